@@ -1,0 +1,42 @@
+# syntax=docker/dockerfile:1
+# Ruche production image: one image for web, worker and beat.
+
+FROM python:3.11-slim-bookworm AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+COPY pyproject.toml README.md ./
+COPY intranet intranet
+COPY news news
+COPY ideas ideas
+COPY people people
+COPY search search
+COPY insights insights
+COPY frontend frontend
+RUN python -m venv /venv && /venv/bin/pip install .
+COPY . .
+# Static files and translations are built once, into the image.
+RUN DJANGO_SETTINGS_MODULE=intranet.settings.base STATIC_ROOT=/src/static \
+    /venv/bin/python manage.py compilemessages --ignore '/venv/*' \
+    && DJANGO_SETTINGS_MODULE=intranet.settings.production SECRET_KEY="$(head -c 64 /dev/urandom | base64)" \
+       DATABASE_URL=sqlite:////tmp/build.sqlite3 STATIC_ROOT=/src/static \
+       /venv/bin/python manage.py collectstatic --noinput
+
+FROM python:3.11-slim-bookworm AS runtime
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    PATH=/venv/bin:$PATH \
+    DJANGO_SETTINGS_MODULE=intranet.settings.production \
+    STATIC_ROOT=/app/static MEDIA_ROOT=/app/media PORT=8000
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 10001 ruche
+WORKDIR /app
+COPY --from=build /venv /venv
+COPY --from=build --chown=ruche:ruche /src /app
+RUN mkdir -p /app/media && chown ruche:ruche /app/media
+USER ruche
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD curl -fsS -H "X-Forwarded-Proto: https" "http://127.0.0.1:${PORT}/healthz/" || exit 1
+CMD ["sh", "-c", "gunicorn intranet.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

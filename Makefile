@@ -1,0 +1,54 @@
+# Ruche — every command a developer or CI needs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run services services-stop services-status test lint format messages bench check-deploy
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment and install Ruche with its tools
+
+run: install ## Run Ruche on the embedded default (SQLite, database search, inline tasks) with demo content
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+services: ## Start (or reuse) PostgreSQL, Redis and OpenSearch on loopback
+	bash scripts/services.sh start
+
+services-stop: ## Stop the services started by `make services`
+	bash scripts/services.sh stop
+
+services-status: ## Show whether each service answers
+	bash scripts/services.sh status
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: install services lint ## Install, start every service, run the whole suite on them
+	$(BIN)/pytest
+
+messages: install ## Refresh the French translations (needs gettext)
+	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore '.services/*'
+	$(BIN)/python manage.py compilemessages --locale fr --ignore '.venv/*'
+
+bench: install services ## Run the benchmarks and print their figures
+	@for script in bench/*.py; do [ "$$(basename $$script)" = "__init__.py" ] || $(BIN)/python $$script; done

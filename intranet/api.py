@@ -1,0 +1,90 @@
+"""Ruche's JSON API frame (DESIGN.md §3): django-ninja at /api/, session or token auth.
+
+Every error is `{"error": "..."}` with a 4xx status. Apps contribute routers in `urls.py`.
+"""
+
+from functools import wraps
+
+from django.http import Http404, JsonResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import SessionAuth
+from wagtail.api.v3.auth import BearerTokenAuth
+
+
+def signed_in_user(request):
+    """The user behind a session or a Wagtail API token (`Authorization: Bearer ...`)."""
+    if request.user.is_authenticated:
+        return request.user
+    token = BearerTokenAuth()(request)
+    return token.user if token else None
+
+
+def require_signed_in(view):
+    """Guards the schema and the interactive docs: they are for signed-in users only."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if signed_in_user(request) is None:
+            return JsonResponse({"error": "Authentication required."}, status=401)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+api = NinjaAPI(
+    title="Ruche API",
+    version="1",
+    description="Search, people, news and ideas of the Ruche intranet.",
+    auth=[SessionAuth(), BearerTokenAuth()],
+    docs_decorator=require_signed_in,
+    urls_namespace="api",
+)
+
+
+def error(request, message: str, status: int):
+    return api.create_response(request, {"error": message}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    problems = []
+    for item in exc.errors:
+        where = ".".join(str(part) for part in item.get("loc", ()) if part not in ("query", "body"))
+        problems.append(f"{where}: {item.get('msg')}" if where else str(item.get("msg")))
+    return error(request, "; ".join(problems) or "Invalid request.", 400)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request, exc):
+    return error(request, "Authentication required.", 401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return error(request, str(exc), exc.status_code)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return error(request, "Not found.", 404)
+
+
+class Me(Schema):
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+    language: str
+
+
+@api.get("/me/", response=Me, summary="The signed-in user", tags=["account"])
+def me(request):
+    user = request.user
+    return Me(
+        username=user.get_username(),
+        first_name=user.first_name,
+        last_name=user.last_name,
+        email=user.email,
+        language=request.LANGUAGE_CODE,
+    )

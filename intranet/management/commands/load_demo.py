@@ -1,0 +1,59 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand, CommandError
+
+from intranet.importing.runner import run_import
+
+DEMO_DIR = Path(settings.BASE_DIR) / "demo"
+DEMO_PASSWORD = "ruche-demo"  # noqa: S105 - printed on purpose: demo accounts only
+ROLE_GROUPS = ["Editors", "Moderators", "Challenge owners", "Managers", "Communicators", "HR"]
+DEMO_ACCOUNTS = [
+    # username, first name, last name, role, groups
+    ("camille", "Camille", "Martin", "employee", []),
+    ("elise", "Élise", "Bernard", "editor", ["Editors"]),
+    ("olivier", "Olivier", "Petit", "challenge owner", ["Challenge owners"]),
+    ("mathilde", "Mathilde", "Robert", "manager", ["Managers"]),
+    ("admin", "Alex", "Durand", "administrator", []),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo content and the demo accounts (idempotent); prints the logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load demo accounts even when DEBUG is off (they have a known password).",
+        )
+
+    def handle(self, *args, allow_production: bool, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "Refusing to create demo accounts with a known password while DEBUG is off; "
+                "pass --allow-production if this really is a demonstration server."
+            )
+        for name in ROLE_GROUPS:
+            Group.objects.get_or_create(name=name)
+        for username, first_name, last_name, _role, groups in DEMO_ACCOUNTS:
+            user, _ = User.objects.get_or_create(username=username)
+            user.first_name, user.last_name = first_name, last_name
+            user.email = f"{username}@demo.ruche.example"
+            user.is_superuser = user.is_staff = username == "admin"
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            user.groups.set(Group.objects.filter(name__in=groups))
+
+        files = sorted(DEMO_DIR.glob("*.jsonl"))
+        report = run_import(files)
+        for message in report.errors:
+            self.stderr.write(message)
+        for line in report.summary_lines():
+            self.stdout.write(f"  demo {line}")
+
+        self.stdout.write(self.style.SUCCESS("\nDemo accounts (password for all: ruche-demo):"))
+        for username, first_name, last_name, role, _groups in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<10} {first_name} {last_name}, {role}")
+        self.stdout.write("Sign in at http://127.0.0.1:8000/ — the admin is at /admin/.\n")

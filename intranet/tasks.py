@@ -1,0 +1,31 @@
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from intranet.models import OutboxTask
+from intranet.outbox import relay_due_tasks, run_stored_task
+
+
+@shared_task(name="intranet.run_outbox_task", acks_late=True)
+def run_outbox_task(outbox_id: int) -> str:
+    return run_stored_task(outbox_id)
+
+
+@shared_task(name="intranet.relay_outbox")
+def relay_outbox() -> int:
+    return relay_due_tasks()
+
+
+@shared_task(name="intranet.purge_finished_outbox")
+def purge_finished_outbox() -> int:
+    cutoff = timezone.now() - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    deleted, _ = OutboxTask.objects.filter(finished_at__lt=cutoff).delete()
+    return deleted
+
+
+@shared_task(name="intranet.ping", bind=True)
+def ping(self, message: str) -> dict:
+    """Answers from a worker: used by health checks and the suite's smoke test."""
+    return {"reply": f"pong: {message}", "worker": self.request.hostname}

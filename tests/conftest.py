@@ -1,0 +1,114 @@
+"""The suite runs on the real services of `make services`; a missing one stops the run."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+from django.conf import settings
+from django.db import connection
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def pytest_sessionstart(session):
+    problems = []
+    try:
+        redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_timeout=3).ping()
+    except redis.RedisError as error:
+        problems.append(f"Redis at {settings.CELERY_BROKER_URL}: {error}")
+    from wagtail.search.backends import get_search_backend
+
+    try:
+        health = get_search_backend().es.cluster.health()
+        if health["status"] == "red":
+            problems.append(f"OpenSearch at {settings.SEARCH_URL}: cluster is red")
+    except Exception as error:  # noqa: BLE001 - any failure to reach the engine stops the run
+        problems.append(f"OpenSearch at {settings.SEARCH_URL}: {error}")
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        problems.append("the test database must be PostgreSQL (set DATABASE_URL)")
+    if problems:
+        pytest.exit(
+            "Services missing — run `make services` first:\n  " + "\n  ".join(problems),
+            returncode=3,
+        )
+
+
+def worker_environment() -> dict[str, str]:
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "intranet.settings.test",
+        "DATABASE_URL": url,
+        "PYTHONPATH": str(REPO),
+    }
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real Celery worker process, consuming from Redis, on the test database."""
+    from intranet.celery import app
+    from intranet.tasks import ping
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    app.control.purge()
+    log = (ARTIFACTS / "celery-worker.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "intranet",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "-n",
+            "test-worker@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=REPO,
+        env=worker_environment(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        ping.apply_async(args=["ready?"]).get(timeout=60)
+    except Exception:
+        process.kill()
+        raise
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+def wait_for(predicate, *, timeout: float = 30, interval: float = 0.2, message: str = ""):
+    """Poll until `predicate()` is truthy; the real worker and engine take a moment."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(message or "condition not met in time")
+
+
+@pytest.fixture
+def search_index(transactional_db):
+    """A fresh OpenSearch index for the test, built by Wagtail's own command."""
+    from django.core.management import call_command
+
+    with open(os.devnull, "w") as quiet:
+        call_command("update_index", stdout=quiet)
+    yield

@@ -1,0 +1,44 @@
+import factory
+from django.contrib.auth.models import User
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from intranet.models import HomePage, StandardPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"employee{n}")
+    first_name = factory.Faker("first_name", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery")
+
+
+def home_page() -> HomePage:
+    """The site's home page, rebuilt if a transactional test has flushed the tables."""
+    home = HomePage.objects.first()
+    if home is not None:
+        return home
+    Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=HomePage(title="Ruche", slug="home"))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Ruche"},
+    )
+    return home
+
+
+def publish_standard_page(
+    *, title: str, body_html: str = "<p>Body</p>", parent: Page | None = None, tags=(), **fields
+) -> StandardPage:
+    parent = parent or home_page()
+    page = StandardPage(title=title, body=[("paragraph", RichText(body_html))], **fields)
+    parent.add_child(instance=page)
+    page.tags.set(list(tags))
+    page.save_revision().publish()
+    return page
