@@ -179,6 +179,19 @@ stop_opensearch() {
   rm -f "$OS_PID"; say "OpenSearch: stopped"
 }
 
+# The postgres OS user must reach its data folder. A clone under a private home (/root is
+# mode 700) is out of its reach, so the cluster then lives in /var/tmp and .services/postgres
+# links to it.
+place_postgres() {
+  if is_root && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT"; then
+    local outside
+    outside="/var/tmp/ruche-postgres-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)"
+    mkdir -p "$outside" "$SVC" && chown postgres: "$outside"
+    [ -L "$SVC/postgres" ] || { rm -rf "$SVC/postgres"; ln -s "$outside" "$SVC/postgres"; }
+    PG_DIR="$outside" PG_DATA="$outside/data" PG_LOG="$outside/postgres.log"
+  fi
+}
+
 # ---------------------------------------------------------------------- main
 updown() { if "$1"; then say "$2: up"; else say "$2: down"; fi; }
 
@@ -186,6 +199,7 @@ case "${1:-}" in
   start)
     ensure_packages
     mkdir -p "$SVC"
+    place_postgres
     start_postgres
     start_redis
     start_opensearch
@@ -196,6 +210,7 @@ case "${1:-}" in
     say "SEARCH_URL=$SEARCH_URL"
     ;;
   stop)
+    place_postgres
     stop_opensearch
     stop_redis
     stop_postgres
