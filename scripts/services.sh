@@ -29,7 +29,7 @@ show_log() {
 }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 is_root() { [ "$(id -u)" = 0 ]; }
-as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }  # postgres refuses root
+as_pg() { if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }  # postgres refuses root
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 ensure_packages() {
