@@ -6,19 +6,11 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
 RUN apt-get update && apt-get install -y --no-install-recommends gettext \
     && rm -rf /var/lib/apt/lists/*
-COPY pyproject.toml README.md ./
-COPY intranet intranet
-COPY news news
-COPY ideas ideas
-COPY people people
-COPY search search
-COPY insights insights
-COPY frontend frontend
-RUN python -m venv /venv && /venv/bin/pip install .
+COPY requirements.lock ./
+RUN python -m venv /venv && /venv/bin/pip install -r requirements.lock
 COPY . .
 # Static files and translations are built once, into the image.
-RUN DJANGO_SETTINGS_MODULE=intranet.settings.base STATIC_ROOT=/src/static \
-    /venv/bin/python manage.py compilemessages --ignore '/venv/*' \
+RUN /venv/bin/python manage.py compilemessages --ignore '/venv/*' \
     && DJANGO_SETTINGS_MODULE=intranet.settings.production SECRET_KEY="$(head -c 64 /dev/urandom | base64)" \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 STATIC_ROOT=/src/static \
        /venv/bin/python manage.py collectstatic --noinput

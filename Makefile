@@ -8,16 +8,25 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run services services-stop services-status test lint format messages bench check-deploy
+
+.PHONY: help install lock run services services-stop services-status test lint format messages bench check-deploy
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# Ruche runs from this folder; the virtual environment holds only its locked dependencies.
+$(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $(STAMP)
+
+lock: ## Re-pin requirements.lock from the ranges in pyproject.toml
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet '.[dev]'
+	{ echo "# Exact versions installed by \`make install\`; regenerate with \`make lock\` after editing pyproject.toml."; \
+	  .lock-venv/bin/pip freeze --exclude ruche; } > requirements.lock
+	rm -rf .lock-venv build *.egg-info
 
 install: $(STAMP) ## Create the virtual environment and install Ruche with its tools
 
