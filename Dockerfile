@@ -11,7 +11,7 @@ RUN python -m venv /venv && /venv/bin/pip install -r requirements.lock
 COPY . .
 # Static files and translations are built once, into the image.
 RUN /venv/bin/python manage.py compilemessages --ignore '/venv/*' \
-    && DJANGO_SETTINGS_MODULE=intranet.settings.production SECRET_KEY="$(head -c 64 /dev/urandom | base64)" \
+    && DJANGO_SETTINGS_MODULE=intranet.settings.production SECRET_KEY="$(head -c 64 /dev/urandom | base64 -w0)" \
        DATABASE_URL=sqlite:////tmp/build.sqlite3 STATIC_ROOT=/src/static \
        /venv/bin/python manage.py collectstatic --noinput
 
