@@ -1,22 +1,24 @@
 """Test settings: the full mode on real services started by `make services`.
 
 The suite runs against PostgreSQL, Redis, a Celery worker and OpenSearch; it refuses to run
-on SQLite so that nothing passes by accident on the embedded default.
+on SQLite so that nothing passes by accident on the embedded default. RUCHE_TEST_SLOT (0-6)
+gives parallel checkouts their own database, Redis databases and index prefix.
 """
 
 import os
 
-os.environ.setdefault("DATABASE_URL", "postgres://ruche:ruche@127.0.0.1:5432/ruche")
-os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/1")
-os.environ.setdefault("CELERY_RESULT_BACKEND", "redis://127.0.0.1:6379/2")
+_slot = int(os.environ.get("RUCHE_TEST_SLOT", "0"))
+_suffix = f"_{_slot}" if _slot else ""
+os.environ.setdefault("DATABASE_URL", f"postgres://ruche:ruche@127.0.0.1:5432/ruche{_suffix}")
+os.environ.setdefault("CELERY_BROKER_URL", f"redis://127.0.0.1:6379/{1 + 2 * _slot}")
+os.environ.setdefault("CELERY_RESULT_BACKEND", f"redis://127.0.0.1:6379/{2 + 2 * _slot}")
 os.environ.setdefault("SEARCH_BACKEND", "opensearch2")
 os.environ.setdefault("SEARCH_URL", "http://127.0.0.1:9200")
-os.environ.setdefault("SEARCH_INDEX_PREFIX", "ruche_test_")
+os.environ.setdefault("SEARCH_INDEX_PREFIX", f"ruche_test{_suffix}_")
 
-from .base import *
+from .base import *  # noqa: E402 - the environment above must be set first
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / f"media{_suffix}"

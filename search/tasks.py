@@ -1,0 +1,13 @@
+from django_tasks import task
+
+
+@task()
+def sync_documents(kind: str, object_ids: list[str]) -> None:
+    """Bring the unified index in line with the database for these objects.
+
+    Runs on a worker through the outbox; when the engine is down it fails and the outbox
+    retries it with back-off, so no update is lost.
+    """
+    from search.indexing import sync_objects
+
+    sync_objects(kind, object_ids)
