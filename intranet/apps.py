@@ -8,4 +8,4 @@ class IntranetConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import importers  # noqa: F401  (registers the `page` import kind)
+        from . import importers, search  # noqa: F401  (the `page` import and search kinds)

@@ -8,7 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
 from intranet.api import api
-from search import views as search_views
+from search.api import router as search_router
+
+api.add_router("/search/", search_router)
 
 urlpatterns = [
     path("healthz/", views.health, name="health"),
@@ -23,7 +25,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -8,4 +8,16 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from . import importers  # noqa: F401  (registers the `synonym` import kind)
+        from .models import Synonym
+        from .synonyms import forget_synonyms
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                lambda **kwargs: forget_synonyms(),
+                sender=Synonym,
+                weak=False,
+                dispatch_uid=f"forget-synonyms-{signal}",
+            )

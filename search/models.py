@@ -38,3 +38,79 @@ class Synonym(index.Indexed, models.Model):
         if any("," in term for term in terms):
             raise ValidationError({"terms": _("Put each term on its own line, without commas.")})
         self.terms = "\n".join(dict.fromkeys(terms))
+
+
+class SearchEntry(index.Indexed, models.Model):
+    """The unified search documents in the embedded mode, searched by Wagtail's database backend.
+
+    With a search engine configured the same documents live in the engine's index instead.
+    """
+
+    kind = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=64)
+    key = models.CharField(max_length=255, blank=True)
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    language = models.CharField(max_length=2, blank=True)
+    tags = models.TextField(blank=True)
+    teams = models.TextField(blank=True)
+    suggestions = models.TextField(blank=True)
+    date = models.DateTimeField(null=True, blank=True)
+    audience_team_ids = models.JSONField(null=True, blank=True)
+    group_ids = models.JSONField(null=True, blank=True)
+    boost = models.FloatField(default=1.0)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("body"),
+        index.SearchField("tags", boost=2),
+        index.SearchField("teams"),
+        index.SearchField("suggestions", boost=2),
+        index.AutocompleteField("title"),
+        index.AutocompleteField("suggestions"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_unique_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.title}"
+
+
+class SearchQueryLog(models.Model):
+    """One search made by an employee, for the analytics dashboard and the insights.
+
+    `searcher` is a keyed hash of the user, enough to count distinct people without naming
+    anyone; logs older than SEARCH_LOG_RETENTION_DAYS are deleted.
+    """
+
+    query = models.CharField(max_length=200)
+    normalized_query = models.CharField(max_length=200, db_index=True)
+    filters = models.JSONField(default=dict, blank=True)
+    result_count = models.PositiveIntegerField()
+    searcher = models.CharField(max_length=64)
+    source = models.CharField(max_length=10, default="page")  # page, api
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search")
+        verbose_name_plural = _("searches")
+        permissions = [("view_search_analytics", _("Can see search analytics"))]
+
+    def __str__(self) -> str:
+        return self.query
+
+
+class SearchClick(models.Model):
+    search = models.ForeignKey(SearchQueryLog, on_delete=models.CASCADE, related_name="clicks")
+    rank = models.PositiveIntegerField()
+    kind = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.search} → {self.kind}:{self.object_id}"

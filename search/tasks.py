@@ -1,3 +1,4 @@
+from celery import shared_task
 from django_tasks import task
 
 
@@ -11,3 +12,10 @@ def sync_documents(kind: str, object_ids: list[str]) -> None:
     from search.indexing import sync_objects
 
     sync_objects(kind, object_ids)
+
+
+@shared_task(name="search.purge_old_search_logs")
+def purge_old_search_logs() -> int:
+    from search.services import purge_old_search_logs as purge
+
+    return purge()

@@ -1,0 +1,40 @@
+"""The `page` kind of the unified search: general information pages."""
+
+from wagtail.models import PageViewRestriction
+
+from intranet.models import StandardPage
+from search.pages import import_key, page_visibility, pages_under_restriction, stream_text
+from search.registry import SearchDocument, SearchKind, register
+
+
+def page_document(page: StandardPage) -> SearchDocument | None:
+    findable, group_ids = page_visibility(page)
+    if not findable:
+        return None
+    return SearchDocument(
+        kind="page",
+        object_id=str(page.pk),
+        title=page.title,
+        url=page.url or "",
+        body="\n".join(filter(None, [page.search_description, stream_text(page.body)])),
+        key=import_key(page, "page"),
+        language=page.language,
+        tags=[tag.name for tag in page.tags.all()],
+        date=page.last_published_at,
+        group_ids=group_ids,
+    )
+
+
+register(
+    SearchKind(
+        kind="page",
+        model=StandardPage,
+        queryset=lambda: StandardPage.objects.live().prefetch_related("tags"),
+        document=page_document,
+        related={
+            PageViewRestriction: lambda restriction: pages_under_restriction(
+                restriction, StandardPage
+            )
+        },
+    )
+)

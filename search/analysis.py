@@ -1,0 +1,121 @@
+"""Index settings and mapping of the unified search index.
+
+Every text is indexed three ways: French stemming, English stemming, and "folded" (lower case,
+no accents, no elision, no stemming) for exact words, acronyms and typo matching. Titles and
+suggestions also get edge n-grams for as-you-type. Synonyms are not in the analysis: they are
+expanded at query time from the editors' list, so editing them needs no reindex.
+"""
+
+FRENCH_ELISION = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
+
+ANALYSIS = {
+    "filter": {
+        "ruche_elision": {"type": "elision", "articles": FRENCH_ELISION, "articles_case": True},
+        "ruche_french_stem": {"type": "stemmer", "language": "light_french"},
+        "ruche_english_stem": {"type": "stemmer", "language": "english"},
+        "ruche_english_possessive": {"type": "stemmer", "language": "possessive_english"},
+        "ruche_edge_ngram": {"type": "edge_ngram", "min_gram": 2, "max_gram": 15},
+        "ruche_shingle": {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3},
+    },
+    "analyzer": {
+        "ruche_folded": {
+            "tokenizer": "standard",
+            "filter": ["ruche_elision", "lowercase", "asciifolding"],
+        },
+        "ruche_french": {
+            "tokenizer": "standard",
+            "filter": ["ruche_elision", "lowercase", "asciifolding", "ruche_french_stem"],
+        },
+        "ruche_english": {
+            "tokenizer": "standard",
+            "filter": [
+                "ruche_english_possessive",
+                "lowercase",
+                "asciifolding",
+                "ruche_english_stem",
+            ],
+        },
+        "ruche_autocomplete": {
+            "tokenizer": "standard",
+            "filter": ["ruche_elision", "lowercase", "asciifolding", "ruche_edge_ngram"],
+        },
+        "ruche_spell": {
+            "tokenizer": "standard",
+            "filter": ["ruche_elision", "lowercase", "asciifolding", "ruche_shingle"],
+        },
+    },
+}
+
+
+def _text(*, autocomplete: bool = False, copy_to: list[str] | None = None) -> dict:
+    fields = {
+        "fr": {"type": "text", "analyzer": "ruche_french"},
+        "en": {"type": "text", "analyzer": "ruche_english"},
+    }
+    if autocomplete:
+        fields["ngram"] = {
+            "type": "text",
+            "analyzer": "ruche_autocomplete",
+            "search_analyzer": "ruche_folded",
+        }
+    mapping = {"type": "text", "analyzer": "ruche_folded", "fields": fields}
+    if copy_to:
+        mapping["copy_to"] = copy_to
+    return mapping
+
+
+def _label() -> dict:
+    return {
+        "type": "text",
+        "analyzer": "ruche_folded",
+        "fields": {"raw": {"type": "keyword"}},
+        "copy_to": ["spell"],
+    }
+
+
+MAPPINGS = {
+    "dynamic": "strict",
+    "properties": {
+        "kind": {"type": "keyword"},
+        "object_id": {"type": "keyword"},
+        "key": {"type": "keyword"},
+        "url": {"type": "keyword", "index": False},
+        "title": _text(autocomplete=True, copy_to=["spell"]),
+        "body": _text(copy_to=["spell"]),
+        "suggestions": _text(autocomplete=True, copy_to=["spell"]),
+        "tags": _label(),
+        "teams": _label(),
+        "spell": {"type": "text", "analyzer": "ruche_spell"},
+        "language": {"type": "keyword"},
+        "date": {"type": "date"},
+        "audience_team_ids": {"type": "long"},
+        "group_ids": {"type": "long"},
+        "restricted_to_teams": {"type": "boolean"},
+        "restricted_to_groups": {"type": "boolean"},
+        "boost": {"type": "float"},
+    },
+}
+
+
+def index_body(shards: int = 1) -> dict:
+    return {
+        "settings": {
+            "index": {"number_of_shards": shards, "number_of_replicas": 0},
+            "analysis": ANALYSIS,
+        },
+        "mappings": MAPPINGS,
+    }

@@ -1,0 +1,81 @@
+"""The embedded mode's search: the same API on Wagtail's database backend, with fewer features.
+
+No typo tolerance, stemming or "did you mean"; synonyms, permissions, facets and snippets work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta
+
+from django.utils import timezone
+
+from search.models import SearchEntry
+from search.permissions import Searcher
+from search.query import MARK_END, MARK_START, Filters
+from search.results import SearchHit, marked_html
+
+CANDIDATES = 500
+PERIOD_DAYS = {"week": 7, "month": 30, "year": 365}
+
+
+def search_entries(
+    text: str, variants: list[str], searcher: Searcher, filters: Filters
+) -> tuple[list[SearchEntry], dict[str, dict[str, int]]]:
+    """Visible entries matching the text or a synonym variant, and facet counts."""
+    seen: dict[int, SearchEntry] = {}
+    for phrase in [text, *variants]:
+        for entry in SearchEntry.objects.search(phrase, operator="and")[:CANDIDATES]:
+            seen.setdefault(entry.pk, entry)
+    visible = [
+        entry
+        for entry in seen.values()
+        if searcher.may_see(audience_team_ids=entry.audience_team_ids, group_ids=entry.group_ids)
+    ]
+    facets = {
+        "kind": dict(Counter(entry.kind for entry in visible)),
+        "team": dict(Counter(team for entry in visible for team in _lines(entry.teams))),
+        "tag": dict(Counter(tag for entry in visible for tag in _lines(entry.tags))),
+    }
+    return [entry for entry in visible if _passes(entry, filters)], facets
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line]
+
+
+def _passes(entry: SearchEntry, filters: Filters) -> bool:
+    if filters.kinds and entry.kind not in filters.kinds:
+        return False
+    if filters.team and filters.team not in _lines(entry.teams):
+        return False
+    if filters.tag and filters.tag not in _lines(entry.tags):
+        return False
+    if filters.period in PERIOD_DAYS:
+        since = timezone.now() - timedelta(days=PERIOD_DAYS[filters.period])
+        return entry.date is not None and entry.date >= since
+    return True
+
+
+def to_hit(entry: SearchEntry, text: str) -> SearchHit:
+    return SearchHit(
+        kind=entry.kind,
+        object_id=entry.object_id,
+        key=entry.key or None,
+        title=entry.title,
+        url=entry.url,
+        snippet=snippet(entry.body, text),
+        date=entry.date,
+    )
+
+
+def snippet(body: str, text: str, width: int = 180) -> str:
+    words = [re.escape(word) for word in re.findall(r"\w+", text) if len(word) > 1]
+    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE) if words else None
+    match = pattern.search(body) if pattern else None
+    start = max(0, match.start() - width // 3) if match else 0
+    fragment = body[start : start + width]
+    if pattern:
+        fragment = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", fragment)
+    return marked_html(fragment)

@@ -1,0 +1,84 @@
+"""The search engine behind Wagtail's configured backend, seen through one small interface.
+
+Queries are built with elasticsearch-dsl and sent as plain bodies through the client of the
+configured Wagtail backend, so the same code serves OpenSearch 2 and Elasticsearch 8 (whose
+client refuses to talk to OpenSearch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from wagtail.search.backends import get_search_backend
+
+
+def uses_engine() -> bool:
+    """False in the embedded mode, where Wagtail's database backend does the searching."""
+    return settings.SEARCH_BACKEND != "database"
+
+
+def alias_name() -> str:
+    return f"{settings.SEARCH_INDEX_PREFIX}unified"
+
+
+class Engine:
+    def __init__(self, client: Any, flavour: str):
+        self.client = client
+        self.flavour = flavour  # "opensearch" or "elasticsearch"
+
+    # The two clients spell a few calls differently; everything else is shared.
+    def create_index(self, name: str, body: dict) -> None:
+        if self.flavour == "elasticsearch":
+            self.client.indices.create(
+                index=name, settings=body["settings"], mappings=body["mappings"]
+            )
+        else:
+            self.client.indices.create(index=name, body=body)
+
+    def search(self, body: dict, index: str | None = None) -> dict:
+        return self.client.search(index=index or alias_name(), body=body)
+
+    def bulk(self, actions: Iterable[dict], *, refresh: bool = False) -> tuple[int, list]:
+        if self.flavour == "elasticsearch":
+            from elasticsearch.helpers import bulk
+        else:
+            from opensearchpy.helpers import bulk
+        return bulk(self.client, actions, refresh=refresh, raise_on_error=False)
+
+    def update_aliases(self, actions: list[dict]) -> None:
+        if self.flavour == "elasticsearch":
+            self.client.indices.update_aliases(actions=actions)
+        else:
+            self.client.indices.update_aliases(body={"actions": actions})
+
+    def indices_behind_alias(self) -> list[str]:
+        if not self.client.indices.exists_alias(name=alias_name()):
+            return []
+        return sorted(self.client.indices.get_alias(name=alias_name()).keys())
+
+    def delete_index(self, name: str) -> None:
+        self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    def refresh(self, index: str | None = None) -> None:
+        self.client.indices.refresh(index=index or alias_name())
+
+    def count_by_kind(self, index: str | None = None) -> dict[str, int]:
+        body = {"size": 0, "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}}}
+        response = self.search(body, index=index)
+        return {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except Exception:  # noqa: BLE001 - any transport error means "not reachable"
+            return False
+
+
+@cache
+def get_engine() -> Engine:
+    backend = get_search_backend()
+    flavour = "elasticsearch" if settings.SEARCH_BACKEND.startswith("elastic") else "opensearch"
+    return Engine(backend.es, flavour)

@@ -1,0 +1,212 @@
+"""Writing search documents: one object at a time after a change, or everything on rebuild."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from search.analysis import index_body
+from search.engine import alias_name, get_engine, uses_engine
+from search.models import SearchEntry
+from search.registry import SearchDocument, registry
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 500
+
+
+class IndexingError(RuntimeError):
+    """The engine refused some documents; the task fails and the outbox retries it."""
+
+
+def document_id(kind: str, object_id: str) -> str:
+    return f"{kind}:{object_id}"
+
+
+def engine_source(document: SearchDocument) -> dict:
+    return {
+        "kind": document.kind,
+        "object_id": str(document.object_id),
+        "key": document.key,
+        "url": document.url,
+        "title": document.title,
+        "body": document.body,
+        "suggestions": document.suggestions,
+        "tags": document.tags,
+        "teams": document.teams,
+        "language": document.language,
+        "date": document.date.isoformat() if document.date else None,
+        "audience_team_ids": document.audience_team_ids or [],
+        "group_ids": document.group_ids or [],
+        "restricted_to_teams": document.audience_team_ids is not None,
+        "restricted_to_groups": document.group_ids is not None,
+        "boost": document.boost,
+    }
+
+
+def ensure_index() -> str:
+    """The alias of the unified index, created with its first concrete index if missing."""
+    engine = get_engine()
+    if not engine.indices_behind_alias():
+        name = new_index_name()
+        engine.create_index(name, index_body())
+        engine.update_aliases([{"add": {"index": name, "alias": alias_name()}}])
+    return alias_name()
+
+
+def new_index_name() -> str:
+    return f"{alias_name()}_{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def documents_for(kind: str, object_ids: Iterable[str]) -> dict[str, SearchDocument | None]:
+    """The current document of each object; None for objects gone or not findable."""
+    search_kind = registry[kind]
+    ids = [str(object_id) for object_id in object_ids]
+    found = {str(obj.pk): obj for obj in search_kind.queryset().filter(pk__in=ids)}
+    return {
+        object_id: search_kind.document(found[object_id]) if object_id in found else None
+        for object_id in ids
+    }
+
+
+def sync_objects(kind: str, object_ids: list[str]) -> None:
+    """Index or remove each object so that the search matches the database."""
+    documents = documents_for(kind, object_ids)
+    if uses_engine():
+        _sync_engine(kind, documents)
+    else:
+        _sync_database(kind, documents)
+
+
+def _sync_engine(kind: str, documents: dict[str, SearchDocument | None]) -> None:
+    index = ensure_index()
+    actions = []
+    for object_id, document in documents.items():
+        if document is None:
+            actions.append(
+                {"_op_type": "delete", "_index": index, "_id": document_id(kind, object_id)}
+            )
+        else:
+            actions.append(
+                {
+                    "_op_type": "index",
+                    "_index": index,
+                    "_id": document_id(kind, object_id),
+                    "_source": engine_source(document),
+                }
+            )
+    _, errors = get_engine().bulk(actions)
+    real_errors = [e for e in errors if e.get("delete", {}).get("status") != 404]
+    if real_errors:
+        raise IndexingError(f"{len(real_errors)} documents refused: {real_errors[:3]}")
+
+
+def _sync_database(kind: str, documents: dict[str, SearchDocument | None]) -> None:
+    with transaction.atomic():
+        for object_id, document in documents.items():
+            if document is None:
+                SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
+            else:
+                SearchEntry.objects.update_or_create(
+                    kind=kind, object_id=object_id, defaults=database_fields(document)
+                )
+
+
+def database_fields(document: SearchDocument) -> dict:
+    return {
+        "key": document.key or "",
+        "title": document.title,
+        "body": document.body,
+        "url": document.url,
+        "language": document.language or "",
+        "tags": "\n".join(document.tags),
+        "teams": "\n".join(document.teams),
+        "suggestions": "\n".join(document.suggestions),
+        "date": document.date,
+        "audience_team_ids": document.audience_team_ids,
+        "group_ids": document.group_ids,
+        "boost": document.boost,
+    }
+
+
+def all_documents(kinds: Iterable[str] | None = None) -> Iterator[SearchDocument]:
+    for kind in kinds or list(registry):
+        for obj in registry[kind].queryset().iterator(chunk_size=BATCH_SIZE):
+            document = registry[kind].document(obj)
+            if document is not None:
+                yield document
+
+
+def expected_total() -> int:
+    return sum(registry[kind].queryset().count() for kind in registry)
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Index everything into a new index, then swap the alias to it in one atomic step.
+
+    Searches keep using the old index until the swap; updates made during the rebuild are
+    replayed afterwards from the outbox, so none is lost.
+    """
+    started_at = timezone.now()
+    if not uses_engine():
+        return _rebuild_database(progress)
+    engine = get_engine()
+    name = new_index_name()
+    engine.create_index(name, index_body())
+    counts: dict[str, int] = {}
+
+    def actions():
+        for document in all_documents():
+            counts[document.kind] = counts.get(document.kind, 0) + 1
+            if progress:
+                progress(1)
+            yield {
+                "_op_type": "index",
+                "_index": name,
+                "_id": document_id(document.kind, document.object_id),
+                "_source": engine_source(document),
+            }
+
+    _, errors = engine.bulk(actions())
+    if errors:
+        engine.delete_index(name)
+        raise IndexingError(f"rebuild aborted, {len(errors)} documents refused: {errors[:3]}")
+    engine.refresh(name)
+    old = engine.indices_behind_alias()
+    engine.update_aliases(
+        [{"remove": {"index": old_name, "alias": alias_name()}} for old_name in old]
+        + [{"add": {"index": name, "alias": alias_name()}}]
+    )
+    for old_name in old:
+        engine.delete_index(old_name)
+    replay_changes_since(started_at)
+    return counts
+
+
+def _rebuild_database(progress) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for document in all_documents():
+            SearchEntry.objects.create(
+                kind=document.kind, object_id=document.object_id, **database_fields(document)
+            )
+            counts[document.kind] = counts.get(document.kind, 0) + 1
+            if progress:
+                progress(1)
+    return counts
+
+
+def replay_changes_since(moment: datetime) -> None:
+    """Re-sync the objects whose index updates were enqueued while a rebuild ran."""
+    from intranet.models import OutboxTask
+
+    pending = OutboxTask.objects.filter(
+        task_path="search.tasks.sync_documents", created_at__gte=moment
+    ).values_list("args", flat=True)
+    for kind, object_ids in pending:
+        if kind in registry:
+            sync_objects(kind, object_ids)

@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from intranet.models import OutboxTask
+from search.engine import get_engine, uses_engine
+from search.models import SearchEntry
+from search.registry import registry
+
+
+class Command(BaseCommand):
+    help = "Show pending index updates and, for each kind, documents indexed against the database."
+
+    def handle(self, *args, **options):
+        pending = OutboxTask.objects.pending().filter(task_path="search.tasks.sync_documents")
+        oldest = pending.order_by("created_at").values_list("created_at", flat=True).first()
+        failing = pending.exclude(last_error="").count()
+        age = f", oldest {timezone.now() - oldest} ago" if oldest else ""
+        self.stdout.write(f"Pending index updates: {pending.count()} ({failing} failing{age})")
+
+        if uses_engine():
+            engine = get_engine()
+            if not engine.ping():
+                self.stdout.write(self.style.ERROR("Search engine: unreachable"))
+                indexed = {}
+            else:
+                names = engine.indices_behind_alias()
+                self.stdout.write(f"Search engine: up, alias -> {', '.join(names) or 'none'}")
+                indexed = engine.count_by_kind() if names else {}
+        else:
+            indexed = {kind: SearchEntry.objects.filter(kind=kind).count() for kind in registry}
+        width = max((len(kind) for kind in registry), default=4)
+        self.stdout.write(f"{'kind':<{width}}  {'database':>9}  {'indexed':>9}")
+        for kind, search_kind in sorted(registry.items()):
+            expected = search_kind.queryset().count()
+            count = indexed.get(kind, 0)
+            line = f"{kind:<{width}}  {expected:>9}  {count:>9}"
+            self.stdout.write(line if count == expected else self.style.WARNING(line + "  ≠"))

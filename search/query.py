@@ -1,0 +1,241 @@
+"""The unified search query, built with elasticsearch-dsl (OpenSearch 2 and Elasticsearch 8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from elasticsearch_dsl import A, Q, Search
+
+from search.permissions import Searcher
+
+# Title matches weigh most; French and English stems catch inflections; the folded fields catch
+# exact words and acronyms, whatever the accents and case.
+TEXT_FIELDS = [
+    "title^4",
+    "title.fr^3",
+    "title.en^3",
+    "suggestions^3",
+    "tags^2.5",
+    "teams^1.5",
+    "body",
+    "body.fr",
+    "body.en",
+]
+CROSS_FIELDS = ["title^3", "suggestions^2", "tags^2", "teams^1.5", "body"]
+FUZZY_FIELDS = ["title^3", "suggestions^3", "tags^2", "teams", "body"]
+FRESH_KINDS = ["news", "leadership_update"]
+PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+@dataclass
+class Filters:
+    kinds: list[str] = field(default_factory=list)
+    team: str | None = None
+    tag: str | None = None
+    period: str | None = None
+
+
+def text_query(text: str, weight: float = 1.0) -> Q:
+    """Every way a text may match: all words, most words, across fields, with typos, as prefix."""
+    return Q(
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=text,
+                fields=TEXT_FIELDS,
+                type="best_fields",
+                operator="and",
+                boost=3 * weight,
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                fields=CROSS_FIELDS,
+                type="cross_fields",
+                operator="and",
+                boost=2 * weight,
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                fields=TEXT_FIELDS,
+                type="most_fields",
+                minimum_should_match="2<75%",
+                boost=weight,
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                fields=FUZZY_FIELDS,
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=30,
+                operator="and",
+                boost=0.8 * weight,
+            ),
+            Q("match_phrase", title={"query": text, "boost": 4 * weight}),
+            Q(
+                "match",
+                **{"title.ngram": {"query": text, "operator": "and", "boost": 0.5 * weight}},
+            ),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def permission_filters(searcher: Searcher) -> list[Q]:
+    if searcher.sees_everything:
+        return []
+    return [
+        Q(
+            "bool",
+            should=[
+                Q("term", restricted_to_teams=False),
+                Q("terms", audience_team_ids=searcher.team_ids),
+            ],
+            minimum_should_match=1,
+        ),
+        Q(
+            "bool",
+            should=[
+                Q("term", restricted_to_groups=False),
+                Q("terms", group_ids=searcher.group_ids),
+            ],
+            minimum_should_match=1,
+        ),
+    ]
+
+
+def facet_filters(filters: Filters) -> list[Q]:
+    clauses = []
+    if filters.kinds:
+        clauses.append(Q("terms", kind=filters.kinds))
+    if filters.team:
+        clauses.append(Q("term", **{"teams.raw": filters.team}))
+    if filters.tag:
+        clauses.append(Q("term", **{"tags.raw": filters.tag}))
+    if filters.period in PERIODS:
+        clauses.append(Q("range", date={"gte": PERIODS[filters.period]}))
+    return clauses
+
+
+def scored(query: Q) -> Q:
+    """Recent news rank a little higher; people rank by profile completeness (`boost`)."""
+    freshness = Q(
+        "function_score",
+        query=query,
+        functions=[
+            {"weight": 1},
+            {
+                "filter": Q("terms", kind=FRESH_KINDS).to_dict(),
+                "gauss": {"date": {"origin": "now", "scale": "90d", "offset": "7d", "decay": 0.5}},
+                "weight": 0.5,
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
+    )
+    return Q(
+        "function_score",
+        query=freshness,
+        field_value_factor={"field": "boost", "missing": 1.0},
+        boost_mode="multiply",
+    )
+
+
+def build_search(
+    text: str,
+    variants: list[str],
+    searcher: Searcher,
+    filters: Filters,
+    *,
+    offset: int,
+    size: int,
+    exclude_ids: list[str] = (),
+) -> Search:
+    matching = Q(
+        "bool",
+        should=[text_query(text), *(text_query(variant, 0.8) for variant in variants)],
+        minimum_should_match=1,
+        filter=permission_filters(searcher),
+        must_not=[Q("ids", values=list(exclude_ids))] if exclude_ids else [],
+    )
+    search = Search().query(scored(matching)).extra(from_=offset, size=size, track_total_hits=True)
+    post = facet_filters(filters)
+    if post:
+        search = search.post_filter(Q("bool", filter=post))
+    search.aggs.bucket("kind", A("terms", field="kind", size=20))
+    search.aggs.bucket("team", A("terms", field="teams.raw", size=15))
+    search.aggs.bucket("tag", A("terms", field="tags.raw", size=15))
+    search.aggs.bucket(
+        "period",
+        A(
+            "date_range",
+            field="date",
+            keyed=True,
+            ranges=[{"key": key, "from": start} for key, start in PERIODS.items()],
+        ),
+    )
+    search = search.highlight(
+        "body",
+        "body.fr",
+        "body.en",
+        fragment_size=180,
+        number_of_fragments=1,
+        no_match_size=180,
+    ).highlight("title", "title.fr", "title.en", number_of_fragments=0)
+    search = search.highlight_options(
+        pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False
+    )
+    search = search.source(["kind", "object_id", "key", "url", "title", "date"])
+    return search.suggest(
+        "did_you_mean",
+        text,
+        phrase={
+            "field": "spell",
+            "size": 1,
+            "max_errors": 2,
+            "confidence": 1.0,
+            "direct_generator": [
+                {"field": "spell", "suggest_mode": "always", "min_word_length": 3}
+            ],
+            # Only propose a correction that finds something this user may see.
+            "collate": {
+                "query": {
+                    "source": Q(
+                        "bool",
+                        must=[Q("match", spell={"query": "{{suggestion}}", "operator": "and"})],
+                        filter=permission_filters(searcher),
+                    ).to_dict()
+                },
+                "prune": False,
+            },
+        },
+    )
+
+
+def build_suggest(text: str, searcher: Searcher, size: int) -> Search:
+    """As-you-type: titles and names starting with what was typed."""
+    matching = Q(
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=text,
+                type="bool_prefix",
+                operator="and",
+                fields=["title.ngram^3", "suggestions.ngram^2"],
+            ),
+            Q("match_phrase_prefix", title={"query": text, "boost": 2}),
+        ],
+        minimum_should_match=1,
+        filter=permission_filters(searcher),
+    )
+    return (
+        Search()
+        .query(scored(matching))
+        .extra(size=size)
+        .source(["kind", "object_id", "key", "url", "title"])
+    )

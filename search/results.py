@@ -1,0 +1,52 @@
+"""What a search returns, whichever backend answered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.html import escape
+
+from search.query import MARK_END, MARK_START
+
+
+@dataclass
+class SearchHit:
+    kind: str
+    object_id: str
+    key: str | None
+    title: str
+    url: str
+    snippet: str = ""
+    date: datetime | str | None = None
+    promoted: bool = False
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    count: int
+    results: list[SearchHit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+    page: int = 1
+    page_size: int = 20
+    log_id: int | None = None
+
+    @property
+    def first_rank(self) -> int:
+        return (self.page - 1) * self.page_size + 1
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+
+def marked_html(fragment: str) -> str:
+    """Escape everything, then turn the engine's private markers into <mark> elements."""
+    cleaned = escape(fragment.replace("\n", " "))
+    return cleaned.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def strip_markers(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "")

@@ -1,0 +1,205 @@
+"""The unified search service: one entry point for the search page, the API and suggestions."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query as PromotionQuery
+
+from search import database
+from search.engine import alias_name, get_engine, uses_engine
+from search.indexing import ensure_index
+from search.models import SearchClick, SearchQueryLog
+from search.permissions import Searcher
+from search.query import Filters, build_search, build_suggest
+from search.registry import registry
+from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
+from search.synonyms import expand, fold
+
+MAX_QUERY_LENGTH = 200
+
+
+def normalize_query(text: str) -> str:
+    return re.sub(r"\s+", " ", fold(text)).strip()[:MAX_QUERY_LENGTH]
+
+
+def searcher_hash(user) -> str:
+    """A stable pseudonym: counts distinct searchers without storing who searched."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"searcher:{user.pk}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def run_search(
+    *,
+    user,
+    text: str,
+    filters: Filters | None = None,
+    page: int = 1,
+    page_size: int = 20,
+    source: str = "page",
+) -> SearchOutcome:
+    """Search everything this user may see; logs the search (first page only) for analytics."""
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    filters = filters or Filters()
+    searcher = Searcher.for_user(user)
+    variants = expand(text)
+    promoted = promoted_hits(text, searcher) if page == 1 and not filters.kinds else []
+    if uses_engine():
+        outcome = _engine_search(text, variants, searcher, filters, page, page_size, promoted)
+    else:
+        outcome = _database_search(text, variants, searcher, filters, page, page_size)
+    if promoted:
+        outcome.results = promoted + outcome.results
+    if page == 1:
+        outcome.log_id = log_search(
+            user=user, text=text, filters=filters, count=outcome.count, source=source
+        ).pk
+    return outcome
+
+
+def _engine_search(text, variants, searcher, filters, page, page_size, promoted) -> SearchOutcome:
+    ensure_index()
+    offset = (page - 1) * page_size
+    body = build_search(
+        text,
+        variants,
+        searcher,
+        filters,
+        offset=offset,
+        size=page_size,
+        exclude_ids=[f"{hit.kind}:{hit.object_id}" for hit in promoted],
+    ).to_dict()
+    response = get_engine().search(body, index=alias_name())
+    hits = [_engine_hit(hit) for hit in response["hits"]["hits"]]
+    aggregations = response.get("aggregations", {})
+    facets = {
+        name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", [])}
+        for name in ("kind", "team", "tag")
+    }
+    periods = aggregations.get("period", {}).get("buckets", {})
+    facets["period"] = {key: bucket["doc_count"] for key, bucket in periods.items()}
+    return SearchOutcome(
+        query=text,
+        count=response["hits"]["total"]["value"] + len(promoted),
+        results=hits,
+        facets=facets,
+        suggestion=_suggestion(response, text),
+        page=page,
+        page_size=page_size,
+    )
+
+
+def _engine_hit(hit: dict) -> SearchHit:
+    source = hit["_source"]
+    highlight = hit.get("highlight", {})
+    fragments = [
+        fragment for name in ("body.fr", "body.en", "body") for fragment in highlight.get(name, [])
+    ]
+    best = max(fragments, key=lambda fragment: fragment.count("\ue000"), default="")
+    return SearchHit(
+        kind=source["kind"],
+        object_id=source["object_id"],
+        key=source.get("key"),
+        title=strip_markers(source["title"]),
+        url=source["url"],
+        snippet=marked_html(best),
+        date=source.get("date"),
+    )
+
+
+def _suggestion(response: dict, text: str) -> str | None:
+    for entry in response.get("suggest", {}).get("did_you_mean", []):
+        for option in entry.get("options", []):
+            if option.get("collate_match", True) and fold(option["text"]) != fold(text):
+                return option["text"]
+    return None
+
+
+def _database_search(text, variants, searcher, filters, page, page_size) -> SearchOutcome:
+    entries, facets = database.search_entries(text, variants, searcher, filters)
+    entries.sort(key=lambda entry: -entry.boost)
+    offset = (page - 1) * page_size
+    return SearchOutcome(
+        query=text,
+        count=len(entries),
+        results=[database.to_hit(entry, text) for entry in entries[offset : offset + page_size]],
+        facets=facets,
+        page=page,
+        page_size=page_size,
+    )
+
+
+def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:
+    """Editors' promoted pages for this exact query (Wagtail search promotions), if visible."""
+    query = PromotionQuery.objects.filter(query_string=text.lower()).first()
+    if query is None:
+        return []
+    hits = []
+    for pick in query.editors_picks.select_related("page").order_by("sort_order"):
+        page = pick.page.specific if pick.page_id else None
+        if page is None:
+            continue
+        for search_kind in registry.values():
+            if isinstance(page, search_kind.model):
+                document = search_kind.document(page)
+                if document and searcher.may_see(
+                    audience_team_ids=document.audience_team_ids, group_ids=document.group_ids
+                ):
+                    hits.append(
+                        SearchHit(
+                            kind=document.kind,
+                            object_id=str(document.object_id),
+                            key=document.key,
+                            title=document.title,
+                            url=document.url,
+                            snippet=marked_html(pick.description or document.body[:180]),
+                            date=document.date,
+                            promoted=True,
+                        )
+                    )
+                break
+    return hits
+
+
+def suggest(*, user, text: str, size: int = 8) -> list[SearchHit]:
+    """As-you-type suggestions: titles and names that start with what was typed."""
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    searcher = Searcher.for_user(user)
+    if not uses_engine():
+        entries, _ = database.search_entries(text, [], searcher, Filters())
+        return [database.to_hit(entry, text) for entry in entries[:size]]
+    ensure_index()
+    response = get_engine().search(build_suggest(text, searcher, size).to_dict())
+    return [_engine_hit(hit) for hit in response["hits"]["hits"]]
+
+
+def log_search(*, user, text: str, filters: Filters, count: int, source: str) -> SearchQueryLog:
+    return SearchQueryLog.objects.create(
+        query=text,
+        normalized_query=normalize_query(text),
+        filters={key: value for key, value in vars(filters).items() if value},
+        result_count=count,
+        searcher=searcher_hash(user),
+        source=source,
+    )
+
+
+def record_click(*, user, log_id: int, rank: int, kind: str, object_id: str) -> bool:
+    """Count a click on a result of one of this user's own searches; others are ignored."""
+    log = SearchQueryLog.objects.filter(pk=log_id, searcher=searcher_hash(user)).first()
+    if log is None:
+        return False
+    SearchClick.objects.create(search=log, rank=rank, kind=kind[:40], object_id=object_id[:64])
+    return True
+
+
+def purge_old_search_logs() -> int:
+    cutoff = timezone.now() - timedelta(days=settings.SEARCH_LOG_RETENTION_DAYS)
+    deleted, _ = SearchQueryLog.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
