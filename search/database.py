@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from search.indexing import database_backend
 from search.models import SearchEntry
 from search.permissions import Searcher
 from search.query import MARK_END, MARK_START, Filters
@@ -26,7 +27,8 @@ def search_entries(
     """Visible entries matching the text or a synonym variant, and facet counts."""
     seen: dict[int, SearchEntry] = {}
     for phrase in [text, *variants]:
-        for entry in SearchEntry.objects.search(phrase, operator="and")[:CANDIDATES]:
+        matches = database_backend().search(phrase, SearchEntry, operator="and")
+        for entry in matches[:CANDIDATES]:
             seen.setdefault(entry.pk, entry)
     visible = [
         entry

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 
 from search.analysis import index_body
 from search.engine import alias_name, get_engine, uses_engine
@@ -104,15 +105,23 @@ def _sync_engine(kind: str, documents: dict[str, SearchDocument | None]) -> None
         raise IndexingError(f"{len(real_errors)} documents refused: {real_errors[:3]}")
 
 
+def database_backend():
+    return get_search_backend("wagtail.search.backends.database")
+
+
 def _sync_database(kind: str, documents: dict[str, SearchDocument | None]) -> None:
+    backend = database_backend()
     with transaction.atomic():
         for object_id, document in documents.items():
             if document is None:
-                SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
+                for entry in SearchEntry.objects.filter(kind=kind, object_id=object_id):
+                    backend.delete(entry)
+                    entry.delete()
             else:
-                SearchEntry.objects.update_or_create(
+                entry, _ = SearchEntry.objects.update_or_create(
                     kind=kind, object_id=object_id, defaults=database_fields(document)
                 )
+                backend.add(entry)
 
 
 def database_fields(document: SearchDocument) -> dict:
@@ -188,15 +197,23 @@ def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
 
 def _rebuild_database(progress) -> dict[str, int]:
     counts: dict[str, int] = {}
+    backend = database_backend()
     with transaction.atomic():
+        for entry in SearchEntry.objects.iterator():
+            backend.delete(entry)
         SearchEntry.objects.all().delete()
+        entries = []
         for document in all_documents():
-            SearchEntry.objects.create(
-                kind=document.kind, object_id=document.object_id, **database_fields(document)
+            entries.append(
+                SearchEntry(
+                    kind=document.kind, object_id=document.object_id, **database_fields(document)
+                )
             )
             counts[document.kind] = counts.get(document.kind, 0) + 1
             if progress:
                 progress(1)
+        SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        backend.add_bulk(SearchEntry, list(SearchEntry.objects.all()))
     return counts
 
 

@@ -61,6 +61,8 @@ class SearchEntry(index.Indexed, models.Model):
     group_ids = models.JSONField(null=True, blank=True)
     boost = models.FloatField(default=1.0)
 
+    # Indexed explicitly into the database backend by search.indexing, never into an engine.
+    search_auto_update = False
     search_fields = [
         index.SearchField("title", boost=3),
         index.SearchField("body"),

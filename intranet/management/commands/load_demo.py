@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 
 from intranet.importing.runner import run_import
+from search.indexing import rebuild as rebuild_search_index
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_PASSWORD = "ruche-demo"  # noqa: S105 - printed on purpose: demo accounts only
@@ -52,6 +53,8 @@ class Command(BaseCommand):
             self.stderr.write(message)
         for line in report.summary_lines():
             self.stdout.write(f"  demo {line}")
+        indexed = rebuild_search_index()
+        self.stdout.write(f"  search index: {sum(indexed.values())} documents")
 
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (password for all: ruche-demo):"))
         for username, first_name, last_name, role, _groups in DEMO_ACCOUNTS:

@@ -1,0 +1,123 @@
+"""`/api/search/` as DESIGN.md §3 promises it to integrators."""
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from intranet.models import ExternalKey
+from tests.factories import home_page, publish_standard_page
+
+
+@pytest.fixture
+def charter(db):
+    page = publish_standard_page(
+        title="Télétravail : la charte",
+        body_html="<p>Le télétravail est possible trois jours par semaine.</p>",
+        parent=home_page(),
+    )
+    ExternalKey.objects.create(
+        kind="page", key="policy-remote-work", content_object=page, object_id=str(page.pk)
+    )
+    return page
+
+
+def test_results_have_the_documented_shape(charter, reindex, employee_client):
+    reindex()
+
+    response = employee_client.get("/api/search/", {"q": "télétravail"})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["query"] == "télétravail"
+    assert body["count"] == 1
+    assert body["facets"] == {"kind": {"page": 1}}
+    assert body["suggestion"] is None
+    [result] = body["results"]
+    assert result["kind"] == "page"
+    assert result["key"] == "policy-remote-work"
+    assert result["title"] == "Télétravail : la charte"
+    assert result["url"] == charter.url
+    assert "<mark>télétravail</mark>" in result["snippet"].lower()
+
+
+def test_objects_created_in_ruche_have_a_null_key(db, reindex, employee_client):
+    publish_standard_page(title="Cantine", parent=home_page())
+    reindex()
+
+    [result] = employee_client.get("/api/search/", {"q": "cantine"}).json()["results"]
+
+    assert result["key"] is None
+
+
+def test_kind_filters_results_but_the_kind_facet_still_counts_every_kind(
+    charter, reindex, employee_client
+):
+    reindex()
+
+    body = employee_client.get("/api/search/", {"q": "télétravail", "kind": "news"}).json()
+
+    assert body["results"] == [] and body["count"] == 0
+    assert body["facets"]["kind"] == {"page": 1}
+
+
+def test_pages_of_results(db, reindex, employee_client):
+    for number in range(5):
+        publish_standard_page(title=f"Parking niveau {number}", parent=home_page())
+    reindex()
+
+    first = employee_client.get("/api/search/", {"q": "parking", "page_size": 2}).json()
+    third = employee_client.get("/api/search/", {"q": "parking", "page_size": 2, "page": 3}).json()
+
+    assert first["count"] == 5 and len(first["results"]) == 2
+    assert len(third["results"]) == 1
+    seen = {r["url"] for r in first["results"]} | {r["url"] for r in third["results"]}
+    assert len(seen) == 3
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({}, "Give something to search for in 'q'."),
+        ({"q": "   "}, "Give something to search for in 'q'."),
+        ({"q": "x", "page": "0"}, "'page' must be 1 or more."),
+        ({"q": "x", "page": "deux"}, "'page' must be a whole number."),
+        ({"q": "x", "page_size": "101"}, "'page_size' must be at most 100."),
+        ({"q": "x", "kind": "spaceship"}, "Unknown kind: spaceship."),
+    ],
+)
+def test_bad_parameters_get_a_400_with_a_json_error(employee_client, params, message):
+    response = employee_client.get("/api/search/", params)
+
+    assert response.status_code == 400
+    assert response.json() == {"error": message}
+
+
+def test_anonymous_callers_get_401(client, db):
+    response = client.get("/api/search/", {"q": "x"})
+
+    assert response.status_code == 401
+    assert response.json() == {"error": "Authentication required."}
+
+
+def test_promoted_results_come_first(charter, reindex, employee_client):
+    other = publish_standard_page(
+        title="Guide du télétravail pour les managers",
+        body_html="<p>télétravail télétravail télétravail</p>",
+        parent=home_page(),
+    )
+    SearchPromotion.objects.create(
+        query=Query.get("télétravail"), page=charter, sort_order=0, description="La référence"
+    )
+    reindex()
+
+    results = employee_client.get("/api/search/", {"q": "télétravail"}).json()["results"]
+
+    assert [r["url"] for r in results] == [charter.url, other.url]
+
+
+def test_suggest_returns_titles_starting_with_what_was_typed(charter, reindex, employee_client):
+    reindex()
+
+    response = employee_client.get("/api/search/suggest/", {"q": "télét"})
+
+    assert response.status_code == 200
+    assert [s["title"] for s in response.json()] == ["Télétravail : la charte"]

@@ -1,0 +1,89 @@
+"""The search page: facets, pagination, analytics of searches and clicks."""
+
+import pytest
+from django.urls import reverse
+
+from search.models import SearchClick, SearchQueryLog
+from tests.factories import UserFactory, home_page, publish_standard_page
+
+
+@pytest.fixture
+def parking_pages(db):
+    for number in range(25):
+        publish_standard_page(
+            title=f"Parking niveau {number}",
+            parent=home_page(),
+            tags=["site-lyon" if number % 2 else "site-paris"],
+        )
+
+
+def test_the_page_lists_results_with_facets_and_pagination(parking_pages, reindex, employee_client):
+    reindex()
+
+    html = employee_client.get(reverse("search"), {"q": "parking"}).content.decode()
+
+    assert html.count('data-testid="search-result"') == 20
+    assert "site-lyon" in html and "(12)" in html and "(13)" in html
+    assert 'rel="next"' in html
+
+
+def test_a_tag_facet_narrows_the_results(parking_pages, reindex, employee_client):
+    reindex()
+
+    html = employee_client.get(reverse("search"), {"q": "parking", "tag": "site-lyon"}).content
+    html = html.decode()
+
+    assert html.count('data-testid="search-result"') == 12
+    assert 'aria-current="true"' in html
+
+
+def test_every_search_is_logged_with_its_result_count(parking_pages, reindex, employee_client):
+    reindex()
+
+    employee_client.get(reverse("search"), {"q": "Parking"})
+    employee_client.get(reverse("search"), {"q": "introuvable"})
+
+    logs = SearchQueryLog.objects.order_by("pk")
+    assert [(log.normalized_query, log.result_count) for log in logs] == [
+        ("parking", 25),
+        ("introuvable", 0),
+    ]
+    assert logs[0].searcher and "employee" not in logs[0].searcher
+
+
+def test_a_click_on_a_result_is_counted_then_redirects(parking_pages, reindex, employee_client):
+    reindex()
+    employee_client.get(reverse("search"), {"q": "parking"})
+    log = SearchQueryLog.objects.get()
+
+    response = employee_client.get(
+        reverse("search-click", args=[log.pk]),
+        {"rank": 2, "kind": "page", "id": "42", "to": "/parking-niveau-1/"},
+    )
+
+    assert response.status_code == 302 and response["Location"] == "/parking-niveau-1/"
+    assert SearchClick.objects.filter(search=log, rank=2).count() == 1
+
+
+def test_the_click_redirect_never_leaves_the_site(parking_pages, reindex, employee_client):
+    reindex()
+    employee_client.get(reverse("search"), {"q": "parking"})
+    log = SearchQueryLog.objects.get()
+
+    response = employee_client.get(
+        reverse("search-click", args=[log.pk]), {"to": "https://evil.example/"}
+    )
+
+    assert response["Location"] == "/"
+
+
+def test_nobody_can_add_clicks_to_someone_elses_search(parking_pages, reindex, client):
+    reindex()
+    client.force_login(UserFactory())
+    client.get(reverse("search"), {"q": "parking"})
+    log = SearchQueryLog.objects.get()
+    client.force_login(UserFactory())
+
+    client.get(reverse("search-click", args=[log.pk]), {"to": "/"})
+
+    assert not SearchClick.objects.exists()
