@@ -3,6 +3,7 @@
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from search.labels import KIND_LABELS
 from search.query import Filters
 from search.services import run_search, suggest
 
@@ -45,6 +46,7 @@ class SearchResponse(Schema):
 
 class Suggestion(Schema):
     kind: str
+    kind_label: str
     title: str
     url: str
 
@@ -93,4 +95,7 @@ def suggestions(request, q: str = ""):
     text = q.strip()
     if not text:
         raise HttpError(400, "Give the beginning of a word in 'q'.")
-    return [vars(hit) for hit in suggest(user=request.user, text=text)]
+    return [
+        {**vars(hit), "kind_label": str(KIND_LABELS.get(hit.kind, hit.kind))}
+        for hit in suggest(user=request.user, text=text)
+    ]

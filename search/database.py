@@ -16,6 +16,7 @@ from search.models import SearchEntry
 from search.permissions import Searcher
 from search.query import MARK_END, MARK_START, Filters
 from search.results import SearchHit, marked_html
+from search.synonyms import fold
 
 CANDIDATES = 500
 PERIOD_DAYS = {"week": 7, "month": 30, "year": 365}
@@ -72,12 +73,34 @@ def to_hit(entry: SearchEntry, text: str) -> SearchHit:
     )
 
 
+def fold_aligned(text: str) -> str:
+    """Lower case without accents, one character for one, so positions stay valid."""
+    return "".join((fold(char) or char)[:1] for char in text)
+
+
+def rank(entries: list[SearchEntry], text: str) -> list[SearchEntry]:
+    """Entries whose title holds every word first, then by boost, else in backend order."""
+    words = re.findall(r"\w+", fold(text))
+
+    def key(item):
+        position, entry = item
+        title = fold(entry.title)
+        return (not all(word in title for word in words), -entry.boost, position)
+
+    return [entry for _, entry in sorted(enumerate(entries), key=key)]
+
+
 def snippet(body: str, text: str, width: int = 180) -> str:
-    words = [re.escape(word) for word in re.findall(r"\w+", text) if len(word) > 1]
-    pattern = re.compile(r"\b(" + "|".join(words) + r")", re.IGNORECASE) if words else None
-    match = pattern.search(body) if pattern else None
+    words = [re.escape(word) for word in re.findall(r"\w+", fold(text)) if len(word) > 1]
+    pattern = re.compile(r"\b(" + "|".join(words) + r")") if words else None
+    folded = fold_aligned(body)
+    match = pattern.search(folded) if pattern else None
     start = max(0, match.start() - width // 3) if match else 0
-    fragment = body[start : start + width]
-    if pattern:
-        fragment = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", fragment)
-    return marked_html(fragment)
+    pieces, cursor = [], start
+    end = start + width
+    for found in pattern.finditer(folded, start, end) if pattern else []:
+        pieces += [body[cursor : found.start()], MARK_START, body[found.start() : found.end()]]
+        pieces.append(MARK_END)
+        cursor = found.end()
+    pieces.append(body[cursor:end])
+    return marked_html("".join(pieces))

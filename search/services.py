@@ -123,7 +123,7 @@ def _suggestion(response: dict, text: str) -> str | None:
 
 def _database_search(text, variants, searcher, filters, page, page_size) -> SearchOutcome:
     entries, facets = database.search_entries(text, variants, searcher, filters)
-    entries.sort(key=lambda entry: -entry.boost)
+    entries = database.rank(entries, text)
     offset = (page - 1) * page_size
     return SearchOutcome(
         query=text,

@@ -1,13 +1,18 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search.admin_views import search_analytics
 from search.models import Synonym
 
 
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "resubmit"
-    menu_label = "Synonyms"
+    menu_label = _("Synonyms")
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["__str__", "updated_at"]
@@ -15,3 +20,24 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_urls")
+def search_admin_urls():
+    return [path("search-analytics/", search_analytics, name="search_analytics")]
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("search.view_search_analytics")
+
+
+@hooks.register("register_reports_menu_item")
+def search_analytics_menu_item():
+    return AnalyticsMenuItem(
+        _("Search analytics"),
+        reverse("search_analytics"),
+        name="search-analytics",
+        icon_name="search",
+        order=900,
+    )

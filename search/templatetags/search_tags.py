@@ -1,19 +1,8 @@
 from django import template
-from django.utils.translation import gettext_lazy as _
+
+from search.labels import FACET_LABELS, KIND_LABELS, PERIOD_LABELS
 
 register = template.Library()
-
-KIND_LABELS = {
-    "page": _("Pages"),
-    "news": _("News"),
-    "leadership_update": _("Leadership updates"),
-    "person": _("People"),
-    "team": _("Teams"),
-    "challenge": _("Challenges"),
-    "idea": _("Ideas"),
-}
-PERIOD_LABELS = {"week": _("Past week"), "month": _("Past month"), "year": _("Past year")}
-FACET_LABELS = {"kind": _("Type"), "team": _("Team"), "tag": _("Tag"), "period": _("Date")}
 
 
 @register.filter

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand, CommandError
 
 from intranet.importing.runner import run_import
@@ -17,6 +17,7 @@ DEMO_ACCOUNTS = [
     ("olivier", "Olivier", "Petit", "challenge owner", ["Challenge owners"]),
     ("mathilde", "Mathilde", "Robert", "manager", ["Managers"]),
     ("admin", "Alex", "Durand", "administrator", []),
+    ("claire", "Claire", "Moreau", "communicator", ["Communicators", "Editors"]),
 ]
 
 
@@ -38,6 +39,9 @@ class Command(BaseCommand):
             )
         for name in ROLE_GROUPS:
             Group.objects.get_or_create(name=name)
+        Group.objects.get(name="Communicators").permissions.add(
+            *Permission.objects.filter(codename__in=["access_admin", "view_search_analytics"])
+        )
         for username, first_name, last_name, _role, groups in DEMO_ACCOUNTS:
             user, _ = User.objects.get_or_create(username=username)
             user.first_name, user.last_name = first_name, last_name

@@ -1,0 +1,88 @@
+"""Reads of the search analytics, for the communicators' dashboard and the insights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from search.models import SearchClick, SearchQueryLog
+
+
+@dataclass
+class QueryStat:
+    query: str
+    searches: int
+    searchers: int
+    zero_results: int
+    with_click: int
+
+
+def searches_since(days: int) -> QuerySet[SearchQueryLog]:
+    return SearchQueryLog.objects.filter(created_at__gte=timezone.now() - timedelta(days=days))
+
+
+def _with_clicked(queryset: QuerySet[SearchQueryLog]) -> QuerySet[SearchQueryLog]:
+    return queryset.annotate(clicked=Exists(SearchClick.objects.filter(search=OuterRef("pk"))))
+
+
+def query_stats(*, days: int = 30, only: str | None = None, limit: int = 20) -> list[QueryStat]:
+    """Most frequent queries; `only` = "zero" (no result) or "unclicked" (no click).
+
+    A query searched by fewer than SEARCH_ANALYTICS_MIN_SEARCHERS distinct people is left
+    out, so that nobody's own searches can be read from the dashboard.
+    """
+    logs = _with_clicked(searches_since(days))
+    if only == "zero":
+        logs = logs.filter(result_count=0)
+    elif only == "unclicked":
+        logs = logs.filter(result_count__gt=0, clicked=False)
+    rows = (
+        logs.values("normalized_query")
+        .annotate(
+            searches=Count("id"),
+            searchers=Count("searcher", distinct=True),
+            zero_results=Count("id", filter=Q(result_count=0)),
+            with_click=Count("id", filter=Q(clicked=True)),
+        )
+        .filter(searchers__gte=settings.SEARCH_ANALYTICS_MIN_SEARCHERS)
+        .order_by("-searches", "normalized_query")[:limit]
+    )
+    return [
+        QueryStat(
+            query=row["normalized_query"],
+            searches=row["searches"],
+            searchers=row["searchers"],
+            zero_results=row["zero_results"],
+            with_click=row["with_click"],
+        )
+        for row in rows
+    ]
+
+
+def weekly_trend(*, weeks: int = 12) -> list[dict]:
+    """Per week: searches, share without results, share followed by a click."""
+    rows = (
+        _with_clicked(searches_since(weeks * 7))
+        .annotate(week=TruncWeek("created_at"))
+        .values("week")
+        .annotate(
+            searches=Count("id"),
+            zero=Count("id", filter=Q(result_count=0)),
+            clicked_count=Count("id", filter=Q(clicked=True)),
+        )
+        .order_by("week")
+    )
+    return [
+        {
+            "week": row["week"].date(),
+            "searches": row["searches"],
+            "zero_rate": row["zero"] / row["searches"],
+            "click_rate": row["clicked_count"] / row["searches"],
+        }
+        for row in rows
+    ]
