@@ -22,6 +22,8 @@ TEXT_FIELDS = [
     "body.en",
 ]
 CROSS_FIELDS = ["title^3", "suggestions^2", "tags^2", "teams^1.5", "body"]
+CROSS_FIELDS_FR = ["title.fr^3", "body.fr"]
+CROSS_FIELDS_EN = ["title.en^3", "body.en"]
 FUZZY_FIELDS = ["title^3", "suggestions^3", "tags^2", "teams", "body"]
 FRESH_KINDS = ["news", "leadership_update"]
 PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
@@ -37,7 +39,18 @@ class Filters:
 
 
 def text_query(text: str, weight: float = 1.0) -> Q:
-    """Every way a text may match: all words, most words, across fields, with typos, as prefix."""
+    """Every way a text may match: all words, across fields, most words, with typos, as prefix."""
+    cross_fields = [
+        Q(
+            "multi_match",
+            query=text,
+            fields=fields,
+            type="cross_fields",
+            operator="and",
+            boost=2 * weight,
+        )
+        for fields in (CROSS_FIELDS, CROSS_FIELDS_FR, CROSS_FIELDS_EN)
+    ]
     return Q(
         "bool",
         should=[
@@ -49,21 +62,16 @@ def text_query(text: str, weight: float = 1.0) -> Q:
                 operator="and",
                 boost=3 * weight,
             ),
-            Q(
-                "multi_match",
-                query=text,
-                fields=CROSS_FIELDS,
-                type="cross_fields",
-                operator="and",
-                boost=2 * weight,
-            ),
+            *cross_fields,
+            # All words but one: a word in the other language or a stray word does not hide
+            # an otherwise good match.
             Q(
                 "multi_match",
                 query=text,
                 fields=TEXT_FIELDS,
                 type="most_fields",
-                minimum_should_match="2<75%",
-                boost=weight,
+                minimum_should_match="1<-1",
+                boost=0.5 * weight,
             ),
             Q(
                 "multi_match",

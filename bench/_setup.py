@@ -1,0 +1,60 @@
+"""Shared set-up for the benchmarks: a throwaway PostgreSQL database on the running services.
+
+Each benchmark calls `django_on_fresh_database(name)` before importing anything from Ruche;
+it recreates the database, points Django at it and migrates it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+PG = {"user": "ruche", "password": "ruche", "host": "127.0.0.1", "port": 5432}
+
+
+def recreate_database(name: str) -> None:
+    import psycopg2
+
+    connection = psycopg2.connect(dbname="postgres", **PG)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def django_on_fresh_database(
+    name: str, *, index_prefix: str, settings: str = "intranet.settings.base"
+) -> None:
+    sys.path.insert(0, str(REPO))
+    os.chdir(REPO)
+    recreate_database(name)
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": settings,
+            "DATABASE_URL": f"postgres://ruche:ruche@127.0.0.1:5432/{name}",
+            "SEARCH_BACKEND": os.environ.get("BENCH_SEARCH_BACKEND", "opensearch2"),
+            "SEARCH_URL": os.environ.get("SEARCH_URL", "http://127.0.0.1:9200"),
+            "SEARCH_INDEX_PREFIX": index_prefix,
+            "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    os.environ.pop("CELERY_BROKER_URL", None)  # tasks run inline: the bench measures search
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
