@@ -4,6 +4,7 @@
 #   scripts/services.sh start    start what is not already up (reuses healthy ones)
 #   scripts/services.sh stop     stop what this script started
 #   scripts/services.sh status   tell what answers
+#   scripts/services.sh stop-opensearch | start-opensearch   (the fault tests use these)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -215,11 +216,13 @@ case "${1:-}" in
     stop_redis
     stop_postgres
     ;;
+  start-opensearch) mkdir -p "$SVC"; start_opensearch ;;
+  stop-opensearch) stop_opensearch ;;
   status)
     updown pg_ok "PostgreSQL ($DATABASE_URL)"
     updown redis_ok "Redis ($CELERY_BROKER_URL)"
     if os_health >/dev/null; then say "OpenSearch ($SEARCH_URL): up, $(os_health | grep -o '"status":"[a-z]*"')"
     else say "OpenSearch ($SEARCH_URL): down"; fi
     ;;
-  *) say "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) say "usage: $0 start|stop|status|start-opensearch|stop-opensearch" >&2; exit 2 ;;
 esac

@@ -61,10 +61,13 @@ ANALYSIS = {
 }
 
 
-def _text(*, autocomplete: bool = False, copy_to: list[str] | None = None) -> dict:
+def _text(
+    *, autocomplete: bool = False, copy_to: list[str] | None = None, offsets: bool = False
+) -> dict:
+    extra = {"index_options": "offsets"} if offsets else {}
     fields = {
-        "fr": {"type": "text", "analyzer": "ruche_french"},
-        "en": {"type": "text", "analyzer": "ruche_english"},
+        "fr": {"type": "text", "analyzer": "ruche_french", **extra},
+        "en": {"type": "text", "analyzer": "ruche_english", **extra},
     }
     if autocomplete:
         fields["ngram"] = {
@@ -72,7 +75,7 @@ def _text(*, autocomplete: bool = False, copy_to: list[str] | None = None) -> di
             "analyzer": "ruche_autocomplete",
             "search_analyzer": "ruche_folded",
         }
-    mapping = {"type": "text", "analyzer": "ruche_folded", "fields": fields}
+    mapping = {"type": "text", "analyzer": "ruche_folded", "fields": fields, **extra}
     if copy_to:
         mapping["copy_to"] = copy_to
     return mapping
@@ -95,7 +98,7 @@ MAPPINGS = {
         "key": {"type": "keyword"},
         "url": {"type": "keyword", "index": False},
         "title": _text(autocomplete=True, copy_to=["spell"]),
-        "body": _text(copy_to=["spell"]),
+        "body": _text(copy_to=["spell"], offsets=True),
         "suggestions": _text(autocomplete=True, copy_to=["spell"]),
         "tags": _label(),
         "teams": _label(),

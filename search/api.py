@@ -3,11 +3,13 @@
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from search.engine import SearchUnavailable
 from search.labels import KIND_LABELS
 from search.query import Filters
 from search.services import run_search, suggest
 
 router = Router(tags=["search"])
+UNAVAILABLE = "Search is temporarily unavailable; please try again in a moment."
 
 KINDS = [
     "page",
@@ -73,14 +75,17 @@ def search(request, params: Query[SearchParams]):
         raise HttpError(400, f"Unknown kind: {', '.join(unknown)}.")
     page = positive_int(params.page, "page", maximum=1000)
     page_size = positive_int(params.page_size, "page_size", maximum=100)
-    outcome = run_search(
-        user=request.user,
-        text=text,
-        filters=Filters(kinds=params.kind),
-        page=page,
-        page_size=page_size,
-        source="api",
-    )
+    try:
+        outcome = run_search(
+            user=request.user,
+            text=text,
+            filters=Filters(kinds=params.kind),
+            page=page,
+            page_size=page_size,
+            source="api",
+        )
+    except SearchUnavailable:
+        raise HttpError(503, UNAVAILABLE) from None
     return {
         "query": outcome.query,
         "count": outcome.count,
@@ -95,7 +100,8 @@ def suggestions(request, q: str = ""):
     text = q.strip()
     if not text:
         raise HttpError(400, "Give the beginning of a word in 'q'.")
-    return [
-        {**vars(hit), "kind_label": str(KIND_LABELS.get(hit.kind, hit.kind))}
-        for hit in suggest(user=request.user, text=text)
-    ]
+    try:
+        hits = suggest(user=request.user, text=text)
+    except SearchUnavailable:
+        raise HttpError(503, UNAVAILABLE) from None
+    return [{**vars(hit), "kind_label": str(KIND_LABELS.get(hit.kind, hit.kind))} for hit in hits]

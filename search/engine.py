@@ -15,6 +15,10 @@ from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
 
+class SearchUnavailable(RuntimeError):
+    """The engine cannot answer now; pages and the API say so instead of failing."""
+
+
 def uses_engine() -> bool:
     """False in the embedded mode, where Wagtail's database backend does the searching."""
     return settings.SEARCH_BACKEND != "database"
@@ -39,7 +43,20 @@ class Engine:
             self.client.indices.create(index=name, body=body)
 
     def search(self, body: dict, index: str | None = None) -> dict:
-        return self.client.search(index=index or alias_name(), body=body)
+        try:
+            return self.client.search(index=index or alias_name(), body=body)
+        except self.transport_errors as error:
+            raise SearchUnavailable(str(error)) from error
+
+    @property
+    def transport_errors(self) -> tuple[type[Exception], ...]:
+        if self.flavour == "elasticsearch":
+            from elastic_transport import ConnectionError, ConnectionTimeout
+
+            return (ConnectionError, ConnectionTimeout)
+        from opensearchpy.exceptions import ConnectionError, ConnectionTimeout
+
+        return (ConnectionError, ConnectionTimeout)
 
     def bulk(self, actions: Iterable[dict], *, refresh: bool = False) -> tuple[int, list]:
         if self.flavour == "elasticsearch":

@@ -24,7 +24,9 @@ TEXT_FIELDS = [
 CROSS_FIELDS = ["title^3", "suggestions^2", "tags^2", "teams^1.5", "body"]
 CROSS_FIELDS_FR = ["title.fr^3", "body.fr"]
 CROSS_FIELDS_EN = ["title.en^3", "body.en"]
-FUZZY_FIELDS = ["title^3", "suggestions^3", "tags^2", "teams", "body"]
+# Typos are forgiven in short fields only: fuzzy matching over long bodies costs much and
+# mostly finds noise.
+FUZZY_FIELDS = ["title^3", "suggestions^3", "tags^2", "teams"]
 FRESH_KINDS = ["news", "leadership_update"]
 PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -79,7 +81,7 @@ def text_query(text: str, weight: float = 1.0) -> Q:
                 fields=FUZZY_FIELDS,
                 fuzziness="AUTO",
                 prefix_length=1,
-                max_expansions=30,
+                max_expansions=20,
                 operator="and",
                 boost=0.8 * weight,
             ),
@@ -186,41 +188,51 @@ def build_search(
             ranges=[{"key": key, "from": start} for key, start in PERIODS.items()],
         ),
     )
+    # Only the body gives snippets; offsets stored in the index keep highlighting cheap.
     search = search.highlight(
         "body",
         "body.fr",
         "body.en",
+        type="unified",
         fragment_size=180,
         number_of_fragments=1,
         no_match_size=180,
-    ).highlight("title", "title.fr", "title.en", number_of_fragments=0)
+    )
     search = search.highlight_options(
         pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False
     )
     search = search.source(["kind", "object_id", "key", "url", "title", "date"])
-    return search.suggest(
-        "did_you_mean",
-        text,
-        phrase={
-            "field": "spell",
-            "size": 1,
-            "max_errors": 2,
-            "confidence": 1.0,
-            "direct_generator": [
-                {"field": "spell", "suggest_mode": "always", "min_word_length": 3}
-            ],
-            # Only propose a correction that finds something this user may see.
-            "collate": {
-                "query": {
-                    "source": Q(
-                        "bool",
-                        must=[Q("match", spell={"query": "{{suggestion}}", "operator": "and"})],
-                        filter=permission_filters(searcher),
-                    ).to_dict()
+    return search
+
+
+def build_did_you_mean(text: str, searcher: Searcher) -> Search:
+    """A corrected query, only if it finds something this user may see (collate)."""
+    return (
+        Search()
+        .extra(size=0)
+        .suggest(
+            "did_you_mean",
+            text,
+            phrase={
+                "field": "spell",
+                "size": 1,
+                "max_errors": 2,
+                "confidence": 1.0,
+                "direct_generator": [
+                    {"field": "spell", "suggest_mode": "always", "min_word_length": 3}
+                ],
+                "collate": {
+                    "query": {
+                        "source": Q(
+                            "bool",
+                            must=[Q("match", spell={"query": "{{suggestion}}", "operator": "and"})],
+                            filter=permission_filters(searcher),
+                        ).to_dict()
+                    },
+                    "prune": False,
                 },
-                "prune": False,
             },
-        },
+        )
     )
 
 

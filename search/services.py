@@ -12,16 +12,18 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 
 from search import database
-from search.engine import alias_name, get_engine, uses_engine
+from search.engine import SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
 from search.models import SearchClick, SearchQueryLog
 from search.permissions import Searcher
-from search.query import Filters, build_search, build_suggest
+from search.query import Filters, build_did_you_mean, build_search, build_suggest
 from search.registry import registry
 from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
 from search.synonyms import expand, fold
 
 MAX_QUERY_LENGTH = 200
+# "Did you mean" costs a second engine request: asked only when results are few.
+SUGGEST_BELOW = 5
 
 
 def normalize_query(text: str) -> str:
@@ -64,7 +66,7 @@ def run_search(
 
 
 def _engine_search(text, variants, searcher, filters, page, page_size, promoted) -> SearchOutcome:
-    ensure_index()
+    ensure_index_or_unavailable()
     offset = (page - 1) * page_size
     body = build_search(
         text,
@@ -84,12 +86,13 @@ def _engine_search(text, variants, searcher, filters, page, page_size, promoted)
     }
     periods = aggregations.get("period", {}).get("buckets", {})
     facets["period"] = {key: bucket["doc_count"] for key, bucket in periods.items()}
+    total = response["hits"]["total"]["value"] + len(promoted)
     return SearchOutcome(
         query=text,
-        count=response["hits"]["total"]["value"] + len(promoted),
+        count=total,
         results=hits,
         facets=facets,
-        suggestion=_suggestion(response, text),
+        suggestion=_did_you_mean(text, searcher) if total < SUGGEST_BELOW else None,
         page=page,
         page_size=page_size,
     )
@@ -113,7 +116,8 @@ def _engine_hit(hit: dict) -> SearchHit:
     )
 
 
-def _suggestion(response: dict, text: str) -> str | None:
+def _did_you_mean(text: str, searcher: Searcher) -> str | None:
+    response = get_engine().search(build_did_you_mean(text, searcher).to_dict())
     for entry in response.get("suggest", {}).get("did_you_mean", []):
         for option in entry.get("options", []):
             if option.get("collate_match", True) and fold(option["text"]) != fold(text):
@@ -133,6 +137,13 @@ def _database_search(text, variants, searcher, filters, page, page_size) -> Sear
         page=page,
         page_size=page_size,
     )
+
+
+def ensure_index_or_unavailable() -> None:
+    try:
+        ensure_index()
+    except get_engine().transport_errors as error:
+        raise SearchUnavailable(str(error)) from error
 
 
 def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:
@@ -174,7 +185,7 @@ def suggest(*, user, text: str, size: int = 8) -> list[SearchHit]:
     if not uses_engine():
         entries, _ = database.search_entries(text, [], searcher, Filters())
         return [database.to_hit(entry, text) for entry in entries[:size]]
-    ensure_index()
+    ensure_index_or_unavailable()
     response = get_engine().search(build_suggest(text, searcher, size).to_dict())
     return [_engine_hit(hit) for hit in response["hits"]["hits"]]
 

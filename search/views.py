@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from search.engine import SearchUnavailable
 from search.query import PERIODS, Filters
 from search.services import record_click, run_search
 
@@ -27,15 +28,18 @@ def search(request):
         tag=request.GET.get("tag") or None,
         period=request.GET.get("period") if request.GET.get("period") in PERIODS else None,
     )
-    outcome = None
+    outcome, unavailable = None, False
     if text:
-        outcome = run_search(
-            user=request.user,
-            text=text,
-            filters=filters,
-            page=_page_number(request.GET.get("page")),
-            page_size=PAGE_SIZE,
-        )
+        try:
+            outcome = run_search(
+                user=request.user,
+                text=text,
+                filters=filters,
+                page=_page_number(request.GET.get("page")),
+                page_size=PAGE_SIZE,
+            )
+        except SearchUnavailable:
+            unavailable = True
     base = {
         "q": text,
         "kind": filters.kinds,
@@ -52,7 +56,9 @@ def search(request):
             "filters": filters,
             "facet_links": facet_links(outcome, base) if outcome else {},
             "page_links": page_links(outcome, base) if outcome else {},
+            "unavailable": unavailable,
         },
+        status=503 if unavailable else 200,
     )
 
 
