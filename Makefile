@@ -9,7 +9,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install lock run services services-stop services-status test lint format messages bench check-deploy
+.PHONY: help install lock browser-tools run services services-stop services-status test lint format messages bench check-deploy
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -52,7 +52,12 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install services lint ## Install, start every service, run the whole suite on them
+browser-tools: ## Debian's Chromium and axe-core for the browser tests
+	@test -x /usr/bin/chromium || { echo "Installing chromium (apt-get)..."; \
+	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+
+test: install services browser-tools lint ## Install, start every service, run the whole suite on them
 	$(BIN)/pytest
 
 messages: install ## Refresh the French translations (needs gettext)

@@ -42,3 +42,18 @@ def publish_standard_page(
     page.tags.set(list(tags))
     page.save_revision().publish()
     return page
+
+
+def editors_group():
+    """Wagtail's Editors group with its usual rights, rebuilt after a transactional flush."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=Permission.objects.get(codename=codename)
+        )
+    return group

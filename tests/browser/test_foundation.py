@@ -1,0 +1,88 @@
+"""Signing in, switching language, searching and publishing, in a real browser."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from search.indexing import rebuild
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.factories import UserFactory, editors_group, home_page, publish_standard_page
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_employee_signs_in_sees_the_home_page_and_signs_out(page):
+    UserFactory(username="camille", first_name="Camille")
+    home_page()
+
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
+    assert_accessible(page)
+    sign_in(page, "camille")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Camille")
+    assert_accessible(page)
+    page.get_by_role("button", name="Se déconnecter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Connexion à Ruche")
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+
+
+def test_the_language_switcher_turns_the_interface_into_english(page):
+    UserFactory(username="camille", first_name="Camille")
+    home_page()
+    sign_in(page, "camille")
+
+    page.get_by_label("Langue").select_option("en")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello Camille")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_search_suggests_as_you_type_and_narrows_with_facets(page):
+    UserFactory(username="camille")
+    home = home_page()
+    charter = publish_standard_page(
+        title="Télétravail : la charte",
+        body_html="<p>Trois jours de télétravail par semaine.</p>",
+        parent=home,
+        tags=["RH"],
+    )
+    publish_standard_page(
+        title="Télétravail et sécurité",
+        body_html="<p>VPN obligatoire.</p>",
+        parent=home,
+        tags=["informatique"],
+    )
+    rebuild()
+    sign_in(page, "camille")
+
+    box = page.get_by_role("combobox", name="Rechercher dans Ruche")
+    box.fill("télétr")
+    listbox = page.get_by_role("listbox")
+    expect(listbox.get_by_role("option")).to_have_count(2)
+    box.press("Enter")
+    expect(page.locator("#results-title")).to_contain_text("2 résultats")
+    assert_accessible(page)
+
+    page.get_by_role("link", name=re.compile(r"^RH")).click()
+    expect(page.get_by_test_id("search-result")).to_have_count(1)
+    page.get_by_test_id("search-result").get_by_role("link").click()
+    expect(page).to_have_url(re.compile(re.escape(charter.url) + "$"))
+
+
+def test_an_editor_publishes_a_page_from_the_wagtail_admin(page):
+    home = home_page()
+    editor = UserFactory(username="elise")
+    editor.groups.add(editors_group())
+    sign_in(page, "elise")
+
+    page.goto(f"/admin/pages/add/intranet/standardpage/{home.pk}/")
+    page.locator("#id_title").fill("Nouvelle cantine")
+    page.locator("footer [data-w-dropdown-target=toggle]").click()
+    page.get_by_role("button", name=re.compile("^(Publier|Publish)")).click()
+    expect(page.locator(".messages")).to_contain_text("Nouvelle cantine")
+
+    page.goto("/nouvelle-cantine/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nouvelle cantine")
