@@ -42,6 +42,10 @@ api = NinjaAPI(
 )
 
 
+# Where ninja found the bad value; the field name alone tells the caller what to fix.
+LOCATIONS = {"query", "body", "path", "params", "form"}
+
+
 def error(request, message: str, status: int):
     return api.create_response(request, {"error": message}, status=status)
 
@@ -50,7 +54,7 @@ def error(request, message: str, status: int):
 def on_validation_error(request, exc: ValidationError):
     problems = []
     for item in exc.errors:
-        where = ".".join(str(part) for part in item.get("loc", ()) if part not in ("query", "body"))
+        where = ".".join(str(part) for part in item.get("loc", ()) if part not in LOCATIONS)
         problems.append(f"{where}: {item.get('msg')}" if where else str(item.get("msg")))
     return error(request, "; ".join(problems) or "Invalid request.", 400)
 
@@ -70,6 +74,14 @@ def on_not_found(request, exc):
     return error(request, "Not found.", 404)
 
 
+class Error(Schema):
+    error: str
+
+
+# Every endpoint documents these, so that clients (and schemathesis) know the error shape.
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 503: Error}
+
+
 class Me(Schema):
     username: str
     first_name: str
@@ -78,7 +90,7 @@ class Me(Schema):
     language: str
 
 
-@api.get("/me/", response=Me, summary="The signed-in user", tags=["account"])
+@api.get("/me/", response={200: Me, 401: Error}, summary="The signed-in user", tags=["account"])
 def me(request):
     user = request.user
     return Me(

@@ -1,8 +1,11 @@
 """`GET /api/search/` (DESIGN.md §3) and `GET /api/search/suggest/`."""
 
-from ninja import Query, Router, Schema
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from intranet.api import ERRORS
 from search.engine import SearchUnavailable
 from search.labels import KIND_LABELS
 from search.query import Filters
@@ -11,23 +14,14 @@ from search.services import run_search, suggest
 router = Router(tags=["search"])
 UNAVAILABLE = "Search is temporarily unavailable; please try again in a moment."
 
-KINDS = [
-    "page",
-    "news",
-    "leadership_update",
-    "challenge",
-    "idea",
-    "person",
-    "team",
-    "synonym",
-]
+Kind = Literal["page", "news", "leadership_update", "challenge", "idea", "person", "team"]
 
 
 class SearchParams(Schema):
-    q: str = ""
-    kind: list[str] = []
-    page: str = "1"
-    page_size: str = "20"
+    q: str = Field(..., pattern=r"\S", max_length=200, description="What to search for.")
+    kind: list[Kind] = Field(default=[], description="Only these kinds (repeatable).")
+    page: int = Field(default=1, ge=1, le=1000)
+    page_size: int = Field(default=20, ge=1, le=100)
 
 
 class Result(Schema):
@@ -53,28 +47,12 @@ class Suggestion(Schema):
     url: str
 
 
-def positive_int(value: str, name: str, maximum: int | None = None) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise HttpError(400, f"'{name}' must be a whole number.") from None
-    if number < 1:
-        raise HttpError(400, f"'{name}' must be 1 or more.")
-    if maximum is not None and number > maximum:
-        raise HttpError(400, f"'{name}' must be at most {maximum}.")
-    return number
-
-
-@router.get("/", response=SearchResponse, summary="Search everything you may see")
+@router.get("/", response={200: SearchResponse, **ERRORS}, summary="Search everything you may see")
 def search(request, params: Query[SearchParams]):
     text = params.q.strip()
     if not text:
         raise HttpError(400, "Give something to search for in 'q'.")
-    unknown = sorted(set(params.kind) - set(KINDS))
-    if unknown:
-        raise HttpError(400, f"Unknown kind: {', '.join(unknown)}.")
-    page = positive_int(params.page, "page", maximum=1000)
-    page_size = positive_int(params.page_size, "page_size", maximum=100)
+    page, page_size = params.page, params.page_size
     try:
         outcome = run_search(
             user=request.user,
@@ -95,8 +73,10 @@ def search(request, params: Query[SearchParams]):
     }
 
 
-@router.get("/suggest/", response=list[Suggestion], summary="As-you-type suggestions")
-def suggestions(request, q: str = ""):
+@router.get(
+    "/suggest/", response={200: list[Suggestion], **ERRORS}, summary="As-you-type suggestions"
+)
+def suggestions(request, q: str = Query(..., pattern=r"\S", max_length=200)):
     text = q.strip()
     if not text:
         raise HttpError(400, "Give the beginning of a word in 'q'.")

@@ -24,6 +24,7 @@ from search.synonyms import expand, fold
 MAX_QUERY_LENGTH = 200
 # "Did you mean" costs a second engine request: asked only when results are few.
 SUGGEST_BELOW = 5
+MAX_RESULT_WINDOW = 10_000
 
 
 def normalize_query(text: str) -> str:
@@ -67,14 +68,15 @@ def run_search(
 
 def _engine_search(text, variants, searcher, filters, page, page_size, promoted) -> SearchOutcome:
     ensure_index_or_unavailable()
-    offset = (page - 1) * page_size
+    # Engines page through the first 10,000 hits only; deeper pages come back empty.
+    offset = min((page - 1) * page_size, MAX_RESULT_WINDOW)
     body = build_search(
         text,
         variants,
         searcher,
         filters,
         offset=offset,
-        size=page_size,
+        size=max(0, min(page_size, MAX_RESULT_WINDOW - offset)),
         exclude_ids=[f"{hit.kind}:{hit.object_id}" for hit in promoted],
     ).to_dict()
     response = get_engine().search(body, index=alias_name())

