@@ -190,6 +190,8 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_BEAT_SCHEDULE = {
     "relay-outbox": {"task": "intranet.relay_outbox", "schedule": 30.0},
     "purge-finished-outbox": {"task": "intranet.purge_finished_outbox", "schedule": 3600.0},
+    "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
+    "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
 }
 OUTBOX_RETENTION_DAYS = int(env("OUTBOX_RETENTION_DAYS", "7"))
 OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "8"))
