@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.utils import timezone
@@ -39,6 +39,17 @@ def published_at(row: dict[str, Any]) -> datetime:
     return moment
 
 
+def must_read_by(row: dict[str, Any]) -> date | None:
+    value = row.get("must_read_by")
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        pass
+    raise ImportRowError("field 'must_read_by' must be a date (YYYY-MM-DD)")
+
+
 def author(row: dict[str, Any], ctx):
     if not row.get("author"):
         return None
@@ -66,6 +77,8 @@ def publish_at(page: Page, moment: datetime) -> None:
 
 @register
 class NewsKind(ImportKind):
+    """DESIGN.md §2, extended with optional `featured` (bool) and `must_read_by` (a date)."""
+
     kind = "news"
     required = ("title", "body", "published_at")
     references = {"author": "person", "audience": "team"}
@@ -80,6 +93,10 @@ class NewsKind(ImportKind):
         language = self.choice(row, "language", ["fr", "en"], "fr")
         person = author(row, ctx)
         audience = [ctx.resolve("team", key) for key in self.string_list(row, "audience")]
+        due = must_read_by(row)
+        featured = row.get("featured", False)
+        if not isinstance(featured, bool):
+            raise ImportRowError("field 'featured' must be true or false")
 
         page, created = place_page(
             "news", row["key"], ctx, NewsPage, section(ensure_news_index), title
@@ -93,6 +110,8 @@ class NewsKind(ImportKind):
         page.author = person
         page.tags.set(tags)
         page.audience_teams.set(audience)
+        page.featured = featured
+        page.must_read, page.must_read_due = due is not None, due
         publish_at(page, moment)
         return page, created
 

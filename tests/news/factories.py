@@ -81,11 +81,14 @@ def publish_news(
     return page
 
 
-def publish_update(*, title: str = "Le mot de la direction", **fields) -> LeadershipUpdatePage:
+def publish_update(
+    *, title: str = "Le mot de la direction", tags=(), **fields
+) -> LeadershipUpdatePage:
     index = ensure_leadership_index()
     page = LeadershipUpdatePage(
         title=title, body=[("paragraph", RichText("<p>Chers collègues…</p>"))], **fields
     )
     index.add_child(instance=page)
+    page.tags.set(list(tags))
     page.save_revision().publish()
     return page

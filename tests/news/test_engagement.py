@@ -119,7 +119,9 @@ def test_only_the_author_edits_and_deletes_a_comment(client, news, camille):
     other = person(username="mathilde")
     comment = Comment.objects.create(page=news, author=camille, body="Avant")
 
-    assert post(client, other, f"/news/comments/{comment.pk}/edit/", body="Pirate").status_code == 403
+    assert (
+        post(client, other, f"/news/comments/{comment.pk}/edit/", body="Pirate").status_code == 403
+    )
     assert post(client, other, f"/news/comments/{comment.pk}/delete/").status_code == 403
     client.force_login(camille)
     assert client.get(f"/news/comments/{comment.pk}/edit/").status_code == 200

@@ -81,9 +81,7 @@ def test_the_listing_is_paginated(employee, client_of):
     assert "Actualité numéro 00" in second
 
 
-def test_group_restricted_news_is_hidden_from_listing_and_feed_of_non_members(
-    employee, client_of
-):
+def test_group_restricted_news_is_hidden_from_listing_and_feed_of_non_members(employee, client_of):
     hr = Group.objects.create(name="RH confidentiel")
     secret = publish_news(title="Réorganisation confidentielle")
     restrict_to_group(secret, hr)
