@@ -8,7 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
 from intranet.api import api
+from news.api import router as news_api
 from search import views as search_views
+
+api.add_router("/news/", news_api)
 
 urlpatterns = [
     path("healthz/", views.health, name="health"),

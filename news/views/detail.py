@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -57,8 +58,11 @@ def add_comment(request, page_id: int):
     """Any employee who may open the page: comment, or reply to a top-level comment."""
     page = viewable_page(request, page_id, *ENGAGEABLE)
     parent = None
-    if request.POST.get("parent"):
-        parent = get_object_or_404(Comment, pk=request.POST["parent"], page_id=page.pk)
+    parent_id = request.POST.get("parent", "")
+    if parent_id:
+        if not parent_id.isdigit():
+            raise Http404
+        parent = get_object_or_404(Comment, pk=parent_id, page_id=page.pk)
     try:
         comment = services.add_comment(
             author=request.user, page=page, body=request.POST.get("body", ""), parent=parent

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -48,8 +49,11 @@ def _leadership_url() -> str:
 def ask(request):
     """Any employee asks a question, on an update they may open or in general."""
     update = None
-    if request.POST.get("update"):
-        update = viewable_page(request, int(request.POST["update"]), LeadershipUpdatePage)
+    update_id = request.POST.get("update", "")
+    if update_id:
+        if not update_id.isdigit():
+            raise Http404
+        update = viewable_page(request, int(update_id), LeadershipUpdatePage)
     fallback = update.url if update else _leadership_url()
     try:
         question = services.ask_question(

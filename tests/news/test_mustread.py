@@ -79,7 +79,7 @@ def test_acknowledging_is_idempotent_under_concurrent_requests(org):
 
 @pytest.mark.django_db
 def test_reminders_go_to_those_addressed_who_have_not_acknowledged_once_per_stage(org):
-    late = person(username="late", email="late@example.org", team=org["support"])
+    person(username="late", email="late@example.org", team=org["support"])
     done = person(username="done", team=org["it"])
     person(username="outside", team=org["hr"])
     news = publish_news(

@@ -206,3 +206,11 @@ def test_the_home_page_runs_a_constant_number_of_queries(employee, client_of):
 def test_page_models_sit_under_their_index():
     assert NewsPage.parent_page_types == ["news.NewsIndexPage"]
     assert LeadershipUpdatePage.parent_page_types == ["news.LeadershipIndexPage"]
+
+
+def test_the_news_page_speaks_french_by_default(employee, client_of):
+    page = publish_news(title="En français", must_read=True)
+
+    html = client_of(employee).get(page.url).content.decode()
+
+    assert "Commentaires" in html and "J&#x27;ai lu" in html and "Lecture obligatoire" in html

@@ -1,5 +1,6 @@
 """Questions to leadership: anonymity everywhere, one upvote each, answers in the open."""
 
+import json
 import logging
 
 import pytest
@@ -166,3 +167,25 @@ def test_the_home_feed_lists_the_most_upvoted_open_questions(client, setup):
 
     assert html.index("Très votée") < html.index("Peu votée")
     assert "Close" not in html.split("feed-questions-title")[1]
+
+
+@pytest.mark.django_db
+def test_the_api_lists_questions_without_anonymous_authors(client, setup):
+    Question.objects.create(author=setup["asker"], body="Anonyme", anonymous=True, vote_count=3)
+    Question.objects.create(author=setup["asker"], body="Signée")
+    client.force_login(setup["colleague"])
+
+    response = client.get("/api/news/questions/")
+
+    assert response.status_code == 200
+    payload = response.json()
+    assert [(item["body"], item["author"]) for item in payload] == [
+        ("Anonyme", None),
+        ("Signée", SECRET_NAME),
+    ]
+    assert "Anonymelli" not in json.dumps(payload[0]) and "asker" not in response.content.decode()
+    assert client.get("/api/news/questions/?status=nope").json() == {
+        "error": "status must be one of open, answered, closed"
+    }
+    client.logout()
+    assert client.get("/api/news/questions/").status_code == 401
