@@ -158,3 +158,23 @@ def test_the_demo_file_is_valid_json_lines_with_known_kinds():
     rows = [json.loads(line) for line in lines if line.strip()]
     assert {row["kind"] for row in rows} == {"news", "leadership_update"}
     assert len({row["key"] for row in rows}) == len(rows)
+
+
+def test_the_demo_news_import_cleanly_once_the_demo_people_and_teams_exist():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from intranet.importing.runner import run_import
+
+    for key in ("demo-p-elise", "demo-p-mathilde"):
+        person(key=key)
+    for key in ("demo-t-direction", "demo-t-rh", "demo-t-it", "demo-t-marketing"):
+        team_key(TeamFactory(), key)
+
+    report = run_import([Path(settings.BASE_DIR) / "demo" / "news.jsonl"])
+
+    assert report.errors == []
+    assert NewsPage.objects.live().count() == 5
+    assert NewsPage.objects.filter(must_read=True).count() == 1
+    assert LeadershipUpdatePage.objects.live().count() == 2

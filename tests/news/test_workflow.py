@@ -68,3 +68,25 @@ def test_scheduled_news_is_published_by_the_beat_job(roles):
     assert page.live
     schedule = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"news.publish_scheduled", "news.send_must_read_reminders"} <= schedule
+
+
+def test_the_admin_edits_news_and_leadership_pages(client, roles):
+    from news.models import LeadershipIndexPage
+
+    from .factories import publish_news, publish_update
+
+    admin = person(username="admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    news, update = publish_news(), publish_update()
+    news_index, leadership_index = NewsIndexPage.objects.get(), LeadershipIndexPage.objects.get()
+
+    assert client.get(f"/admin/pages/{news.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{update.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/add/news/newspage/{news_index.pk}/").status_code == 200
+    add_update = f"/admin/pages/add/news/leadershipupdatepage/{leadership_index.pk}/"
+    assert client.get(add_update).status_code == 200
+
+
+def test_the_reported_comments_menu_is_for_moderators_only(client, roles):
+    client.force_login(roles["editor"])
+    assert "/news/moderation/" in client.get("/admin/").content.decode()
