@@ -18,6 +18,11 @@ def back(request, fallback: str, anchor: str = "") -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{target}{anchor}" if anchor and "#" not in target else target)
 
 
+def wants_json(request) -> bool:
+    """The progressive-enhancement script asks for JSON; forms without JS get a redirect."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
 def viewable_page(request, page_id: int, *models) -> Page:
     """The specific page if the user may open it (Wagtail privacy), else 404."""
     page = get_object_or_404(Page, pk=page_id).specific

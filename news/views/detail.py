@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,7 +12,7 @@ from news import services
 from news.models import Acknowledgement, Comment, LeadershipUpdatePage, NewsPage
 from news.selectors import can_moderate, comments_for_page, reaction_summary, reported_comments
 
-from .common import back, viewable_page
+from .common import back, viewable_page, wants_json
 
 ENGAGEABLE = (NewsPage, LeadershipUpdatePage)
 
@@ -42,14 +42,19 @@ def _error(request, error: ValidationError) -> None:
 def react(request, page_id: int):
     """Any employee who may open the page: add or take back one reaction."""
     page = viewable_page(request, page_id, *ENGAGEABLE)
+    kind = request.POST.get("kind", "")
     try:
-        added = services.toggle_reaction(
-            user=request.user, page=page, kind=request.POST.get("kind", "")
-        )
+        added = services.toggle_reaction(user=request.user, page=page, kind=kind)
     except ValidationError as error:
+        if wants_json(request):
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
         _error(request, error)
-    else:
-        messages.success(request, _("Reaction added.") if added else _("Reaction removed."))
+        return back(request, page.url, "#reactions")
+    message = _("Reaction added.") if added else _("Reaction removed.")
+    if wants_json(request):
+        count = next(r.count for r in reaction_summary(page, request.user) if r.kind == kind)
+        return JsonResponse({"kind": kind, "mine": added, "count": count, "message": message})
+    messages.success(request, message)
     return back(request, page.url, "#reactions")
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,7 +20,7 @@ from news.selectors import (
     with_public_authors,
 )
 
-from .common import back, viewable_page
+from .common import back, viewable_page, wants_json
 
 
 def leadership_index_context(request, index) -> dict:
@@ -81,13 +81,20 @@ def vote(request, question_id: int):
     """Any employee upvotes an open question, or takes their vote back (`withdraw`)."""
     question = _question(request, question_id)
     fallback = question.update.url if question.update else _leadership_url()
+    withdraw = bool(request.POST.get("withdraw"))
     try:
-        if request.POST.get("withdraw"):
+        if withdraw:
             services.withdraw_vote(user=request.user, question=question)
         else:
             services.upvote_question(user=request.user, question=question)
     except ValidationError as error:
+        if wants_json(request):
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
         messages.error(request, " ".join(error.messages))
+    else:
+        if wants_json(request):
+            question.refresh_from_db(fields=["vote_count"])
+            return JsonResponse({"votes": question.vote_count, "voted": not withdraw})
     return back(request, fallback, f"#question-{question.pk}")
 
 

@@ -173,3 +173,17 @@ def test_next_must_be_a_local_address(client, news, camille):
         client, camille, f"/news/pages/{news.pk}/react/", kind="like", next="https://evil.example/"
     )
     assert response["Location"].startswith(news.url)
+
+
+def test_the_script_gets_json_for_a_reaction(client, news, camille):
+    client.force_login(camille)
+    url = f"/news/pages/{news.pk}/react/"
+
+    added = client.post(url, {"kind": "like"}, HTTP_ACCEPT="application/json")
+    removed = client.post(url, {"kind": "like"}, HTTP_ACCEPT="application/json")
+    bad = client.post(url, {"kind": "boo"}, HTTP_ACCEPT="application/json")
+
+    assert (added.json()["mine"], added.json()["count"]) == (True, 1)
+    assert (removed.json()["mine"], removed.json()["count"]) == (False, 0)
+    assert bad.status_code == 400 and "error" in bad.json()
+    assert 'data-enhance="reaction"' in client.get(news.url).content.decode()

@@ -189,3 +189,16 @@ def test_the_api_lists_questions_without_anonymous_authors(client, setup):
     }
     client.logout()
     assert client.get("/api/news/questions/").status_code == 401
+
+
+@pytest.mark.django_db
+def test_the_script_gets_json_for_a_vote(client, setup):
+    question = Question.objects.create(author=setup["asker"], body="Q")
+    client.force_login(setup["colleague"])
+    url = f"/news/questions/{question.pk}/vote/"
+
+    voted = client.post(url, HTTP_ACCEPT="application/json").json()
+    withdrawn = client.post(url, {"withdraw": "1"}, HTTP_ACCEPT="application/json").json()
+
+    assert voted == {"votes": 1, "voted": True}
+    assert withdrawn == {"votes": 0, "voted": False}
