@@ -15,6 +15,7 @@ from intranet.importing import ImportKind, ImportRowError, register
 from intranet.richtext import text_to_html
 from news.models import LeadershipUpdatePage, NewsPage
 from news.services import ensure_leadership_index, ensure_news_index
+from people.models import Profile
 
 
 def section(ensure):
@@ -50,10 +51,16 @@ def must_read_by(row: dict[str, Any]) -> date | None:
     raise ImportRowError("field 'must_read_by' must be a date (YYYY-MM-DD)")
 
 
-def author(row: dict[str, Any], ctx):
+def author(row: dict[str, Any], ctx) -> Profile | None:
     if not row.get("author"):
         return None
-    return ctx.resolve("person", row["author"])
+    found = ctx.resolve("person", row["author"])
+    if isinstance(found, Profile):
+        return found
+    profile = Profile.objects.filter(user=found).first()  # a person key naming a user
+    if profile is None:
+        raise ImportRowError(f"person '{row['author']}' has no profile")
+    return profile
 
 
 def place_page(kind: str, key: str, ctx, model, parent: Page, title: str):

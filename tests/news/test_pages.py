@@ -215,3 +215,19 @@ def test_the_news_page_speaks_french_by_default(employee, client_of):
 
     assert "Commentaires" in html and "J'ai lu" in html
     assert "Lecture obligatoire" in html
+
+
+def test_the_news_index_runs_a_constant_number_of_queries(employee, client_of):
+    client = client_of(employee)
+    publish_news(title="Seule", audience=[TeamFactory()], tags=["x"], author=employee.profile)
+    few = _queries(client, "/actualites/")
+
+    for number in range(11):
+        publish_news(
+            title=f"Actualité {number}",
+            audience=[TeamFactory(), TeamFactory()],
+            author=person().profile,
+        )
+    many = _queries(client, "/actualites/")
+
+    assert many == few
