@@ -31,6 +31,28 @@ def send_must_read_reminder(reminder_id: int) -> None:
     send_mail(subject, body, None, [reminder.user.email])
 
 
+@task()
+def notify_question_answered(question_id: int) -> None:
+    """Tell the asker (only them: anonymity holds) that leadership answered their question."""
+    from news.models import LeadershipIndexPage, Question
+
+    question = Question.objects.select_related("author", "update").filter(pk=question_id).first()
+    if question is None or not question.author.email:
+        return
+    page = question.update or LeadershipIndexPage.objects.live().first()
+    url = (page.get_full_url() or page.url) if page else ""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Leadership answered your question")
+        body = _(
+            "Hello,\n\nYour question “%(question)s” has an answer:\n\n%(answer)s\n\n%(url)s\n"
+        ) % {
+            "question": question.body[:200],
+            "answer": question.answer,
+            "url": url,
+        }
+    send_mail(subject, body, None, [question.author.email])
+
+
 @shared_task(name="news.send_must_read_reminders")
 def send_must_read_reminders() -> int:
     """Beat job: record and enqueue the reminders that are due; safe to re-run at any time."""

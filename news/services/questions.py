@@ -53,18 +53,23 @@ def withdraw_vote(*, user, question: Question) -> bool:
 
 
 def answer_question(*, leader, question: Question, answer: str) -> Question:
-    """A leader answers in the open; the question becomes answered."""
+    """A leader answers in the open; the question becomes answered and its asker is emailed."""
     if not can_answer_questions(leader):
         raise PermissionDenied
     answer = (answer or "").strip()
     if not answer:
         raise ValidationError(_("Write the answer first."))
+    from news.tasks import notify_question_answered
+
+    first_answer = not question.answer
     question.answer = answer
     question.answered_by = Profile.objects.filter(user=leader).first()
     question.answered_at = timezone.now()
     question.status = QuestionStatus.ANSWERED
     with transaction.atomic():
         question.save(update_fields=["answer", "answered_by", "answered_at", "status"])
+        if first_answer:
+            notify_question_answered.enqueue(question.pk)
     return question
 
 

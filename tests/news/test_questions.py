@@ -202,3 +202,26 @@ def test_the_script_gets_json_for_a_vote(client, setup):
 
     assert voted == {"votes": 1, "voted": True}
     assert withdrawn == {"votes": 0, "voted": False}
+
+
+@pytest.mark.django_db
+def test_the_asker_alone_is_emailed_once_when_leadership_answers(client, setup):
+    from django.core import mail
+
+    from intranet.models import OutboxTask
+    from intranet.outbox import run_stored_task
+
+    question = Question.objects.create(
+        author=setup["asker"], body="Et la cantine ?", anonymous=True, update=setup["update"]
+    )
+    client.force_login(setup["leader"])
+    url = f"/news/questions/{question.pk}/answer/"
+    client.post(url, {"answer": "Elle rouvre lundi."})
+    client.post(url, {"answer": "Elle rouvre lundi, à midi."})  # an edit sends nothing new
+
+    tasks = OutboxTask.objects.filter(task_path="news.tasks.notify_question_answered")
+    assert tasks.count() == 1
+    assert run_stored_task(tasks.get().pk) == "done"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [setup["asker"].email]
+    assert "Elle rouvre lundi" in mail.outbox[0].body
