@@ -14,6 +14,7 @@ urlpatterns = [
     path("comments/<int:comment_id>/hide/", detail.hide_comment, name="comment_hide"),
     path("comments/<int:comment_id>/restore/", detail.restore_comment, name="comment_restore"),
     path("moderation/", detail.moderation_queue, name="moderation"),
+    path("must-reads/", mustread.must_reads, name="must_reads"),
     path("pages/<int:page_id>/acknowledge/", mustread.acknowledge, name="acknowledge"),
     path(
         "pages/<int:page_id>/acknowledgements/",

@@ -19,6 +19,18 @@ class ModerationMenuItem(MenuItem):
         return request.user.has_perm("news.moderate_engagement")
 
 
+class MustReadsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("news.view_acknowledgement_stats")
+
+
+@hooks.register("register_admin_menu_item")
+def register_must_reads_menu_item():
+    return MustReadsMenuItem(
+        _("Must-read acknowledgements"), reverse("news:must_reads"), icon_name="tick", order=901
+    )
+
+
 @hooks.register("register_admin_menu_item")
 def register_moderation_menu_item():
     return ModerationMenuItem(

@@ -22,7 +22,12 @@ from .feed import (
     pending_must_reads,
     top_open_questions,
 )
-from .mustread import acknowledgement_rates, acknowledgement_rows, addressed_users
+from .mustread import (
+    acknowledgement_rates,
+    acknowledgement_rows,
+    addressed_users,
+    must_reads_overview,
+)
 from .questions import (
     answered_questions,
     general_open_questions,
@@ -47,6 +52,7 @@ __all__ = [
     "general_open_questions",
     "home_feed",
     "latest_leadership_updates",
+    "must_reads_overview",
     "news_categories",
     "news_for_feed",
     "news_for_listing",

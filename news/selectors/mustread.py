@@ -6,11 +6,21 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from news.models import Acknowledgement, NewsPage
 from people.models import Profile
 from people.selectors import team_descendant_ids
+
+
+def must_reads_overview() -> QuerySet:
+    """Live must-reads, next due first, with how many people acknowledged each."""
+    return (
+        NewsPage.objects.live()
+        .filter(must_read=True)
+        .annotate(acknowledged=Count("acknowledgements"))
+        .order_by(F("must_read_due").asc(nulls_last=True), "-first_published_at")
+    )
 
 
 def addressed_profiles(page: NewsPage) -> QuerySet:

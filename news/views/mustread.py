@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from news import services
 from news.models import NewsPage
-from news.selectors import acknowledgement_rates, acknowledgement_rows
+from news.selectors import acknowledgement_rates, acknowledgement_rows, must_reads_overview
 
 from .common import back, viewable_page
 
@@ -28,6 +28,13 @@ def acknowledge(request, page_id: int):
     else:
         messages.success(request, _("Thank you for reading this."))
     return back(request, page.url, "#must-read")
+
+
+@require_GET
+@permission_required("news.view_acknowledgement_stats", raise_exception=True)
+def must_reads(request):
+    """Editors: every live must-read with its number of acknowledgements."""
+    return render(request, "news/must_reads.html", {"pages": must_reads_overview()[:200]})
 
 
 def _must_read(page_id: int) -> NewsPage:

@@ -173,3 +173,30 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(client, org):
     export = client.get(f"/news/pages/{news.pk}/acknowledgements.csv").content.decode()
 
     assert "'=HYPERLINK(1)" in export
+
+
+@pytest.mark.django_db
+def test_editors_get_an_overview_of_must_reads_in_constant_queries(client, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    configure_roles()
+    editor = person(username="elise", groups=["Editors"])
+    camille = person(username="camille")
+    first = publish_news(title="Première lecture", must_read=True, must_read_due=due_in(3))
+    Acknowledgement.objects.create(page=first, user=camille)
+    client.force_login(camille)
+    assert client.get("/news/must-reads/").status_code == 403
+
+    client.force_login(editor)
+    client.get("/news/must-reads/")  # warm the site-root cache that publishing clears
+    with CaptureQueriesContext(connection) as few:
+        html = client.get("/news/must-reads/").content.decode()
+    for number in range(6):
+        publish_news(title=f"Lecture {number}", must_read=True)
+    client.get("/news/must-reads/")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/news/must-reads/")
+
+    assert "Première lecture" in html and "<td>1</td>" in html
+    assert len(many) == len(few)
