@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from news.models import LeadershipUpdatePage, Question, QuestionStatus, QuestionVote
-from news.selectors import can_answer_questions
+from news.selectors import can_answer_questions, can_moderate
 from people.models import Profile
 
 QUESTION_MAX_LENGTH = 2000
@@ -74,8 +74,8 @@ def answer_question(*, leader, question: Question, answer: str) -> Question:
 
 
 def set_question_status(*, leader, question: Question, status: str) -> Question:
-    """A leader closes a question (off-topic, duplicate) or reopens it."""
-    if not can_answer_questions(leader):
+    """A leader or a moderator closes a question (off-topic, duplicate, abuse) or reopens it."""
+    if not (can_answer_questions(leader) or can_moderate(leader)):
         raise PermissionDenied
     if status not in (QuestionStatus.OPEN, QuestionStatus.CLOSED):
         raise ValidationError(_("A question can only be closed or reopened."))

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,6 +14,7 @@ from news.models import LeadershipIndexPage, LeadershipUpdatePage, Question, Que
 from news.selectors import (
     answered_questions,
     can_answer_questions,
+    can_moderate,
     general_open_questions,
     latest_leadership_updates,
     questions_for_update,
@@ -28,6 +29,7 @@ def leadership_index_context(request, index) -> dict:
         "updates": latest_leadership_updates(request.user, limit=20),
         "questions": general_open_questions(request.user),
         "can_answer": can_answer_questions(request.user),
+        "can_close": can_answer_questions(request.user) or can_moderate(request.user),
         "statuses": QuestionStatus,
     }
 
@@ -36,6 +38,7 @@ def update_questions_context(request, page) -> dict:
     return {
         "questions": questions_for_update(page, request.user),
         "can_answer": can_answer_questions(request.user),
+        "can_close": can_answer_questions(request.user) or can_moderate(request.user),
         "statuses": QuestionStatus,
     }
 
@@ -125,9 +128,10 @@ def answer(request, question_id: int):
 
 
 @require_POST
-@permission_required("news.answer_question", raise_exception=True)
 def set_status(request, question_id: int):
-    """Leaders close a question or reopen it."""
+    """Leaders (news.answer_question) and moderators (news.moderate_engagement) close or reopen."""
+    if not (can_answer_questions(request.user) or can_moderate(request.user)):
+        raise PermissionDenied
     question = _question(request, question_id)
     try:
         services.set_question_status(

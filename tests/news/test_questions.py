@@ -225,3 +225,20 @@ def test_the_asker_alone_is_emailed_once_when_leadership_answers(client, setup):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [setup["asker"].email]
     assert "Elle rouvre lundi" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_moderators_see_who_asked_anonymously_and_may_close_an_abusive_question(client, setup):
+    question = Question.objects.create(
+        author=setup["asker"], body="Propos injurieux", anonymous=True, update=setup["update"]
+    )
+    client.force_login(setup["moderator"])
+
+    html = client.get(setup["update"].url).content.decode()
+    client.post(f"/news/questions/{question.pk}/status/", {"status": "closed"})
+
+    assert SECRET_NAME in html
+    question.refresh_from_db()
+    assert question.status == "closed"
+    client.force_login(setup["colleague"])
+    assert "Propos injurieux" not in client.get(setup["update"].url).content.decode()
