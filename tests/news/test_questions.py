@@ -242,3 +242,39 @@ def test_moderators_see_who_asked_anonymously_and_may_close_an_abusive_question(
     assert question.status == "closed"
     client.force_login(setup["colleague"])
     assert "Propos injurieux" not in client.get(setup["update"].url).content.decode()
+
+
+@pytest.mark.django_db
+def test_question_lists_run_a_constant_number_of_queries(client, setup):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def add_questions(number):
+        for index in range(number):
+            question = Question.objects.create(
+                author=person(), body=f"Q{index}", anonymous=index % 2 == 0, update=setup["update"]
+            )
+            QuestionVote.objects.create(question=question, user=setup["colleague"])
+            Question.objects.create(
+                author=setup["asker"],
+                body=f"A{index}",
+                status="answered",
+                answer="Oui",
+                answered_by=setup["leader"].profile,
+                update=setup["update"],
+            )
+
+    client.force_login(setup["colleague"])
+    add_questions(1)
+    index_url = setup["update"].get_parent().url
+    few = (count(index_url), count("/news/answered/"), count(setup["update"].url))
+    add_questions(10)
+    many = (count(index_url), count("/news/answered/"), count(setup["update"].url))
+
+    assert many == few
