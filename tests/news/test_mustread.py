@@ -200,3 +200,36 @@ def test_editors_get_an_overview_of_must_reads_in_constant_queries(client, org):
 
     assert "Première lecture" in html and "<td>1</td>" in html
     assert len(many) == len(few)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_overlapping_runs_of_the_beat_job_send_each_reminder_once(org):
+    import threading
+
+    from django.db import connection
+
+    for number in range(12):
+        person(username=f"p{number}", team=org["it"])
+    publish_news(title="Urgent", audience=[org["it"]], must_read=True, must_read_due=due_in(0))
+    barrier = threading.Barrier(3)
+    results, errors = [], []
+
+    def run():
+        try:
+            barrier.wait()
+            results.append(send_due_reminders())
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert not errors
+    assert sum(results) == 12
+    assert MustReadReminder.objects.count() == 12
+    assert OutboxTask.objects.filter(task_path=REMINDER_TASK).count() == 12
