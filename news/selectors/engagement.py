@@ -44,7 +44,9 @@ def comments_for_page(page, user) -> list[Comment]:
     if not moderator:
         replies = replies.visible()
         top = top.visible()
-    top = top.annotate(report_count=Count("reports")) if moderator else top
+    if moderator:
+        top = top.annotate(report_count=Count("reports"))
+        replies = replies.annotate(report_count=Count("reports"))
     return list(top.prefetch_related(Prefetch("replies", queryset=replies)))
 
 
