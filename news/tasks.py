@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management import call_command
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -22,7 +23,7 @@ def send_must_read_reminder(reminder_id: int) -> None:
     page = reminder.page
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Reminder: please read “%(title)s”") % {"title": page.title}
-        due = page.must_read_due.isoformat() if page.must_read_due else ""
+        due = date_format(page.must_read_due, "DATE_FORMAT") if page.must_read_due else ""
         body = _("Hello,\n\nPlease read and acknowledge “%(title)s” (due %(due)s):\n%(url)s\n") % {
             "title": page.title,
             "due": due,

@@ -103,6 +103,7 @@ def test_reminders_go_to_those_addressed_who_have_not_acknowledged_once_per_stag
     assert len(mail.outbox) == 2
     assert mail.outbox[0].to == ["late@example.org"]
     assert "Sécurité" in mail.outbox[0].subject
+    assert due_in(1).strftime("%Y") in mail.outbox[0].body
 
 
 @pytest.mark.django_db
