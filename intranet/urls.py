@@ -8,9 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
 from intranet.api import api
+from news.api import router as news_api
 from search.api import router as search_router
 
 api.add_router("/search/", search_router)
+api.add_router("/news/", news_api)
 
 urlpatterns = [
     path("healthz/", views.health, name="health"),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
     path("search/", include("search.urls")),
+    path("news/", include("news.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,3 +6,6 @@ class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import importers, search  # noqa: F401  (import and search kinds)

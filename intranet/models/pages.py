@@ -25,6 +25,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from news.selectors import home_feed
+
+        context = super().get_context(request, *args, **kwargs)
+        context["news_feed"] = home_feed(request.user)
+        return context
+
 
 class StandardPageTag(TaggedItemBase):
     content_object = ParentalKey(

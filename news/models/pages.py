@@ -1,0 +1,181 @@
+"""News and leadership pages: Wagtail pages with a StreamField body and an audience."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from intranet.blocks import BodyBlock
+from intranet.models.pages import CONTENT_LANGUAGES
+
+NEWS_INDEX_SLUG = "actualites"
+LEADERSHIP_INDEX_SLUG = "direction"
+
+
+class NewsIndexPage(Page):
+    """The list of news: filters by category, tag, team and date; paginated; an Atom feed."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["intranet.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.views.listing import news_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_listing_context(request, self))
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(Page):
+    """One news item, possibly addressed to teams and possibly a must-read."""
+
+    intro = models.TextField(_("intro"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    category = models.CharField(_("category"), max_length=100, blank=True, db_index=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    author = models.ForeignKey(
+        "people.Profile",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audience_teams = ParentalManyToManyField(
+        "people.Team",
+        verbose_name=_("audience teams"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to address everyone. Sub-teams are included."),
+    )
+    featured = models.BooleanField(_("featured"), default=False)
+    language = models.CharField(
+        _("language"), max_length=2, choices=CONTENT_LANGUAGES, default="fr"
+    )
+    must_read = models.BooleanField(_("must-read"), default=False)
+    must_read_due = models.DateField(_("acknowledge by"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("author"),
+        FieldPanel("category"),
+        FieldPanel("audience_teams"),
+        MultiFieldPanel(
+            [FieldPanel("featured"), FieldPanel("must_read"), FieldPanel("must_read_due")],
+            heading=_("Highlighting"),
+        ),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("tags"), FieldPanel("language")]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        verbose_name = _("news page")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.views.detail import engagement_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(engagement_context(request, self))
+        return context
+
+
+class LeadershipIndexPage(Page):
+    """Leadership updates, with the "Ask leadership" form and answered questions."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["intranet.HomePage"]
+    subpage_types = ["news.LeadershipUpdatePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("leadership index")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.views.questions import leadership_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(leadership_index_context(request, self))
+        return context
+
+
+class LeadershipUpdatePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.LeadershipUpdatePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class LeadershipUpdatePage(Page):
+    """An update written by a leader; employees react, comment and ask questions on it."""
+
+    intro = models.TextField(_("intro"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    tags = ClusterTaggableManager(
+        through=LeadershipUpdatePageTag, blank=True, verbose_name=_("tags")
+    )
+    author = models.ForeignKey(
+        "people.Profile",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=CONTENT_LANGUAGES, default="fr"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("author"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("tags"), FieldPanel("language")]
+    parent_page_types = ["news.LeadershipIndexPage"]
+    subpage_types: list[str] = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        verbose_name = _("leadership update")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.views.detail import engagement_context
+        from news.views.questions import update_questions_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(engagement_context(request, self))
+        context.update(update_questions_context(request, self))
+        return context

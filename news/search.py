@@ -1,0 +1,90 @@
+"""The `news` and `leadership_update` search kinds (see search.registry)."""
+
+from __future__ import annotations
+
+from wagtail.models import PageViewRestriction
+
+from news.models import LeadershipUpdatePage, NewsPage
+from news.selectors import page_group_ids
+from people.models import Team
+from search.pages import import_key, stream_text
+from search.registry import SearchDocument, SearchKind, register
+
+
+def _body_text(page) -> str:
+    return "\n".join(filter(None, [page.intro, stream_text(page.body)]))
+
+
+def news_document(page: NewsPage) -> SearchDocument | None:
+    """A live news item; None when unpublished or behind a password.
+
+    The audience teams target the feed and reminders; who may read the item follows Wagtail's
+    page privacy alone, so the audience is a facet here, not a restriction.
+    """
+    group_ids = page_group_ids(page)
+    if group_ids is False:
+        return None
+    teams = list(page.audience_teams.order_by("name"))
+    return SearchDocument(
+        kind="news",
+        object_id=str(page.pk),
+        title=page.title,
+        url=page.url or "",
+        body=_body_text(page),
+        key=import_key(page, "news"),
+        language=page.language,
+        tags=[tag.name for tag in page.tags.all()],
+        teams=[team.name for team in teams],
+        date=page.first_published_at,
+        group_ids=group_ids,
+        boost=1.2 if page.featured else 1.0,
+    )
+
+
+def leadership_update_document(page: LeadershipUpdatePage) -> SearchDocument | None:
+    """A live leadership update; None when unpublished or behind a password."""
+    group_ids = page_group_ids(page)
+    if group_ids is False:
+        return None
+    return SearchDocument(
+        kind="leadership_update",
+        object_id=str(page.pk),
+        title=page.title,
+        url=page.url or "",
+        body=_body_text(page),
+        key=import_key(page, "leadership_update"),
+        language=page.language,
+        tags=[tag.name for tag in page.tags.all()],
+        date=page.first_published_at,
+        audience_team_ids=None,
+        group_ids=group_ids,
+    )
+
+
+register(
+    SearchKind(
+        kind="news",
+        model=NewsPage,
+        queryset=lambda: NewsPage.objects.live().prefetch_related("audience_teams", "tags"),
+        document=news_document,
+        related={
+            Team: lambda team: NewsPage.objects.filter(audience_teams=team),
+            PageViewRestriction: lambda restriction: NewsPage.objects.descendant_of(
+                restriction.page, inclusive=True
+            ),
+        },
+    )
+)
+register(
+    SearchKind(
+        kind="leadership_update",
+        model=LeadershipUpdatePage,
+        queryset=lambda: LeadershipUpdatePage.objects.live().prefetch_related("tags"),
+        document=leadership_update_document,
+        related={
+            PageViewRestriction: lambda restriction: LeadershipUpdatePage.objects.descendant_of(
+                restriction.page, inclusive=True
+            ),
+        },
+    )
+)

@@ -1,0 +1,69 @@
+"""Reads of news, leadership updates, engagement and must-reads (see the submodules)."""
+
+from .access import (
+    addressed_to,
+    can_answer_questions,
+    can_moderate,
+    can_reveal_anonymous_authors,
+    can_view_acknowledgements,
+    can_view_page,
+    page_group_ids,
+    viewable_by,
+)
+from .engagement import comments_for_page, reaction_summary, reported_comments
+from .feed import (
+    HomeFeed,
+    home_feed,
+    latest_leadership_updates,
+    news_categories,
+    news_for_feed,
+    news_for_listing,
+    news_for_user,
+    pending_must_reads,
+    top_open_questions,
+)
+from .mustread import (
+    acknowledgement_rates,
+    acknowledgement_rows,
+    addressed_users,
+    must_reads_overview,
+)
+from .questions import (
+    answered_questions,
+    general_open_questions,
+    question_author_name,
+    questions_for_update,
+    with_public_authors,
+)
+
+__all__ = [
+    "HomeFeed",
+    "acknowledgement_rates",
+    "acknowledgement_rows",
+    "addressed_to",
+    "addressed_users",
+    "answered_questions",
+    "can_answer_questions",
+    "can_moderate",
+    "can_reveal_anonymous_authors",
+    "can_view_acknowledgements",
+    "can_view_page",
+    "comments_for_page",
+    "general_open_questions",
+    "home_feed",
+    "latest_leadership_updates",
+    "must_reads_overview",
+    "news_categories",
+    "news_for_feed",
+    "news_for_listing",
+    "news_for_user",
+    "page_group_ids",
+    "pending_must_reads",
+    "question_author_name",
+    "questions_for_update",
+    "reaction_summary",
+    "reported_comments",
+    "top_open_questions",
+    "viewable_by",
+    "with_public_authors",
+]

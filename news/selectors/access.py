@@ -1,0 +1,100 @@
+"""Who may see what: Wagtail page privacy and team audiences, as querysets."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, PageViewRestriction
+
+from people.selectors import audience_team_ids_for_user
+
+
+def _user_group_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(user.groups.values_list("id", flat=True))
+
+
+def blocked_paths_for_user(user) -> list[str]:
+    """Tree paths of the pages whose privacy setting this user does not pass.
+
+    Password restrictions are never passed by a listing (the password is asked on the page).
+    Two queries whatever the number of restrictions.
+    """
+    group_ids = _user_group_ids(user)
+    blocked: list[str] = []
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    for restriction in restrictions:
+        if restriction.restriction_type == PageViewRestriction.LOGIN:
+            allowed = user.is_authenticated
+        elif restriction.restriction_type == PageViewRestriction.GROUPS:
+            allowed = user.is_authenticated and (
+                user.is_superuser or bool(group_ids & {g.pk for g in restriction.groups.all()})
+            )
+        else:
+            allowed = False
+        if not allowed:
+            blocked.append(restriction.page.path)
+    return blocked
+
+
+def viewable_by(queryset: QuerySet, user) -> QuerySet:
+    """Live pages of `queryset` that this user may open, following Wagtail's page privacy."""
+    queryset = queryset.live()
+    blocked = blocked_paths_for_user(user)
+    if blocked:
+        condition = Q()
+        for path in blocked:
+            condition |= Q(path__startswith=path)
+        queryset = queryset.exclude(condition)
+    return queryset
+
+
+def addressed_to(queryset: QuerySet, user) -> QuerySet:
+    """News for everyone plus news addressed to the user's team or a team above it."""
+    team_ids = audience_team_ids_for_user(user)
+    return queryset.filter(
+        Q(audience_teams__isnull=True) | Q(audience_teams__in=team_ids)
+    ).distinct()
+
+
+def can_view_page(request, page: Page) -> bool:
+    """The same answer Wagtail gives when serving the page (passwords entered count)."""
+    if not page.live:
+        return False
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
+def page_group_ids(page: Page) -> list[int] | None | bool:
+    """For search documents: None (any signed-in employee), a list of group ids, or False.
+
+    False means the page must not be findable (unpublished or password-protected).
+    """
+    if not page.live:
+        return False
+    restrictions = PageViewRestriction.objects.filter(
+        page__in=page.get_ancestors(inclusive=True)
+    ).prefetch_related("groups")
+    allowed: set[int] | None = None
+    for restriction in restrictions:
+        if restriction.restriction_type == PageViewRestriction.PASSWORD:
+            return False
+        if restriction.restriction_type == PageViewRestriction.GROUPS:
+            groups = {group.pk for group in restriction.groups.all()}
+            allowed = groups if allowed is None else allowed & groups
+    return sorted(allowed) if allowed is not None else None
+
+
+def can_moderate(user) -> bool:
+    return user.has_perm("news.moderate_engagement")
+
+
+def can_answer_questions(user) -> bool:
+    return user.has_perm("news.answer_question")
+
+
+def can_reveal_anonymous_authors(user) -> bool:
+    return user.has_perm("news.reveal_anonymous_author")
+
+
+def can_view_acknowledgements(user) -> bool:
+    return user.has_perm("news.view_acknowledgement_stats")

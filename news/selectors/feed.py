@@ -1,0 +1,113 @@
+"""News lists: the filtered index, the Atom feed, pending must-reads and the home feed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from news.models import (
+    Acknowledgement,
+    LeadershipUpdatePage,
+    NewsPage,
+    Question,
+    QuestionStatus,
+)
+from people.models import Team
+
+from .access import addressed_to, viewable_by
+from .questions import with_public_authors
+
+
+def _news_base() -> QuerySet:
+    return NewsPage.objects.select_related("author__user").prefetch_related(
+        Prefetch("audience_teams", queryset=Team.objects.only("id", "name", "slug"))
+    )
+
+
+def news_for_listing(
+    user,
+    *,
+    category: str = "",
+    tag: str = "",
+    team_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet:
+    """Every news item this user may open, newest first, with the index's filters applied."""
+    queryset = viewable_by(_news_base(), user)
+    if category:
+        queryset = queryset.filter(category=category)
+    if tag:
+        queryset = queryset.filter(tags__name=tag)
+    if team_id:
+        queryset = queryset.filter(audience_teams__id=team_id)
+    if since:
+        queryset = queryset.filter(first_published_at__date__gte=since)
+    if until:
+        queryset = queryset.filter(first_published_at__date__lte=until)
+    return queryset.distinct().order_by("-first_published_at", "-pk")
+
+
+def news_categories() -> list[str]:
+    return list(
+        NewsPage.objects.live()
+        .exclude(category="")
+        .order_by("category")
+        .values_list("category", flat=True)
+        .distinct()
+    )
+
+
+def news_for_feed(user, *, limit: int = 30) -> list[NewsPage]:
+    return list(news_for_listing(user)[:limit])
+
+
+def pending_must_reads(user, *, limit: int | None = None) -> QuerySet:
+    """Must-reads addressed to this user that they may open and have not acknowledged."""
+    acknowledged = Acknowledgement.objects.filter(page=OuterRef("pk"), user=user)
+    queryset = (
+        addressed_to(viewable_by(NewsPage.objects.filter(must_read=True), user), user)
+        .filter(~Exists(acknowledged))
+        .order_by("must_read_due", "-first_published_at")
+    )
+    return queryset[:limit] if limit else queryset
+
+
+def news_for_user(user, *, limit: int = 6) -> list[NewsPage]:
+    """News addressed to the user's teams or to everyone, featured first then newest."""
+    queryset = addressed_to(viewable_by(_news_base(), user), user)
+    return list(queryset.order_by("-featured", "-first_published_at", "-pk")[:limit])
+
+
+def latest_leadership_updates(user, *, limit: int = 3) -> list[LeadershipUpdatePage]:
+    queryset = viewable_by(LeadershipUpdatePage.objects.select_related("author__user"), user)
+    return list(queryset.order_by("-first_published_at", "-pk")[:limit])
+
+
+def top_open_questions(viewer, *, limit: int = 5) -> list[Question]:
+    queryset = Question.objects.filter(status=QuestionStatus.OPEN).order_by(
+        "-vote_count", "-created_at"
+    )
+    return with_public_authors(queryset[:limit], viewer)
+
+
+@dataclass
+class HomeFeed:
+    must_reads: list[NewsPage] = field(default_factory=list)
+    news: list[NewsPage] = field(default_factory=list)
+    leadership_updates: list[LeadershipUpdatePage] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+
+
+def home_feed(user) -> HomeFeed:
+    """The signed-in employee's feed, in a constant number of queries."""
+    if not user.is_authenticated:
+        return HomeFeed()
+    return HomeFeed(
+        must_reads=list(pending_must_reads(user, limit=5)),
+        news=news_for_user(user),
+        leadership_updates=latest_leadership_updates(user),
+        questions=top_open_questions(user),
+    )

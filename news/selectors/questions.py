@@ -1,0 +1,56 @@
+"""Reads of leadership questions; the only place that decides whether an author is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from news.models import Question, QuestionStatus, QuestionVote
+
+from .access import can_reveal_anonymous_authors
+
+
+def question_author_name(question: Question, viewer) -> str | None:
+    """The asker's name, or None when the question is anonymous and the viewer no moderator."""
+    if question.anonymous and not (viewer and can_reveal_anonymous_authors(viewer)):
+        return None
+    return question.author.get_full_name() or question.author.get_username()
+
+
+def with_public_authors(questions: Iterable[Question] | QuerySet, viewer) -> list[Question]:
+    """Questions with `shown_author` set for this viewer and `has_voted` for their upvote.
+
+    Templates only ever read `shown_author`; three queries whatever the number of questions.
+    """
+    if isinstance(questions, QuerySet):
+        questions = questions.select_related("author", "answered_by__user", "update")
+    questions = list(questions)
+    voted: set[int] = set()
+    if viewer is not None and viewer.is_authenticated and questions:
+        voted = set(
+            QuestionVote.objects.filter(
+                user=viewer, question__in=[q.pk for q in questions]
+            ).values_list("question_id", flat=True)
+        )
+    for question in questions:
+        question.shown_author = question_author_name(question, viewer)
+        question.has_voted = question.pk in voted
+        question.is_own = viewer is not None and question.author_id == viewer.pk
+    return questions
+
+
+def questions_for_update(update, viewer) -> list[Question]:
+    queryset = Question.objects.filter(update=update).exclude(status=QuestionStatus.CLOSED)
+    return with_public_authors(queryset.order_by("-vote_count", "-created_at"), viewer)
+
+
+def general_open_questions(viewer, *, limit: int = 50) -> list[Question]:
+    queryset = Question.objects.filter(status=QuestionStatus.OPEN).order_by(
+        "-vote_count", "-created_at"
+    )
+    return with_public_authors(queryset[:limit], viewer)
+
+
+def answered_questions(viewer) -> QuerySet:
+    return Question.objects.filter(status=QuestionStatus.ANSWERED).order_by("-answered_at")

@@ -1,0 +1,42 @@
+"""The news index: filters, pagination."""
+
+from datetime import date
+
+from django.core.paginator import Paginator
+
+from news.selectors import news_categories, news_for_listing
+from people.models import Team
+
+PAGE_SIZE = 12
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def news_listing_context(request, index) -> dict:
+    filters = {
+        "category": request.GET.get("category", "").strip(),
+        "tag": request.GET.get("tag", "").strip(),
+        "team_id": _int(request.GET.get("team")),
+        "since": _date(request.GET.get("since")),
+        "until": _date(request.GET.get("until")),
+    }
+    paginator = Paginator(news_for_listing(request.user, **filters), PAGE_SIZE)
+    items = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "items": items,
+        "filters": filters,
+        "filter_query": query.urlencode(),
+        "categories": news_categories(),
+        "teams": Team.objects.only("id", "name").order_by("name"),
+    }

@@ -1,0 +1,87 @@
+"""Acknowledging a must-read; editors' rates by team and CSV export."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from news import services
+from news.models import NewsPage
+from news.selectors import acknowledgement_rates, acknowledgement_rows, must_reads_overview
+
+from .common import back, viewable_page
+
+
+@require_POST
+def acknowledge(request, page_id: int):
+    """Any employee who may open the must-read acknowledges it (idempotent)."""
+    page = viewable_page(request, page_id, NewsPage)
+    try:
+        services.acknowledge_must_read(user=request.user, page=page)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you for reading this."))
+    return back(request, page.url, "#must-read")
+
+
+@require_GET
+@permission_required("news.view_acknowledgement_stats", raise_exception=True)
+def must_reads(request):
+    """Editors: every live must-read with its number of acknowledgements."""
+    return render(request, "news/must_reads.html", {"pages": must_reads_overview()[:200]})
+
+
+def _must_read(page_id: int) -> NewsPage:
+    page = get_object_or_404(NewsPage, pk=page_id)
+    if not page.must_read:
+        raise Http404
+    return page
+
+
+@require_GET
+@permission_required("news.view_acknowledgement_stats", raise_exception=True)
+def acknowledgement_stats(request, page_id: int):
+    """Editors (news.view_acknowledgement_stats): acknowledgement rates by team."""
+    page = _must_read(page_id)
+    rates = acknowledgement_rates(page)
+    total = sum(rate.total for rate in rates)
+    done = sum(rate.acknowledged for rate in rates)
+    return render(
+        request,
+        "news/acknowledgements.html",
+        {
+            "news": page,
+            "rates": rates,
+            "total": total,
+            "done": done,
+            "percent": round(100 * done / total) if total else 0,
+        },
+    )
+
+
+def _safe_cell(value) -> str:
+    """Keep spreadsheet software from running a cell as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@require_GET
+@permission_required("news.view_acknowledgement_stats", raise_exception=True)
+def acknowledgement_export(request, page_id: int):
+    """Editors: who acknowledged a must-read, as CSV."""
+    page = _must_read(page_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="acknowledgements-{page.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Name"), _("Email"), _("Team"), _("Acknowledged at")])
+    for name, email, team, at in acknowledgement_rows(page):
+        writer.writerow(
+            [_safe_cell(name), _safe_cell(email), _safe_cell(team), at.isoformat() if at else ""]
+        )
+    return response
