@@ -1,11 +1,11 @@
 """Read-only JSON of leadership questions (mounted at /api/news/): anonymity holds here too."""
 
 from datetime import datetime
+from typing import Literal
 
-from ninja import Router, Schema
-from ninja.errors import HttpError
+from ninja import Query, Router, Schema
 
-from intranet.api import signed_in_user
+from intranet.api import ERRORS, signed_in_user
 from news.models import Question, QuestionStatus
 from news.selectors import with_public_authors
 
@@ -25,13 +25,17 @@ class QuestionOut(Schema):
     update_url: str | None
 
 
-@router.get("/questions/", response=list[QuestionOut], summary="Questions to leadership")
-def list_questions(request, status: str = QuestionStatus.OPEN, limit: int = 50):
+@router.get(
+    "/questions/",
+    response={200: list[QuestionOut], **ERRORS},
+    summary="Questions to leadership",
+)
+def list_questions(
+    request,
+    status: Literal["open", "answered", "closed"] = QuestionStatus.OPEN,
+    limit: int = Query(50, ge=1, le=100),
+):
     """Open, answered or closed questions, most upvoted first; `author` is null when anonymous."""
-    if status not in QuestionStatus.values:
-        raise HttpError(400, f"status must be one of {', '.join(QuestionStatus.values)}")
-    if not 1 <= limit <= 100:
-        raise HttpError(400, "limit must be between 1 and 100")
     viewer = signed_in_user(request)
     questions = with_public_authors(
         Question.objects.filter(status=status).order_by("-vote_count", "-created_at")[:limit],

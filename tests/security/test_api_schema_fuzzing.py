@@ -15,7 +15,7 @@ from tests.factories import UserFactory, home_page, publish_standard_page
 
 
 @contextmanager
-def test_transaction_kept_open():
+def keeping_the_test_transaction_open():
     """Like Django's test client: the WSGI app must not close the test's connection."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -52,7 +52,7 @@ def test_every_api_operation_answers_as_its_schema_says(client, api_token):
 
     for operation in operations:
 
-        @test_transaction_kept_open()
+        @keeping_the_test_transaction_open()
         @given(case=operation.as_strategy())
         @settings(
             max_examples=40,
