@@ -72,6 +72,7 @@ class PersonKind(ImportKind):
         manager = self._person(row.get("manager"), ctx)
 
         profile = ctx.find("person", row["key"])
+        created = profile is None  # a new key, even when it adopts an existing account
         user = profile.user if profile is not None else None
         same_email = User.objects.filter(email__iexact=email).exclude(pk=getattr(user, "pk", None))
         if user is None:
@@ -81,13 +82,13 @@ class PersonKind(ImportKind):
                 raise ImportRowError(f"email '{email}' belongs to another imported person")
         elif same_email.exists():
             raise ImportRowError(f"email '{email}' belongs to another person")
-        created = user is None
-        if created:
+        new_user = user is None
+        if new_user:
             user = User(username=unique_username(email=email))
             user.set_unusable_password()
         changed = (user.first_name, user.last_name, user.email) != (first_name, last_name, email)
         user.first_name, user.last_name, user.email = first_name, last_name, email
-        if created or changed:
+        if new_user or changed:
             user.save()
         profile = profile or Profile.objects.filter(user=user).first() or Profile(user=user)
 
@@ -102,8 +103,8 @@ class PersonKind(ImportKind):
         profile.team = team
         profile.manager = manager
         profile.save()
-        _set_tags(profile.skills, skills, created)
-        _set_tags(profile.languages, languages, created)
+        _set_tags(profile.skills, skills, new_user)
+        _set_tags(profile.languages, languages, new_user)
         _cache(ctx, "person")[row["key"]] = profile
         return profile, created
 
@@ -132,10 +133,10 @@ def _has_person_key(user: User) -> bool:
     )
 
 
-def _set_tags(manager, names: list[str], created: bool) -> None:
+def _set_tags(manager, names: list[str], new_profile: bool) -> None:
     wanted = sorted(set(names))
-    if created and not wanted:
+    if new_profile and not wanted:
         return
-    if not created and sorted(tag.name for tag in manager.all()) == wanted:
+    if not new_profile and sorted(tag.name for tag in manager.all()) == wanted:
         return
     manager.set(wanted)
