@@ -7,17 +7,54 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from taggit.models import Tag
 
 from intranet.importing import ImportKind, ImportRowError, register
 from intranet.models import ExternalKey
-from people.models import Profile, Team
-from people.services import check_manager, check_team_parent, unique_team_slug, unique_username
+from people.models import LanguageTag, Profile, SkillTag, Team
+from people.services import (
+    check_manager,
+    check_team_parent,
+    first_free_username,
+    unique_team_slug,
+    username_base,
+)
 
 
 def _cache(ctx, name: str) -> dict:
     """A per-run memo on the import context (teams are referred to by thousands of people)."""
     caches = ctx.__dict__.setdefault("_people_caches", {})
     return caches.setdefault(name, {})
+
+
+class _Accounts:
+    """Emails and usernames of every account, read once per import run (10,000 people
+    would otherwise cost two queries each)."""
+
+    def __init__(self) -> None:
+        self.email_owner: dict[str, int] = {}
+        self.email_of: dict[int, str] = {}
+        self.usernames: set[str] = set()
+        for pk, email, username in User.objects.values_list("pk", "email", "username"):
+            self.usernames.add(username)
+            if email:
+                self.email_owner.setdefault(email.lower(), pk)
+                self.email_of[pk] = email.lower()
+
+    def saved(self, user: User) -> None:
+        old = self.email_of.get(user.pk)
+        if old and self.email_owner.get(old) == user.pk:
+            del self.email_owner[old]
+        self.email_owner[user.email.lower()] = user.pk
+        self.email_of[user.pk] = user.email.lower()
+        self.usernames.add(user.username)
+
+
+def _accounts(ctx) -> _Accounts:
+    caches = ctx.__dict__.setdefault("_people_caches", {})
+    if "accounts" not in caches:
+        caches["accounts"] = _Accounts()
+    return caches["accounts"]
 
 
 def _first_error(error: ValidationError) -> str:
@@ -71,40 +108,51 @@ class PersonKind(ImportKind):
         team = self._team(row.get("team"), ctx)
         manager = self._person(row.get("manager"), ctx)
 
+        accounts = _accounts(ctx)
         profile = ctx.find("person", row["key"])
         created = profile is None  # a new key, even when it adopts an existing account
         user = profile.user if profile is not None else None
-        same_email = User.objects.filter(email__iexact=email).exclude(pk=getattr(user, "pk", None))
-        if user is None:
+        owner_id = accounts.email_owner.get(email)
+        if user is None and owner_id is not None:
             # An account that exists already (created by hand, or a demo login) is adopted.
-            user = same_email.first()
-            if user is not None and _has_person_key(user):
+            user = User.objects.get(pk=owner_id)
+            if _has_person_key(user):
                 raise ImportRowError(f"email '{email}' belongs to another imported person")
-        elif same_email.exists():
+        elif user is not None and owner_id not in (None, user.pk):
             raise ImportRowError(f"email '{email}' belongs to another person")
+        fields = {
+            "job_title": self.text(row, "job_title"),
+            "location": self.text(row, "location"),
+            "bio": self.text(row, "bio"),
+            "team": team,
+            "manager": manager,
+        }
         new_user = user is None
         if new_user:
-            user = User(username=unique_username(email=email))
+            user = User(username=first_free_username(username_base(email), accounts.usernames))
             user.set_unusable_password()
+            # The post_save signal creates the profile; hand it the filled-in one.
+            profile = user.prepared_profile = Profile(**fields)
         changed = (user.first_name, user.last_name, user.email) != (first_name, last_name, email)
         user.first_name, user.last_name, user.email = first_name, last_name, email
         if new_user or changed:
             user.save()
-        profile = profile or Profile.objects.filter(user=user).first() or Profile(user=user)
-
-        if manager is not None and profile.pk is not None:
-            try:
-                check_manager(profile=profile, manager=manager)
-            except ValidationError as error:
-                raise ImportRowError(_first_error(error)) from error
-        profile.job_title = self.text(row, "job_title")
-        profile.location = self.text(row, "location")
-        profile.bio = self.text(row, "bio")
-        profile.team = team
-        profile.manager = manager
-        profile.save()
-        _set_tags(profile.skills, skills, new_user)
-        _set_tags(profile.languages, languages, new_user)
+            accounts.saved(user)
+        if not new_user:
+            profile = profile or Profile.objects.filter(user=user).first() or Profile(user=user)
+            if manager is not None and profile.pk is not None:
+                try:
+                    check_manager(profile=profile, manager=manager)
+                except ValidationError as error:
+                    raise ImportRowError(_first_error(error)) from error
+            if profile.pk is None or any(
+                getattr(profile, name) != value for name, value in fields.items()
+            ):
+                for name, value in fields.items():
+                    setattr(profile, name, value)
+                profile.save()
+        _set_tags(ctx, profile, SkillTag, skills, new_user)
+        _set_tags(ctx, profile, LanguageTag, languages, new_user)
         _cache(ctx, "person")[row["key"]] = profile
         return profile, created
 
@@ -133,10 +181,30 @@ def _has_person_key(user: User) -> bool:
     )
 
 
-def _set_tags(manager, names: list[str], new_profile: bool) -> None:
-    wanted = sorted(set(names))
-    if new_profile and not wanted:
-        return
-    if not new_profile and sorted(tag.name for tag in manager.all()) == wanted:
-        return
-    manager.set(wanted)
+def _set_tags(ctx, profile: Profile, through, names: list[str], new_profile: bool) -> None:
+    """Set a profile's skills or languages in two queries (taggit's `set` takes a dozen).
+
+    Tags are looked up once per import run; a new profile has no tags to compare with.
+    """
+    wanted = set(names)
+    rows = through.objects.filter(content_object=profile)
+    if not new_profile:
+        if set(rows.values_list("tag__name", flat=True)) == wanted:
+            return
+        rows.delete()
+    if wanted:
+        tags = _tags(ctx, wanted)
+        through.objects.bulk_create(
+            [through(content_object=profile, tag=tags[name]) for name in sorted(wanted)]
+        )
+
+
+def _tags(ctx, names: set[str]) -> dict[str, Tag]:
+    known = _cache(ctx, "tag")
+    missing = names - known.keys()
+    if missing:
+        for tag in Tag.objects.filter(name__in=missing):
+            known[tag.name] = tag
+        for name in sorted(missing - known.keys()):
+            known[name] = Tag.objects.get_or_create(name=name)[0]
+    return known

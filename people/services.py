@@ -19,27 +19,43 @@ from people.selectors import manager_chain_ids, team_ancestor_ids
 RESERVED_USERNAMES = {"teams", "me", "values", "org-chart"}
 
 
+def create_profile(*, user: User, profile: Profile | None = None) -> Profile:
+    """The profile of a user who has just been created: empty, or the one prepared for them."""
+    profile = profile or Profile()
+    profile.user = user
+    profile.save(force_insert=True)
+    return profile
+
+
 def ensure_profile(*, user: User) -> Profile:
     """The user's profile, created empty if they have none yet (every user has one)."""
     profile, _created = Profile.objects.get_or_create(user=user)
     return profile
 
 
-def unique_username(*, email: str, exclude_user_id: int | None = None) -> str:
-    """A stable username from the email's local part, suffixed when already taken."""
+def username_base(email: str) -> str:
+    """What a username made from this email starts with: its local part, in plain ASCII."""
     local = unicodedata.normalize("NFKD", email.split("@", 1)[0]).encode("ascii", "ignore")
     base = re.sub(r"[^a-z0-9._-]+", "", local.decode().lower()).strip("._-")[:140] or "person"
-    if base in RESERVED_USERNAMES:
-        base = f"{base}.person"
+    return f"{base}.person" if base in RESERVED_USERNAMES else base
+
+
+def first_free_username(base: str, taken: set[str]) -> str:
+    username, suffix = base, 2
+    while username in taken:
+        username, suffix = f"{base}{suffix}", suffix + 1
+    return username
+
+
+def unique_username(*, email: str, exclude_user_id: int | None = None) -> str:
+    """A stable username from the email's local part, suffixed when already taken."""
+    base = username_base(email)
     taken = set(
         User.objects.filter(username__startswith=base)
         .exclude(pk=exclude_user_id)
         .values_list("username", flat=True)
     )
-    username, suffix = base, 2
-    while username in taken:
-        username, suffix = f"{base}{suffix}", suffix + 1
-    return username
+    return first_free_username(base, taken)
 
 
 def check_manager(*, profile: Profile, manager: Profile | None) -> None:

@@ -6,9 +6,10 @@ from django.db.models.signals import post_save
 
 def create_profile(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from people.services import ensure_profile
+        from people.services import create_profile as create
 
-        ensure_profile(user=instance)
+        # An importer may have prepared the profile's fields (saved in one INSERT).
+        create(user=instance, profile=getattr(instance, "prepared_profile", None))
 
 
 def connect() -> None:
