@@ -27,6 +27,9 @@ def _cache(ctx, name: str) -> dict:
     return caches.setdefault(name, {})
 
 
+SYNC_BATCH = 500
+
+
 class _Accounts:
     """Emails and usernames of every account, read once per import run (10,000 people
     would otherwise cost two queries each)."""
@@ -48,6 +51,10 @@ class _Accounts:
         self.email_owner[user.email.lower()] = user.pk
         self.email_of[user.pk] = user.email.lower()
         self.usernames.add(user.username)
+
+
+def _new_profile_ids(ctx) -> list[int]:
+    return ctx.__dict__.setdefault("_people_new_profiles", [])
 
 
 def _accounts(ctx) -> _Accounts:
@@ -131,11 +138,16 @@ class PersonKind(ImportKind):
         if new_user:
             user = User(username=first_free_username(username_base(email), accounts.usernames))
             user.set_unusable_password()
-            # The post_save signal creates the profile; hand it the filled-in one.
-            profile = user.prepared_profile = Profile(**fields)
         changed = (user.first_name, user.last_name, user.email) != (first_name, last_name, email)
         user.first_name, user.last_name, user.email = first_name, last_name, email
-        if new_user or changed:
+        if new_user:
+            # Two INSERTs without signals: thousands of people are indexed in batches by
+            # `finish`, instead of one background task each.
+            User.objects.bulk_create([user])
+            profile = Profile.objects.bulk_create([Profile(user=user, **fields)])[0]
+            _new_profile_ids(ctx).append(profile.pk)
+            accounts.saved(user)
+        elif changed:
             user.save()
             accounts.saved(user)
         if not new_user:
@@ -151,10 +163,20 @@ class PersonKind(ImportKind):
                 for name, value in fields.items():
                     setattr(profile, name, value)
                 profile.save()
-        _set_tags(ctx, profile, SkillTag, skills, new_user)
-        _set_tags(ctx, profile, LanguageTag, languages, new_user)
+        skills_changed = _set_tags(ctx, profile, SkillTag, skills, new_user)
+        languages_changed = _set_tags(ctx, profile, LanguageTag, languages, new_user)
+        if not new_user and (skills_changed or languages_changed):
+            _new_profile_ids(ctx).append(profile.pk)  # tags send no save signal: index later
         _cache(ctx, "person")[row["key"]] = profile
         return profile, created
+
+    def finish(self, ctx) -> None:
+        """Index the people this run created (or whose tags changed), 500 to a task."""
+        from search.tasks import sync_documents
+
+        ids = [str(pk) for pk in sorted(set(_new_profile_ids(ctx)))]
+        for start in range(0, len(ids), SYNC_BATCH):
+            sync_documents.enqueue("person", ids[start : start + SYNC_BATCH])
 
     def _person(self, key, ctx) -> Profile | None:
         if not key:
@@ -181,22 +203,24 @@ def _has_person_key(user: User) -> bool:
     )
 
 
-def _set_tags(ctx, profile: Profile, through, names: list[str], new_profile: bool) -> None:
+def _set_tags(ctx, profile: Profile, through, names: list[str], new_profile: bool) -> bool:
     """Set a profile's skills or languages in two queries (taggit's `set` takes a dozen).
 
     Tags are looked up once per import run; a new profile has no tags to compare with.
+    Returns whether anything changed.
     """
     wanted = set(names)
     rows = through.objects.filter(content_object=profile)
     if not new_profile:
         if set(rows.values_list("tag__name", flat=True)) == wanted:
-            return
+            return False
         rows.delete()
     if wanted:
         tags = _tags(ctx, wanted)
         through.objects.bulk_create(
             [through(content_object=profile, tag=tags[name]) for name in sorted(wanted)]
         )
+    return bool(wanted) or not new_profile
 
 
 def _tags(ctx, names: set[str]) -> dict[str, Tag]:

@@ -19,12 +19,9 @@ from people.selectors import manager_chain_ids, team_ancestor_ids
 RESERVED_USERNAMES = {"teams", "me", "values", "org-chart"}
 
 
-def create_profile(*, user: User, profile: Profile | None = None) -> Profile:
-    """The profile of a user who has just been created: empty, or the one prepared for them."""
-    profile = profile or Profile()
-    profile.user = user
-    profile.save(force_insert=True)
-    return profile
+def create_profile(*, user: User) -> Profile:
+    """The empty profile of a user who has just been created."""
+    return Profile.objects.create(user=user)
 
 
 def ensure_profile(*, user: User) -> Profile:

@@ -8,8 +8,7 @@ def create_profile(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         from people.services import create_profile as create
 
-        # An importer may have prepared the profile's fields (saved in one INSERT).
-        create(user=instance, profile=getattr(instance, "prepared_profile", None))
+        create(user=instance)
 
 
 def connect() -> None:

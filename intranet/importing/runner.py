@@ -249,6 +249,8 @@ def run_import(
                 (report.created if created else report.updated)[kind] += 1
             if bar:
                 bar.update(1)
+        with transaction.atomic():
+            handler.finish(context)
     if bar:
         bar.close()
     return report

@@ -219,3 +219,20 @@ def test_a_team_cycle_within_the_file_is_refused(tmp_path):
 
     assert f"{path}:1: cycle" in err and f"{path}:2: cycle" in err
     assert not Team.objects.exists()
+
+
+def test_imported_people_are_indexed_in_batches_after_the_run(tmp_path):
+    from intranet.models import OutboxTask
+
+    run(write(tmp_path, *[employee(f"p{n}", "Jean", f"N{n}") for n in range(3)]))
+
+    syncs = OutboxTask.objects.filter(task_path="search.tasks.sync_documents", args__0="person")
+    ids = sorted(Profile.objects.values_list("pk", flat=True))
+    assert [sorted(map(int, task.args[1])) for task in syncs] == [ids]
+
+    OutboxTask.objects.all().delete()
+    run(write(tmp_path, employee("p0", "Jean", "N0", skills=["Go"]), name="tags.jsonl"))
+
+    syncs = OutboxTask.objects.filter(task_path="search.tasks.sync_documents", args__0="person")
+    changed = Profile.objects.get(user__last_name="N0").pk
+    assert [task.args[1] for task in syncs] == [[str(changed)]]
