@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -9,7 +10,7 @@ class OrganisationValueViewSet(SnippetViewSet):
 
     model = OrganisationValue
     icon = "pick"
-    menu_label = "Values"
+    menu_label = _("Values")
     list_display = ["name", "sort_order", "active"]
     add_to_admin_menu = False
 

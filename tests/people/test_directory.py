@@ -182,3 +182,12 @@ def test_org_chart_shows_the_manager_chain_and_direct_reports(client, org):
     assert names(response.context["reports"]) == ["Colin"]
     chart = client.get(reverse("people:org_chart", args=[org["tech"].user.username]))
     assert names(chart.context["chain"]) == ["Arnaud", "Blanc"]
+
+
+def test_the_directory_speaks_french_by_default_and_is_linked_from_the_navigation(client, org):
+    client.force_login(org["hr"].user)
+
+    html = client.get(reverse("people:directory")).content.decode()
+
+    assert "Qui connaît…" in html
+    assert f'<a href="{reverse("people:directory")}" aria-current="page">Personnes</a>' in html
