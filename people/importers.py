@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import translation
 from taggit.models import Tag
 
 from intranet.importing import ImportKind, ImportRowError, register
@@ -65,7 +66,9 @@ def _accounts(ctx) -> _Accounts:
 
 
 def _first_error(error: ValidationError) -> str:
-    return "; ".join(error.messages)
+    # Import reports are in English, like every other message of `import_content`.
+    with translation.override("en"):
+        return "; ".join(str(message) for message in error.messages)
 
 
 @register

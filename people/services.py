@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from people.models import Kudos, OrganisationValue, Profile, Team
 from people.selectors import manager_chain_ids, team_ancestor_ids
@@ -63,8 +63,8 @@ def check_manager(*, profile: Profile, manager: Profile | None) -> None:
         raise ValidationError(_("A person cannot be their own manager."))
     if profile.pk in manager_chain_ids(manager.pk):
         raise ValidationError(
-            _("%(manager)s reports to %(person)s already: this would form a cycle.")
-            % {"manager": manager, "person": profile}
+            _("%(manager)s reports to %(person)s already: this would form a cycle."),
+            params={"manager": manager, "person": profile},
         )
 
 
@@ -74,8 +74,8 @@ def check_team_parent(*, team: Team, parent: Team | None) -> None:
         return
     if team.pk in team_ancestor_ids(parent.pk):
         raise ValidationError(
-            _("%(parent)s is inside %(team)s already: this would form a cycle.")
-            % {"parent": parent, "team": team}
+            _("%(parent)s is inside %(team)s already: this would form a cycle."),
+            params={"parent": parent, "team": team},
         )
 
 

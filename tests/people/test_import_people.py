@@ -236,3 +236,21 @@ def test_imported_people_are_indexed_in_batches_after_the_run(tmp_path):
     syncs = OutboxTask.objects.filter(task_path="search.tasks.sync_documents", args__0="person")
     changed = Profile.objects.get(user__last_name="N0").pk
     assert [task.args[1] for task in syncs] == [[str(changed)]]
+
+
+def test_import_reports_stay_in_english_whatever_the_active_language(tmp_path):
+    from django.utils import translation
+
+    run(
+        write(
+            tmp_path,
+            employee("boss", "Anne", "Boss"),
+            employee("low", "Lina", "Low", manager="boss"),
+        )
+    )
+    path = write(tmp_path, employee("boss", "Anne", "Boss", manager="low"), name="cycle.jsonl")
+
+    with translation.override("fr"):
+        _, err = run(path, expect_failure=True)
+
+    assert "Lina Low reports to Anne Boss already: this would form a cycle." in err

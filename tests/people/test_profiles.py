@@ -120,7 +120,7 @@ def test_hr_cannot_make_a_reporting_line_loop(client):
     )
 
     assert response.status_code == 200
-    assert "cycle" in response.content.decode()
+    assert "cela formerait une boucle" in response.content.decode()
     boss.refresh_from_db()
     assert boss.manager is None
 
