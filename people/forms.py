@@ -70,6 +70,15 @@ class ProfileForm(forms.Form):
     bio = forms.CharField(
         label=_("About me"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
+    photo = forms.ImageField(
+        label=_("Photo"), required=False, help_text=_("A JPEG or PNG image, 5 MB at most")
+    )
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and photo.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The photo is larger than 5 MB."))
+        return photo
 
     @classmethod
     def initial_for(cls, profile: Profile) -> dict:

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from intranet.models import ExternalKey
 from people.models import Profile, Team
+from people.selectors import team_descendant_ids
 from search.registry import SearchDocument, SearchKind, register
 
 COMPLETENESS_FIELDS = ("job_title", "team_id", "manager_id", "photo_id", "location", "phone", "bio")
@@ -80,6 +81,10 @@ def team_document(team: Team) -> SearchDocument:
     )
 
 
+def _sub_team_ids(team: Team) -> set[int]:
+    return team_descendant_ids([team.pk]) - {team.pk}
+
+
 register(
     SearchKind(
         kind="person",
@@ -102,5 +107,7 @@ register(
         model=Team,
         queryset=lambda: Team.objects.select_related("parent"),
         document=team_document,
+        # A renamed or moved team changes the parent chain in its sub-teams' documents.
+        related={Team: lambda team: Team.objects.filter(pk__in=_sub_team_ids(team))},
     )
 )

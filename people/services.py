@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 
 from people.models import Kudos, OrganisationValue, Profile, Team
 from people.selectors import manager_chain_ids, team_ancestor_ids
@@ -123,6 +124,16 @@ def update_profile(
     profile.save()
     profile.skills.set(sorted({s.strip() for s in skills if s.strip()}))
     profile.languages.set(sorted({s.strip() for s in languages if s.strip()}))
+    return profile
+
+
+@transaction.atomic
+def set_profile_photo(*, profile: Profile, image_file) -> Profile:
+    """Store an uploaded photo as a Wagtail image and show it on the profile."""
+    image = get_image_model()(title=profile.full_name, file=image_file)
+    image.save()
+    profile.photo = image
+    profile.save(update_fields=["photo"])
     return profile
 
 

@@ -77,7 +77,9 @@ def profile_edit(request, username: str):
         raise PermissionDenied
     hr = selectors.is_hr(request.user)
     form_class = HRProfileForm if hr else ProfileForm
-    form = form_class(request.POST or None, initial=ProfileForm.initial_for(profile))
+    form = form_class(
+        request.POST or None, request.FILES or None, initial=ProfileForm.initial_for(profile)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -93,6 +95,8 @@ def profile_edit(request, username: str):
                 manager=data.get("manager"),
                 set_organisation=hr,
             )
+            if data.get("photo"):
+                services.set_profile_photo(profile=profile, image_file=data["photo"])
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)

@@ -178,3 +178,45 @@ def test_my_profile_link_leads_to_my_own_profile(client):
     response = client.get(reverse("people:me"))
 
     assert response["Location"] == reverse("people:profile", args=[owner.user.username])
+
+
+def test_a_person_uploads_a_photo_shown_on_their_profile_and_in_the_directory(client):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    owner = person(first_name="Photo", last_name="Graphe")
+    buffer = BytesIO()
+    Image.new("RGB", (200, 200), "orange").save(buffer, "PNG")
+    client.force_login(owner.user)
+
+    response = client.post(
+        reverse("people:edit", args=[owner.user.username]),
+        {**edit_data(), "photo": SimpleUploadedFile("me.png", buffer.getvalue(), "image/png")},
+    )
+
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert owner.photo is not None and owner.photo.title == "Photo Graphe"
+    assert (
+        "<img" in client.get(reverse("people:profile", args=[owner.user.username])).content.decode()
+    )
+    assert "<img" in client.get(reverse("people:directory")).content.decode()
+
+
+def test_a_file_that_is_not_an_image_is_refused_with_a_clear_error(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    owner = person()
+    client.force_login(owner.user)
+
+    response = client.post(
+        reverse("people:edit", args=[owner.user.username]),
+        {**edit_data(), "photo": SimpleUploadedFile("me.png", b"not an image", "image/png")},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["photo"]
+    owner.refresh_from_db()
+    assert owner.photo is None

@@ -81,3 +81,26 @@ def test_a_team_is_found_by_name_description_and_parents():
     assert "Informatique" in document.body and "Direction" in document.body
     assert document.teams == ["Support", "Informatique", "Direction"]
     assert "Postes et réseaux" in team_document(it).body
+
+
+def test_renaming_a_team_reindexes_its_members_and_sub_teams():
+    from django.db import transaction
+
+    from intranet.models import OutboxTask
+
+    top = TeamFactory(name="Direction")
+    sub = TeamFactory(name="IT", parent=top)
+    member = person(team=top)
+    OutboxTask.objects.all().delete()
+
+    with transaction.atomic():
+        top.name = "Direction générale"
+        top.save()
+
+    syncs = {
+        (task.args[0], tuple(task.args[1]))
+        for task in OutboxTask.objects.filter(task_path="search.tasks.sync_documents")
+    }
+    assert ("team", (str(top.pk),)) in syncs
+    assert ("team", (str(sub.pk),)) in syncs
+    assert ("person", (str(member.pk),)) in syncs
