@@ -101,3 +101,35 @@ def test_kudos_notifications_are_delivered_by_a_real_worker(celery_worker, trio)
     assert row.args == [kudos.pk] and row.attempts == 1
     notified = set(KudosNotification.objects.filter(kudos=kudos).values_list("user_id", "role"))
     assert notified == {(recipient.user_id, "recipient"), (manager.user_id, "manager")}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_running_the_same_notification_at_once_send_each_email_once(trio):
+    import threading
+
+    from django.db import connection, transaction
+
+    from people.tasks import notify_kudos
+
+    sender, recipient, _ = trio
+    kudos = give_kudos(sender=sender.user, recipient=recipient, value=value(), message="Merci")
+    mail.outbox.clear()
+    barrier, results = threading.Barrier(2), []
+
+    def worker():
+        try:
+            barrier.wait()
+            with transaction.atomic():
+                results.append(notify_kudos.call(kudos.pk))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert len(results) == 2 and sum(results) == 2
+    assert len(mail.outbox) == 2
+    assert KudosNotification.objects.filter(kudos=kudos).count() == 2
