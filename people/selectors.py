@@ -137,10 +137,15 @@ def directory(
         people = people.filter(team_id__in=team_descendant_ids([team.pk]))
     if location:
         people = people.filter(location__iexact=location)
+    # Tags are matched in subqueries, so that "Python" and "python" never list someone twice.
     if skill:
-        people = people.filter(skills__name__iexact=skill)
+        people = people.filter(
+            pk__in=Profile.objects.filter(skills__name__iexact=skill).values("pk")
+        )
     if language:
-        people = people.filter(languages__name__iexact=language)
+        people = people.filter(
+            pk__in=Profile.objects.filter(languages__name__iexact=language).values("pk")
+        )
     if knows:
         matching = Profile.objects.filter(skills__name__icontains=knows.strip()).values("pk")
         people = people.filter(pk__in=matching)

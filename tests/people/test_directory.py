@@ -191,3 +191,13 @@ def test_the_directory_speaks_french_by_default_and_is_linked_from_the_navigatio
 
     assert "Qui connaît…" in html
     assert f'<a href="{reverse("people:directory")}" aria-current="page">Personnes</a>' in html
+
+
+def test_a_skill_spelt_two_ways_lists_a_person_once(org):
+    from taggit.models import Tag
+
+    other = Tag.objects.create(name="python", slug="python-lower")
+    org["dsi"].skills.add(other)
+
+    assert names(directory(skill="PYTHON")) == ["Blanc", "Colin"]
+    assert names(directory(knows="pyth")) == ["Blanc", "Colin"]
