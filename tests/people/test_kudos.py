@@ -75,7 +75,11 @@ def test_the_recipient_and_their_manager_are_emailed_once_even_if_the_task_runs_
     assert run_notifications() == ["done"]
     recipients = sorted(message.to[0] for message in mail.outbox)
     assert recipients == sorted([recipient.user.email, manager.user.email])
-    assert any("Bravo" in message.body for message in mail.outbox)
+    to_recipient = next(m for m in mail.outbox if m.to == [recipient.user.email])
+    assert to_recipient.body.count("Olivier Petit vous a remercié·e pour la valeur") == 1
+    assert "« Bravo »" in to_recipient.body
+    to_manager = next(m for m in mail.outbox if m.to == [manager.user.email])
+    assert "Camille Martin, qui dépend de vous" in to_manager.body
     roles = dict(KudosNotification.objects.values_list("user__email", "role"))
     assert roles == {recipient.user.email: "recipient", manager.user.email: "manager"}
 
