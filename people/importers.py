@@ -21,14 +21,13 @@ from people.services import (
     username_base,
 )
 
+SYNC_BATCH = 500  # people indexed per background task after an import
+
 
 def _cache(ctx, name: str) -> dict:
     """A per-run memo on the import context (teams are referred to by thousands of people)."""
     caches = ctx.__dict__.setdefault("_people_caches", {})
     return caches.setdefault(name, {})
-
-
-SYNC_BATCH = 500
 
 
 class _Accounts:
