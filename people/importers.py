@@ -53,6 +53,10 @@ class _Accounts:
         self.usernames.add(user.username)
 
 
+def _pending_tags(ctx) -> list:
+    return ctx.__dict__.setdefault("_people_pending_tags", [])
+
+
 def _new_profile_ids(ctx) -> list[int]:
     return ctx.__dict__.setdefault("_people_new_profiles", [])
 
@@ -165,17 +169,39 @@ class PersonKind(ImportKind):
                 for name, value in fields.items():
                     setattr(profile, name, value)
                 profile.save()
-        skills_changed = _set_tags(ctx, profile, SkillTag, skills, new_user)
-        languages_changed = _set_tags(ctx, profile, LanguageTag, languages, new_user)
-        if not new_user and (skills_changed or languages_changed):
+        if new_user:
+            # A new profile has no tags yet: they are inserted in bulk by `finish`.
+            pending = _pending_tags(ctx)
+            pending.extend(SkillTag(content_object=profile, tag=tag) for tag in _tags(ctx, skills))
+            pending.extend(
+                LanguageTag(content_object=profile, tag=tag) for tag in _tags(ctx, languages)
+            )
+        elif (
+            _flush_pending_tags(ctx, profile)
+            | _set_tags(ctx, profile, SkillTag, skills)
+            | _set_tags(ctx, profile, LanguageTag, languages)
+        ):
             _new_profile_ids(ctx).append(profile.pk)  # tags send no save signal: index later
         _cache(ctx, "person")[row["key"]] = profile
         return profile, created
 
     def finish(self, ctx) -> None:
-        """Index the people this run created (or whose tags changed), 500 to a task."""
+        """Add the new people's skills and languages, in bulk, then index the people this run
+        created (or whose tags changed), 500 to a background task."""
         from search.tasks import sync_documents
 
+        pending = _pending_tags(ctx)
+        # A line that failed after its profile was prepared left rows for nobody: skip them.
+        kept = set(
+            Profile.objects.filter(pk__in={row.content_object_id for row in pending}).values_list(
+                "pk", flat=True
+            )
+        )
+        for model in (SkillTag, LanguageTag):
+            model.objects.bulk_create(
+                [r for r in pending if isinstance(r, model) and r.content_object_id in kept], 2000
+            )
+        pending.clear()
         ids = [str(pk) for pk in sorted(set(_new_profile_ids(ctx)))]
         for start in range(0, len(ids), SYNC_BATCH):
             sync_documents.enqueue("person", ids[start : start + SYNC_BATCH])
@@ -205,32 +231,38 @@ def _has_person_key(user: User) -> bool:
     )
 
 
-def _set_tags(ctx, profile: Profile, through, names: list[str], new_profile: bool) -> bool:
-    """Set a profile's skills or languages in two queries (taggit's `set` takes a dozen).
+def _flush_pending_tags(ctx, profile: Profile) -> bool:
+    """The same person twice in one run: their first line's tags are inserted now."""
+    pending = _pending_tags(ctx)
+    mine = [row for row in pending if row.content_object_id == profile.pk]
+    if not mine:
+        return False
+    pending[:] = [row for row in pending if row.content_object_id != profile.pk]
+    for model in (SkillTag, LanguageTag):
+        model.objects.bulk_create([row for row in mine if isinstance(row, model)])
+    return True
 
-    Tags are looked up once per import run; a new profile has no tags to compare with.
-    Returns whether anything changed.
-    """
+
+def _set_tags(ctx, profile: Profile, through, names: list[str]) -> bool:
+    """Replace an existing profile's skills or languages; returns whether they changed."""
     wanted = set(names)
     rows = through.objects.filter(content_object=profile)
-    if not new_profile:
-        if set(rows.values_list("tag__name", flat=True)) == wanted:
-            return False
-        rows.delete()
-    if wanted:
-        tags = _tags(ctx, wanted)
-        through.objects.bulk_create(
-            [through(content_object=profile, tag=tags[name]) for name in sorted(wanted)]
-        )
-    return bool(wanted) or not new_profile
+    if set(rows.values_list("tag__name", flat=True)) == wanted:
+        return False
+    rows.delete()
+    through.objects.bulk_create(
+        [through(content_object=profile, tag=tag) for tag in _tags(ctx, wanted)]
+    )
+    return True
 
 
-def _tags(ctx, names: set[str]) -> dict[str, Tag]:
+def _tags(ctx, names) -> list[Tag]:
+    """The tags of these names, created if need be; each is looked up once per run."""
     known = _cache(ctx, "tag")
-    missing = names - known.keys()
+    missing = set(names) - known.keys()
     if missing:
         for tag in Tag.objects.filter(name__in=missing):
             known[tag.name] = tag
         for name in sorted(missing - known.keys()):
             known[name] = Tag.objects.get_or_create(name=name)[0]
-    return known
+    return [known[name] for name in sorted(set(names))]

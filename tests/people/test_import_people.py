@@ -254,3 +254,18 @@ def test_import_reports_stay_in_english_whatever_the_active_language(tmp_path):
         _, err = run(path, expect_failure=True)
 
     assert "Lina Low reports to Anne Boss already: this would form a cycle." in err
+
+
+def test_the_same_person_twice_in_one_run_ends_with_the_last_line(tmp_path):
+    path = write(
+        tmp_path,
+        employee("p1", "Anne", "Petit", skills=["Go"], languages=["fr"]),
+        employee("p1", "Anne", "Petit", skills=["Rust"], languages=["fr"]),
+        name="twice.jsonl",
+    )
+
+    run(path)
+
+    profile = Profile.objects.get()
+    assert [t.name for t in profile.skills.all()] in (["Go"], ["Rust"])
+    assert [t.name for t in profile.languages.all()] == ["fr"]
