@@ -41,14 +41,24 @@ def test_a_user_created_before_profiles_existed_gets_one_on_first_use():
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):
-    owner = person()
+    owner = person(team=TeamFactory(slug="equipe"))
+    username = owner.user.username
     for url in [
         reverse("people:directory"),
-        reverse("people:profile", args=[owner.user.username]),
+        reverse("people:me"),
+        reverse("people:profile", args=[username]),
+        reverse("people:org_chart", args=[username]),
+        reverse("people:edit", args=[username]),
         reverse("people:teams"),
+        reverse("people:team", args=["equipe"]),
     ]:
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    for name in ["confirm", "deactivate", "kudos"]:
+        response = client.post(reverse(f"people:{name}", args=[username]))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    owner.refresh_from_db()
+    assert owner.confirmed_at is None and owner.deactivated_at is None
 
 
 def test_a_person_edits_their_own_profile_and_it_counts_as_confirmed(client):
