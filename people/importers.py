@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import Value
 from django.utils import translation
 from taggit.models import Tag
 
@@ -95,9 +96,15 @@ class TeamKind(ImportKind):
                 raise ImportRowError(_first_error(error)) from error
             if team.name != name:
                 team.slug = unique_team_slug(name=name, team=team)
-        team.name, team.description, team.parent = name, description, parent
-        team.full_clean()
-        team.save()
+        unchanged = not created and (team.name, team.description, team.parent_id) == (
+            name,
+            description,
+            getattr(parent, "pk", None),
+        )
+        if not unchanged:  # saving reindexes every member: only when something changed
+            team.name, team.description, team.parent = name, description, parent
+            team.full_clean()
+            team.save()
         _cache(ctx, "team")[row["key"]] = team
         return team, created
 
@@ -122,7 +129,7 @@ class PersonKind(ImportKind):
         manager = self._person(row.get("manager"), ctx)
 
         accounts = _accounts(ctx)
-        profile = ctx.find("person", row["key"])
+        profile = _find_person(ctx, row["key"])
         created = profile is None  # a new key, even when it adopts an existing account
         user = profile.user if profile is not None else None
         owner_id = accounts.email_owner.get(email)
@@ -163,9 +170,7 @@ class PersonKind(ImportKind):
                     check_manager(profile=profile, manager=manager)
                 except ValidationError as error:
                     raise ImportRowError(_first_error(error)) from error
-            if profile.pk is None or any(
-                getattr(profile, name) != value for name, value in fields.items()
-            ):
+            if profile.pk is None or _differs(profile, fields):
                 for name, value in fields.items():
                     setattr(profile, name, value)
                 profile.save()
@@ -176,11 +181,7 @@ class PersonKind(ImportKind):
             pending.extend(
                 LanguageTag(content_object=profile, tag=tag) for tag in _tags(ctx, languages)
             )
-        elif (
-            _flush_pending_tags(ctx, profile)
-            | _set_tags(ctx, profile, SkillTag, skills)
-            | _set_tags(ctx, profile, LanguageTag, languages)
-        ):
+        elif _flush_pending_tags(ctx, profile) | _set_tags(ctx, profile, skills, languages):
             _new_profile_ids(ctx).append(profile.pk)  # tags send no save signal: index later
         _cache(ctx, "person")[row["key"]] = profile
         return profile, created
@@ -231,6 +232,17 @@ def _has_person_key(user: User) -> bool:
     )
 
 
+def _differs(profile: Profile, fields: dict[str, Any]) -> bool:
+    """Whether the line changes the profile (related objects compared by id: no query)."""
+    for name, value in fields.items():
+        if name in ("team", "manager"):
+            if getattr(profile, f"{name}_id") != (value.pk if value is not None else None):
+                return True
+        elif getattr(profile, name) != value:
+            return True
+    return False
+
+
 def _flush_pending_tags(ctx, profile: Profile) -> bool:
     """The same person twice in one run: their first line's tags are inserted now."""
     pending = _pending_tags(ctx)
@@ -243,17 +255,47 @@ def _flush_pending_tags(ctx, profile: Profile) -> bool:
     return True
 
 
-def _set_tags(ctx, profile: Profile, through, names: list[str]) -> bool:
-    """Replace an existing profile's skills or languages; returns whether they changed."""
-    wanted = set(names)
-    rows = through.objects.filter(content_object=profile)
-    if set(rows.values_list("tag__name", flat=True)) == wanted:
-        return False
-    rows.delete()
-    through.objects.bulk_create(
-        [through(content_object=profile, tag=tag) for tag in _tags(ctx, wanted)]
-    )
-    return True
+def _set_tags(ctx, profile: Profile, skills: list[str], languages: list[str]) -> bool:
+    """Replace an existing profile's skills and languages (read in one query); returns
+    whether they changed."""
+    skill_rows = SkillTag.objects.filter(content_object=profile)
+    language_rows = LanguageTag.objects.filter(content_object=profile)
+    current: dict[str, set[str]] = {"s": set(), "l": set()}
+    for which, name in (
+        skill_rows.annotate(which=Value("s"))
+        .values_list("which", "tag__name")
+        .union(language_rows.annotate(which=Value("l")).values_list("which", "tag__name"), all=True)
+    ):
+        current[which].add(name)
+    changed = False
+    for which, rows, through, names in (
+        ("s", skill_rows, SkillTag, skills),
+        ("l", language_rows, LanguageTag, languages),
+    ):
+        if current[which] == set(names):
+            continue
+        rows.delete()
+        through.objects.bulk_create(
+            [through(content_object=profile, tag=tag) for tag in _tags(ctx, names)]
+        )
+        changed = True
+    return changed
+
+
+def _find_person(ctx, key: str) -> Profile | None:
+    """The profile imported under this key, with its account, in one query (or none).
+
+    The profile ids of every stored person key are read once per run.
+    """
+    caches = ctx.__dict__.setdefault("_people_caches", {})
+    if "person_ids" not in caches:
+        caches["person_ids"] = dict(
+            ExternalKey.objects.filter(kind="person").values_list("key", "object_id")
+        )
+    object_id = caches["person_ids"].get(key)
+    if object_id is None:
+        return ctx.find("person", key)  # stored during this run (or by another one)
+    return Profile.objects.select_related("user").filter(pk=int(object_id)).first()
 
 
 def _tags(ctx, names) -> list[Tag]:
