@@ -22,6 +22,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/oidc/", include("people.oidc_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", include(wagtailadmin_urls)),
@@ -29,6 +30,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("search/", include("search.urls")),
     path("news/", include("news.urls")),
+    path("people/", include("people.urls")),
 ]
 
 if settings.DEBUG:

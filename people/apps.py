@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "people"
     verbose_name = _("People")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from people import importers, search, signals  # noqa: F401 - registers kinds
+
+        signals.connect()

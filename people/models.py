@@ -110,3 +110,76 @@ class Profile(models.Model):
     @property
     def is_active(self) -> bool:
         return self.user.is_active and self.deactivated_at is None
+
+
+class OrganisationValue(models.Model):
+    """One of the organisation's values that a thank-you (kudos) is given for; editable."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("offered in new kudos"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation value")
+        verbose_name_plural = _("organisation values")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Kudos(models.Model):
+    """A public thank-you from one colleague to another, for one of the organisation's values."""
+
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("from"),
+        on_delete=models.PROTECT,
+        related_name="kudos_given",
+    )
+    recipient = models.ForeignKey(
+        Profile, verbose_name=_("to"), on_delete=models.CASCADE, related_name="kudos_received"
+    )
+    value = models.ForeignKey(
+        OrganisationValue, verbose_name=_("value"), on_delete=models.PROTECT, related_name="+"
+    )
+    message = models.TextField(_("message"), max_length=1000)
+    created_at = models.DateTimeField(_("given at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("kudos")
+        verbose_name_plural = _("kudos")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(message=""), name="kudos_message_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender} → {self.recipient}: {self.value}"
+
+
+class KudosNotification(models.Model):
+    """Proof that a person was told about a kudos: the unique pair makes a retry send nothing."""
+
+    class Role(models.TextChoices):
+        RECIPIENT = "recipient", _("recipient")
+        MANAGER = "manager", _("manager of the recipient")
+
+    kudos = models.ForeignKey(Kudos, on_delete=models.CASCADE, related_name="notifications")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kudos_notifications"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kudos notification")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kudos", "user"], name="kudosnotification_once_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kudos_id} → {self.user_id} ({self.role})"

@@ -2,7 +2,11 @@
 
 from collections import defaultdict
 
-from people.models import Profile, Team
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from wagtail.images import get_image_model
+
+from people.models import Kudos, Profile, Team
 
 
 def _team_parents() -> dict[int, int | None]:
@@ -49,3 +53,177 @@ def audience_team_ids_for_user(user) -> list[int]:
         else None
     )
     return team_ancestor_ids(team_id) if team_id else []
+
+
+# --- People -----------------------------------------------------------------------------------
+
+HR_GROUP = "HR"
+MAX_CHAIN = 100
+
+
+def manager_chain_ids(profile_id: int) -> list[int]:
+    """The managers above a person, nearest first, in one recursive query.
+
+    The walk stops after MAX_CHAIN steps, so that even corrupt data cannot loop for ever.
+    """
+    table = connection.ops.quote_name(Profile._meta.db_table)
+    sql = f"""
+        WITH RECURSIVE chain(id, depth) AS (
+            SELECT manager_id, 1 FROM {table} WHERE id = %s
+            UNION ALL
+            SELECT p.manager_id, c.depth + 1 FROM {table} p JOIN chain c ON p.id = c.id
+            WHERE c.depth < %s
+        )
+        SELECT id FROM chain WHERE id IS NOT NULL ORDER BY depth
+    """  # noqa: S608 - the table name comes from the model, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [profile_id, MAX_CHAIN])
+        ids = [row[0] for row in cursor.fetchall()]
+    seen: list[int] = []
+    for manager_id in ids:
+        if manager_id in seen:
+            break
+        seen.append(manager_id)
+    return seen
+
+
+def is_hr(user) -> bool:
+    """HR administrators (the HR group) and superusers edit anyone's profile."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return any(group.name == HR_GROUP for group in user.groups.all())
+
+
+def can_edit_profile(user, profile: Profile) -> bool:
+    return user.is_authenticated and (profile.user_id == user.pk or is_hr(user))
+
+
+def profile_for_user(user) -> Profile:
+    """The user's profile; users created before the people app get theirs on first use."""
+    profile, _created = Profile.objects.select_related("user", "team").get_or_create(user=user)
+    return profile
+
+
+def people_with_details() -> QuerySet[Profile]:
+    """Active profiles with what a list shows, in a constant number of queries."""
+    return (
+        Profile.objects.active()
+        .select_related("user", "team")
+        .prefetch_related(
+            "skills",
+            "languages",
+            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions()),
+        )
+    )
+
+
+def directory(
+    *,
+    team: Team | None = None,
+    location: str = "",
+    skill: str = "",
+    language: str = "",
+    knows: str = "",
+    sort: str = "name",
+) -> QuerySet[Profile]:
+    """The people directory: filters by team (with its sub-teams), place, skill, language.
+
+    `knows` is "who knows X": people with a skill whose name contains X.
+    """
+    people = people_with_details()
+    if team is not None:
+        people = people.filter(team_id__in=team_descendant_ids([team.pk]))
+    if location:
+        people = people.filter(location__iexact=location)
+    # Tags are matched in subqueries, so that "Python" and "python" never list someone twice.
+    if skill:
+        people = people.filter(
+            pk__in=Profile.objects.filter(skills__name__iexact=skill).values("pk")
+        )
+    if language:
+        people = people.filter(
+            pk__in=Profile.objects.filter(languages__name__iexact=language).values("pk")
+        )
+    if knows:
+        matching = Profile.objects.filter(skills__name__icontains=knows.strip()).values("pk")
+        people = people.filter(pk__in=matching)
+    return people.order_by(*SORTS.get(sort, SORTS["name"]))
+
+
+SORTS = {
+    "name": ("user__last_name", "user__first_name", "pk"),
+    "-name": ("-user__last_name", "-user__first_name", "-pk"),
+    "team": ("team__name", "user__last_name", "user__first_name", "pk"),
+    "location": ("location", "user__last_name", "user__first_name", "pk"),
+    "recent": ("-confirmed_at", "user__last_name", "pk"),
+}
+
+
+def directory_choices() -> dict[str, list[str]]:
+    """Values offered by the directory's filters: places, skills and languages in use."""
+    active = Profile.objects.active()
+    return {
+        "locations": list(
+            active.exclude(location="")
+            .order_by("location")
+            .values_list("location", flat=True)
+            .distinct()
+        ),
+        "skills": sorted(
+            set(active.filter(skills__isnull=False).values_list("skills__name", flat=True)),
+            key=str.casefold,
+        ),
+        "languages": sorted(
+            set(active.filter(languages__isnull=False).values_list("languages__name", flat=True)),
+            key=str.casefold,
+        ),
+    }
+
+
+def manager_chain(profile: Profile) -> list[Profile]:
+    """The person's managers, from the top of the organisation down to their own manager."""
+    ids = manager_chain_ids(profile.pk)
+    found = {p.pk: p for p in Profile.objects.filter(pk__in=ids).select_related("user", "team")}
+    return [found[pk] for pk in reversed(ids) if pk in found]
+
+
+def direct_reports(profile: Profile) -> QuerySet[Profile]:
+    return people_with_details().filter(manager=profile)
+
+
+def recent_kudos(*, recipient: Profile | None = None, team: Team | None = None, limit: int = 10):
+    """The latest thank-yous received by a person or by the members of a team."""
+    kudos = Kudos.objects.select_related("sender", "recipient__user", "value")
+    if recipient is not None:
+        kudos = kudos.filter(recipient=recipient)
+    if team is not None:
+        kudos = kudos.filter(recipient__team=team, recipient__deactivated_at__isnull=True)
+    return list(kudos[:limit])
+
+
+def team_chain(team: Team) -> list[Team]:
+    """The teams above this one, from the top down, not including it."""
+    ids = team_ancestor_ids(team.pk)[1:]
+    found = Team.objects.in_bulk(ids)
+    return [found[pk] for pk in reversed(ids) if pk in found]
+
+
+def team_members(team: Team) -> tuple[list[Profile], list[Profile]]:
+    """(leaders, other members) of a team, in one query whatever its size.
+
+    A leader manages someone in the team and reports to someone outside it.
+    """
+    members = list(people_with_details().filter(team=team).order_by(*SORTS["name"]))
+    member_ids = {member.pk for member in members}
+    managers_inside = {member.manager_id for member in members}
+    leaders = [m for m in members if m.pk in managers_inside and m.manager_id not in member_ids]
+    return leaders, [m for m in members if m not in leaders]
+
+
+def teams_with_counts() -> QuerySet[Team]:
+    active = Q(members__deactivated_at__isnull=True, members__user__is_active=True)
+    return Team.objects.annotate(member_count=Count("members", filter=active)).select_related(
+        "parent"
+    )

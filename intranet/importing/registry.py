@@ -25,6 +25,9 @@ class ImportKind:
     def import_row(self, row: dict[str, Any], ctx: ImportContext) -> tuple[Any, bool]:
         raise NotImplementedError
 
+    def finish(self, ctx: ImportContext) -> None:
+        """Called once after every line of this kind: batched follow-up work (indexing)."""
+
     # Small validators shared by every kind, so that messages read the same everywhere.
     @staticmethod
     def text(row: dict[str, Any], field: str, *, required: bool = False) -> str:

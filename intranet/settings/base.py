@@ -204,6 +204,23 @@ if CELERY_BROKER_URL:
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# --- Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set (people/oidc.py) --
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
+if OIDC_RP_CLIENT_ID:
+    OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_CREATE_USER = False  # only people imported from HR (matched by email) sign in
+    LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=refused"
+    AUTHENTICATION_BACKENDS = [
+        "django.contrib.auth.backends.ModelBackend",
+        "people.oidc.PeopleOIDCBackend",
+    ]
+
 # --- Email -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

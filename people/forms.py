@@ -1,0 +1,115 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from people.models import OrganisationValue, Profile, Team
+from people.selectors import SORTS
+
+
+def split_list(value: str) -> list[str]:
+    return [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
+
+
+class DirectoryFilterForm(forms.Form):
+    knows = forms.CharField(label=_("Who knows…"), required=False, max_length=100)
+    team = forms.ModelChoiceField(
+        label=_("Team (with its sub-teams)"),
+        queryset=Team.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All teams"),
+    )
+    location = forms.ChoiceField(label=_("Location"), required=False)
+    skill = forms.ChoiceField(label=_("Skill"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("Name (A–Z)")),
+            ("-name", _("Name (Z–A)")),
+            ("team", _("Team")),
+            ("location", _("Location")),
+            ("recent", _("Recently confirmed")),
+        ],
+    )
+
+    def __init__(self, *args, choices: dict[str, list[str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, values in (
+            ("location", choices["locations"]),
+            ("skill", choices["skills"]),
+            ("language", choices["languages"]),
+        ):
+            self.fields[name].choices = [("", _("Any"))] + [(v, v) for v in values]
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        sort = data.get("sort") or "name"
+        return {
+            "team": data.get("team"),
+            "location": data.get("location", ""),
+            "skill": data.get("skill", ""),
+            "language": data.get("language", ""),
+            "knows": data.get("knows", ""),
+            "sort": sort if sort in SORTS else "name",
+        }
+
+
+class ProfileForm(forms.Form):
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
+    location = forms.CharField(label=_("Location"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=50)
+    skills = forms.CharField(
+        label=_("Skills"),
+        required=False,
+        help_text=_("Separated by commas, e.g. Python, négociation, RGPD"),
+    )
+    languages = forms.CharField(
+        label=_("Languages"), required=False, help_text=_("Separated by commas")
+    )
+    bio = forms.CharField(
+        label=_("About me"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    photo = forms.ImageField(
+        label=_("Photo"), required=False, help_text=_("A JPEG or PNG image, 5 MB at most")
+    )
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and photo.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The photo is larger than 5 MB."))
+        return photo
+
+    @classmethod
+    def initial_for(cls, profile: Profile) -> dict:
+        return {
+            "job_title": profile.job_title,
+            "location": profile.location,
+            "phone": profile.phone,
+            "bio": profile.bio,
+            "skills": ", ".join(sorted(t.name for t in profile.skills.all())),
+            "languages": ", ".join(sorted(t.name for t in profile.languages.all())),
+            "team": profile.team,
+            "manager": profile.manager,
+        }
+
+
+class HRProfileForm(ProfileForm):
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False)
+    manager = forms.ModelChoiceField(
+        label=_("Manager"),
+        queryset=Profile.objects.active().select_related("user"),
+        required=False,
+    )
+
+
+class KudosForm(forms.Form):
+    value = forms.ModelChoiceField(
+        label=_("Value"),
+        queryset=OrganisationValue.objects.filter(active=True),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    message = forms.CharField(
+        label=_("Your message"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("me/", views.me, name="me"),
+    path("teams/", views.team_list, name="teams"),
+    path("teams/<slug:slug>/", views.team_detail, name="team"),
+    path("<str:username>/", views.profile_detail, name="profile"),
+    path("<str:username>/edit/", views.profile_edit, name="edit"),
+    path("<str:username>/confirm/", views.profile_confirm, name="confirm"),
+    path("<str:username>/deactivate/", views.profile_deactivate, name="deactivate"),
+    path("<str:username>/org-chart/", views.org_chart, name="org_chart"),
+    path("<str:username>/kudos/", views.kudos_create, name="kudos"),
+]
