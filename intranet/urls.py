@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
     path("search/", search_views.search, name="search"),
+    path("ideas/", include("ideas.urls")),
 ]
 
 if settings.DEBUG:

@@ -30,6 +30,9 @@ class Notification(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.event} → {self.recipient_id}"
+
 
 class Report(models.Model):
     """An employee flags an idea or a comment for the moderators."""
@@ -64,6 +67,9 @@ class Report(models.Model):
                 name="ideas_report_comment_once",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"report {self.pk} ({self.outcome})"
 
 
 class Workshop(models.Model):
@@ -100,3 +106,6 @@ class WorkshopRegistration(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["workshop", "user"], name="ideas_workshop_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.workshop_id}"

@@ -109,6 +109,9 @@ class VoteBudget(models.Model):
             models.UniqueConstraint(fields=["challenge", "user"], name="ideas_budget_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"budget {self.user_id} @ {self.challenge_id}"
+
 
 class Vote(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="votes")
@@ -127,6 +130,9 @@ class Vote(models.Model):
         ]
         indexes = [models.Index(fields=["challenge", "user"])]
 
+    def __str__(self) -> str:
+        return f"vote {self.user_id} → {self.idea_id}"
+
 
 class StatusChange(models.Model):
     """One step of an idea's answer history, with the owner's public message."""
@@ -143,6 +149,9 @@ class StatusChange(models.Model):
     class Meta:
         verbose_name = _("status change")
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"
 
 
 class Comment(models.Model):
@@ -171,6 +180,9 @@ class Comment(models.Model):
                 name="ideas_comment_unique_import_ref",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on {self.idea_id}"
 
 
 class Follow(models.Model):
@@ -206,3 +218,6 @@ class Follow(models.Model):
                 name="ideas_follow_challenge",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"follow {self.user_id} → {self.idea_id or self.challenge_id}"

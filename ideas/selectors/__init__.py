@@ -21,6 +21,8 @@ from .listing import (
     voted_idea_ids,
     votes_left,
 )
+from .similar import similar_ideas
+from .stats import challenge_stats, leaderboard
 
 __all__ = [
     "author_label",
@@ -30,13 +32,16 @@ __all__ = [
     "can_view_challenge",
     "challenge_audience_ids",
     "challenge_page_context",
+    "challenge_stats",
     "challenges_visible_to",
     "idea_detail",
     "idea_for",
     "ideas_of_challenge",
     "ideas_visible_to",
     "is_moderator",
+    "leaderboard",
     "open_challenges_for",
+    "similar_ideas",
     "users_in_audience",
     "voted_idea_ids",
     "votes_left",

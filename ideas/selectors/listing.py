@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from ideas.models import ChallengePage, Comment, Idea, StatusChange, Vote
+from ideas.models import ChallengePage, Comment, Follow, Idea, StatusChange, Vote
 
 from .access import (
     can_manage_challenge,
@@ -80,6 +80,8 @@ def challenge_page_context(challenge: ChallengePage, user, order: str | None) ->
         "is_moderator": is_moderator(user),
         "accepts_ideas": challenge.accepts_ideas(),
         "accepts_votes": challenge.accepts_votes(),
+        "following": getattr(user, "is_authenticated", False)
+        and Follow.objects.filter(user=user, challenge=challenge).exists(),
     }
 
 
@@ -97,8 +99,6 @@ def idea_detail(idea: Idea, user) -> dict:
     )
     history = StatusChange.objects.filter(idea=idea).select_related("author")
     idea.author_display = author_label(idea, user)
-    from ideas.models import Follow
-
     return {
         "idea": idea,
         "challenge": challenge,

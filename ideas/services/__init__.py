@@ -3,6 +3,9 @@
 from .answers import add_comment, answer_idea, follow, unfollow
 from .errors import Conflict, IdeasError, Invalid, NotAllowed, NotFound
 from .ideas import cast_vote, submit_idea, withdraw_vote
+from .merge import merge_ideas
+from .moderation import moderate, report_content
+from .workshops import cancel_sign_up, create_workshop, send_workshop_reminders, sign_up
 
 __all__ = [
     "Conflict",
@@ -11,6 +14,13 @@ __all__ = [
     "NotAllowed",
     "NotFound",
     "add_comment",
+    "cancel_sign_up",
+    "create_workshop",
+    "merge_ideas",
+    "moderate",
+    "report_content",
+    "send_workshop_reminders",
+    "sign_up",
     "answer_idea",
     "cast_vote",
     "follow",
