@@ -118,5 +118,3 @@ def leaderboard_view(request, challenge_id: int | None = None):
         "ideas/leaderboard.html",
         {"challenge": challenge, "rows": leaderboard(request.user, challenge)},
     )
-
-

@@ -1,9 +1,9 @@
 """The ideas pages: audience, phases, anonymity, sanitisation, permissions, query counts."""
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 
 from ideas.models import Comment, Idea, StatusChange, Vote
 from tests.ideas.factories import TeamFactory, challenge, hub, idea, person
