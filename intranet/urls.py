@@ -10,6 +10,8 @@ from intranet import views
 from intranet.api import api
 from search import views as search_views
 
+api.add_router("/ideas/", "ideas.api.router")
+
 urlpatterns = [
     path("healthz/", views.health, name="health"),
     path(
