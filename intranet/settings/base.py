@@ -190,6 +190,7 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_BEAT_SCHEDULE = {
     "relay-outbox": {"task": "intranet.relay_outbox", "schedule": 30.0},
     "purge-finished-outbox": {"task": "intranet.purge_finished_outbox", "schedule": 3600.0},
+    "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
 }
 OUTBOX_RETENTION_DAYS = int(env("OUTBOX_RETENTION_DAYS", "7"))
 OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "8"))

@@ -1,13 +1,12 @@
 """Votes: one per person and idea, within the budget, in the voting phase, counts exact."""
 
-import threading
-
 import pytest
-from django.db import IntegrityError, close_old_connections, connection
+from django.db import IntegrityError
 from django.db.models import Count
 
 from ideas.models import Idea, Vote
 from ideas.services import Conflict, NotAllowed, NotFound, cast_vote, withdraw_vote
+from tests.ideas.concurrency import run_in_threads
 from tests.ideas.factories import TeamFactory, challenge, idea, person
 
 
@@ -118,29 +117,6 @@ def test_hidden_and_merged_ideas_take_no_votes(voter):
     for target in (hidden, merged):
         with pytest.raises(Conflict, match="no longer takes votes"):
             cast_vote(user=voter, idea=target)
-
-
-def run_in_threads(count: int, work) -> list:
-    """Start `count` threads at once on their own connections; returns their outcomes."""
-    barrier = threading.Barrier(count)
-    outcomes: list = [None] * count
-
-    def runner(index: int) -> None:
-        close_old_connections()
-        try:
-            barrier.wait()
-            outcomes[index] = work(index)
-        except Exception as error:  # noqa: BLE001 - the outcome is what the test inspects
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)
