@@ -10,6 +10,8 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.security import SessionAuth
+from wagtail.api.v3.auth import BearerTokenAuth
 
 from ideas import services
 from ideas.models import ChallengePage, Idea
@@ -22,7 +24,10 @@ from ideas.selectors import (
     votes_left,
 )
 
-router = Router(tags=["ideas"])
+# The token is tried before the session: ninja's SessionAuth refuses any POST without a CSRF
+# token before the next method is tried, which would lock bots with a token out of writes.
+# Session users still need the CSRF token; a bearer token is no ambient credential.
+router = Router(tags=["ideas"], auth=[BearerTokenAuth(), SessionAuth()])
 
 
 class ChallengeOut(Schema):

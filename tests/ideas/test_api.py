@@ -156,3 +156,18 @@ def test_the_api_needs_a_signed_in_user_and_is_in_the_schema(client, insider):
         "/api/ideas/{idea_id}/",
         "/api/ideas/{idea_id}/vote/",
     } <= set(paths)
+
+
+def test_a_token_writes_without_csrf_but_a_session_needs_it(campaign, insider):
+    from django.test import Client
+
+    target = idea(campaign)
+    strict = Client(enforce_csrf_checks=True)
+
+    with_token = strict.post(f"/api/ideas/{target.pk}/vote/", **bearer(insider))
+    strict.force_login(insider)
+    with_session = strict.delete(f"/api/ideas/{target.pk}/vote/")
+
+    assert with_token.status_code == 200
+    assert with_session.status_code == 403
+    assert Vote.objects.count() == 1
