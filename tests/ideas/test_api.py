@@ -29,7 +29,7 @@ def campaign(teams):
 
 def bearer(user) -> dict:
     _, raw = APIToken.create_token(user=user, name="bot")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def test_challenges_are_listed_for_their_audience_only(client, campaign, insider, outsider):
@@ -171,3 +171,13 @@ def test_a_token_writes_without_csrf_but_a_session_needs_it(campaign, insider):
     assert with_token.status_code == 200
     assert with_session.status_code == 403
     assert Vote.objects.count() == 1
+
+
+def test_errors_speak_the_language_of_the_request(client, campaign, insider):
+    target = idea(campaign, title="Un")
+    headers = {**bearer(insider), "HTTP_ACCEPT_LANGUAGE": "fr"}
+    client.post(f"/api/ideas/{target.pk}/vote/", **headers)
+
+    again = client.post(f"/api/ideas/{target.pk}/vote/", **headers)
+
+    assert again.json() == {"error": "Vous soutenez déjà cette idée."}

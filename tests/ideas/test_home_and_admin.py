@@ -48,7 +48,7 @@ def test_the_include_lists_them_with_links(db, rf):
         ((1, None, None, 5), Phase.UPCOMING),
     ],
 )
-def test_phases_follow_the_dates(offsets, expected):
+def test_phases_follow_the_dates(db, offsets, expected):
     now = timezone.now()
     opens, voting, review, closes = (
         now + timedelta(days=offset) if offset is not None else None for offset in offsets
