@@ -29,6 +29,7 @@ urlpatterns = [
     path("challenges/<int:challenge_id>/workshops/", community.workshops, name="workshops"),
     path("workshops/<int:workshop_id>/sign-up/", community.workshop_sign_up, name="sign_up"),
     path("leaderboard/", owner.leaderboard_view, name="leaderboard"),
+    path("notifications/", ideas.notifications, name="notifications"),
     path("moderation/", community.moderation_queue, name="moderation"),
     path("moderation/<str:kind>/<int:object_id>/", community.moderate, name="moderate"),
 ]

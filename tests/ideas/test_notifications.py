@@ -179,3 +179,20 @@ def test_the_worker_delivers_notifications_after_commit(celery_worker):
         message="the worker never delivered the notification",
     )
     assert notice.url == f"/ideas/{target.pk}/"
+
+
+def test_my_notifications_page_lists_them_and_marks_them_read(client, it, owner):
+    campaign = challenge(owner=owner, phase="open")
+    author = person("a", team=it)
+    target = idea(campaign, author=author)
+    answer_idea(user=owner, idea=target, status="selected", message="Oui")
+    run_notification_tasks()
+    client.force_login(author)
+
+    page = client.get("/ideas/notifications/").content.decode()
+    client.post("/ideas/notifications/")
+
+    assert f'href="/ideas/{target.pk}/"' in page
+    assert not Notification.objects.filter(recipient=author, read_at__isnull=True).exists()
+    client.force_login(person("other", team=it))
+    assert f"/ideas/{target.pk}/" not in client.get("/ideas/notifications/").content.decode()
