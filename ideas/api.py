@@ -22,6 +22,7 @@ from ideas.selectors import (
     ideas_of_challenge,
     voted_idea_ids,
     votes_left,
+    votes_used_by,
 )
 
 # The token is tried before the session: ninja's SessionAuth refuses any POST without a CSRF
@@ -128,7 +129,8 @@ def _idea_out(idea: Idea, user, voted: set[int]) -> dict:
 
 @router.get("/challenges/", response=list[ChallengeOut], summary="Challenges I can take part in")
 def list_challenges(request):
-    challenges = challenges_visible_to(request.user).order_by("-opens_at")
+    challenges = list(challenges_visible_to(request.user).order_by("-opens_at"))
+    used = votes_used_by(request.user, [challenge.pk for challenge in challenges])
     return [
         {
             "id": challenge.pk,
@@ -140,7 +142,7 @@ def list_challenges(request):
             "accepts_ideas": challenge.accepts_ideas(),
             "accepts_votes": challenge.accepts_votes(),
             "votes_per_person": challenge.votes_per_person,
-            "votes_left": votes_left(request.user, challenge),
+            "votes_left": votes_left(request.user, challenge, used.get(challenge.pk, 0)),
             "votes_can_be_withdrawn": challenge.votes_can_be_withdrawn,
             "allow_anonymous_ideas": challenge.allow_anonymous_ideas,
         }
@@ -158,7 +160,11 @@ def list_ideas(request, challenge_id: int, order: str = "top", page: int = 1, pa
     start = (page - 1) * page_size
     ideas = ideas_of_challenge(challenge, request.user, order)[start : start + page_size]
     voted = voted_idea_ids(request.user, challenge)
-    return [_idea_out(idea, request.user, voted) for idea in ideas]
+    rows = []
+    for idea in ideas:
+        idea.challenge = challenge  # already loaded: no query per idea
+        rows.append(_idea_out(idea, request.user, voted))
+    return rows
 
 
 @router.post(

@@ -20,6 +20,7 @@ from .listing import (
     open_challenges_for,
     voted_idea_ids,
     votes_left,
+    votes_used_by,
 )
 from .similar import similar_ideas
 from .stats import challenge_stats, leaderboard
@@ -45,4 +46,5 @@ __all__ = [
     "users_in_audience",
     "voted_idea_ids",
     "votes_left",
+    "votes_used_by",
 ]

@@ -48,6 +48,19 @@ def voted_idea_ids(user, challenge: ChallengePage) -> set[int]:
     )
 
 
+def votes_used_by(user, challenge_ids: list[int]) -> dict[int, int]:
+    """How many votes this user has cast in each challenge, in one query."""
+    from django.db.models import Count
+
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    return dict(
+        Vote.objects.filter(user=user, challenge_id__in=challenge_ids)
+        .values_list("challenge_id")
+        .annotate(n=Count("pk"))
+    )
+
+
 def votes_left(user, challenge: ChallengePage, used: int | None = None) -> int | None:
     """None when the budget is unlimited."""
     if challenge.votes_per_person is None:
@@ -70,6 +83,7 @@ def challenge_page_context(challenge: ChallengePage, user, order: str | None) ->
     ideas = list(ideas_of_challenge(challenge, user, order))
     voted = voted_idea_ids(user, challenge)
     for idea in ideas:
+        idea.challenge = challenge  # already loaded: no query per idea
         idea.author_display = author_label(idea, user)
         idea.voted = idea.pk in voted
     return {

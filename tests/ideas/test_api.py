@@ -181,3 +181,27 @@ def test_errors_speak_the_language_of_the_request(client, campaign, insider):
     again = client.post(f"/api/ideas/{target.pk}/vote/", **headers)
 
     assert again.json() == {"error": "Vous soutenez déjà cette idée."}
+
+
+def test_lists_make_a_constant_number_of_queries(client, teams, insider):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    headers = bearer(insider)
+    campaign = challenge(title="Liste", phase="open", allow_anonymous_ideas=True)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, **headers).status_code == 200
+        return len(captured)
+
+    idea(campaign, title="Première")
+    client.get("/api/ideas/challenges/", **headers)  # the token's first use is recorded once
+    few = (count("/api/ideas/challenges/"), count(f"/api/ideas/challenges/{campaign.pk}/ideas/"))
+    for n in range(6):
+        challenge(title=f"Défi {n}", phase="open", votes_per_person=3)
+        one = idea(campaign, title=f"Idée {n}", author=person(f"a{n}"), anonymous=n % 2 == 0)
+        one.tags.set([f"t{n}"])
+    many = (count("/api/ideas/challenges/"), count(f"/api/ideas/challenges/{campaign.pk}/ideas/"))
+
+    assert many == few

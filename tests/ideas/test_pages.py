@@ -240,8 +240,12 @@ def test_the_challenge_page_makes_a_constant_number_of_queries(client, it_challe
     idea(it_challenge, title="Seule")
     few = _queries(client, it_challenge.url)
 
+    it_challenge.allow_anonymous_ideas = True
+    it_challenge.save()
     for n in range(15):
-        many = idea(it_challenge, title=f"Idée {n}", author=person(f"author{n}"))
+        many = idea(
+            it_challenge, title=f"Idée {n}", author=person(f"author{n}"), anonymous=n % 2 == 0
+        )
         many.tags.set([f"tag{n}", "commun"])
     assert _queries(client, it_challenge.url) == few
 
