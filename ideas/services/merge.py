@@ -70,7 +70,9 @@ def merge_ideas(*, user, target: Idea, sources: Sequence[Idea]) -> Idea:
             [Follow(user_id=pk, idea=target) for pk in followers], ignore_conflicts=True
         )
 
-        Idea.objects.filter(pk__in=source_ids).update(merged_into=target, vote_count=0)
+        for duplicate in duplicates:  # saved one by one so their search entries are dropped
+            duplicate.merged_into, duplicate.vote_count = target, 0
+            duplicate.save(update_fields=["merged_into", "vote_count", "updated_at"])
         target.vote_count = Vote.objects.filter(idea=target).count()
         target.save(update_fields=["vote_count", "updated_at"])
         notify_later(

@@ -86,3 +86,12 @@ def test_editors_create_challenges_in_the_admin_under_the_hub(client, db):
 
     assert response.status_code == 200
     assert 'name="challenge_owner"' in response.content.decode()
+
+
+def test_moderators_find_the_report_queue_from_the_admin(client, db):
+    admin = person("admin")
+    admin.is_superuser = admin.is_staff = True
+    admin.save()
+    client.force_login(admin)
+
+    assert "/ideas/moderation/" in client.get("/admin/").content.decode()

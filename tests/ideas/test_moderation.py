@@ -91,3 +91,20 @@ def test_report_and_moderation_pages(client, moderator):
     target.refresh_from_db()
     assert target.hidden_at is not None
     assert Report.objects.get().outcome == "hidden"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_reports_are_all_counted_and_hide_once():
+    from ideas.models import Idea
+    from tests.ideas.concurrency import run_in_threads
+
+    target = idea(challenge(phase="open", reports_to_hide=3))
+    reporters = [person(f"reporter{n}") for n in range(8)]
+
+    outcomes = run_in_threads(
+        8, lambda n: report_content(user=reporters[n], idea=Idea.objects.get(pk=target.pk))
+    )
+
+    assert all(isinstance(outcome, Report) for outcome in outcomes), outcomes
+    target.refresh_from_db()
+    assert target.report_count == 8 and target.hidden_at is not None
