@@ -175,7 +175,8 @@ def test_voting_is_a_post_and_is_counted(client, it_challenge, insider):
     client.post(f"/ideas/{target.pk}/vote/")
     target.refresh_from_db()
     assert target.vote_count == 1
-    client.post(f"/ideas/{target.pk}/unvote/", {"next": "https://evil.example/"})
+    away = client.post(f"/ideas/{target.pk}/unvote/", {"next": "https://evil.example/"})
+    assert away.url == f"/ideas/{target.pk}/"
     target.refresh_from_db()
     assert target.vote_count == 0
 
