@@ -67,7 +67,8 @@ def similarity(query: set[str], title: set[str], description: set[str]) -> float
     in_description = len((query - title) & description)
     shared = TITLE_WEIGHT * in_title + DESCRIPTION_WEIGHT * in_description
     needed = 1.0 if len(query) == 1 else 1.5
-    if shared < needed:
+    if shared < needed or (in_title == 0 and in_description < 3):
+        # Words found only in a description are weak evidence: it takes three of them.
         return 0.0
     return shared / len(query)
 

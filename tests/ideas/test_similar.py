@@ -63,6 +63,20 @@ LABELLED = [
     ("Eau chaude à la cafétéria", set()),
     ("Vélos électriques de service", set()),
     ("Une idée", set()),
+    ("Vélos sécurisés au garage", {"velos"}),
+    ("Un garage fermé pour les vélos", {"velos"}),
+    ("Notes de frais sans papier", {"frais"}),
+    ("Fontaine à eau au deuxième étage", {"fontaines"}),
+    ("Covoiturage domicile-travail", {"covoiturage"}),
+    ("Composter les déchets de la cantine", {"compost"}),
+    ("Bourse d'échange de fournitures", {"fournitures"}),
+    ("Réserver une salle de réunion en ligne", set()),
+    ("Parking pour les visiteurs", set()),
+    ("Écrans d'affichage dans le hall", set()),
+    ("Contrats de maintenance des ascenseurs", set()),
+    ("Semaine de quatre jours", set()),
+    ("Remplacer les néons par des LED", set()),
+    ("Plus de réunions debout", set()),
 ]
 
 
