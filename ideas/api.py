@@ -212,11 +212,11 @@ def read_idea(request, idea_id: int):
     }
 
 
-def _vote_out(idea: Idea, user) -> dict:
+def _vote_out(idea: Idea, user, *, voted: bool) -> dict:
     return {
         "idea_id": idea.pk,
         "votes": idea.vote_count,
-        "voted": idea.votes.filter(user=user).exists(),
+        "voted": voted,
         "votes_left": votes_left(user, idea.challenge),
     }
 
@@ -228,7 +228,7 @@ def vote(request, idea_id: int):
         idea = services.cast_vote(user=request.user, idea=idea)
     except services.IdeasError as refusal:
         _raise(refusal)
-    return _vote_out(idea, request.user)
+    return _vote_out(idea, request.user, voted=True)
 
 
 @router.delete("/{idea_id}/vote/", response=VoteOut, summary="Take a vote back")
@@ -238,4 +238,4 @@ def take_back_vote(request, idea_id: int):
         idea = services.withdraw_vote(user=request.user, idea=idea)
     except services.IdeasError as refusal:
         _raise(refusal)
-    return _vote_out(idea, request.user)
+    return _vote_out(idea, request.user, voted=False)

@@ -57,12 +57,12 @@ def challenge_audience_ids(challenge: ChallengePage) -> list[int]:
 def can_view_challenge(user, challenge: ChallengePage) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if can_manage_challenge(user, challenge) or is_moderator(user):
-        return True
     audience = challenge_audience_ids(challenge)
-    if not audience:
+    if not audience or can_manage_challenge(user, challenge):
         return True
-    return bool(set(audience) & set(audience_team_ids_for_user(user)))
+    if set(audience) & set(audience_team_ids_for_user(user)):
+        return True
+    return is_moderator(user)
 
 
 def challenges_visible_to(user) -> QuerySet[ChallengePage]:
