@@ -8,6 +8,8 @@ anonymous idea's document never holds its author.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils.html import strip_tags
 
 from ideas.models import ChallengePage, Idea, StatusChange
@@ -16,7 +18,20 @@ from intranet.models import ExternalKey
 from search.registry import SearchDocument, SearchKind, register
 
 
+def with_import_key(queryset: QuerySet, kind: str) -> QuerySet:
+    """Annotate each object with its import key (`import_key`), in the same query."""
+    content_type = ContentType.objects.get_for_model(queryset.model, for_concrete_model=False)
+    keys = ExternalKey.objects.filter(
+        kind=kind,
+        content_type=content_type,
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+    return queryset.annotate(import_key=Subquery(keys.values("key")[:1]))
+
+
 def _key(obj, kind: str) -> str | None:
+    if hasattr(obj, "import_key"):
+        return obj.import_key
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     row = ExternalKey.objects.filter(
         kind=kind, content_type=content_type, object_id=str(obj.pk)
@@ -54,7 +69,7 @@ def idea_document(idea: Idea) -> SearchDocument | None:
     challenge = idea.challenge
     if not challenge.live or idea.hidden_at or idea.merged_into_id:
         return None
-    answers = StatusChange.objects.filter(idea=idea).values_list("message", flat=True)
+    answers = [change.message for change in idea.status_changes.all()]
     body = " ".join([_text(idea.description), *(_text(message) for message in answers)])
     teams = []
     if not idea.anonymous:
@@ -81,7 +96,9 @@ register(
     SearchKind(
         kind="challenge",
         model=ChallengePage,
-        queryset=lambda: ChallengePage.objects.live().prefetch_related("tags"),
+        queryset=lambda: with_import_key(
+            ChallengePage.objects.live().prefetch_related("tags", "audience"), "challenge"
+        ),
         document=challenge_document,
     )
 )
@@ -89,10 +106,11 @@ register(
     SearchKind(
         kind="idea",
         model=Idea,
-        queryset=lambda: (
+        queryset=lambda: with_import_key(
             Idea.objects.visible()
             .select_related("challenge", "author__profile__team")
-            .prefetch_related("tags")
+            .prefetch_related("tags", "status_changes", "challenge__audience"),
+            "idea",
         ),
         document=idea_document,
         related={

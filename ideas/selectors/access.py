@@ -45,6 +45,9 @@ def challenge_audience_ids(challenge: ChallengePage) -> list[int]:
     if challenge.pk is None:
         return []
     cache = getattr(challenge, "_ruche_audience_ids", None)
+    prefetched = getattr(challenge, "_prefetched_objects_cache", {})
+    if cache is None and "audience" in prefetched:
+        cache = challenge._ruche_audience_ids = sorted(team.pk for team in prefetched["audience"])
     if cache is None:
         through = ChallengePage.audience.through
         cache = sorted(

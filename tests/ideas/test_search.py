@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from ideas.models import StatusChange
 from ideas.search import challenge_document, idea_document
 from search.registry import registry
 from tests.ideas.factories import TeamFactory, challenge, idea, person
@@ -77,3 +78,39 @@ def test_owner_answers_are_searchable_with_the_idea(db):
     answer_idea(user=owner, idea=target, status="selected", message="Pilote en mars")
 
     assert "Pilote en mars" in idea_document(target).body
+
+
+def test_documents_of_the_whole_queryset_take_a_constant_number_of_queries(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from intranet.models import ExternalKey
+
+    it = TeamFactory(name="IT")
+    owner = person("owner")
+
+    def build_all():
+        with CaptureQueriesContext(connection) as captured:
+            ideas = [idea_document(one) for one in registry["idea"].queryset()]
+            challenges = [challenge_document(one) for one in registry["challenge"].queryset()]
+        return len(captured), ideas, challenges
+
+    first = challenge(owner=owner, title="Un", audience=[it])
+    ExternalKey.objects.create(kind="challenge", key="c-1", content_object=first)
+    one = idea(first, author=person("a0", team=it))
+    ExternalKey.objects.create(kind="idea", key="i-0", content_object=one)
+    few, _ideas, _challenges = build_all()
+    for n in range(1, 6):
+        page = challenge(owner=owner, title=f"Défi {n}", audience=[it] if n % 2 else [])
+        for m in range(3):
+            made = idea(page, title=f"Idée {n}-{m}", author=person(f"a{n}{m}", team=it))
+            made.tags.add("t")
+            StatusChange.objects.create(
+                idea=made, from_status="submitted", to_status="selected", message="<p>Oui</p>"
+            )
+    many, ideas, challenges = build_all()
+
+    assert many == few
+    assert {document.key for document in ideas} == {"i-0", None}
+    assert [d.audience_team_ids for d in challenges if d.title == "Un"] == [[it.pk]]
+    assert all(document.body for document in ideas)
