@@ -136,6 +136,14 @@ class ChallengePage(Page):
     subpage_types: list[str] = []
     search_fields = Page.search_fields + [index.SearchField("description")]
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Kept out of Wagtail's own page index: a search over all pages knows nothing of
+        audiences and would show a challenge's title to people outside it. The unified
+        search finds challenges through `ideas.search`, whose documents carry the audience.
+        """
+        return cls.objects.none()
+
     class Meta:
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")

@@ -1,5 +1,8 @@
 """Search documents of challenges and ideas carry the audience and hide what must be hidden."""
 
+import os
+
+import pytest
 from django.utils import timezone
 
 from ideas.models import StatusChange
@@ -114,3 +117,19 @@ def test_documents_of_the_whole_queryset_take_a_constant_number_of_queries(db):
     assert {document.key for document in ideas} == {"i-0", None}
     assert [d.audience_team_ids for d in challenges if d.title == "Un"] == [[it.pk]]
     assert all(document.body for document in ideas)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_page_search_never_shows_a_challenge(search_index):
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from tests.factories import publish_standard_page
+
+    challenge(title="Licornes confidentielles", audience=[TeamFactory(name="IT")])
+    publish_standard_page(title="Licornes publiques")
+    with open(os.devnull, "w") as quiet:
+        call_command("update_index", stdout=quiet)
+
+    found = [page.title for page in Page.objects.live().search("Licornes")]
+    assert found == ["Licornes publiques"]
