@@ -179,6 +179,8 @@ def test_the_worker_delivers_notifications_after_commit(celery_worker):
         message="the worker never delivered the notification",
     )
     assert notice.url == f"/ideas/{target.pk}/"
+    # Let the worker finish its other tasks (indexing) before the tables are flushed.
+    wait_for(lambda: not OutboxTask.objects.filter(attempts=0).exists(), timeout=60)
 
 
 def test_my_notifications_page_lists_them_and_marks_them_read(client, it, owner):
