@@ -268,3 +268,13 @@ def test_the_idea_page_makes_a_constant_number_of_queries(client, it_challenge, 
             idea=target, author=writer, parent=top, body="<p>y</p>", created_at=target.created_at
         )
     assert _queries(client, f"/ideas/{target.pk}/") == few
+
+
+def test_the_hub_makes_a_constant_number_of_queries(client, teams, insider):
+    signed_in(client, insider)
+    challenge(title="Premier", phase="open", audience=[teams["it"]])
+    few = _queries(client, hub().url)
+
+    for n in range(8):
+        challenge(title=f"Défi {n}", phase="open", audience=[teams["it"]] if n % 2 else [])
+    assert _queries(client, hub().url) == few
