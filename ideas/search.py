@@ -73,6 +73,8 @@ def idea_document(idea: Idea) -> SearchDocument | None:
     body = " ".join([_text(idea.description), *(_text(message) for message in answers)])
     teams = []
     if not idea.anonymous:
+        author = idea.author.get_full_name() or idea.author.get_username()
+        body = f"{body} {author}"
         profile = getattr(idea.author, "profile", None)
         if profile is not None and profile.team_id:
             teams = [profile.team.name]

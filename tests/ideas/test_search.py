@@ -48,6 +48,7 @@ def test_an_idea_document_carries_the_challenge_audience(db):
     assert document.kind == "idea" and document.url == f"/ideas/{target.pk}/"
     assert document.audience_team_ids == [it.pk]
     assert document.tags == ["partage"] and document.teams == ["IT"]
+    assert target.author.last_name in document.body
 
 
 def test_an_anonymous_idea_never_carries_its_author(db):
