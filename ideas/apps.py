@@ -6,3 +6,6 @@ class IdeasConfig(AppConfig):
     name = "ideas"
     verbose_name = _("Ideas")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import importers, search  # noqa: F401  (registers import and search kinds)

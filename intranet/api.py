@@ -36,7 +36,8 @@ api = NinjaAPI(
     title="Ruche API",
     version="1",
     description="Search, people, news and ideas of the Ruche intranet.",
-    auth=[SessionAuth(), BearerTokenAuth()],
+    # The token first: a bot with a token never needs the CSRF check of session writes.
+    auth=[BearerTokenAuth(), SessionAuth()],
     docs_decorator=require_signed_in,
     urls_namespace="api",
 )

@@ -14,6 +14,8 @@ from search.api import router as search_router
 api.add_router("/search/", search_router)
 api.add_router("/news/", news_api)
 
+api.add_router("/ideas/", "ideas.api.router")
+
 urlpatterns = [
     path("healthz/", views.health, name="health"),
     path(
@@ -31,6 +33,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("news/", include("news.urls")),
     path("people/", include("people.urls")),
+    path("ideas/", include("ideas.urls")),
 ]
 
 if settings.DEBUG:

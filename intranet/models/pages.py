@@ -26,10 +26,12 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from ideas.selectors import open_challenges_for
         from news.selectors import home_feed
 
         context = super().get_context(request, *args, **kwargs)
         context["news_feed"] = home_feed(request.user)
+        context["challenges"] = open_challenges_for(request.user)
         return context
 
 

@@ -193,6 +193,7 @@ CELERY_BEAT_SCHEDULE = {
     "purge-old-search-logs": {"task": "search.purge_old_search_logs", "schedule": 86400.0},
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
+    "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
 }
 SEARCH_LOG_RETENTION_DAYS = int(env("SEARCH_LOG_RETENTION_DAYS", "395"))
 SEARCH_ANALYTICS_MIN_SEARCHERS = int(env("SEARCH_ANALYTICS_MIN_SEARCHERS", "5"))

@@ -1,0 +1,182 @@
+"""Import kinds `challenge` and `idea` (DESIGN.md §2).
+
+Imported ideas are history: their votes are not held to today's phase or budget, but one
+vote per person still holds. Voters listed for an idea are added (votes cast in Ruche since
+are kept); comments are matched by their position in the list, so a re-import updates them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.text import slugify
+
+from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Status, Vote
+from intranet.importers import unique_slug
+from intranet.importing import ImportKind, ImportRowError, register
+from intranet.models import HomePage
+from intranet.richtext import text_to_html
+
+HUB_SLUG = "idees"
+
+
+def parse_moment(row: dict[str, Any], field: str, *, required: bool = False) -> datetime | None:
+    value = row.get(field)
+    if value in (None, ""):
+        if required:
+            raise ImportRowError(f"missing field '{field}'")
+        return None
+    if not isinstance(value, str):
+        raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
+    moment = parse_datetime(value)
+    if moment is None:
+        day = parse_date(value)
+        if day is None:
+            raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
+        moment = datetime.combine(day, time.min)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def person_user(ctx, key: Any):
+    return ctx.resolve("person", key).user
+
+
+def ideas_hub() -> IdeasHubPage:
+    """The hub page, created under the home page the first time it is needed."""
+    hub = IdeasHubPage.objects.first()
+    if hub is not None:
+        return hub
+    home = HomePage.objects.first()
+    if home is None:
+        raise ImportRowError("there is no home page yet: run `manage.py migrate`")
+    hub = IdeasHubPage(title="Idées", slug=unique_slug(home, HUB_SLUG, None))
+    home.add_child(instance=hub)
+    hub.save_revision().publish()
+    return hub
+
+
+@register
+class ChallengeKind(ImportKind):
+    kind = "challenge"
+    required = ("title", "description", "owner", "opens_at", "closes_at")
+    references = {"owner": "person", "audience": "team"}
+
+    def import_row(self, row: dict[str, Any], ctx) -> tuple[ChallengePage, bool]:
+        title = self.text(row, "title", required=True)
+        description = text_to_html(self.text(row, "description", required=True))
+        owner = person_user(ctx, row["owner"])
+        opens_at = parse_moment(row, "opens_at", required=True)
+        closes_at = parse_moment(row, "closes_at", required=True)
+        voting_opens_at = parse_moment(row, "voting_opens_at")
+        review_opens_at = parse_moment(row, "review_opens_at")
+        audience_keys = self.string_list(row, "audience")
+        teams = [ctx.resolve("team", key) for key in audience_keys]
+        tags = self.string_list(row, "tags")
+        votes_per_person = row.get("votes_per_person")
+        if votes_per_person is not None and (
+            not isinstance(votes_per_person, int) or votes_per_person < 1
+        ):
+            raise ImportRowError("field 'votes_per_person' must be a positive whole number")
+
+        page = ctx.find("challenge", row["key"])
+        created = page is None
+        hub = ideas_hub()
+        if created:
+            page = ChallengePage(title=title, slug=unique_slug(hub, title, None))
+        page.title = title
+        page.description = description
+        page.challenge_owner = owner
+        page.opens_at, page.closes_at = opens_at, closes_at
+        page.voting_opens_at, page.review_opens_at = voting_opens_at, review_opens_at
+        page.votes_per_person = votes_per_person
+        for flag in ("votes_can_be_withdrawn", "allow_anonymous_ideas"):
+            if flag in row:
+                if not isinstance(row[flag], bool):
+                    raise ImportRowError(f"field '{flag}' must be true or false")
+                setattr(page, flag, row[flag])
+        page.clean()
+        if created:
+            hub.add_child(instance=page)
+        page.slug = unique_slug(hub, slugify(title) or "defi", page)
+        page.audience.set(teams)
+        page.tags.set(tags)
+        page.save_revision(log_action=True).publish()
+        return ChallengePage.objects.get(pk=page.pk), created
+
+
+@register
+class IdeaKind(ImportKind):
+    kind = "idea"
+    required = ("challenge", "title", "description", "author")
+    references = {"challenge": "challenge", "author": "person", "voters": "person"}
+
+    def import_row(self, row: dict[str, Any], ctx) -> tuple[Idea, bool]:
+        challenge = ctx.resolve("challenge", row["challenge"])
+        title = self.text(row, "title", required=True)[:200]
+        description = text_to_html(self.text(row, "description", required=True))
+        author = person_user(ctx, row["author"])
+        created_at = parse_moment(row, "created_at")
+        tags = self.string_list(row, "tags")
+        status = self.choice(row, "status", list(Status.values), Status.SUBMITTED)
+        voters = [person_user(ctx, key) for key in self.string_list(row, "voters")]
+        comments = self._comments(row, ctx)
+        anonymous = row.get("anonymous", False)
+        if not isinstance(anonymous, bool):
+            raise ImportRowError("field 'anonymous' must be true or false")
+
+        idea = ctx.find("idea", row["key"])
+        created = idea is None
+        idea = idea or Idea(created_at=created_at or timezone.now())
+        idea.challenge = challenge
+        idea.title, idea.description, idea.author = title, description, author
+        idea.created_at = created_at or idea.created_at
+        idea.status, idea.anonymous = status, anonymous
+        idea.save()
+        idea.tags.set(tags)
+
+        Vote.objects.bulk_create(
+            [Vote(idea=idea, user=user, challenge=challenge) for user in voters],
+            ignore_conflicts=True,
+        )
+        Vote.objects.filter(idea=idea).exclude(challenge=challenge).update(challenge=challenge)
+        for position, (comment_author, body, at) in enumerate(comments):
+            fields = {"author": comment_author, "body": body}
+            Comment.objects.update_or_create(
+                idea=idea,
+                import_ref=str(position),
+                defaults={**fields, **({"created_at": at} if at else {})},
+                create_defaults={**fields, "created_at": at or timezone.now()},
+            )
+        Comment.objects.filter(idea=idea).exclude(import_ref="").exclude(
+            import_ref__in=[str(n) for n in range(len(comments))]
+        ).delete()
+        Idea.objects.filter(pk=idea.pk).update(
+            vote_count=Vote.objects.filter(idea=idea).count(),
+            comment_count=Comment.objects.filter(idea=idea, hidden_at__isnull=True).count(),
+        )
+        idea.refresh_from_db()
+        return idea, created
+
+    def _comments(self, row: dict[str, Any], ctx) -> list[tuple[Any, str, datetime | None]]:
+        value = row.get("comments") or []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise ImportRowError("field 'comments' must be a list of objects")
+        cleaned = []
+        for number, item in enumerate(value, start=1):
+            author_key = item.get("author")
+            if not author_key:
+                raise ImportRowError(f"comment {number}: missing field 'author'")
+            body = item.get("body")
+            if not isinstance(body, str) or not body.strip():
+                raise ImportRowError(f"comment {number}: missing field 'body'")
+            try:
+                at = parse_moment(item, "created_at")
+            except ImportRowError as error:
+                raise ImportRowError(f"comment {number}: {error}") from error
+            cleaned.append((person_user(ctx, author_key), text_to_html(body.strip()), at))
+        return cleaned

@@ -1,0 +1,22 @@
+from .engagement import Notification, Report, Workshop, WorkshopRegistration
+from .ideas import Comment, Follow, Idea, IdeaTag, Status, StatusChange, Vote, VoteBudget
+from .pages import ChallengePage, ChallengePageTag, IdeasHubPage, Phase
+
+__all__ = [
+    "ChallengePage",
+    "ChallengePageTag",
+    "Comment",
+    "Follow",
+    "Idea",
+    "IdeaTag",
+    "IdeasHubPage",
+    "Notification",
+    "Phase",
+    "Report",
+    "Status",
+    "StatusChange",
+    "Vote",
+    "VoteBudget",
+    "Workshop",
+    "WorkshopRegistration",
+]

@@ -1,0 +1,111 @@
+"""Notifications, moderation reports and co-creation workshops."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    """An in-app notice; `event` makes delivery idempotent (one per recipient and event)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_notifications"
+    )
+    event = models.CharField(max_length=120)
+    idea = models.ForeignKey("ideas.Idea", null=True, on_delete=models.CASCADE, related_name="+")
+    message = models.CharField(max_length=400)
+    url = models.CharField(max_length=300, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "event"], name="ideas_notification_once_per_event"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.recipient_id}"
+
+
+class Report(models.Model):
+    """An employee flags an idea or a comment for the moderators."""
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", _("Open")
+        HIDDEN = "hidden", _("Hidden")
+        RESTORED = "restored", _("Restored")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    idea = models.ForeignKey("ideas.Idea", null=True, blank=True, on_delete=models.CASCADE)
+    comment = models.ForeignKey("ideas.Comment", null=True, blank=True, on_delete=models.CASCADE)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(idea__isnull=True) ^ Q(comment__isnull=True),
+                name="ideas_report_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "idea"],
+                condition=Q(idea__isnull=False),
+                name="ideas_report_idea_once",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=Q(comment__isnull=False),
+                name="ideas_report_comment_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"report {self.pk} ({self.outcome})"
+
+
+class Workshop(models.Model):
+    """A co-creation session for a small group, about some ideas of a challenge."""
+
+    challenge = models.ForeignKey(
+        "ideas.ChallengePage", on_delete=models.CASCADE, related_name="workshops"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    link = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"))
+    ideas = models.ManyToManyField("ideas.Idea", blank=True, related_name="workshops")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gt=0), name="ideas_workshop_capacity")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WorkshopRegistration(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "user"], name="ideas_workshop_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.workshop_id}"

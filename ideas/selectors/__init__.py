@@ -1,0 +1,50 @@
+"""Reads of the ideas app that views, the API, search and other apps rely on."""
+
+from .access import (
+    can_manage_challenge,
+    can_see_author,
+    can_see_hidden,
+    can_view_challenge,
+    challenge_audience_ids,
+    challenges_visible_to,
+    idea_for,
+    ideas_visible_to,
+    is_moderator,
+    users_in_audience,
+)
+from .listing import (
+    author_label,
+    challenge_page_context,
+    idea_detail,
+    ideas_of_challenge,
+    open_challenges_for,
+    voted_idea_ids,
+    votes_left,
+    votes_used_by,
+)
+from .similar import similar_ideas
+from .stats import challenge_stats, leaderboard
+
+__all__ = [
+    "author_label",
+    "can_manage_challenge",
+    "can_see_author",
+    "can_see_hidden",
+    "can_view_challenge",
+    "challenge_audience_ids",
+    "challenge_page_context",
+    "challenge_stats",
+    "challenges_visible_to",
+    "idea_detail",
+    "idea_for",
+    "ideas_of_challenge",
+    "ideas_visible_to",
+    "is_moderator",
+    "leaderboard",
+    "open_challenges_for",
+    "similar_ideas",
+    "users_in_audience",
+    "voted_idea_ids",
+    "votes_left",
+    "votes_used_by",
+]

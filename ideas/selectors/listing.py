@@ -1,0 +1,131 @@
+"""Reads behind the challenge and idea pages, with a constant number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from ideas.models import ChallengePage, Comment, Follow, Idea, StatusChange, Vote
+
+from .access import (
+    can_manage_challenge,
+    can_see_author,
+    can_see_hidden,
+    challenges_visible_to,
+    is_moderator,
+)
+
+ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "-pk")}
+
+
+def open_challenges_for(user, *, limit: int = 5) -> list[ChallengePage]:
+    """Challenges this user may take part in now (submission or voting), soonest closing first."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    candidates = challenges_visible_to(user).filter(opens_at__lte=now, closes_at__gt=now)
+    return [challenge for challenge in candidates.order_by("closes_at") if challenge.is_open][
+        :limit
+    ]
+
+
+def ideas_of_challenge(challenge: ChallengePage, user, order: str | None = None) -> QuerySet[Idea]:
+    """The challenge's ideas as a list shows them: authors and tags fetched up front."""
+    queryset = Idea.objects.filter(challenge=challenge, merged_into__isnull=True)
+    if not can_see_hidden(user, challenge):
+        queryset = queryset.filter(hidden_at__isnull=True)
+    return (
+        queryset.select_related("author")
+        .prefetch_related("tags")
+        .order_by(*ORDERS.get(order or "top", ORDERS["top"]))
+    )
+
+
+def voted_idea_ids(user, challenge: ChallengePage) -> set[int]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        Vote.objects.filter(challenge=challenge, user=user).values_list("idea_id", flat=True)
+    )
+
+
+def votes_used_by(user, challenge_ids: list[int]) -> dict[int, int]:
+    """How many votes this user has cast in each challenge, in one query."""
+    from django.db.models import Count
+
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    return dict(
+        Vote.objects.filter(user=user, challenge_id__in=challenge_ids)
+        .values_list("challenge_id")
+        .annotate(n=Count("pk"))
+    )
+
+
+def votes_left(user, challenge: ChallengePage, used: int | None = None) -> int | None:
+    """None when the budget is unlimited."""
+    if challenge.votes_per_person is None:
+        return None
+    if used is None:
+        used = Vote.objects.filter(challenge=challenge, user=user).count()
+    return max(challenge.votes_per_person - used, 0)
+
+
+def author_label(idea: Idea, viewer) -> str:
+    from django.utils.translation import gettext
+
+    if not can_see_author(viewer, idea):
+        return gettext("Anonymous")
+    name = idea.author.get_full_name() or idea.author.get_username()
+    return f"{name} ({gettext('anonymous')})" if idea.anonymous else name
+
+
+def challenge_page_context(challenge: ChallengePage, user, order: str | None) -> dict:
+    ideas = list(ideas_of_challenge(challenge, user, order))
+    voted = voted_idea_ids(user, challenge)
+    for idea in ideas:
+        idea.challenge = challenge  # already loaded: no query per idea
+        idea.author_display = author_label(idea, user)
+        idea.voted = idea.pk in voted
+    return {
+        "ideas": ideas,
+        "order": order if order in ORDERS else "top",
+        "votes_left": votes_left(user, challenge, len(voted)),
+        "can_manage": can_manage_challenge(user, challenge),
+        "is_moderator": is_moderator(user),
+        "accepts_ideas": challenge.accepts_ideas(),
+        "accepts_votes": challenge.accepts_votes(),
+        "following": getattr(user, "is_authenticated", False)
+        and Follow.objects.filter(user=user, challenge=challenge).exists(),
+    }
+
+
+def idea_detail(idea: Idea, user) -> dict:
+    """Everything the idea page shows, in a fixed number of queries."""
+    challenge = idea.challenge
+    show_hidden = can_see_hidden(user, challenge)
+    comments = Comment.objects.filter(idea=idea, parent__isnull=True)
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    if not show_hidden:
+        comments = comments.filter(hidden_at__isnull=True)
+        replies = replies.filter(hidden_at__isnull=True)
+    comments = comments.select_related("author").prefetch_related(
+        Prefetch("replies", queryset=replies, to_attr="visible_replies")
+    )
+    history = StatusChange.objects.filter(idea=idea).select_related("author")
+    idea.author_display = author_label(idea, user)
+    return {
+        "idea": idea,
+        "challenge": challenge,
+        "co_authors": list(idea.co_authors.all()) if can_see_author(user, idea) else [],
+        "tags": list(idea.tags.all()),
+        "comments": list(comments),
+        "history": list(history),
+        "merged_ideas": list(idea.merged_ideas.all()),
+        "voted": Vote.objects.filter(idea=idea, user=user).exists(),
+        "votes_left": votes_left(user, challenge),
+        "following": Follow.objects.filter(user=user, idea=idea).exists(),
+        "can_manage": can_manage_challenge(user, challenge),
+        "is_moderator": is_moderator(user),
+        "accepts_votes": challenge.accepts_votes(),
+        "comments_open": challenge.phase() != "closed",
+    }

@@ -1,0 +1,30 @@
+"""Every write of the ideas hub goes through these functions."""
+
+from .answers import add_comment, answer_idea, follow, unfollow
+from .errors import Conflict, IdeasError, Invalid, NotAllowed, NotFound
+from .ideas import cast_vote, submit_idea, withdraw_vote
+from .merge import merge_ideas
+from .moderation import moderate, report_content
+from .workshops import cancel_sign_up, create_workshop, send_workshop_reminders, sign_up
+
+__all__ = [
+    "Conflict",
+    "IdeasError",
+    "Invalid",
+    "NotAllowed",
+    "NotFound",
+    "add_comment",
+    "cancel_sign_up",
+    "create_workshop",
+    "merge_ideas",
+    "moderate",
+    "report_content",
+    "send_workshop_reminders",
+    "sign_up",
+    "answer_idea",
+    "cast_vote",
+    "follow",
+    "submit_idea",
+    "unfollow",
+    "withdraw_vote",
+]

@@ -1,0 +1,110 @@
+"""Co-creation workshops: created by the owner, capacity held under concurrent sign-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ideas.models import ChallengePage, Idea, Workshop, WorkshopRegistration
+from ideas.selectors import can_manage_challenge, can_view_challenge, users_in_audience
+
+from .errors import Conflict, Invalid, NotAllowed, NotFound
+
+REMINDER_WINDOW = timedelta(hours=24)
+
+
+def create_workshop(
+    *,
+    user,
+    challenge: ChallengePage,
+    title: str,
+    starts_at: datetime,
+    capacity: int,
+    place: str = "",
+    link: str = "",
+    idea_ids: Iterable[int] = (),
+) -> Workshop:
+    """The owner plans a workshop about some ideas of the challenge."""
+    if not can_manage_challenge(user, challenge):
+        raise NotAllowed(_("Only the challenge owner can create workshops."))
+    title = " ".join((title or "").split())
+    if not title:
+        raise Invalid(_("Give the workshop a title."))
+    if capacity < 1:
+        raise Invalid(_("A workshop needs at least one seat."))
+    if not place and not link:
+        raise Invalid(_("Give a place or an online link."))
+    ideas = list(Idea.objects.visible().filter(challenge=challenge, pk__in=list(idea_ids)))
+    with transaction.atomic():
+        workshop = Workshop.objects.create(
+            challenge=challenge,
+            title=title[:200],
+            starts_at=starts_at,
+            capacity=capacity,
+            place=place[:200],
+            link=link,
+        )
+        workshop.ideas.set(ideas)
+    return workshop
+
+
+def sign_up(*, user, workshop: Workshop, now: datetime | None = None) -> WorkshopRegistration:
+    """Take a seat; the workshop row is locked so the capacity holds under concurrency."""
+    if not can_view_challenge(user, workshop.challenge):
+        raise NotFound(_("Not found."))
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+            if locked.starts_at <= now:
+                raise Conflict(_("This workshop has already started."))
+            seats = WorkshopRegistration.objects.filter(workshop=locked)
+            if seats.filter(user=user).exists():
+                raise Conflict(_("You are already signed up."))
+            if seats.count() >= locked.capacity:
+                raise Conflict(_("This workshop is full."))
+            return WorkshopRegistration.objects.create(workshop=locked, user=user)
+    except IntegrityError as twice:
+        raise Conflict(_("You are already signed up.")) from twice
+
+
+def cancel_sign_up(*, user, workshop: Workshop) -> None:
+    """Give the seat back (idempotent)."""
+    with transaction.atomic():
+        Workshop.objects.select_for_update().get(pk=workshop.pk)
+        WorkshopRegistration.objects.filter(workshop=workshop, user=user).delete()
+
+
+def send_workshop_reminders(now: datetime | None = None) -> int:
+    """Email participants of workshops starting within a day, once each (idempotent)."""
+    now = now or timezone.now()
+    sent = 0
+    with transaction.atomic():
+        due = (
+            WorkshopRegistration.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                reminded_at__isnull=True,
+                workshop__starts_at__gt=now,
+                workshop__starts_at__lte=now + REMINDER_WINDOW,
+            )
+            .select_related("workshop__challenge", "user")
+        )
+        for registration in due:
+            workshop = registration.workshop
+            allowed = users_in_audience(workshop.challenge, [registration.user_id])
+            if registration.user_id in allowed and registration.user.email:
+                with translation.override(settings.LANGUAGE_CODE):
+                    subject = _("Reminder: workshop “%(title)s”") % {"title": workshop.title}
+                    when = timezone.localtime(workshop.starts_at).strftime("%d/%m/%Y %H:%M")
+                    body = f"{workshop.title}\n{when}\n{workshop.place or workshop.link}\n"
+                send_mail(subject, body, None, [registration.user.email])
+                sent += 1
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at"])
+    return sent

@@ -1,0 +1,166 @@
+"""Import kinds `challenge` and `idea` (DESIGN.md §2)."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Vote
+from intranet.models import ExternalKey
+from tests.factories import home_page
+from tests.ideas.factories import TeamFactory, person
+
+
+def write(tmp_path, *rows, name="ideas.jsonl"):
+    path = tmp_path / name
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def run(path, *, fails=False):
+    out, err = StringIO(), StringIO()
+    if fails:
+        with pytest.raises(CommandError):
+            call_command("import_content", str(path), stdout=out, stderr=err)
+    else:
+        call_command("import_content", str(path), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def people(db):
+    home_page()
+    team = TeamFactory(name="IT")
+    ExternalKey.objects.create(kind="team", key="t-it", content_object=team)
+    return {
+        key: person(key, team=team, key=f"p-{key}")
+        for key in ("olivier", "camille", "elise", "mathilde")
+    }
+
+
+def a_challenge(**fields):
+    return {
+        "kind": "challenge",
+        "key": "c-papier",
+        "title": "Moins de papier",
+        "description": "Comment imprimer moins ?",
+        "owner": "p-olivier",
+        "opens_at": "2026-01-05T09:00:00+01:00",
+        "closes_at": "2026-12-31",
+        "audience": ["t-it"],
+        "tags": ["RSE"],
+        **fields,
+    }
+
+
+def an_idea(**fields):
+    return {
+        "kind": "idea",
+        "key": "i-recto",
+        "challenge": "c-papier",
+        "title": "Recto verso",
+        "description": "Par défaut <script>alert(1)</script>",
+        "author": "p-camille",
+        "created_at": "2026-02-01T10:00:00Z",
+        "tags": ["impression"],
+        "status": "selected",
+        "voters": ["p-elise", "p-mathilde"],
+        "comments": [
+            {"author": "p-elise", "body": "Oui !", "created_at": "2026-02-02T10:00:00Z"},
+            {"author": "p-mathilde", "body": "Bonne idée"},
+        ],
+        **fields,
+    }
+
+
+def test_a_challenge_and_its_ideas_are_created_under_a_new_hub(tmp_path, people):
+    out, err = run(write(tmp_path, an_idea(), a_challenge()))
+
+    hub = IdeasHubPage.objects.get()
+    page = ChallengePage.objects.get()
+    assert hub.slug == "idees" and page.get_parent().pk == hub.pk and page.live
+    assert page.challenge_owner == people["olivier"]
+    assert [team.name for team in page.audience.all()] == ["IT"]
+    assert page.opens_at.isoformat().startswith("2026-01-05T08:00:00")
+    imported = Idea.objects.get()
+    assert imported.status == "selected" and imported.author == people["camille"]
+    assert "<script" not in imported.description
+    assert imported.vote_count == 2 == Vote.objects.count()
+    assert imported.comment_count == 2
+    assert [c.author.username for c in Comment.objects.order_by("import_ref")] == [
+        "elise",
+        "mathilde",
+    ]
+    assert "challenge: 1 created" in out and "idea: 1 created" in out and err == ""
+
+
+def test_importing_again_updates_without_duplicating(tmp_path, people):
+    run(write(tmp_path, a_challenge(), an_idea()))
+
+    out, _ = run(
+        write(
+            tmp_path,
+            a_challenge(title="Zéro papier"),
+            an_idea(title="Recto verso partout", voters=["p-elise"], comments=[]),
+            name="again.jsonl",
+        )
+    )
+
+    assert list(ChallengePage.objects.values_list("title", flat=True)) == ["Zéro papier"]
+    imported = Idea.objects.get()
+    assert imported.title == "Recto verso partout"
+    assert imported.created_at.year == 2026
+    # Voters are added, never removed: votes cast in Ruche since the last import are kept.
+    assert imported.vote_count == 2 == Vote.objects.count()
+    assert imported.comment_count == 0 and not Comment.objects.exists()
+    assert "challenge: 0 created, 1 updated" in out and "idea: 0 created, 1 updated" in out
+
+
+def test_missing_fields_dangling_references_and_bad_values_are_reported(tmp_path, people):
+    path = write(
+        tmp_path,
+        a_challenge(),
+        {**a_challenge(key="c-2"), "owner": None},
+        a_challenge(key="c-3", owner="p-nobody"),
+        a_challenge(key="c-4", opens_at="demain"),
+        a_challenge(key="c-5", opens_at="2026-12-31", closes_at="2026-01-01"),
+        an_idea(key="i-2", challenge="c-nowhere"),
+        an_idea(key="i-3", status="adopted"),
+        an_idea(key="i-4", voters=["p-ghost"]),
+        an_idea(key="i-5", comments=[{"author": "p-elise"}]),
+        an_idea(key="i-6"),
+    )
+
+    _, err = run(path, fails=True)
+
+    lines = err.strip().splitlines()
+    assert lines == [
+        f"{path}:2: missing field 'owner'",
+        f"{path}:3: unknown person 'p-nobody' (not in this import nor in Ruche)",
+        f"{path}:4: field 'opens_at' must be an ISO 8601 date",
+        f"{path}:5: The phase dates must follow each other: opens, voting, review, closes.",
+        f"{path}:6: unknown challenge 'c-nowhere' (not in this import nor in Ruche)",
+        f"{path}:7: field 'status' must be one of submitted, under_review, selected, "
+        "implemented, rejected",
+        f"{path}:8: unknown person 'p-ghost' (not in this import nor in Ruche)",
+        f"{path}:9: comment 1: missing field 'body'",
+    ]
+    assert ChallengePage.objects.count() == 1
+    assert list(ExternalKey.objects.filter(kind="idea").values_list("key", flat=True)) == ["i-6"]
+
+
+def test_an_idea_may_point_to_a_challenge_imported_earlier(tmp_path, people):
+    run(write(tmp_path, a_challenge()))
+    run(write(tmp_path, an_idea(), name="later.jsonl"))
+
+    assert Idea.objects.get().challenge.title == "Moins de papier"
+
+
+def test_imported_votes_ignore_the_phase_but_not_one_vote_per_person(tmp_path, people):
+    closed = a_challenge(opens_at="2020-01-01", closes_at="2020-02-01")
+    run(write(tmp_path, closed, an_idea(voters=["p-elise", "p-elise"])))
+
+    assert Idea.objects.get().vote_count == 1
+    assert Idea.objects.get().challenge.phase(timezone.now()) == "closed"

@@ -1,0 +1,280 @@
+"""The ideas pages: audience, phases, anonymity, sanitisation, permissions, query counts."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from ideas.models import Comment, Idea, StatusChange, Vote
+from tests.ideas.factories import TeamFactory, challenge, hub, idea, person
+
+
+@pytest.fixture
+def teams(db):
+    it = TeamFactory(name="IT")
+    support = TeamFactory(name="Support", parent=it)
+    rh = TeamFactory(name="RH")
+    return {"it": it, "support": support, "rh": rh}
+
+
+@pytest.fixture
+def insider(teams):
+    return person("insider", team=teams["support"])
+
+
+@pytest.fixture
+def outsider(teams):
+    return person("outsider", team=teams["rh"])
+
+
+@pytest.fixture
+def owner(db):
+    return person("owner")
+
+
+@pytest.fixture
+def it_challenge(teams, owner):
+    return challenge(owner=owner, title="Défi IT", audience=[teams["it"]], phase="open")
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_the_hub_lists_only_the_challenges_of_my_audience(client, it_challenge, insider, outsider):
+    challenge(title="Pour tous", phase="open")
+    page = hub()
+
+    insider_view = signed_in(client, insider).get(page.url).content.decode()
+    assert "Défi IT" in insider_view and "Pour tous" in insider_view
+
+    outsider_view = signed_in(Client(), outsider).get(page.url).content.decode()
+    assert "Défi IT" not in outsider_view and "Pour tous" in outsider_view
+
+
+def test_a_challenge_page_is_not_found_outside_its_audience(
+    client, it_challenge, insider, outsider
+):
+    assert signed_in(client, insider).get(it_challenge.url).status_code == 200
+    assert signed_in(Client(), outsider).get(it_challenge.url).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, it_challenge):
+    response = client.get(it_challenge.url)
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_ideas_of_a_hidden_challenge_are_not_found_either(client, it_challenge, outsider):
+    target = idea(it_challenge)
+    signed_in(client, outsider)
+
+    assert client.get(f"/ideas/{target.pk}/").status_code == 404
+    assert client.post(f"/ideas/{target.pk}/vote/").status_code == 404
+    assert client.get(f"/ideas/challenges/{it_challenge.pk}/submit/").status_code == 404
+    assert client.get(f"/ideas/challenges/{it_challenge.pk}/similar/?title=x").status_code == 404
+    assert not Vote.objects.exists()
+
+
+def test_an_employee_submits_an_idea_whose_description_is_sanitised(client, it_challenge, insider):
+    response = signed_in(client, insider).post(
+        f"/ideas/challenges/{it_challenge.pk}/submit/",
+        {
+            "title": "Un wiki <b>interne</b>",
+            "description": '<p onclick="x()">Partager</p><script>alert(1)</script>',
+            "tags": "wiki, partage",
+        },
+    )
+
+    created = Idea.objects.get()
+    assert response.status_code == 302 and response.url == f"/ideas/{created.pk}/"
+    assert "<script" not in created.description and "onclick" not in created.description
+    assert sorted(tag.name for tag in created.tags.all()) == ["partage", "wiki"]
+    page = client.get(response.url).content.decode()
+    assert "Un wiki &lt;b&gt;interne&lt;/b&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_no_idea_is_accepted_outside_the_submission_phase(client, owner, insider):
+    closed = challenge(owner=owner, title="Fini", phase="voting")
+
+    response = signed_in(client, insider).post(
+        f"/ideas/challenges/{closed.pk}/submit/", {"title": "Trop tard", "description": "…"}
+    )
+
+    assert response.status_code == 200
+    assert not Idea.objects.exists()
+
+
+def test_the_form_explains_what_is_missing(client, it_challenge, insider):
+    response = signed_in(client, insider).post(
+        f"/ideas/challenges/{it_challenge.pk}/submit/", {"title": "", "description": ""}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"title", "description"}
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_without_javascript_the_check_button_shows_similar_ideas(client, it_challenge, insider):
+    idea(it_challenge, title="Imprimer en recto verso par défaut")
+
+    response = signed_in(client, insider).post(
+        f"/ideas/challenges/{it_challenge.pk}/submit/",
+        {"title": "Recto verso partout", "description": "Économiser", "check": "1"},
+    )
+
+    assert "Imprimer en recto verso par défaut" in response.content.decode()
+    assert Idea.objects.count() == 1
+
+
+def test_the_similar_endpoint_answers_json(client, it_challenge, insider):
+    existing = idea(it_challenge, title="Imprimer en recto verso par défaut")
+
+    response = signed_in(client, insider).get(
+        f"/ideas/challenges/{it_challenge.pk}/similar/", {"title": "recto verso"}
+    )
+
+    assert response.json()["results"] == [
+        {"id": existing.pk, "title": existing.title, "url": f"/ideas/{existing.pk}/", "votes": 0}
+    ]
+
+
+def test_an_anonymous_idea_hides_its_author_except_from_the_owner(client, teams, owner, insider):
+    campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
+    author = person("discreet", team=teams["it"])
+    author.first_name, author.last_name = "Zoé", "Discrète"
+    author.save()
+    target = idea(campaign, author=author, anonymous=True, title="Idée secrète")
+
+    colleague_view = signed_in(client, insider).get(f"/ideas/{target.pk}/").content.decode()
+    challenge_view = client.get(campaign.url).content.decode()
+    owner_view = signed_in(Client(), owner).get(f"/ideas/{target.pk}/").content.decode()
+
+    assert "Discrète" not in colleague_view and "Discrète" not in challenge_view
+    assert "Anonymous" in colleague_view or "Anonyme" in colleague_view
+    assert "Zoé Discrète" in owner_view
+
+
+def test_anonymity_is_refused_when_the_challenge_does_not_allow_it(client, it_challenge, insider):
+    signed_in(client, insider).post(
+        f"/ideas/challenges/{it_challenge.pk}/submit/",
+        {"title": "Caché", "description": "Texte", "anonymous": "on"},
+    )
+
+    assert Idea.objects.get().anonymous is False
+
+
+def test_voting_is_a_post_and_is_counted(client, it_challenge, insider):
+    target = idea(it_challenge)
+    signed_in(client, insider)
+
+    assert client.get(f"/ideas/{target.pk}/vote/").status_code == 405
+    response = client.post(f"/ideas/{target.pk}/vote/", {"next": it_challenge.url})
+    assert response.status_code == 302 and response.url == it_challenge.url
+    client.post(f"/ideas/{target.pk}/vote/")
+    target.refresh_from_db()
+    assert target.vote_count == 1
+    away = client.post(f"/ideas/{target.pk}/unvote/", {"next": "https://evil.example/"})
+    assert away.url == f"/ideas/{target.pk}/"
+    target.refresh_from_db()
+    assert target.vote_count == 0
+
+
+def test_forms_need_the_csrf_token(it_challenge, insider):
+    target = idea(it_challenge)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(insider)
+
+    assert client.post(f"/ideas/{target.pk}/vote/").status_code == 403
+
+
+def test_comments_have_one_level_of_replies_and_are_sanitised(client, it_challenge, insider):
+    target = idea(it_challenge)
+    signed_in(client, insider)
+
+    client.post(f"/ideas/{target.pk}/comments/", {"body": "Bravo <script>x</script>"})
+    top = Comment.objects.get()
+    client.post(f"/ideas/{target.pk}/comments/", {"body": "Merci", "parent": top.pk})
+    reply = Comment.objects.get(body__contains="Merci")
+    client.post(f"/ideas/{target.pk}/comments/", {"body": "Et encore", "parent": reply.pk})
+
+    assert "<script" not in top.body
+    assert reply.parent == top
+    assert Comment.objects.get(body__contains="encore").parent == top
+    target.refresh_from_db()
+    assert target.comment_count == 3
+
+
+def test_only_the_owner_answers_and_the_history_is_shown(client, it_challenge, owner, insider):
+    target = idea(it_challenge)
+    answer = {"status": "selected", "message": "Nous la retenons !"}
+
+    assert signed_in(client, insider).post(f"/ideas/{target.pk}/answer/", answer).status_code == 403
+    signed_in(client, owner).post(f"/ideas/{target.pk}/answer/", answer)
+
+    target.refresh_from_db()
+    assert target.status == "selected"
+    assert StatusChange.objects.get().from_status == "submitted"
+    assert "Nous la retenons" in client.get(f"/ideas/{target.pk}/").content.decode()
+
+
+def test_following_and_unfollowing(client, it_challenge, insider):
+    target = idea(it_challenge)
+    signed_in(client, insider)
+
+    client.post(f"/ideas/{target.pk}/follow/")
+    client.post(f"/ideas/challenges/{it_challenge.pk}/follow/")
+    assert insider.idea_follows.count() == 2
+    client.post(f"/ideas/{target.pk}/follow/", {"action": "unfollow"})
+    assert insider.idea_follows.count() == 1
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_challenge_page_makes_a_constant_number_of_queries(client, it_challenge, insider):
+    signed_in(client, insider)
+    idea(it_challenge, title="Seule")
+    few = _queries(client, it_challenge.url)
+
+    it_challenge.allow_anonymous_ideas = True
+    it_challenge.save()
+    for n in range(15):
+        many = idea(
+            it_challenge, title=f"Idée {n}", author=person(f"author{n}"), anonymous=n % 2 == 0
+        )
+        many.tags.set([f"tag{n}", "commun"])
+    assert _queries(client, it_challenge.url) == few
+
+
+def test_the_idea_page_makes_a_constant_number_of_queries(client, it_challenge, insider):
+    signed_in(client, insider)
+    target = idea(it_challenge)
+    Comment.objects.create(
+        idea=target, author=insider, body="<p>Un</p>", created_at=target.created_at
+    )
+    few = _queries(client, f"/ideas/{target.pk}/")
+
+    for n in range(10):
+        writer = person(f"writer{n}")
+        top = Comment.objects.create(
+            idea=target, author=writer, body="<p>x</p>", created_at=target.created_at
+        )
+        Comment.objects.create(
+            idea=target, author=writer, parent=top, body="<p>y</p>", created_at=target.created_at
+        )
+    assert _queries(client, f"/ideas/{target.pk}/") == few
+
+
+def test_the_hub_makes_a_constant_number_of_queries(client, teams, insider):
+    signed_in(client, insider)
+    challenge(title="Premier", phase="open", audience=[teams["it"]])
+    few = _queries(client, hub().url)
+
+    for n in range(8):
+        challenge(title=f"Défi {n}", phase="open", audience=[teams["it"]] if n % 2 else [])
+    assert _queries(client, hub().url) == few

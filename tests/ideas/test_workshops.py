@@ -1,0 +1,132 @@
+"""Workshops: created by the owner, capacity holding under concurrent sign-ups, reminders."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from ideas.models import Workshop, WorkshopRegistration
+from ideas.services import (
+    Conflict,
+    NotAllowed,
+    NotFound,
+    cancel_sign_up,
+    create_workshop,
+    send_workshop_reminders,
+    sign_up,
+)
+from tests.ideas.concurrency import run_in_threads
+from tests.ideas.factories import TeamFactory, challenge, idea, person
+
+
+def plan(owner, campaign, *, capacity=2, hours=48):
+    return create_workshop(
+        user=owner,
+        challenge=campaign,
+        title="Atelier recto verso",
+        starts_at=timezone.now() + timedelta(hours=hours),
+        capacity=capacity,
+        place="Salle Ruche",
+    )
+
+
+@pytest.fixture
+def owner(db):
+    return person("owner")
+
+
+def test_the_owner_plans_a_workshop_about_some_ideas(owner):
+    campaign = challenge(owner=owner, phase="open")
+    linked = idea(campaign)
+
+    workshop = create_workshop(
+        user=owner,
+        challenge=campaign,
+        title="Atelier",
+        starts_at=timezone.now() + timedelta(days=3),
+        capacity=8,
+        link="https://visio.example/atelier",
+        idea_ids=[linked.pk],
+    )
+
+    assert list(workshop.ideas.all()) == [linked]
+    with pytest.raises(NotAllowed):
+        plan(person("x"), campaign)
+
+
+def test_sign_ups_stop_when_full_and_a_seat_can_be_given_back(owner):
+    workshop = plan(owner, challenge(owner=owner, phase="open"), capacity=1)
+    first, second = person("first"), person("second")
+
+    sign_up(user=first, workshop=workshop)
+    with pytest.raises(Conflict, match="already signed up"):
+        sign_up(user=first, workshop=workshop)
+    with pytest.raises(Conflict, match="full"):
+        sign_up(user=second, workshop=workshop)
+    cancel_sign_up(user=first, workshop=workshop)
+    sign_up(user=second, workshop=workshop)
+
+
+def test_people_outside_the_audience_cannot_sign_up(owner):
+    campaign = challenge(owner=owner, phase="open", audience=[TeamFactory(name="IT")])
+    workshop = plan(owner, campaign)
+
+    with pytest.raises(NotFound):
+        sign_up(user=person("outsider", team=TeamFactory(name="RH")), workshop=workshop)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_capacity_holds_under_concurrent_sign_ups():
+    owner = person("owner")
+    workshop = plan(owner, challenge(owner=owner, phase="open"), capacity=5)
+    people = [person(f"eager{n}") for n in range(20)]
+
+    outcomes = run_in_threads(
+        20, lambda n: sign_up(user=people[n], workshop=Workshop.objects.get(pk=workshop.pk))
+    )
+
+    assert sum(isinstance(outcome, WorkshopRegistration) for outcome in outcomes) == 5
+    assert all(isinstance(o, WorkshopRegistration | Conflict) for o in outcomes), outcomes
+    assert WorkshopRegistration.objects.filter(workshop=workshop).count() == 5
+
+
+def test_participants_are_reminded_once_the_day_before(owner):
+    campaign = challenge(owner=owner, phase="open")
+    soon, later = plan(owner, campaign, hours=20), plan(owner, campaign, hours=72)
+    for workshop in (soon, later):
+        sign_up(user=person(f"p{workshop.pk}"), workshop=workshop)
+    mail.outbox.clear()
+
+    assert send_workshop_reminders() == 1
+    assert send_workshop_reminders() == 0
+
+    assert [message.to for message in mail.outbox] == [[f"p{soon.pk}@example.org"]]
+    assert "Atelier recto verso" in mail.outbox[0].body
+
+
+def test_the_reminder_job_is_scheduled():
+    from django.conf import settings
+
+    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "ideas.remind_workshop_participants" in tasks
+
+
+def test_the_workshops_page_lets_people_join(client, owner):
+    campaign = challenge(owner=owner, phase="open")
+    workshop = plan(owner, campaign, capacity=1)
+    employee = person("employee")
+    client.force_login(employee)
+
+    page = client.get(f"/ideas/challenges/{campaign.pk}/workshops/")
+    assert "Atelier recto verso" in page.content.decode()
+    assert client.post(f"/ideas/challenges/{campaign.pk}/workshops/", {}).status_code == 404
+    client.post(f"/ideas/workshops/{workshop.pk}/sign-up/")
+    assert WorkshopRegistration.objects.filter(user=employee).exists()
+
+    client.force_login(owner)
+    client.post(
+        f"/ideas/challenges/{campaign.pk}/workshops/",
+        {"title": "Deuxième", "starts_at": "2099-01-01T10:00", "capacity": "4", "place": "Lyon"},
+    )
+    assert Workshop.objects.filter(title="Deuxième", capacity=4).exists()
