@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
@@ -24,6 +24,7 @@ from ideas.selectors import (
     votes_left,
     votes_used_by,
 )
+from intranet.api import ERRORS
 
 # The token is tried before the session: ninja's SessionAuth refuses any POST without a CSRF
 # token before the next method is tried, which would lock bots with a token out of writes.
@@ -127,7 +128,11 @@ def _idea_out(idea: Idea, user, voted: set[int]) -> dict:
     }
 
 
-@router.get("/challenges/", response=list[ChallengeOut], summary="Challenges I can take part in")
+@router.get(
+    "/challenges/",
+    response={200: list[ChallengeOut], **ERRORS},
+    summary="Challenges I can take part in",
+)
 def list_challenges(request):
     challenges = list(challenges_visible_to(request.user).order_by("-opens_at"))
     used = votes_used_by(request.user, [challenge.pk for challenge in challenges])
@@ -151,11 +156,17 @@ def list_challenges(request):
 
 
 @router.get(
-    "/challenges/{challenge_id}/ideas/", response=list[IdeaOut], summary="A challenge's ideas"
+    "/challenges/{challenge_id}/ideas/",
+    response={200: list[IdeaOut], **ERRORS},
+    summary="A challenge's ideas",
 )
-def list_ideas(request, challenge_id: int, order: str = "top", page: int = 1, page_size: int = 50):
-    if page < 1 or not 1 <= page_size <= 100:
-        raise HttpError(400, "page must be 1 or more and page_size between 1 and 100.")
+def list_ideas(
+    request,
+    challenge_id: int,
+    order: str = "top",
+    page: int = Query(1, ge=1, le=1000),
+    page_size: int = Query(50, ge=1, le=100),
+):
     challenge = _challenge(request, challenge_id)
     start = (page - 1) * page_size
     ideas = ideas_of_challenge(challenge, request.user, order)[start : start + page_size]
@@ -169,7 +180,7 @@ def list_ideas(request, challenge_id: int, order: str = "top", page: int = 1, pa
 
 @router.post(
     "/challenges/{challenge_id}/ideas/",
-    response={201: IdeaOut},
+    response={201: IdeaOut, **ERRORS},
     summary="Submit an idea",
 )
 def submit_idea(request, challenge_id: int, payload: IdeaIn):
@@ -198,7 +209,9 @@ def submit_idea(request, challenge_id: int, payload: IdeaIn):
     return Status(201, _idea_out(idea, request.user, set()))
 
 
-@router.get("/{idea_id}/", response=IdeaDetailOut, summary="One idea with its answers")
+@router.get(
+    "/{idea_id}/", response={200: IdeaDetailOut, **ERRORS}, summary="One idea with its answers"
+)
 def read_idea(request, idea_id: int):
     idea = _idea(request, idea_id)
     voted = voted_idea_ids(request.user, idea.challenge)
@@ -221,7 +234,7 @@ def _vote_out(idea: Idea, user, *, voted: bool) -> dict:
     }
 
 
-@router.post("/{idea_id}/vote/", response=VoteOut, summary="Support an idea")
+@router.post("/{idea_id}/vote/", response={200: VoteOut, **ERRORS}, summary="Support an idea")
 def vote(request, idea_id: int):
     idea = _idea(request, idea_id)
     try:
@@ -231,7 +244,7 @@ def vote(request, idea_id: int):
     return _vote_out(idea, request.user, voted=True)
 
 
-@router.delete("/{idea_id}/vote/", response=VoteOut, summary="Take a vote back")
+@router.delete("/{idea_id}/vote/", response={200: VoteOut, **ERRORS}, summary="Take a vote back")
 def take_back_vote(request, idea_id: int):
     idea = _idea(request, idea_id)
     try:

@@ -80,7 +80,7 @@ class Error(Schema):
 
 
 # Every endpoint documents these, so that clients (and schemathesis) know the error shape.
-ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 503: Error}
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 429: Error, 503: Error}
 
 
 class Me(Schema):

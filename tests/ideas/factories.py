@@ -27,6 +27,7 @@ def person(username: str | None = None, *, team: Team | None = None, key: str | 
     """A user with a profile in `team`; with `key`, findable as an imported `person`."""
     user = UserFactory(username=username) if username else UserFactory()
     profile, _ = Profile.objects.update_or_create(user=user, defaults={"team": team})
+    user.profile = profile  # the profile made when the user was saved is cached without a team
     if key:
         ExternalKey.objects.update_or_create(
             kind="person",

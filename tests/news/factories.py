@@ -23,20 +23,13 @@ class TeamFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda team: slugify(team.name))
 
 
-class ProfileFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Profile
-
-    user = factory.SubFactory(UserFactory)
-    team = None
-
-
 def person(*, key: str | None = None, team: Team | None = None, groups=(), **user_fields):
     """A user with a profile (and an import key when given)."""
     user = UserFactory(**user_fields)
     for name in groups:
         user.groups.add(Group.objects.get_or_create(name=name)[0])
-    profile = ProfileFactory(user=user, team=team)
+    profile, _ = Profile.objects.update_or_create(user=user, defaults={"team": team})
+    user.profile = profile  # every user gets a profile when saved; this one has the team
     if key:
         ExternalKey.objects.create(
             kind="person",

@@ -17,7 +17,7 @@ DEMO_ACCOUNTS = [
     ("olivier", "Olivier", "Petit", "challenge owner", ["Challenge owners"]),
     ("mathilde", "Mathilde", "Robert", "manager", ["Managers"]),
     ("admin", "Alex", "Durand", "administrator", []),
-    ("claire", "Claire", "Moreau", "communicator", ["Communicators", "Editors"]),
+    ("claire", "Claire", "Dubois", "communicator", ["Communicators", "Editors"]),
 ]
 
 
