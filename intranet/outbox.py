@@ -107,7 +107,7 @@ class OutboxBackend(BaseTaskBackend):
             queue_name=task.queue_name,
             next_attempt_at=max(run_after, now + DELIVERY_GRACE),
         )
-        if run_after <= now:
+        if run_after <= now and settings.OUTBOX_SEND_ON_COMMIT:
             transaction.on_commit(lambda: send_to_broker(row.pk))
         return self._result(task, row)
 

@@ -199,6 +199,9 @@ SEARCH_LOG_RETENTION_DAYS = int(env("SEARCH_LOG_RETENTION_DAYS", "395"))
 SEARCH_ANALYTICS_MIN_SEARCHERS = int(env("SEARCH_ANALYTICS_MIN_SEARCHERS", "5"))
 OUTBOX_RETENTION_DAYS = int(env("OUTBOX_RETENTION_DAYS", "7"))
 OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "8"))
+# Off: tasks wait for the relay instead of going to the broker at commit (the test suite uses
+# this for tests that run no worker, so that no worker touches their tables).
+OUTBOX_SEND_ON_COMMIT = env_bool("OUTBOX_SEND_ON_COMMIT", True)
 
 if CELERY_BROKER_URL:
     TASKS = {"default": {"BACKEND": "intranet.outbox.OutboxBackend"}}
