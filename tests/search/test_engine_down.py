@@ -28,6 +28,10 @@ def opensearch(action: str) -> None:
 @pytest.fixture
 def engine_stopped_then_restarted():
     opensearch("stop")
+    assert not get_engine().ping(), (
+        "OpenSearch still answers: this checkout's scripts/services.sh did not start it, so it "
+        "cannot stop it (stop the other node with `make services-stop` where it was started)"
+    )
     try:
         yield
     finally:
