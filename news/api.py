@@ -6,8 +6,9 @@ from typing import Literal
 from ninja import Query, Router, Schema
 
 from intranet.api import ERRORS, signed_in_user
-from news.models import Question, QuestionStatus
+from news.models import QuestionStatus
 from news.selectors import with_public_authors
+from news.selectors.questions import questions_visible_to
 
 router = Router(tags=["news"])
 
@@ -38,7 +39,9 @@ def list_questions(
     """Open, answered or closed questions, most upvoted first; `author` is null when anonymous."""
     viewer = signed_in_user(request)
     questions = with_public_authors(
-        Question.objects.filter(status=status).order_by("-vote_count", "-created_at")[:limit],
+        questions_visible_to(viewer)
+        .filter(status=status)
+        .order_by("-vote_count", "-created_at")[:limit],
         viewer,
     )
     return [

@@ -17,7 +17,7 @@ from news.models import (
 from people.models import Team
 
 from .access import addressed_to, viewable_by
-from .questions import with_public_authors
+from .questions import questions_visible_to, with_public_authors
 
 
 def _news_base() -> QuerySet:
@@ -87,8 +87,10 @@ def latest_leadership_updates(user, *, limit: int = 3) -> list[LeadershipUpdateP
 
 
 def top_open_questions(viewer, *, limit: int = 5) -> list[Question]:
-    queryset = Question.objects.filter(status=QuestionStatus.OPEN).order_by(
-        "-vote_count", "-created_at"
+    queryset = (
+        questions_visible_to(viewer)
+        .filter(status=QuestionStatus.OPEN)
+        .order_by("-vote_count", "-created_at")
     )
     return with_public_authors(queryset[:limit], viewer)
 

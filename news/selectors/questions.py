@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from news.models import Question, QuestionStatus, QuestionVote
+from news.models import LeadershipUpdatePage, Question, QuestionStatus, QuestionVote
 
-from .access import can_reveal_anonymous_authors
+from .access import can_reveal_anonymous_authors, viewable_by
 
 
 def question_author_name(question: Question, viewer) -> str | None:
@@ -45,12 +45,25 @@ def questions_for_update(update, viewer) -> list[Question]:
     return with_public_authors(queryset.order_by("-vote_count", "-created_at"), viewer)
 
 
+def questions_visible_to(viewer) -> QuerySet[Question]:
+    """General questions, and questions on leadership updates this viewer may open.
+
+    A question on an unpublished or private update is as private as the update itself.
+    """
+    updates = viewable_by(LeadershipUpdatePage.objects.all(), viewer)
+    return Question.objects.filter(Q(update__isnull=True) | Q(update__in=updates))
+
+
 def general_open_questions(viewer, *, limit: int = 50) -> list[Question]:
-    queryset = Question.objects.filter(status=QuestionStatus.OPEN).order_by(
-        "-vote_count", "-created_at"
+    queryset = (
+        questions_visible_to(viewer)
+        .filter(status=QuestionStatus.OPEN)
+        .order_by("-vote_count", "-created_at")
     )
     return with_public_authors(queryset[:limit], viewer)
 
 
 def answered_questions(viewer) -> QuerySet:
-    return Question.objects.filter(status=QuestionStatus.ANSWERED).order_by("-answered_at")
+    return (
+        questions_visible_to(viewer).filter(status=QuestionStatus.ANSWERED).order_by("-answered_at")
+    )

@@ -278,3 +278,29 @@ def test_question_lists_run_a_constant_number_of_queries(client, setup):
     many = (count(index_url), count("/news/answered/"), count(setup["update"].url))
 
     assert many == few
+
+
+def test_questions_on_a_private_or_unpublished_update_stay_as_private_as_the_update(client, setup):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    board = Group.objects.create(name="Board")
+    private = publish_update(title="Plan confidentiel")
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(board)
+    withdrawn = publish_update(title="Message retiré")
+    Question.objects.create(author=setup["asker"], update=private, body="Quid du rachat Zorg ?")
+    Question.objects.create(author=setup["asker"], update=withdrawn, body="Et le site Brest ?")
+    Question.objects.create(author=setup["asker"], body="Question générale visible")
+    withdrawn.unpublish()
+    client.force_login(setup["colleague"])
+
+    from news.models import LeadershipIndexPage
+
+    listed = [q["body"] for q in client.get("/api/news/questions/").json()]
+    page = client.get(LeadershipIndexPage.objects.get().url).content.decode()
+
+    assert listed == ["Question générale visible"]
+    assert "Zorg" not in page and "Brest" not in page and "Question générale visible" in page
