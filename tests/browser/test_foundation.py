@@ -80,6 +80,8 @@ def test_an_editor_publishes_a_page_from_the_wagtail_admin(page):
 
     page.goto(f"/admin/pages/add/intranet/standardpage/{home.pk}/")
     page.locator("#id_title").fill("Nouvelle cantine")
+    page.locator("#id_title").blur()  # Wagtail fills the slug from the title on blur
+    expect(page.locator("#id_slug")).to_have_value("nouvelle-cantine")
     page.locator("footer [data-w-dropdown-target=toggle]").click()
     page.get_by_role("button", name=re.compile("^(Publier|Publish)")).click()
     expect(page.locator(".messages")).to_contain_text("Nouvelle cantine")
