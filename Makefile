@@ -65,4 +65,4 @@ messages: install ## Refresh the French translations (needs gettext)
 	$(BIN)/python manage.py compilemessages --locale fr --ignore '.venv/*'
 
 bench: install services ## Run the benchmarks and print their figures
-	@for script in bench/*.py; do [ "$$(basename $$script)" = "__init__.py" ] || $(BIN)/python $$script; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
