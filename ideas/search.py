@@ -7,36 +7,12 @@ anonymous idea's document never holds its author.
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast
 from django.utils.html import strip_tags
 
 from ideas.models import ChallengePage, Idea, StatusChange
 from ideas.selectors import challenge_audience_ids
-from intranet.models import ExternalKey
+from search.keys import import_key, with_import_key
 from search.registry import SearchDocument, SearchKind, register
-
-
-def with_import_key(queryset: QuerySet, kind: str) -> QuerySet:
-    """Annotate each object with its import key (`import_key`), in the same query."""
-    content_type = ContentType.objects.get_for_model(queryset.model, for_concrete_model=False)
-    keys = ExternalKey.objects.filter(
-        kind=kind,
-        content_type=content_type,
-        object_id=Cast(OuterRef("pk"), output_field=CharField()),
-    )
-    return queryset.annotate(import_key=Subquery(keys.values("key")[:1]))
-
-
-def _key(obj, kind: str) -> str | None:
-    if hasattr(obj, "import_key"):
-        return obj.import_key
-    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-    row = ExternalKey.objects.filter(
-        kind=kind, content_type=content_type, object_id=str(obj.pk)
-    ).first()
-    return row.key if row else None
 
 
 def _text(markup: str) -> str:
@@ -56,7 +32,7 @@ def challenge_document(challenge: ChallengePage) -> SearchDocument | None:
         title=challenge.title,
         url=challenge.url or "",
         body=_text(challenge.description),
-        key=_key(challenge, "challenge"),
+        key=import_key(challenge, "challenge"),
         language="fr",
         tags=[tag.name for tag in challenge.tags.all()],
         date=challenge.opens_at,
@@ -84,7 +60,7 @@ def idea_document(idea: Idea) -> SearchDocument | None:
         title=idea.title,
         url=idea.get_absolute_url(),
         body=body,
-        key=_key(idea, "idea"),
+        key=import_key(idea, "idea"),
         tags=[tag.name for tag in idea.tags.all()],
         teams=teams,
         date=idea.created_at,

@@ -3,7 +3,8 @@
 from wagtail.models import PageViewRestriction
 
 from intranet.models import StandardPage
-from search.pages import import_key, page_visibility, pages_under_restriction, stream_text
+from search.keys import import_key, with_import_key
+from search.pages import page_visibility, pages_under_restriction, stream_text
 from search.registry import SearchDocument, SearchKind, register
 
 
@@ -29,7 +30,9 @@ register(
     SearchKind(
         kind="page",
         model=StandardPage,
-        queryset=lambda: StandardPage.objects.live().prefetch_related("tags"),
+        queryset=lambda: with_import_key(
+            StandardPage.objects.live().prefetch_related("tags"), "page"
+        ),
         document=page_document,
         related={
             PageViewRestriction: lambda restriction: pages_under_restriction(

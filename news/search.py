@@ -7,7 +7,8 @@ from wagtail.models import PageViewRestriction
 from news.models import LeadershipUpdatePage, NewsPage
 from news.selectors import page_group_ids
 from people.models import Team
-from search.pages import import_key, stream_text
+from search.keys import import_key, with_import_key
+from search.pages import stream_text
 from search.registry import SearchDocument, SearchKind, register
 
 
@@ -65,7 +66,9 @@ register(
     SearchKind(
         kind="news",
         model=NewsPage,
-        queryset=lambda: NewsPage.objects.live().prefetch_related("audience_teams", "tags"),
+        queryset=lambda: with_import_key(
+            NewsPage.objects.live().prefetch_related("audience_teams", "tags"), "news"
+        ),
         document=news_document,
         related={
             Team: lambda team: NewsPage.objects.filter(audience_teams=team),
@@ -79,7 +82,9 @@ register(
     SearchKind(
         kind="leadership_update",
         model=LeadershipUpdatePage,
-        queryset=lambda: LeadershipUpdatePage.objects.live().prefetch_related("tags"),
+        queryset=lambda: with_import_key(
+            LeadershipUpdatePage.objects.live().prefetch_related("tags"), "leadership_update"
+        ),
         document=leadership_update_document,
         related={
             PageViewRestriction: lambda restriction: LeadershipUpdatePage.objects.descendant_of(

@@ -5,20 +5,12 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from intranet.models import ExternalKey
 from people.models import Profile, Team
 from people.selectors import team_descendant_ids
+from search.keys import import_key, with_import_key
 from search.registry import SearchDocument, SearchKind, register
 
 COMPLETENESS_FIELDS = ("job_title", "team_id", "manager_id", "photo_id", "location", "phone", "bio")
-
-
-def _key(kind: str, obj) -> str | None:
-    return (
-        ExternalKey.objects.filter(kind=kind, object_id=str(obj.pk))
-        .values_list("key", flat=True)
-        .first()
-    )
 
 
 def completeness(profile: Profile, skills: list[str], languages: list[str]) -> float:
@@ -54,7 +46,7 @@ def person_document(profile: Profile) -> SearchDocument | None:
         title=name,
         url=reverse("people:profile", args=[profile.user.username]),
         body=body,
-        key=_key("person", profile),
+        key=import_key(profile, "person"),
         tags=skills + languages,
         teams=[team.name] if team else [],
         date=profile.confirmed_at,
@@ -75,7 +67,7 @@ def team_document(team: Team) -> SearchDocument:
         title=team.name,
         url=reverse("people:team", args=[team.slug]),
         body="\n".join(part for part in [team.description, " › ".join(parents)] if part),
-        key=_key("team", team),
+        key=import_key(team, "team"),
         teams=[team.name, *parents],
         suggestions=[team.name],
     )
@@ -89,10 +81,11 @@ register(
     SearchKind(
         kind="person",
         model=Profile,
-        queryset=lambda: (
+        queryset=lambda: with_import_key(
             Profile.objects.active()
             .select_related("user", "team")
-            .prefetch_related("skills", "languages")
+            .prefetch_related("skills", "languages"),
+            "person",
         ),
         document=person_document,
         related={
@@ -105,7 +98,7 @@ register(
     SearchKind(
         kind="team",
         model=Team,
-        queryset=lambda: Team.objects.select_related("parent"),
+        queryset=lambda: with_import_key(Team.objects.select_related("parent"), "team"),
         document=team_document,
         # A renamed or moved team changes the parent chain in its sub-teams' documents.
         related={Team: lambda team: Team.objects.filter(pk__in=_sub_team_ids(team))},

@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
-from intranet.models import ExternalKey
-
 
 def page_visibility(page: Page) -> tuple[bool, list[int] | None]:
     """(findable, group_ids) following Wagtail's page privacy.
@@ -32,14 +30,6 @@ def stream_text(stream_value) -> str:
         return ""
     parts = stream_value.stream_block.get_searchable_content(stream_value)
     return "\n".join(strip_tags(str(part)) for part in parts if part)
-
-
-def import_key(obj, kind: str) -> str | None:
-    return (
-        ExternalKey.objects.filter(kind=kind, object_id=str(obj.pk))
-        .values_list("key", flat=True)
-        .first()
-    )
 
 
 def pages_under_restriction(restriction: PageViewRestriction, model: type[Page]):

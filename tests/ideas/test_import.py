@@ -1,32 +1,14 @@
 """Import kinds `challenge` and `idea` (DESIGN.md §2)."""
 
-import json
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Vote
 from intranet.models import ExternalKey
 from tests.factories import home_page
 from tests.ideas.factories import TeamFactory, person
-
-
-def write(tmp_path, *rows, name="ideas.jsonl"):
-    path = tmp_path / name
-    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
-    return path
-
-
-def run(path, *, fails=False):
-    out, err = StringIO(), StringIO()
-    if fails:
-        with pytest.raises(CommandError):
-            call_command("import_content", str(path), stdout=out, stderr=err)
-    else:
-        call_command("import_content", str(path), stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
+from tests.importing import run_import as run
+from tests.importing import write_jsonl as write
 
 
 @pytest.fixture
@@ -133,7 +115,7 @@ def test_missing_fields_dangling_references_and_bad_values_are_reported(tmp_path
         an_idea(key="i-6"),
     )
 
-    _, err = run(path, fails=True)
+    _, err = run(path, expect_failure=True)
 
     lines = err.strip().splitlines()
     assert lines == [

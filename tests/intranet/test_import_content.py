@@ -8,28 +8,8 @@ from django.core.management import CommandError, call_command
 from intranet.models import ExternalKey, StandardPage
 from search.models import Synonym
 from tests.factories import home_page
-
-
-def write_lines(tmp_path, *lines, name="content.jsonl"):
-    path = tmp_path / name
-    path.write_text(
-        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-def run(*paths, expect_failure=False):
-    from io import StringIO
-
-    out, err = StringIO(), StringIO()
-    if expect_failure:
-        with pytest.raises(CommandError) as raised:
-            call_command("import_content", *map(str, paths), stdout=out, stderr=err)
-        assert raised.value.returncode == 1
-    else:
-        call_command("import_content", *map(str, paths), stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
+from tests.importing import run_import as run
+from tests.importing import write_jsonl as write_lines
 
 
 def page(key, title, **fields):

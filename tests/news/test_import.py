@@ -1,14 +1,14 @@
 """The `news` and `leadership_update` import kinds (DESIGN.md §2)."""
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from intranet.models import ExternalKey
 from news.models import LeadershipIndexPage, LeadershipUpdatePage, NewsIndexPage, NewsPage
 from tests.factories import home_page
+from tests.importing import run_import as run
+from tests.importing import write_jsonl as write_lines
 
 from .factories import TeamFactory, person, team_key
 
@@ -18,25 +18,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _home(db):
     home_page()
-
-
-def write_lines(tmp_path, *lines, name="news.jsonl"):
-    path = tmp_path / name
-    path.write_text(
-        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-def run(*paths, expect_failure=False):
-    out, err = StringIO(), StringIO()
-    if expect_failure:
-        with pytest.raises(CommandError):
-            call_command("import_content", *map(str, paths), stdout=out, stderr=err)
-    else:
-        call_command("import_content", *map(str, paths), stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
 
 
 def news(key, title, **fields):

@@ -1,36 +1,15 @@
 """The `team` and `person` import kinds: HR's system feeds Ruche (DESIGN.md §2)."""
 
-import json
 import unicodedata
-from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import CommandError, call_command
 
 from intranet.models import ExternalKey
 from people.models import Profile, Team
+from tests.importing import run_import as run
+from tests.importing import write_jsonl as write
 from tests.people.factories import person
-
-
-def write(tmp_path, *rows, name="people.jsonl"):
-    path = tmp_path / name
-    path.write_text(
-        "\n".join(row if isinstance(row, str) else json.dumps(row) for row in rows) + "\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-def run(*paths, expect_failure=False):
-    out, err = StringIO(), StringIO()
-
-    if expect_failure:
-        with pytest.raises(CommandError):
-            call_command("import_content", *map(str, paths), stdout=out, stderr=err)
-    else:
-        call_command("import_content", *map(str, paths), stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
 
 
 def team(key, name, **fields):
