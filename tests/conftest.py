@@ -11,11 +11,14 @@ import redis
 from django.conf import settings
 from django.db import connection
 
+from tests.mail import SERVER as SMTP
+
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
 
 
 def pytest_sessionstart(session):
+    SMTP.start()
     problems = []
     try:
         redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_timeout=3).ping()
@@ -38,6 +41,10 @@ def pytest_sessionstart(session):
         )
 
 
+def pytest_sessionfinish(session, exitstatus):
+    SMTP.stop()
+
+
 def worker_environment() -> dict[str, str]:
     db = connection.settings_dict
     url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
@@ -46,6 +53,10 @@ def worker_environment() -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "intranet.settings.test",
         "DATABASE_URL": url,
         "PYTHONPATH": str(REPO),
+        # The worker mails through real SMTP to the suite's server (tests/mail.py).
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(SMTP.port),
     }
 
 
@@ -107,6 +118,18 @@ def background_work_settles(request, settings):
 
         # The worker runs one task at a time, in order: its answer means the queue is done.
         ping.apply_async(args=["settle"]).get(timeout=120)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Send this test's email over SMTP to the suite's server; returns its (emptied) inbox."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = SMTP.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    SMTP.inbox.clear()
+    return SMTP.inbox
 
 
 def wait_for(predicate, *, timeout: float = 30, interval: float = 0.2, message: str = ""):

@@ -20,5 +20,9 @@ from .base import *  # noqa: E402 - the environment above must be set first
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-process email stays in django.core.mail.outbox unless a test asks for `smtp_server`;
+# the Celery worker started by the suite is given the SMTP server's address instead.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / f"media{_suffix}"
