@@ -47,8 +47,54 @@ def send_to_broker(outbox_id: int) -> bool:
     return True
 
 
+def _claim(outbox_id: int) -> bool:
+    """Count the attempt in its own transaction before running the task.
+
+    A worker killed mid-task rolls back everything it did inside the task's transaction; were
+    the attempt counted there too, a task that kills its worker every time (out of memory, a
+    crash in a library) would be redelivered forever. Counted here, it backs off and stops at
+    OUTBOX_MAX_ATTEMPTS like a task that raises.
+    """
+    with transaction.atomic():
+        row = (
+            OutboxTask.objects.select_for_update(skip_locked=True)
+            .filter(
+                pk=outbox_id,
+                finished_at__isnull=True,
+                attempts__lt=settings.OUTBOX_MAX_ATTEMPTS,
+            )
+            .first()
+        )
+        if row is None:
+            return False
+        row.attempts += 1
+        # Not resent while it runs; if its worker dies, resent after the back-off.
+        row.next_attempt_at = timezone.now() + max(retry_delay(row.attempts), DELIVERY_GRACE)
+        row.save(update_fields=["attempts", "next_attempt_at"])
+    return True
+
+
+def send_after_commit(outbox_id: int) -> None:
+    """Send a task as soon as its write commits; if the broker is down, leave it due now.
+
+    The relay then sends it at its first run after the broker returns, rather than after the
+    delivery grace that only protects messages the broker did receive.
+    """
+    if not send_to_broker(outbox_id):
+        OutboxTask.objects.filter(pk=outbox_id, finished_at__isnull=True).update(
+            next_attempt_at=timezone.now()
+        )
+
+
 def run_stored_task(outbox_id: int) -> str:
-    """Run one stored task exactly once; returns what happened, for logs and tests."""
+    """Run one stored task exactly once; returns what happened, for logs and tests.
+
+    The task runs in the same transaction that marks it finished, under the row's lock: a
+    redelivered message finds it locked or finished and skips it, and a worker killed mid-task
+    leaves no partial effect in the database, only an unfinished row that is delivered again.
+    """
+    if not _claim(outbox_id):
+        return "skipped"
     with transaction.atomic():
         row = (
             OutboxTask.objects.select_for_update(skip_locked=True)
@@ -62,16 +108,14 @@ def run_stored_task(outbox_id: int) -> str:
             with transaction.atomic():
                 task.call(*row.args, **row.kwargs)
         except Exception as error:
-            row.attempts += 1
             row.last_error = f"{type(error).__name__}: {error}"[:2000]
             row.next_attempt_at = timezone.now() + retry_delay(row.attempts)
-            row.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+            row.save(update_fields=["last_error", "next_attempt_at"])
             logger.exception("Outbox task %s (%s) failed", outbox_id, row.task_path)
             return "failed"
-        row.attempts += 1
         row.finished_at = timezone.now()
         row.last_error = ""
-        row.save(update_fields=["attempts", "finished_at", "last_error"])
+        row.save(update_fields=["finished_at", "last_error"])
         return "done"
 
 
@@ -108,7 +152,7 @@ class OutboxBackend(BaseTaskBackend):
             next_attempt_at=max(run_after, now + DELIVERY_GRACE),
         )
         if run_after <= now and settings.OUTBOX_SEND_ON_COMMIT:
-            transaction.on_commit(lambda: send_to_broker(row.pk))
+            transaction.on_commit(lambda: send_after_commit(row.pk))
         return self._result(task, row)
 
     def get_result(self, result_id: str) -> TaskResult:

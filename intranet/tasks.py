@@ -8,17 +8,20 @@ from intranet.models import OutboxTask
 from intranet.outbox import relay_due_tasks, run_stored_task
 
 
-@shared_task(name="intranet.run_outbox_task", acks_late=True)
+# The outbox row is the task's record: no result is stored, so sending a task never waits on
+# the result backend (a Redis that is down would hold a web request for half a minute, and
+# leave beat unable to send the relay once it is back).
+@shared_task(name="intranet.run_outbox_task", acks_late=True, ignore_result=True)
 def run_outbox_task(outbox_id: int) -> str:
     return run_stored_task(outbox_id)
 
 
-@shared_task(name="intranet.relay_outbox")
+@shared_task(name="intranet.relay_outbox", ignore_result=True)
 def relay_outbox() -> int:
     return relay_due_tasks()
 
 
-@shared_task(name="intranet.purge_finished_outbox")
+@shared_task(name="intranet.purge_finished_outbox", ignore_result=True)
 def purge_finished_outbox() -> int:
     cutoff = timezone.now() - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
     deleted, _ = OutboxTask.objects.filter(finished_at__lt=cutoff).delete()
