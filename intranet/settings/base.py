@@ -184,11 +184,24 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A down broker must not hang a web request: fail fast, the outbox relay sends it later.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# A message taken by a worker that died (acks_late: not acknowledged) is handed out again after
+# this many seconds; the outbox's run-once lock makes a second delivery harmless.
+BROKER_VISIBILITY_TIMEOUT = int(env("BROKER_VISIBILITY_TIMEOUT", "3600"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A down broker must not hang a web request: fail fast, the outbox relay sends it later.
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+    # Workers look for such messages a few times per timeout (kombu's pace is 100 s at most).
+    "unacked_restore_interval": max(1, min(10, BROKER_VISIBILITY_TIMEOUT // 4)),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+# Seconds between two runs of the relay that sends the tasks the broker never received.
+OUTBOX_RELAY_INTERVAL = float(env("OUTBOX_RELAY_INTERVAL", "30"))
 CELERY_BEAT_SCHEDULE = {
-    "relay-outbox": {"task": "intranet.relay_outbox", "schedule": 30.0},
+    "relay-outbox": {"task": "intranet.relay_outbox", "schedule": OUTBOX_RELAY_INTERVAL},
     "purge-finished-outbox": {"task": "intranet.purge_finished_outbox", "schedule": 3600.0},
     "purge-old-search-logs": {"task": "search.purge_old_search_logs", "schedule": 86400.0},
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
