@@ -1,0 +1,119 @@
+"""A worker is killed mid-task: the task is delivered again and its effect happens once.
+
+The broker acknowledges a message only once the task has run (acks_late), so the message a
+killed worker held is handed out again after the visibility timeout (2 s in these tests). The
+outbox runs the task in the transaction that marks it finished: the killed run left nothing
+behind in the database, and the killed attempt still counts towards OUTBOX_MAX_ATTEMPTS.
+"""
+
+import asyncio
+import threading
+import uuid
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from ideas.models import Notification
+from ideas.services import submit_idea
+from intranet.models import OutboxTask
+from tests.conftest import wait_for
+from tests.ideas.factories import TeamFactory, challenge, person
+from tests.intranet.tasks_for_tests import create_group_slowly
+from tests.mail import Inbox, free_port
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class HeldInbox(Inbox):
+    """A real SMTP server that can keep the next message waiting before it accepts it.
+
+    A message counts as delivered only once the server has said so: one whose sender died
+    while it was held is refused when it is let go, as a real server would drop it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hold = threading.Event()
+        self.holding = threading.Event()
+        self.release = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        if self.hold.is_set():
+            self.hold.clear()
+            self.holding.set()
+            while not self.release.is_set():
+                await asyncio.sleep(0.05)
+            return "451 4.3.0 Sender gone, message dropped"
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.fixture
+def slow_smtp():
+    inbox = HeldInbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    inbox.port = port
+    yield inbox
+    inbox.release.set()
+    controller.stop()
+
+
+def test_a_task_killed_midway_is_redelivered_and_has_its_effect_once(celery_processes, tmp_path):
+    started_log = tmp_path / "starts.log"
+    name = f"group-{uuid.uuid4().hex[:8]}"
+    first = celery_processes.worker("first")
+
+    with transaction.atomic():
+        result = create_group_slowly.enqueue(name, str(started_log))
+    wait_for(started_log.exists, message="the task never started")
+    celery_processes.kill(first)
+
+    assert not Group.objects.filter(name=name).exists()  # the killed run left nothing
+    row = OutboxTask.objects.get(pk=result.id)
+    assert row.finished_at is None and row.attempts == 1
+
+    celery_processes.worker("second")
+
+    wait_for(
+        lambda: OutboxTask.objects.filter(pk=result.id, finished_at__isnull=False).exists(),
+        timeout=60,
+        message="the killed task was not delivered again",
+    )
+    assert started_log.read_text().count("started") == 2
+    assert Group.objects.filter(name=name).count() == 1
+    assert OutboxTask.objects.get(pk=result.id).attempts == 2
+
+
+def test_a_notification_interrupted_while_mailing_is_delivered_once(celery_processes, slow_smtp):
+    it = TeamFactory(name="IT")
+    owner, author = person("owner", team=it), person("author", team=it)
+    campaign = challenge(owner=owner, audience=[it])
+    first = celery_processes.worker("first", EMAIL_PORT=str(slow_smtp.port))
+    wait_for(lambda: not OutboxTask.objects.pending().exists(), message="set-up tasks left")
+
+    slow_smtp.hold.set()
+    idea = submit_idea(user=author, challenge=campaign, title="Vélos", description="Un parking.")
+    wait_for(slow_smtp.holding.is_set, message="the owner's email was never sent")
+    celery_processes.kill(first)
+    slow_smtp.release.set()
+
+    event = f"idea-submitted:{idea.pk}"
+    delivery = OutboxTask.objects.get(task_path="ideas.tasks.deliver_notifications", args__0=event)
+    assert delivery.finished_at is None
+    assert not Notification.objects.filter(event=event).exists()
+    assert slow_smtp.messages == []
+
+    celery_processes.worker("second", EMAIL_PORT=str(slow_smtp.port))
+
+    wait_for(
+        lambda: OutboxTask.objects.filter(pk=delivery.pk, finished_at__isnull=False).exists(),
+        timeout=60,
+        message="the interrupted notification was not delivered again",
+    )
+    notice = Notification.objects.get(event=event)
+    assert notice.recipient == owner and notice.emailed_at is not None
+    assert [message["To"] for message in slow_smtp.messages] == ["owner@example.org"]
+    assert OutboxTask.objects.get(pk=delivery.pk).attempts == 2
