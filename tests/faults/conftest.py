@@ -92,8 +92,10 @@ class Processes:
         assert process.poll() is None, f"{log_name} exited (see {log_path})"
         return process
 
-    def worker(self, label: str = "worker", **env: str) -> subprocess.Popen:
-        arguments = ["worker", "--pool=solo", "--loglevel=INFO", "-n", f"{label}@%h"]
+    def worker(self, label: str = "worker", pool: str = "solo", **env: str) -> subprocess.Popen:
+        """`pool="prefork"` runs tasks in one child process, as production workers do."""
+        arguments = ["worker", f"--pool={pool}", "--concurrency=1", "--loglevel=INFO"]
+        arguments += ["-n", f"{label}@%h"]
         arguments += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
         return self._start(arguments, label, " ready.", self.environment(**env))
 

@@ -1,12 +1,16 @@
 """A worker is killed mid-task: the task is delivered again and its effect happens once.
 
 The broker acknowledges a message only once the task has run (acks_late), so the message a
-killed worker held is handed out again after the visibility timeout (2 s in these tests). The
+killed worker held is handed out again after the visibility timeout (2 s in these tests); when
+only the pool process running the task dies, its worker puts the message back at once
+(task_reject_on_worker_lost). The
 outbox runs the task in the transaction that marks it finished: the killed run left nothing
 behind in the database, and the killed attempt still counts towards OUTBOX_MAX_ATTEMPTS.
 """
 
 import asyncio
+import os
+import signal
 import threading
 import uuid
 
@@ -81,6 +85,27 @@ def test_a_task_killed_midway_is_redelivered_and_has_its_effect_once(celery_proc
         lambda: OutboxTask.objects.filter(pk=result.id, finished_at__isnull=False).exists(),
         timeout=60,
         message="the killed task was not delivered again",
+    )
+    assert started_log.read_text().count("started") == 2
+    assert Group.objects.filter(name=name).count() == 1
+    assert OutboxTask.objects.get(pk=result.id).attempts == 2
+
+
+def test_a_task_whose_pool_process_dies_is_run_again_by_the_same_worker(celery_processes, tmp_path):
+    started_log = tmp_path / "starts.log"
+    name = f"group-{uuid.uuid4().hex[:8]}"
+    celery_processes.worker("prefork", pool="prefork")
+
+    with transaction.atomic():
+        result = create_group_slowly.enqueue(name, str(started_log))
+    wait_for(started_log.exists, message="the task never started")
+    child = int(started_log.read_text().split()[-1])
+    os.kill(child, signal.SIGKILL)  # as the out-of-memory killer would
+
+    wait_for(
+        lambda: OutboxTask.objects.filter(pk=result.id, finished_at__isnull=False).exists(),
+        timeout=60,
+        message="the task was not run again after its pool process died",
     )
     assert started_log.read_text().count("started") == 2
     assert Group.objects.filter(name=name).count() == 1
