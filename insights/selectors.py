@@ -12,7 +12,7 @@ from django.utils import timezone
 from insights.kpis import KPIS, UNIT_LABELS, Group
 from insights.models import ActivityDay, KPISnapshot, Objective
 from people.models import Team
-from people.selectors import active_member_teams, managed_team_ids, team_descendant_ids
+from people.selectors import active_member_teams, managed_team_ids, team_descendants_map
 
 COMMUNICATORS_GROUP = "Communicators"
 
@@ -78,14 +78,10 @@ def active_user_ids(*, start: datetime, end: datetime) -> set[int]:
 
 def teams_large_enough() -> list[Team]:
     """Teams with at least the floor of active people (sub-teams included): they get KPIs."""
-    members = active_member_teams()
-    per_team = Counter(members.values())
+    per_team = Counter(active_member_teams().values())
     teams = list(Team.objects.all())
-    return [
-        team
-        for team in teams
-        if sum(per_team[t] for t in team_descendant_ids([team.pk])) >= floor()
-    ]
+    below = team_descendants_map([team.pk for team in teams])
+    return [team for team in teams if sum(per_team[t] for t in below[team.pk]) >= floor()]
 
 
 # --- KPI dashboard -----------------------------------------------------------------------------
@@ -195,12 +191,13 @@ def team_dashboard(team: Team, *, days: int) -> dict | None:
     }
     total = _figures(members, data)
     children = list(Team.objects.filter(parent=team).order_by("name"))
+    below = team_descendants_map([child.pk for child in children])
     by_team = defaultdict(set)
     for user_id, team_id in group.members.items():
         by_team[team_id].add(user_id)
     subteams, smaller = [], set()
     for child in children:
-        people = set().union(*(by_team[t] for t in team_descendant_ids([child.pk])))
+        people = set().union(*(by_team[t] for t in below[child.pk]))
         if len(people) >= floor():
             subteams.append((child.name, _figures(people, data)))
         else:

@@ -27,9 +27,23 @@ def team_ancestor_ids(team_id: int) -> list[int]:
 
 def team_descendant_ids(team_ids: list[int]) -> set[int]:
     """The teams given and every team below them."""
+    return _descendants(_children(), team_ids)
+
+
+def team_descendants_map(team_ids: list[int]) -> dict[int, set[int]]:
+    """For each team given: itself and every team below it, in one query for them all."""
+    children = _children()
+    return {team_id: _descendants(children, [team_id]) for team_id in team_ids}
+
+
+def _children() -> dict[int | None, list[int]]:
     children: dict[int | None, list[int]] = defaultdict(list)
     for team_id, parent_id in _team_parents().items():
         children[parent_id].append(team_id)
+    return children
+
+
+def _descendants(children: dict[int | None, list[int]], team_ids: list[int]) -> set[int]:
     found: set[int] = set()
     stack = list(team_ids)
     while stack:
