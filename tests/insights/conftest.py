@@ -18,3 +18,17 @@ def _no_activity_left_in_redis(settings):
     keys = list(client.scan_iter("insights:activity:*"))
     if keys:
         client.delete(*keys)
+
+
+@pytest.fixture
+def wait_for_inbox():
+    """Messages the worker mailed to an address, once they have arrived."""
+    from tests.conftest import wait_for
+    from tests.mail import SERVER
+
+    SERVER.inbox.clear()
+
+    def arrived(address):
+        return wait_for(lambda: SERVER.inbox.to(address), message=f"no email to {address}")
+
+    return arrived
