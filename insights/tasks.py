@@ -32,7 +32,8 @@ def email_signals_report(report_id: int) -> int:
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Ruche signals for the week of %(week)s") % {"week": report.week_start}
         body = render_to_string(
-            "insights/email/signals_report.txt", {"report": report, "signals": report.summary}
+            "insights/email/signals_report.txt",
+            {"report": report, "signals": report.summary, "floor": settings.INSIGHTS_MIN_PEOPLE},
         )
     for address in recipients:
         send_mail(subject, body, None, [address])
