@@ -69,9 +69,10 @@ def floor() -> int:
 
 
 def active_user_ids(*, start: datetime, end: datetime) -> set[int]:
-    """People who used Ruche on a day of [start, end)."""
+    """People who used Ruche on a day that [start, end) touches (activity is kept by day)."""
     days = ActivityDay.objects.filter(
-        day__gte=timezone.localdate(start), day__lt=timezone.localdate(end)
+        day__gte=timezone.localdate(start),
+        day__lte=timezone.localdate(end - timedelta(microseconds=1)),
     )
     return set(days.values_list("user_id", flat=True).distinct())
 
@@ -185,7 +186,7 @@ def team_dashboard(team: Team, *, days: int) -> dict | None:
     start = end - timedelta(days=days)
     data = {
         "contributors": contributor_ids(start, end, members),
-        "active": active_user_ids(start=end - timedelta(days=7), end=end + timedelta(days=1)),
+        "active": active_user_ids(start=end - timedelta(days=6), end=end),
         "ideas": ideas_submitted(start=start, end=end, author_ids=members),
         "kudos": kudos_flows(start=start, end=end, user_ids=members),
     }
