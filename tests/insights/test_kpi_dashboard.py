@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -70,7 +71,12 @@ def test_the_dashboard_shows_each_kpi_against_its_target_with_a_chart_and_a_tabl
     snapshot_kpis(weeks=[THIS_WEEK])
     client.force_login(communicator())
 
-    html = decimal(client.get(URL).content.decode())
+    raw = client.get(URL).content.decode()
+    html = decimal(raw)
+
+    # Coordinates stay machine-readable whatever the language (no "16,0" in French).
+    coordinates = re.findall(r'(?:cx|cy|y1|y2)="([^"]*)"', raw)
+    assert coordinates and all(float(value) >= 0 for value in coordinates)
 
     assert "Mieux trouver" in html
     assert "<strong>80.0 %</strong>" in html and "on track" in html
