@@ -198,3 +198,20 @@ def test_communicators_define_objectives_in_the_admin(client):
     client.force_login(editor)
     response = client.get(add)
     assert response.status_code == 403 or response["Location"] == "/admin/"
+
+
+def test_the_command_fills_the_history_of_past_weeks_once():
+    from django.core.management import CommandError, call_command
+
+    searches_this_week(employees(5), clicked=5)
+    call_command("snapshot_kpis", "--weeks", "3", stdout=io.StringIO())
+    call_command("snapshot_kpis", "--weeks", "3", stdout=io.StringIO())
+
+    weeks = KPISnapshot.objects.filter(kpi="search_success", team=None)
+    assert sorted(weeks.values_list("week_start", flat=True)) == [
+        THIS_WEEK - timedelta(weeks=2),
+        THIS_WEEK - timedelta(weeks=1),
+        THIS_WEEK,
+    ]
+    with pytest.raises(CommandError):
+        call_command("snapshot_kpis", "--weeks", "0")
