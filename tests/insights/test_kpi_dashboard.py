@@ -215,3 +215,30 @@ def test_the_command_fills_the_history_of_past_weeks_once():
     ]
     with pytest.raises(CommandError):
         call_command("snapshot_kpis", "--weeks", "0")
+
+
+def test_an_objective_with_the_same_kpi_twice_is_refused_with_a_message(client):
+    client.force_login(communicator())
+    form = {
+        "title": "Doublon",
+        "description": "",
+        "starts_on": "2026-01-05",
+        "ends_on": "2026-06-28",
+        "kpis-TOTAL_FORMS": "2",
+        "kpis-INITIAL_FORMS": "0",
+        "kpis-MIN_NUM_FORMS": "1",
+        "kpis-MAX_NUM_FORMS": "1000",
+    }
+    for index in range(2):
+        form |= {
+            f"kpis-{index}-kpi": "contributors",
+            f"kpis-{index}-target": "40",
+            f"kpis-{index}-id": "",
+            f"kpis-{index}-ORDER": str(index + 1),
+            f"kpis-{index}-DELETE": "",
+        }
+
+    response = client.post("/admin/snippets/insights/objective/add/", form)
+
+    assert response.status_code == 200
+    assert not Objective.objects.filter(title="Doublon").exists()
