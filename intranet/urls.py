@@ -34,6 +34,7 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("people/", include("people.urls")),
     path("ideas/", include("ideas.urls")),
+    path("insights/", include("insights.urls")),
 ]
 
 if settings.DEBUG:

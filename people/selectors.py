@@ -27,9 +27,23 @@ def team_ancestor_ids(team_id: int) -> list[int]:
 
 def team_descendant_ids(team_ids: list[int]) -> set[int]:
     """The teams given and every team below them."""
+    return _descendants(_children(), team_ids)
+
+
+def team_descendants_map(team_ids: list[int]) -> dict[int, set[int]]:
+    """For each team given: itself and every team below it, in one query for them all."""
+    children = _children()
+    return {team_id: _descendants(children, [team_id]) for team_id in team_ids}
+
+
+def _children() -> dict[int | None, list[int]]:
     children: dict[int | None, list[int]] = defaultdict(list)
     for team_id, parent_id in _team_parents().items():
         children[parent_id].append(team_id)
+    return children
+
+
+def _descendants(children: dict[int | None, list[int]], team_ids: list[int]) -> set[int]:
     found: set[int] = set()
     stack = list(team_ids)
     while stack:
@@ -227,3 +241,39 @@ def teams_with_counts() -> QuerySet[Team]:
     return Team.objects.annotate(member_count=Count("members", filter=active)).select_related(
         "parent"
     )
+
+
+# --- For the insights app ---------------------------------------------------------------------
+
+
+def active_member_teams(team_ids: list[int] | None = None) -> dict[int, int | None]:
+    """{user id: team id} of active people, in these teams and below (everyone when None)."""
+    people = Profile.objects.active()
+    if team_ids is not None:
+        people = people.filter(team_id__in=team_descendant_ids(team_ids))
+    return dict(people.values_list("user_id", "team_id"))
+
+
+def kudos_flows(*, start, end, user_ids=None) -> list[tuple[int, int]]:
+    """(sender user id, recipient user id) of the kudos given in [start, end).
+
+    With `user_ids`, only kudos sent or received by one of these people.
+    """
+    kudos = Kudos.objects.filter(created_at__gte=start, created_at__lt=end)
+    if user_ids is not None:
+        ids = list(user_ids)
+        kudos = kudos.filter(Q(sender_id__in=ids) | Q(recipient__user_id__in=ids))
+    return list(kudos.values_list("sender_id", "recipient__user_id"))
+
+
+def managed_team_ids(user) -> set[int]:
+    """Teams a person manages: those of their direct reports, and every team below them."""
+    if not user.is_authenticated:
+        return set()
+    report_teams = list(
+        Profile.objects.active()
+        .filter(manager__user=user, team__isnull=False)
+        .values_list("team_id", flat=True)
+        .distinct()
+    )
+    return team_descendant_ids(report_teams) if report_teams else set()

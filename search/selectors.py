@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -86,3 +87,68 @@ def weekly_trend(*, weeks: int = 12) -> list[dict]:
         }
         for row in rows
     ]
+
+
+# --- For the insights app: outcomes over a period, per group of people -------------------------
+
+
+def searcher_keys(user_ids: Iterable[int]) -> dict[int, str]:
+    """The pseudonym each of these users searches under, to count them among searchers."""
+    from search.services import searcher_hash_for_id
+
+    return {user_id: searcher_hash_for_id(user_id) for user_id in user_ids}
+
+
+def search_outcomes(
+    *, start: datetime, end: datetime, searchers: Collection[str] | None = None
+) -> dict[str, int]:
+    """Searches in [start, end): how many, how many clicked, how many found nothing, by whom.
+
+    `searchers` (pseudonyms from `searcher_keys`) restricts the count to a group of people.
+    """
+    logs = SearchQueryLog.objects.filter(created_at__gte=start, created_at__lt=end)
+    if searchers is not None:
+        logs = logs.filter(searcher__in=list(searchers))
+    clicked = Exists(SearchClick.objects.filter(search=OuterRef("pk")))
+    return logs.aggregate(
+        searches=Count("id"),
+        clicked=Count("id", filter=Q(clicked)),
+        zero=Count("id", filter=Q(result_count=0)),
+        searchers=Count("searcher", distinct=True),
+    )
+
+
+def zero_result_queries(*, start: datetime, end: datetime, min_searchers: int) -> list[dict]:
+    """Queries that found nothing in [start, end), by at least `min_searchers` distinct people.
+
+    `weeks` counts the distinct weeks they came back in, to tell recurring ones.
+    """
+    rows = (
+        SearchQueryLog.objects.filter(created_at__gte=start, created_at__lt=end, result_count=0)
+        .values("normalized_query")
+        .annotate(
+            searches=Count("id"),
+            searchers=Count("searcher", distinct=True),
+            weeks=Count(TruncWeek("created_at"), distinct=True),
+        )
+        .filter(searchers__gte=min_searchers)
+        .order_by("-searchers", "-searches", "normalized_query")
+    )
+    return [
+        {
+            "query": row["normalized_query"],
+            "searches": row["searches"],
+            "searchers": row["searchers"],
+            "weeks": row["weeks"],
+        }
+        for row in rows
+    ]
+
+
+def searched_texts(*, start: datetime, end: datetime) -> list[tuple[str, str, datetime]]:
+    """(searcher pseudonym, normalised query, when) of every search in [start, end)."""
+    return list(
+        SearchQueryLog.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
+            "searcher", "normalized_query", "created_at"
+        )
+    )

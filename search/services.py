@@ -33,8 +33,12 @@ def normalize_query(text: str) -> str:
 
 def searcher_hash(user) -> str:
     """A stable pseudonym: counts distinct searchers without storing who searched."""
+    return searcher_hash_for_id(user.pk)
+
+
+def searcher_hash_for_id(user_id: int) -> str:
     return hmac.new(
-        settings.SECRET_KEY.encode(), f"searcher:{user.pk}".encode(), hashlib.sha256
+        settings.SECRET_KEY.encode(), f"searcher:{user_id}".encode(), hashlib.sha256
     ).hexdigest()
 
 

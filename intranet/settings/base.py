@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "intranet.middleware.SignInRequiredMiddleware",
+    "insights.middleware.ActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -207,9 +208,20 @@ CELERY_BEAT_SCHEDULE = {
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
     "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
+    "insights-flush-activity": {"task": "insights.flush_activity", "schedule": 300.0},
+    "insights-snapshot-kpis": {"task": "insights.snapshot_kpis", "schedule": 86400.0},
+    # Hourly, but the report is recorded once per week: the first run after Monday sends it.
+    "insights-signals-report": {"task": "insights.send_weekly_signals_report", "schedule": 3600.0},
 }
 SEARCH_LOG_RETENTION_DAYS = int(env("SEARCH_LOG_RETENTION_DAYS", "395"))
 SEARCH_ANALYTICS_MIN_SEARCHERS = int(env("SEARCH_ANALYTICS_MIN_SEARCHERS", "5"))
+# Insights never show a figure or signal drawn from fewer distinct people (insights/README.md).
+INSIGHTS_MIN_PEOPLE = int(env("INSIGHTS_MIN_PEOPLE", "5"))
+# Page views note who was active in Redis (no database write per request); empty: direct.
+INSIGHTS_ACTIVITY_REDIS_URL = env("INSIGHTS_ACTIVITY_REDIS_URL", CELERY_BROKER_URL or "")
+INSIGHTS_BASELINE_WEEKS = int(env("INSIGHTS_BASELINE_WEEKS", "8"))
+INSIGHTS_EMERGING_MIN_SCORE = float(env("INSIGHTS_EMERGING_MIN_SCORE", "2.0"))
+INSIGHTS_MAX_SIGNALS = int(env("INSIGHTS_MAX_SIGNALS", "15"))
 OUTBOX_RETENTION_DAYS = int(env("OUTBOX_RETENTION_DAYS", "7"))
 OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "8"))
 # Off: tasks wait for the relay instead of going to the broker at commit (the test suite uses

@@ -1,0 +1,105 @@
+"""Reads of the ideas hub for the insights app: contributions, answers, texts over a period.
+
+Every function is a fixed number of queries whatever the amount of data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import datetime
+
+from django.db.models import Min
+from django.utils.html import strip_tags
+
+from ideas.models import ChallengePage, Comment, Idea, Vote
+
+
+def _restrict(queryset, field: str, user_ids: Collection[int] | None):
+    return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
+
+
+def idea_contributor_ids(
+    *, start: datetime, end: datetime, user_ids: Collection[int] | None = None
+) -> set[int]:
+    """People who submitted an idea, voted or commented on one in [start, end)."""
+    ideas = _restrict(
+        Idea.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+    )
+    votes = _restrict(
+        Vote.objects.filter(created_at__gte=start, created_at__lt=end), "user_id", user_ids
+    )
+    comments = _restrict(
+        Comment.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+    )
+    found = set(ideas.values_list("author_id", flat=True))
+    found |= set(votes.values_list("user_id", flat=True))
+    found |= set(comments.values_list("author_id", flat=True))
+    return found
+
+
+def ideas_submitted(
+    *, start: datetime, end: datetime, author_ids: Collection[int] | None = None
+) -> list[dict]:
+    """Ideas submitted in [start, end) (not hidden, not merged away), with their first answer.
+
+    Each row: id, author_id, created_at, status, first_answer_at (the owner's first status
+    change, or None).
+    """
+    ideas = _restrict(
+        Idea.objects.visible().filter(created_at__gte=start, created_at__lt=end),
+        "author_id",
+        author_ids,
+    ).annotate(first_answer_at=Min("status_changes__created_at"))
+    return list(ideas.values("id", "author_id", "created_at", "status", "first_answer_at"))
+
+
+def challenges_open_between(*, start: datetime, end: datetime) -> int:
+    """Live challenges that took ideas at some moment of [start, end)."""
+    return ChallengePage.objects.live().filter(opens_at__lt=end, closes_at__gt=start).count()
+
+
+def idea_texts(*, start: datetime, end: datetime) -> list[dict]:
+    """What people wrote in the ideas hub in [start, end): ideas and comments, as plain text.
+
+    Each row: author_id, created_at, text, tags (of the idea), topic (the challenge title).
+    Hidden ideas and comments are left out.
+    """
+    ideas = list(
+        Idea.objects.visible()
+        .filter(created_at__gte=start, created_at__lt=end)
+        .values("id", "author_id", "created_at", "title", "description", "challenge__title")
+    )
+    comments = list(
+        Comment.objects.filter(
+            created_at__gte=start, created_at__lt=end, hidden_at__isnull=True
+        ).values("idea_id", "author_id", "created_at", "body", "idea__challenge__title")
+    )
+    idea_ids = {row["id"] for row in ideas} | {row["idea_id"] for row in comments}
+    tags: dict[int, list[str]] = defaultdict(list)
+    through = Idea.tags.through
+    for idea_id, name in through.objects.filter(content_object_id__in=idea_ids).values_list(
+        "content_object_id", "tag__name"
+    ):
+        tags[idea_id].append(name)
+    rows = [
+        {
+            "author_id": row["author_id"],
+            "created_at": row["created_at"],
+            "text": f"{row['title']} {strip_tags(row['description'])}",
+            "tags": tags[row["id"]],
+            "topic": row["challenge__title"],
+        }
+        for row in ideas
+    ]
+    rows += [
+        {
+            "author_id": row["author_id"],
+            "created_at": row["created_at"],
+            "text": strip_tags(row["body"]),
+            "tags": tags[row["idea_id"]],
+            "topic": row["idea__challenge__title"],
+        }
+        for row in comments
+    ]
+    return rows

@@ -1,0 +1,93 @@
+"""Communicators' admin screens: the KPI dashboard (with CSV) and the weekly signals."""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from insights import selectors
+from insights.charts import line_chart
+from people.models import Team
+
+
+def _communicators_only(request) -> None:
+    if not selectors.is_communicator(request.user):
+        raise PermissionDenied
+
+
+def _team(request) -> Team | None:
+    team_id = request.GET.get("team", "")
+    if not team_id.isdigit():
+        return None
+    return Team.objects.filter(pk=int(team_id)).first()
+
+
+def kpi_dashboard(request):
+    """Each objective's KPIs against their targets, week by week, for everyone or a team."""
+    _communicators_only(request)
+    team = _team(request)
+    board = selectors.objectives_dashboard(team)
+    if request.GET.get("format") == "csv":
+        return _kpi_csv(board, team)
+    objectives = [
+        (objective, [(row, line_chart(row.points, row.target)) for row in rows])
+        for objective, rows in board
+    ]
+    return render(
+        request,
+        "insights/admin/kpi_dashboard.html",
+        {
+            "page_title": _("KPIs and objectives"),
+            "objectives": objectives,
+            "teams": Team.objects.order_by("name").only("pk", "name"),
+            "team": team,
+            "floor": selectors.floor(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _kpi_csv(board, team: Team | None) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ruche-kpis.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["objective", "kpi", "unit", "team", "week", "value", "target"])
+    for objective, rows in board:
+        for row in rows:
+            for week, value in row.points:
+                writer.writerow(
+                    [
+                        objective.title,
+                        row.code,
+                        row.unit,
+                        team.name if team else "",
+                        week.isoformat(),
+                        "" if value is None else f"{value:g}",
+                        f"{row.target:g}",
+                    ]
+                )
+    return response
+
+
+def signals(request):
+    """Last week's signals, as the communicators receive them by email."""
+    from insights.detection import weekly_signals
+
+    _communicators_only(request)
+    week = selectors.last_complete_week()
+    return render(
+        request,
+        "insights/admin/signals.html",
+        {
+            "page_title": _("Signals"),
+            "signals": weekly_signals(week),
+            "week": week,
+            "week_end": week + timedelta(days=6),
+            "floor": selectors.floor(),
+        },
+    )

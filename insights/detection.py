@@ -1,0 +1,181 @@
+"""Weekly signals: emerging topics, recurring zero-result searches, frustration.
+
+Nothing here names anyone or quotes anyone: every signal is a count of distinct people, and
+a signal drawn from fewer than INSIGHTS_MIN_PEOPLE people is dropped. People are counted by
+their search pseudonym, so one person writing an idea and searching counts once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from insights.models import FrustrationExpression
+from insights.selectors import floor, monday_of, week_bounds
+from people.models import Team
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+STOPWORDS = frozenset(
+    (Path(__file__).parent / "data" / "stopwords.txt").read_text(encoding="utf-8").split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so that "Télétravail" and "teletravail" are one term."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def terms_of(text: str, tags: list[str] = ()) -> set[str]:
+    """The words of a text worth counting (no stop words, no numbers), and its tags as #tag."""
+    words = {word for word in WORD.findall(fold(text)) if word not in STOPWORDS}
+    return words | {f"#{fold(tag).strip()}" for tag in tags if tag.strip()}
+
+
+@dataclass
+class Utterance:
+    person: str
+    week: date
+    text: str
+    terms: set[str]
+    topics: list[str]
+    team_id: int | None
+    searched: bool
+
+
+def gather(start: date, end: date) -> list[Utterance]:
+    """Everything people wrote or searched in the weeks from `start` to before `end`."""
+    from ideas.selectors.insights import idea_texts
+    from news.selectors.insights import news_texts
+    from people.selectors import active_member_teams
+    from search.selectors import searched_texts, searcher_keys
+
+    since, until = week_bounds(start)[0], week_bounds(end)[0]
+    written = idea_texts(start=since, end=until) + news_texts(start=since, end=until)
+    keys = searcher_keys({row["author_id"] for row in written})
+    teams = active_member_teams()
+    labels = {"news": _("News comments"), "leadership": _("Questions to leadership")}
+    found = [
+        Utterance(
+            person=keys[row["author_id"]],
+            week=monday_of(timezone.localdate(row["created_at"])),
+            text=fold(row["text"]),
+            terms=terms_of(row["text"], row["tags"]),
+            topics=[f"#{tag}" for tag in row["tags"]] or [labels.get(row["topic"], row["topic"])],
+            team_id=teams.get(row["author_id"]),
+            searched=False,
+        )
+        for row in written
+    ]
+    found += [
+        Utterance(
+            person=searcher,
+            week=monday_of(timezone.localdate(at)),
+            text=query,
+            terms=terms_of(query),
+            topics=[],
+            team_id=None,
+            searched=True,
+        )
+        for searcher, query, at in searched_texts(start=since, end=until)
+    ]
+    return found
+
+
+def emerging_topics(week: date, utterances: list[Utterance]) -> list[dict]:
+    """Terms and tags used by more distinct people this week than usual.
+
+    score = (people this week - mean people per baseline week) / sqrt(mean + 1), over the
+    INSIGHTS_BASELINE_WEEKS weeks before (weeks without the term count as 0). A term is
+    emerging when at least the floor of people used it this week and its score reaches
+    INSIGHTS_EMERGING_MIN_SCORE.
+    """
+    baseline_weeks = settings.INSIGHTS_BASELINE_WEEKS
+    people: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for utterance in utterances:
+        for term in utterance.terms:
+            people[term][utterance.week].add(utterance.person)
+    baseline = [week - timedelta(weeks=n) for n in range(1, baseline_weeks + 1)]
+    rising = []
+    for term, weeks in people.items():
+        now = len(weeks.get(week, ()))
+        if now < floor():
+            continue
+        mean = sum(len(weeks.get(w, ())) for w in baseline) / baseline_weeks
+        score = (now - mean) / math.sqrt(mean + 1)
+        if score >= settings.INSIGHTS_EMERGING_MIN_SCORE:
+            rising.append(
+                {"term": term, "people": now, "baseline": round(mean, 2), "score": round(score, 2)}
+            )
+    rising.sort(key=lambda row: (-row["score"], row["term"]))
+    return rising[: settings.INSIGHTS_MAX_SIGNALS]
+
+
+def recurring_zero_results(week: date) -> list[dict]:
+    """Queries that found nothing in two or more of the last four weeks, for the floor of people."""
+    from search.selectors import zero_result_queries
+
+    start = week_bounds(week - timedelta(weeks=3))[0]
+    rows = zero_result_queries(start=start, end=week_bounds(week)[1], min_searchers=floor())
+    return [row for row in rows if row["weeks"] >= 2][: settings.INSIGHTS_MAX_SIGNALS]
+
+
+def _lexicon() -> list[re.Pattern]:
+    expressions = FrustrationExpression.objects.values_list("expression", flat=True)
+    return [re.compile(rf"(?<!\w){re.escape(fold(e))}(?!\w)") for e in expressions]
+
+
+def frustration(week: date, utterances: list[Utterance]) -> dict:
+    """People whose writing this week holds an expression of the lexicon, by topic and team.
+
+    Searches are not read. A topic or team is listed only with at least the floor of
+    distinct people; the total likewise (None below it).
+    """
+    patterns = _lexicon()
+    by_topic: dict[str, set[str]] = defaultdict(set)
+    by_team: dict[int, set[str]] = defaultdict(set)
+    everyone: set[str] = set()
+    for utterance in utterances:
+        if utterance.week != week or utterance.searched:
+            continue
+        if not any(pattern.search(utterance.text) for pattern in patterns):
+            continue
+        everyone.add(utterance.person)
+        for topic in utterance.topics:
+            by_topic[topic].add(utterance.person)
+        if utterance.team_id is not None:
+            by_team[utterance.team_id].add(utterance.person)
+    names = dict(Team.objects.filter(pk__in=list(by_team)).values_list("pk", "name"))
+    return {
+        "people": len(everyone) if len(everyone) >= floor() else None,
+        "topics": sorted(
+            ((topic, len(p)) for topic, p in by_topic.items() if len(p) >= floor()),
+            key=lambda row: (-row[1], row[0]),
+        ),
+        "teams": sorted(
+            ((names[team], len(p)) for team, p in by_team.items() if len(p) >= floor()),
+            key=lambda row: (-row[1], row[0]),
+        ),
+    }
+
+
+def weekly_signals(week: date) -> dict:
+    """All the signals of the week starting on Monday `week`, as plain data (JSON-ready)."""
+    utterances = gather(
+        week - timedelta(weeks=settings.INSIGHTS_BASELINE_WEEKS), week + timedelta(weeks=1)
+    )
+    return {
+        "week": week.isoformat(),
+        "emerging": emerging_topics(week, utterances),
+        "zero_results": recurring_zero_results(week),
+        "frustration": frustration(week, utterances),
+    }

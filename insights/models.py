@@ -1,0 +1,159 @@
+"""Objectives with KPI targets, weekly KPI snapshots, activity days, signals lexicon and reports."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+
+from insights.kpis import KPI_CHOICES
+
+
+class ActivityDay(models.Model):
+    """One row per person and day they used Ruche: enough for weekly active users."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(db_index=True)
+
+    class Meta:
+        verbose_name = _("activity day")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="insights_activity_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.day}"
+
+
+class Objective(ClusterableModel):
+    """A goal the communicators set for a period, measured by KPIs with targets."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("period starts on"))
+    ends_on = models.DateField(_("period ends on"))
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("Period")),
+        InlinePanel("kpis", heading=_("KPIs and targets"), label=_("KPI"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["-ends_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="insights_objective_period_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The period must end after it starts.")})
+
+
+class ObjectiveKPI(models.Model):
+    objective = ParentalKey(Objective, on_delete=models.CASCADE, related_name="kpis")
+    kpi = models.CharField(_("KPI"), max_length=40, choices=KPI_CHOICES)
+    target = models.FloatField(
+        _("target"),
+        help_text=_("In the KPI's unit: a percentage (0-100), a number of days or a count."),
+    )
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
+
+    panels = [FieldPanel("kpi"), FieldPanel("target")]
+
+    class Meta:
+        verbose_name = _("KPI target")
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["objective", "kpi"], name="insights_kpi_once_per_goal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kpi_display()} → {self.target:g}"
+
+
+class KPISnapshot(models.Model):
+    """A KPI's value for one week, organisation-wide (team empty) or for a team and below.
+
+    `value` is empty when the figure was drawn from fewer than INSIGHTS_MIN_PEOPLE people;
+    recomputing a week updates its row (one row per KPI, team and week).
+    """
+
+    kpi = models.CharField(max_length=40, choices=KPI_CHOICES)
+    team = models.ForeignKey(
+        "people.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    week_start = models.DateField()
+    value = models.FloatField(null=True)
+    people = models.PositiveIntegerField(default=0)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("KPI snapshot")
+        ordering = ["week_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kpi", "team", "week_start"],
+                name="insights_snapshot_once_per_week",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kpi} {self.week_start}: {self.value}"
+
+
+class FrustrationExpression(models.Model):
+    """A negative expression that marks frustration ("ça ne marche pas", "waste of time")."""
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", _("French")
+        ENGLISH = "en", _("English")
+
+    expression = models.CharField(_("expression"), max_length=100, unique=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+
+    panels = [FieldPanel("expression"), FieldPanel("language")]
+
+    class Meta:
+        verbose_name = _("frustration expression")
+        verbose_name_plural = _("frustration lexicon")
+        ordering = ["language", "expression"]
+
+    def __str__(self) -> str:
+        return self.expression
+
+    def clean(self) -> None:
+        self.expression = " ".join(self.expression.split()).lower()
+        if not self.expression:
+            raise ValidationError({"expression": _("Give a word or an expression.")})
+
+
+class SignalReport(models.Model):
+    """The weekly signals report of one week: the unique week makes a re-run send nothing."""
+
+    week_start = models.DateField(unique=True)
+    summary = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("signals report")
+        ordering = ["-week_start"]
+
+    def __str__(self) -> str:
+        return f"signals report {self.week_start}"

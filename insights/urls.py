@@ -1,0 +1,10 @@
+from django.urls import path
+
+from insights import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("teams/", views.my_teams, name="my_teams"),
+    path("teams/<slug:slug>/", views.team_dashboard, name="team"),
+]

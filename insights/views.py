@@ -1,0 +1,69 @@
+"""The managers' dashboard on the site: their teams' participation, ideas, kudos, must-reads."""
+
+import csv
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from ideas.models import Status
+from insights import selectors
+from people.models import Team
+
+PERIODS = (30, 90, 365)
+
+
+@require_GET
+def my_teams(request):
+    """Managers (and superusers): the teams whose dashboard they may open."""
+    teams = selectors.teams_managed_by(request.user)
+    if not teams:
+        raise PermissionDenied
+    return render(request, "insights/site/my_teams.html", {"teams": teams})
+
+
+@require_GET
+def team_dashboard(request, slug: str):
+    """Managers of the team or of a team above it, and superusers; 403 for anyone else."""
+    team = get_object_or_404(Team, slug=slug)
+    if not selectors.can_view_team_dashboard(request.user, team):
+        raise PermissionDenied
+    days = int(request.GET["days"]) if request.GET.get("days") in map(str, PERIODS) else 90
+    dashboard = selectors.team_dashboard(team, days=days)
+    if request.GET.get("format") == "csv":
+        return _csv(team, days, dashboard)
+    return render(
+        request,
+        "insights/site/team_dashboard.html",
+        {
+            "team": team,
+            "days": days,
+            "periods": PERIODS,
+            "dashboard": dashboard,
+            "statuses": Status.choices,
+            "floor": selectors.floor(),
+        },
+    )
+
+
+def _csv(team: Team, days: int, dashboard: dict | None) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ruche-team-{team.slug}.csv"'
+    writer = csv.writer(response)
+    columns = ["people", "contributors", "active", "ideas", "kudos_received", "kudos_given"]
+    writer.writerow(["team", "days", *columns, *(f"ideas_{s}" for s, _label in Status.choices)])
+    if dashboard is None:
+        return response
+    rows = [(team.name, dashboard["total"])]
+    rows += [(name or "(smaller sub-teams)", figures) for name, figures in dashboard["subteams"]]
+    for name, figures in rows:
+        writer.writerow(
+            [
+                name,
+                days,
+                *(figures[column] for column in columns),
+                *(figures["ideas_by_status"][s] for s, _label in Status.choices),
+            ]
+        )
+    return response

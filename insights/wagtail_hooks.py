@@ -1,0 +1,80 @@
+"""Admin for communicators: objectives and the frustration lexicon as snippets, dashboards."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from insights.admin_views import kpi_dashboard, signals
+from insights.models import FrustrationExpression, Objective
+from insights.selectors import is_communicator
+
+
+class CommunicatorsPolicy(ModelPermissionPolicy):
+    """Communicators (the group) have every right on these models, on top of model permissions."""
+
+    def user_has_permission(self, user, action):
+        return is_communicator(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return is_communicator(user) or super().user_has_any_permission(user, actions)
+
+
+register_permission_policy(Objective, CommunicatorsPolicy(Objective))
+register_permission_policy(FrustrationExpression, CommunicatorsPolicy(FrustrationExpression))
+
+
+class ObjectiveViewSet(SnippetViewSet):
+    model = Objective
+    icon = "pick"
+    menu_label = _("Objectives")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["title", "starts_on", "ends_on"]
+    search_fields = ["title"]
+
+
+class FrustrationLexiconViewSet(SnippetViewSet):
+    model = FrustrationExpression
+    icon = "warning"
+    menu_label = _("Frustration lexicon")
+    add_to_admin_menu = True
+    menu_order = 311
+    list_display = ["expression", "language"]
+    list_filter = ["language"]
+    search_fields = ["expression"]
+
+
+register_snippet(ObjectiveViewSet)
+register_snippet(FrustrationLexiconViewSet)
+
+
+@hooks.register("register_admin_urls")
+def insights_admin_urls():
+    return [
+        path("insights/kpis/", kpi_dashboard, name="insights_kpis"),
+        path("insights/signals/", signals, name="insights_signals"),
+    ]
+
+
+class CommunicatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_communicator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def kpi_menu_item():
+    return CommunicatorsMenuItem(
+        _("KPIs and objectives"), reverse("insights_kpis"), icon_name="pick", order=910
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def signals_menu_item():
+    return CommunicatorsMenuItem(
+        _("Signals"), reverse("insights_signals"), icon_name="warning", order=911
+    )

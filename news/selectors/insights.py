@@ -1,0 +1,122 @@
+"""Reads of news and leadership for the insights app: contributions, must-reads, questions.
+
+Every function is a fixed number of queries whatever the amount of data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet
+
+from news.models import Acknowledgement, Comment, NewsPage, Question
+from people.models import Profile
+from people.selectors import team_descendant_ids
+
+
+def _restrict(queryset, field: str, user_ids: Collection[int] | None):
+    return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
+
+
+def news_contributor_ids(
+    *, start: datetime, end: datetime, user_ids: Collection[int] | None = None
+) -> set[int]:
+    """People who commented on news or asked leadership a question in [start, end)."""
+    comments = _restrict(
+        Comment.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+    )
+    questions = _restrict(
+        Question.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+    )
+    return set(comments.values_list("author_id", flat=True)) | set(
+        questions.values_list("author_id", flat=True)
+    )
+
+
+def must_read_coverage(
+    pages: QuerySet[NewsPage], user_ids: Collection[int] | None = None
+) -> list[dict]:
+    """For each must-read: the active people it is addressed to and who acknowledged it.
+
+    Each row: page (id, title, must_read_due), addressed (set of user ids), acknowledged
+    (subset of addressed). `user_ids` keeps only these people. Four queries.
+    """
+    pages = list(pages.filter(must_read=True).only("id", "title", "must_read_due"))
+    if not pages:
+        return []
+    audiences: dict[int, list[int]] = defaultdict(list)
+    through = NewsPage.audience_teams.through
+    for page_id, team_id in through.objects.filter(
+        newspage_id__in=[p.pk for p in pages]
+    ).values_list("newspage_id", "team_id"):
+        audiences[page_id].append(team_id)
+    people = _restrict(Profile.objects.active(), "user_id", user_ids)
+    team_of = dict(people.values_list("user_id", "team_id"))
+    acknowledged: dict[int, set[int]] = defaultdict(set)
+    acks = Acknowledgement.objects.filter(page__in=pages, user_id__in=list(team_of))
+    for page_id, user_id in acks.values_list("page_id", "user_id"):
+        acknowledged[page_id].add(user_id)
+    rows = []
+    for page in pages:
+        if audiences[page.pk]:
+            reached = team_descendant_ids(audiences[page.pk])
+            addressed = {user for user, team in team_of.items() if team in reached}
+        else:
+            addressed = set(team_of)
+        rows.append(
+            {
+                "page": page,
+                "addressed": addressed,
+                "acknowledged": acknowledged[page.pk] & addressed,
+            }
+        )
+    return rows
+
+
+def must_reads_published(*, start: datetime, end: datetime) -> QuerySet[NewsPage]:
+    return NewsPage.objects.live().filter(
+        must_read=True, first_published_at__gte=start, first_published_at__lt=end
+    )
+
+
+def live_must_reads() -> QuerySet[NewsPage]:
+    return NewsPage.objects.live().filter(must_read=True).order_by("-first_published_at")
+
+
+def question_answers(
+    *, start: datetime, end: datetime, user_ids: Collection[int] | None = None
+) -> dict[str, int]:
+    """Leadership questions asked in [start, end): how many, how many answered, by how many."""
+    questions = _restrict(
+        Question.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+    )
+    return questions.aggregate(
+        asked=Count("id"),
+        answered=Count("id", filter=Q(answered_at__isnull=False)),
+        askers=Count("author_id", distinct=True),
+    )
+
+
+def news_texts(*, start: datetime, end: datetime) -> list[dict]:
+    """What people wrote about news and to leadership in [start, end), as plain text.
+
+    Each row: author_id, created_at, text, tags (none), topic (a fixed label). Hidden
+    comments are left out.
+    """
+    comments = Comment.objects.filter(
+        created_at__gte=start, created_at__lt=end, hidden_at__isnull=True
+    ).values_list("author_id", "created_at", "body")
+    questions = Question.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
+        "author_id", "created_at", "body"
+    )
+    rows = [
+        {"author_id": a, "created_at": at, "text": body, "tags": [], "topic": "news"}
+        for a, at, body in comments
+    ]
+    rows += [
+        {"author_id": a, "created_at": at, "text": body, "tags": [], "topic": "leadership"}
+        for a, at, body in questions
+    ]
+    return rows

@@ -1,0 +1,56 @@
+"""The managers' dashboard and the KPI chart, in a real browser, checked with axe-core."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from insights.models import Objective, ObjectiveKPI
+from insights.selectors import monday_of, week_bounds
+from insights.services import snapshot_kpis
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.factories import home_page
+from tests.insights.factories import communicator, employee, employees, search, team
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_manager_reads_the_team_dashboard_with_the_keyboard(page):
+    home_page()
+    sales = team("Sales")
+    boss = employee(team=sales, username="boss")
+    employees(5, team=sales, manager=boss)
+    sign_in(page, "boss")
+
+    page.goto("/insights/teams/")
+    page.get_by_role("link", name="Sales").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sales")
+    expect(page.get_by_role("table").first).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_kpi_chart_has_a_text_alternative_and_a_data_table(page):
+    home_page()
+    week = monday_of(timezone.localdate())
+    for person in employees(5):
+        search(person, "congés", click=True, when=week_bounds(week)[0] + timedelta(hours=1))
+    goal = Objective.objects.create(
+        title="Mieux trouver", starts_on=week - timedelta(weeks=2), ends_on=week
+    )
+    ObjectiveKPI.objects.create(objective=goal, kpi="search_success", target=70)
+    snapshot_kpis(weeks=[week - timedelta(weeks=1), week])
+    communicator(username="claire")
+    sign_in(page, "claire")
+
+    page.goto("/admin/insights/kpis/")
+
+    chart = page.get_by_role("img", name="Search success rate")
+    expect(chart).to_be_visible()
+    page.get_by_text("Data table").click()
+    expect(
+        page.get_by_role("cell", name="100.0").or_(page.get_by_role("cell", name="100,0"))
+    ).to_be_visible()
+    assert_accessible(page)

@@ -1,0 +1,199 @@
+"""Weekly signals: emerging topics, recurring zero-result searches, frustration; the report."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+
+from ideas.models import Comment
+from insights.detection import weekly_signals
+from insights.models import FrustrationExpression, SignalReport
+from insights.selectors import last_complete_week, week_bounds
+from insights.services import send_weekly_signals_report
+from intranet.models import OutboxTask
+from intranet.outbox import run_stored_task
+from tests.factories import UserFactory
+from tests.ideas.factories import challenge, idea
+from tests.insights.factories import communicator, employees, search, team
+
+WEEK = last_complete_week()
+REPORT_TASK = "insights.tasks.email_signals_report"
+
+
+def during(week, hours: int = 30):
+    return week_bounds(week)[0] + timedelta(hours=hours)
+
+
+def searched(text, people, *, week=WEEK, results=3):
+    for person in people:
+        search(person, text, results=results, when=during(week))
+
+
+@pytest.mark.django_db
+def test_a_term_rising_against_its_own_baseline_is_an_emerging_topic():
+    searched("parking", employees(3))
+    writers = employees(2)
+    open_challenge = challenge(phase="open")
+    for person in writers:
+        idea(open_challenge, author=person, title="Navette parking", created_at=during(WEEK))
+    usual = employees(5)
+    for weeks_ago in range(0, 9):  # the same five people every week: nothing new
+        searched("cantine", usual, week=WEEK - timedelta(weeks=weeks_ago))
+
+    emerging = {row["term"]: row for row in weekly_signals(WEEK)["emerging"]}
+
+    # 5 people this week, none before: (5 - 0) / sqrt(0 + 1) = 5.
+    assert emerging["parking"] == {"term": "parking", "people": 5, "baseline": 0, "score": 5.0}
+    assert "cantine" not in emerging
+
+
+@pytest.mark.django_db
+def test_the_emerging_score_weighs_the_rise_against_the_usual_level():
+    people = employees(12)
+    for weeks_ago in range(1, 9):  # two people a week for eight weeks
+        searched("mutuelle", people[:2], week=WEEK - timedelta(weeks=weeks_ago))
+    searched("mutuelle", people[:8])
+
+    [row] = weekly_signals(WEEK)["emerging"]
+
+    assert (row["term"], row["people"], row["baseline"]) == ("mutuelle", 8, 2.0)
+    assert row["score"] == round((8 - 2) / 3**0.5, 2)
+
+
+@pytest.mark.django_db
+def test_a_term_used_by_four_people_is_never_a_signal_by_five_it_is():
+    people = employees(5)
+    searched("badge", people[:4])
+    assert weekly_signals(WEEK)["emerging"] == []
+
+    searched("badge", people[4:])
+    assert [row["term"] for row in weekly_signals(WEEK)["emerging"]] == ["badge"]
+
+
+@pytest.mark.django_db
+def test_recurring_zero_result_searches_need_two_weeks_and_five_people():
+    searched("wifi invite", employees(3), results=0)
+    searched("wifi invite", employees(2), week=WEEK - timedelta(weeks=1), results=0)
+    searched("imprimante", employees(5), results=0)  # one week only
+    searched("vpn", employees(2), results=0)
+    searched("vpn", employees(2), week=WEEK - timedelta(weeks=2), results=0)  # four people
+
+    rows = weekly_signals(WEEK)["zero_results"]
+
+    assert rows == [{"query": "wifi invite", "searches": 5, "searchers": 5, "weeks": 2}]
+
+
+@pytest.mark.django_db
+def test_frustration_is_counted_by_topic_and_team_only_from_five_people():
+    support, it = team("Support"), team("IT")
+    wifi_idea = idea(challenge(phase="open"), title="Wifi", created_at=during(WEEK, 2))
+    wifi_idea.tags.set(["wifi"])
+    paper_idea = idea(challenge(phase="open", title="Moins de papier"), created_at=during(WEEK, 2))
+    for person in employees(5, team=support):
+        Comment.objects.create(
+            idea=wifi_idea,
+            author=person,
+            body="<p>Ça ne marche PAS, encore</p>",
+            created_at=during(WEEK),
+        )
+    for person in employees(4, team=it):
+        Comment.objects.create(
+            idea=paper_idea,
+            author=person,
+            body="<p>What a waste of time.</p>",
+            created_at=during(WEEK),
+        )
+    for person in employees(5, team=it):
+        Comment.objects.create(
+            idea=paper_idea, author=person, body="<p>Bonne idée</p>", created_at=during(WEEK)
+        )
+
+    signals = weekly_signals(WEEK)["frustration"]
+
+    assert signals == {"people": 9, "topics": [("#wifi", 5)], "teams": [("Support", 5)]}
+
+
+@pytest.mark.django_db
+def test_the_lexicon_is_data_communicators_can_extend():
+    assert FrustrationExpression.objects.filter(expression="ça ne marche pas").exists()
+    assert FrustrationExpression.objects.filter(expression="waste of time").exists()
+    FrustrationExpression.objects.create(expression="usine à gaz", language="fr")
+    plain_idea = idea(challenge(phase="open"), created_at=during(WEEK, 2))
+    for person in employees(5):
+        Comment.objects.create(
+            idea=plain_idea, author=person, body="<p>Une usine a gaz</p>", created_at=during(WEEK)
+        )
+
+    assert weekly_signals(WEEK)["frustration"]["people"] == 5
+
+
+@pytest.fixture
+def communicators():
+    return [communicator(email="claire@example.org"), communicator(email="marc@example.org")]
+
+
+def report_tasks():
+    return OutboxTask.objects.filter(task_path=REPORT_TASK)
+
+
+@pytest.mark.django_db
+def test_the_weekly_report_reaches_each_communicator_once_over_smtp(communicators, smtp_server):
+    searched("parking", employees(5))
+    searched("salaire", employees(4))
+    gone = communicator(email="parti@example.org", is_active=False)
+    employee_only = UserFactory(email="employe@example.org")
+
+    assert send_weekly_signals_report(week=WEEK) is not None
+    assert send_weekly_signals_report(week=WEEK) is None  # a re-run records nothing
+    [task] = report_tasks()
+    assert run_stored_task(task.pk) == "done"
+    assert run_stored_task(task.pk) == "skipped"  # a redelivered message sends nothing
+
+    assert len(smtp_server.messages) == 2
+    for user in communicators:
+        [message] = smtp_server.to(user.email)
+        body = smtp_server.body(message)
+        assert str(WEEK) in message["Subject"]
+        assert "parking" in body and "salaire" not in body
+    assert smtp_server.to(gone.email) == [] and smtp_server.to(employee_only.email) == []
+    report = SignalReport.objects.get(week_start=WEEK)
+    assert report.recipients == 2 and report.sent_at is not None
+
+
+@pytest.mark.django_db
+def test_the_report_never_names_or_quotes_anyone(communicators, smtp_server):
+    writer_team = team("Compta")
+    open_challenge = challenge(phase="open")
+    people = employees(5, team=writer_team)
+    for person in people:
+        idea(
+            open_challenge,
+            author=person,
+            title="Cantine",
+            description="<p>C'est inadmissible, la cantine ferme trop tôt</p>",
+            created_at=during(WEEK),
+        )
+    send_weekly_signals_report(week=WEEK)
+    run_stored_task(report_tasks().get().pk)
+
+    body = smtp_server.body(smtp_server.to("claire@example.org")[0])
+    assert "cantine" in body and "Compta: 5" in body
+    assert "ferme trop tôt" not in body
+    for person in people:
+        assert person.last_name not in body and person.username not in body
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_the_beat_job_run_twice_on_a_real_worker_emails_once(celery_worker, wait_for_inbox):
+    from insights.tasks import send_weekly_signals_report as beat_job
+
+    Group.objects.get_or_create(name="Communicators")
+    communicator(email="claire@example.org")
+
+    first = beat_job.apply_async().get(timeout=60)
+    again = beat_job.apply_async().get(timeout=60)
+
+    assert (first, again) == (True, False)
+    assert SignalReport.objects.count() == 1
+    assert len(wait_for_inbox("claire@example.org")) == 1
