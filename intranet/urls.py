@@ -34,6 +34,7 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("people/", include("people.urls")),
     path("ideas/", include("ideas.urls")),
+    path("notifications/", include("notifications.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,137 @@
+"""Scheduled sends: digests and nudges, each claimed so that it goes out once.
+
+Run by the beat jobs in `notifications.tasks`; they may be retried, run twice at once or
+redelivered: the claim (a `DigestRun` row, or a notice's unique key) decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from notifications.digests import build_digest, unanswered_ideas_by_challenge, window_for
+from notifications.models import Cadence, DigestRun, Preference
+from notifications.selectors import default_cadence
+from notifications.services import absolute_url, notify
+
+DIGEST_KINDS = (Cadence.DAILY, Cadence.WEEKLY)
+
+
+def digest_readers(kind: str):
+    """Active people with an email address whose preference is this digest kind."""
+    chosen = Preference.objects.filter(user=OuterRef("pk")).values("cadence")[:1]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .annotate(digest_cadence=Coalesce(Subquery(chosen), Value(default_cadence())))
+        .filter(digest_cadence=kind)
+        .order_by("pk")
+    )
+
+
+def send_digests(kind: str, now: datetime | None = None) -> int:
+    """Send this period's digest of `kind` to everyone who chose it; returns how many went."""
+    if kind not in DIGEST_KINDS:
+        raise ValueError(kind)
+    window = window_for(kind, now or timezone.now())
+    claimed = set(
+        DigestRun.objects.filter(kind=kind, period=window.period).values_list("user_id", flat=True)
+    )
+    sent = 0
+    for user in digest_readers(kind).iterator(chunk_size=500):
+        if user.pk not in claimed and send_digest(user=user, window=window):
+            sent += 1
+    return sent
+
+
+def send_digest(*, user, window) -> bool:
+    """Build, claim and send one digest. The claim row is inserted in the same transaction as
+    the send: a concurrent run waits on it and then finds it taken; a failed send rolls it
+    back, so the retry sends. Empty digests are neither claimed nor sent."""
+    from notifications.selectors import email_language
+
+    language = email_language(user)
+    with translation.override(language):
+        digest = build_digest(user, window)
+        if digest.is_empty:
+            return False
+        try:
+            with transaction.atomic():
+                DigestRun.objects.create(
+                    user=user, kind=window.kind, period=window.period, items=digest.count
+                )
+                _send_digest_email(user, window, digest)
+        except IntegrityError:
+            return False
+    return True
+
+
+def _send_digest_email(user, window, digest) -> None:
+    if window.kind == Cadence.DAILY:
+        title = _("Your daily Ruche digest")
+    else:
+        title = _("Your weekly Ruche digest")
+    context = {
+        "title": title,
+        "user": user,
+        "digest": digest,
+        "preferences_url": absolute_url(reverse("notifications:preferences")),
+        "centre_url": absolute_url(reverse("notifications:list")),
+        "language": translation.get_language(),
+    }
+    message = EmailMultiAlternatives(
+        subject=f"[Ruche] {title}",
+        body=render_to_string("notifications/email/digest.txt", context),
+        to=[user.email],
+    )
+    message.attach_alternative(
+        render_to_string("notifications/email/digest.html", context), "text/html"
+    )
+    message.send()
+
+
+def nudge_challenge_owners(now: datetime | None = None) -> int:
+    """Tell each challenge owner how many ideas have waited too long for an answer.
+
+    The notice's key holds the ISO week and a fingerprint of the waiting ideas: one nudge per
+    set of ideas per week, whatever the number of runs. Returns how many emails went out.
+    """
+    now = now or timezone.now()
+    days = settings.NOTIFICATIONS_NUDGE_AFTER_DAYS
+    year, week, _weekday = timezone.localdate(now).isocalendar()
+    sent = 0
+    waiting = unanswered_ideas_by_challenge(older_than=now - timedelta(days=days))
+    for challenge, idea_ids in waiting.items():
+        fingerprint = hashlib.sha256(",".join(map(str, idea_ids)).encode()).hexdigest()[:12]
+        count, title = len(idea_ids), challenge.title
+
+        def message(count=count, title=title) -> str:
+            return ngettext(
+                "%(count)d idea in “%(challenge)s” has waited more than %(days)d days "
+                "for an answer",
+                "%(count)d ideas in “%(challenge)s” have waited more than %(days)d days "
+                "for an answer",
+                count,
+            ) % {"count": count, "challenge": title, "days": days}
+
+        sent += notify(
+            recipient_ids=[challenge.challenge_owner_id],
+            key=f"nudge:{challenge.pk}:{year}-W{week:02d}:{fingerprint}",
+            kind="nudge",
+            message=message,
+            url=challenge.url or "",
+        )
+    return sent
