@@ -7,6 +7,7 @@ redelivered: the claim (a `DigestRun` row, or a notice's unique key) decides.
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -25,6 +26,8 @@ from notifications.digests import build_digest, unanswered_ideas_by_challenge, w
 from notifications.models import Cadence, DigestRun, Preference
 from notifications.selectors import default_cadence
 from notifications.services import absolute_url, notify
+
+logger = logging.getLogger(__name__)
 
 DIGEST_KINDS = (Cadence.DAILY, Cadence.WEEKLY)
 
@@ -50,11 +53,23 @@ def send_digests(kind: str, now: datetime | None = None) -> int:
     claimed = set(
         DigestRun.objects.filter(kind=kind, period=window.period).values_list("user_id", flat=True)
     )
-    sent = 0
+    sent, failed = 0, []
     for user in digest_readers(kind).iterator(chunk_size=500):
-        if user.pk not in claimed and send_digest(user=user, window=window):
-            sent += 1
+        if user.pk in claimed:
+            continue
+        try:
+            sent += send_digest(user=user, window=window)
+        except Exception:  # noqa: BLE001 - one bad address or mail outage must not stop the rest
+            logger.exception("Digest %s %s for user %s failed", kind, window.period, user.pk)
+            failed.append(user.pk)
+    if failed:
+        # The task is retried: what was sent is claimed, only the failed ones go again.
+        raise DigestsFailed(f"{len(failed)} {kind} digests failed (users {failed[:20]})")
     return sent
+
+
+class DigestsFailed(RuntimeError):
+    pass
 
 
 def send_digest(*, user, window) -> bool:
