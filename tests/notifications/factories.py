@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 from wagtail.models import Page
@@ -27,3 +27,11 @@ def published_at(page: Page, moment: datetime) -> Page:
     Page.objects.filter(pk=page.pk).update(first_published_at=moment, last_published_at=moment)
     page.refresh_from_db()
     return page
+
+
+def midweek_noon() -> datetime:
+    """Wednesday noon (local time) of this week: far from the day and week boundaries that
+    start a new digest or nudge period, so a test can move an hour or a day and stay put."""
+    today = timezone.localdate()
+    wednesday = today - timedelta(days=today.weekday() - 2)
+    return timezone.make_aware(datetime.combine(wednesday, time(12)))

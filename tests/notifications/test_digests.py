@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from ideas.models import StatusChange
@@ -14,9 +13,9 @@ from notifications.models import Cadence, DigestRun
 from tests.ideas.concurrency import run_in_threads
 from tests.ideas.factories import TeamFactory, challenge, idea, person
 from tests.news.factories import publish_news, sections
-from tests.notifications.factories import notice, prefers, published_at
+from tests.notifications.factories import midweek_noon, notice, prefers, published_at
 
-NOW = timezone.now()
+NOW = midweek_noon()
 DAILY = window_for("daily", NOW)
 WEEKLY = window_for("weekly", NOW)
 YESTERDAY = DAILY.start + timedelta(hours=10)
@@ -65,7 +64,15 @@ def world(db):
         closes_at=NOW + 30 * 24 * HOUR,
     )
     mine = idea(
-        challenge(owner=owner, title="Défi ouvert", phase="open"), author=reader, title="Vélos"
+        challenge(
+            owner=owner,
+            title="Défi ouvert",
+            phase="open",
+            opens_at=NOW - 2 * 24 * HOUR,
+            closes_at=NOW + 30 * 24 * HOUR,
+        ),
+        author=reader,
+        title="Vélos",
     )
     change = StatusChange.objects.create(
         idea=mine, from_status="submitted", to_status="selected", message="Oui", author=owner
