@@ -209,3 +209,25 @@ def test_concurrent_runs_send_each_digest_exactly_once(smtp_server):
     for reader in readers:
         assert len(smtp_server.to(reader.email)) == 1, reader.email
     assert DigestRun.objects.count() == len(readers)
+
+
+def test_an_answer_on_an_update_the_asker_can_no_longer_open_stays_out(world, smtp_server):
+    from news.models import Question
+    from tests.news.factories import publish_update
+
+    reader = world["reader"]
+    open_update, closed_update = publish_update(title="Ouvert"), publish_update(title="Fermé")
+    restriction = PageViewRestriction.objects.create(
+        page=closed_update, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Direction"))
+    for update, body in ((open_update, "Et la cantine ?"), (closed_update, "Et les primes ?")):
+        Question.objects.create(
+            author=reader, update=update, body=body, answer="Réponse", answered_at=YESTERDAY
+        )
+
+    send_digests("daily", now=NOW)
+
+    text = smtp_server.body(smtp_server.to(reader.email)[0])
+    assert "Leadership answered your question “Et la cantine ?”" in text
+    assert "Et les primes" not in text
