@@ -1,6 +1,7 @@
-"""What a digest or a nudge says: read-only builders over other apps' selectors.
+"""What a digest says: read-only builders over other apps' selectors.
 
-Direction: this module reads `news`, `ideas` and `people` through their selectors; those apps
+Direction: this module reads `news` and `ideas` through their selectors (`*.selectors.digest`,
+which apply `people`'s audience rules); those apps
 import only `notifications.services`, never this module, so there is no import circle. Every
 item is filtered for the reader: Wagtail page privacy and news audiences, challenge audiences,
 hidden and merged ideas.
@@ -11,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -64,27 +64,18 @@ LIMIT = 20
 def news_items(user, window: Window) -> list[Item]:
     """News published in the window, addressed to the reader's teams (or everyone), that the
     reader may open."""
-    from news.models import NewsPage
-    from news.selectors import addressed_to, viewable_by
+    from news.selectors import news_published_for
 
-    pages = addressed_to(viewable_by(NewsPage.objects.all(), user), user).filter(
-        first_published_at__gte=window.start, first_published_at__lt=window.end
-    )
-    return [
-        Item(page.title, absolute_url(page.url or ""), page.intro[:300])
-        for page in pages.order_by("-first_published_at")[:LIMIT]
-    ]
+    pages = news_published_for(user, since=window.start, until=window.end)[:LIMIT]
+    return [Item(page.title, absolute_url(page.url or ""), page.intro[:300]) for page in pages]
 
 
 def challenge_items(user, window: Window) -> tuple[list[Item], list[Item]]:
     """Challenges the reader may see that open, or close, between the run and the horizon."""
-    from ideas.selectors import challenges_visible_to
+    from ideas.selectors import challenges_closing_for, challenges_opening_for
 
-    visible = challenges_visible_to(user)
-    opening = visible.filter(opens_at__gte=window.now, opens_at__lt=window.horizon)
-    closing = visible.filter(
-        opens_at__lt=window.now, closes_at__gte=window.now, closes_at__lt=window.horizon
-    )
+    opening = challenges_opening_for(user, since=window.now, until=window.horizon)
+    closing = challenges_closing_for(user, since=window.now, until=window.horizon)
     return (
         [
             Item(c.title, absolute_url(c.url or ""), _when(_("Opens on %s"), c.opens_at))
@@ -103,37 +94,19 @@ def _when(label: str, moment: datetime) -> str:
 
 def answer_items(user, window: Window) -> list[Item]:
     """Owner answers to the reader's ideas and leadership answers to the reader's questions."""
-    from ideas.models import StatusChange
-    from ideas.selectors import ideas_visible_to
-    from news.models import LeadershipUpdatePage, Question
-    from news.selectors import viewable_by
+    from ideas.selectors import answers_to_ideas_of
+    from news.selectors import answers_to_questions_of
 
-    mine = ideas_visible_to(user).filter(Q(author=user) | Q(co_authors=user)).values("pk")
-    changes = (
-        StatusChange.objects.filter(
-            idea__in=mine, created_at__gte=window.start, created_at__lt=window.end
-        )
-        .select_related("idea")
-        .order_by("created_at")[:LIMIT]
-    )
+    period = {"since": window.start, "until": window.end}
     items = [
         Item(
             _("Your idea “%(title)s” is now: %(status)s")
             % {"title": change.idea.title, "status": change.get_to_status_display()},
             absolute_url(change.idea.get_absolute_url()),
         )
-        for change in changes
+        for change in answers_to_ideas_of(user, **period)[:LIMIT]
     ]
-    visible_updates = viewable_by(LeadershipUpdatePage.objects.all(), user).values("pk")
-    questions = (
-        Question.objects.filter(
-            author=user, answered_at__gte=window.start, answered_at__lt=window.end
-        )
-        .filter(Q(update__isnull=True) | Q(update__in=visible_updates))
-        .select_related("update")
-        .order_by("answered_at")[:LIMIT]
-    )
-    for question in questions:
+    for question in answers_to_questions_of(user, **period)[:LIMIT]:
         url = question.update.url if question.update else ""
         items.append(
             Item(
@@ -158,37 +131,60 @@ def unread_items(user, window: Window) -> list[Item]:
     return [Item(notice.message, absolute_url(notice.url)) for notice in notices]
 
 
-def build_digest(user, window: Window) -> Digest:
-    """The reader's digest for the window, in the active language; empty sections dropped."""
-    opening, closing = challenge_items(user, window)
+@dataclass(frozen=True)
+class RunFacts:
+    """What a whole run can know in a few queries, so that each reader's digest skips the
+    sections that cannot hold anything for them (most readers have no answer or notice)."""
+
+    any_news: bool
+    any_challenges: bool
+    answered_user_ids: frozenset[int]
+    noticed_user_ids: frozenset[int]
+
+
+def run_facts(window: Window) -> RunFacts:
+    from ideas.selectors import any_challenge_opening_or_closing, authors_answered_between
+    from news.selectors import any_news_published, askers_answered_between
+
+    period = {"since": window.start, "until": window.end}
+    noticed = Notification.objects.filter(
+        read_at__isnull=True,
+        emailed_at__isnull=True,
+        created_at__gte=window.start,
+        created_at__lt=window.end,
+    ).values_list("recipient_id", flat=True)
+    return RunFacts(
+        any_news=any_news_published(**period),
+        any_challenges=any_challenge_opening_or_closing(since=window.now, until=window.horizon),
+        answered_user_ids=frozenset(
+            authors_answered_between(**period) | askers_answered_between(**period)
+        ),
+        noticed_user_ids=frozenset(noticed.distinct()),
+    )
+
+
+def build_digest(user, window: Window, facts: RunFacts | None = None) -> Digest:
+    """The reader's digest for the window, in the active language; empty sections dropped.
+
+    With `facts` (computed once per run), sections that cannot concern the reader are skipped.
+    """
+    news = news_items(user, window) if facts is None or facts.any_news else []
+    if facts is None or facts.any_challenges:
+        opening, closing = challenge_items(user, window)
+    else:
+        opening, closing = [], []
+    answered = facts is None or user.pk in facts.answered_user_ids
+    noticed = facts is None or user.pk in facts.noticed_user_ids
     sections = [
-        Section(_("News for your teams"), news_items(user, window)),
+        Section(_("News for your teams"), news),
         Section(_("Challenges opening soon"), opening),
         Section(_("Challenges closing soon"), closing),
-        Section(_("Answers to your ideas and questions"), answer_items(user, window)),
-        Section(_("Unread notifications"), unread_items(user, window)),
+        Section(
+            _("Answers to your ideas and questions"), answer_items(user, window) if answered else []
+        ),
+        Section(_("Unread notifications"), unread_items(user, window) if noticed else []),
     ]
     return Digest([section for section in sections if section.items])
-
-
-def unanswered_ideas_by_challenge(*, older_than: datetime) -> dict:
-    """Per live challenge, its visible ideas still waiting for a first answer since before
-    `older_than` (for nudging the owner, who may see them all)."""
-    from ideas.models import ChallengePage, Idea
-
-    waiting: dict[int, list[int]] = {}
-    rows = (
-        Idea.objects.visible()
-        .filter(status="submitted", created_at__lt=older_than, challenge__live=True)
-        .order_by("challenge_id", "pk")
-        .values_list("challenge_id", "pk")
-    )
-    for challenge_id, idea_id in rows:
-        waiting.setdefault(challenge_id, []).append(idea_id)
-    challenges = ChallengePage.objects.filter(pk__in=waiting).only(
-        "pk", "title", "url_path", "challenge_owner_id"
-    )
-    return {challenge: waiting[challenge.pk] for challenge in challenges}
 
 
 def window_for(kind: str, now: datetime) -> Window:

@@ -22,7 +22,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from notifications.digests import build_digest, unanswered_ideas_by_challenge, window_for
+from notifications.digests import (
+    RunFacts,
+    build_digest,
+    run_facts,
+    window_for,
+)
 from notifications.models import Cadence, DigestRun, Preference
 from notifications.selectors import default_cadence
 from notifications.services import absolute_url, notify
@@ -53,12 +58,13 @@ def send_digests(kind: str, now: datetime | None = None) -> int:
     claimed = set(
         DigestRun.objects.filter(kind=kind, period=window.period).values_list("user_id", flat=True)
     )
+    facts = run_facts(window)
     sent, failed = 0, []
     for user in digest_readers(kind).iterator(chunk_size=500):
         if user.pk in claimed:
             continue
         try:
-            sent += send_digest(user=user, window=window)
+            sent += send_digest(user=user, window=window, facts=facts)
         except Exception:  # noqa: BLE001 - one bad address or mail outage must not stop the rest
             logger.exception("Digest %s %s for user %s failed", kind, window.period, user.pk)
             failed.append(user.pk)
@@ -72,7 +78,7 @@ class DigestsFailed(RuntimeError):
     pass
 
 
-def send_digest(*, user, window) -> bool:
+def send_digest(*, user, window, facts: RunFacts | None = None) -> bool:
     """Build, claim and send one digest. The claim row is inserted in the same transaction as
     the send: a concurrent run waits on it and then finds it taken; a failed send rolls it
     back, so the retry sends. Empty digests are neither claimed nor sent."""
@@ -80,7 +86,7 @@ def send_digest(*, user, window) -> bool:
 
     language = email_language(user)
     with translation.override(language):
-        digest = build_digest(user, window)
+        digest = build_digest(user, window, facts)
         if digest.is_empty:
             return False
         try:
@@ -128,6 +134,8 @@ def nudge_challenge_owners(now: datetime | None = None) -> int:
     days = settings.NOTIFICATIONS_NUDGE_AFTER_DAYS
     year, week, _weekday = timezone.localdate(now).isocalendar()
     sent = 0
+    from ideas.selectors import unanswered_ideas_by_challenge
+
     waiting = unanswered_ideas_by_challenge(older_than=now - timedelta(days=days))
     for challenge, idea_ids in waiting.items():
         fingerprint = hashlib.sha256(",".join(map(str, idea_ids)).encode()).hexdigest()[:12]
