@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery, Value
+from django.db.models import Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -35,6 +35,9 @@ from notifications.services import absolute_url, notify
 logger = logging.getLogger(__name__)
 
 DIGEST_KINDS = (Cadence.DAILY, Cadence.WEEKLY)
+# Readers per batch task: small enough for a retry to be cheap, large enough to share the
+# run-wide pre-pass (`run_facts`).
+DIGEST_BATCH = 200
 
 
 def digest_readers(kind: str):
@@ -50,19 +53,45 @@ def digest_readers(kind: str):
     )
 
 
-def send_digests(kind: str, now: datetime | None = None) -> int:
-    """Send this period's digest of `kind` to everyone who chose it; returns how many went."""
+def unclaimed_reader_ids(kind: str, now: datetime) -> list[int]:
+    """Readers of this kind whose digest for the period of `now` has not gone out yet."""
+    period = window_for(kind, now).period
+    claimed = DigestRun.objects.filter(kind=kind, period=period, user=OuterRef("pk"))
+    return list(digest_readers(kind).exclude(Exists(claimed)).values_list("pk", flat=True))
+
+
+def plan_digests(kind: str, now: datetime | None = None) -> int:
+    """Split this period's unsent digests into batches, each a task any worker may run.
+
+    `now` is fixed here so that a batch retried after midnight still sends the same period.
+    Returns the number of batches.
+    """
+    from notifications.tasks import send_digest_batch
+
+    if kind not in DIGEST_KINDS:
+        raise ValueError(kind)
+    now = now or timezone.now()
+    ids = unclaimed_reader_ids(kind, now)
+    batches = [ids[start : start + DIGEST_BATCH] for start in range(0, len(ids), DIGEST_BATCH)]
+    for batch in batches:
+        send_digest_batch.apply_async(args=[kind, now.isoformat(), batch])
+    return len(batches)
+
+
+def send_digests(kind: str, now: datetime | None = None, user_ids: list[int] | None = None) -> int:
+    """Send this period's digest of `kind` to everyone who chose it (or to those of
+    `user_ids` who did); returns how many went."""
     if kind not in DIGEST_KINDS:
         raise ValueError(kind)
     window = window_for(kind, now or timezone.now())
-    claimed = set(
-        DigestRun.objects.filter(kind=kind, period=window.period).values_list("user_id", flat=True)
+    readers = digest_readers(kind).exclude(
+        Exists(DigestRun.objects.filter(kind=kind, period=window.period, user=OuterRef("pk")))
     )
+    if user_ids is not None:
+        readers = readers.filter(pk__in=user_ids)
     facts = run_facts(window)
     sent, failed = 0, []
-    for user in digest_readers(kind).iterator(chunk_size=500):
-        if user.pk in claimed:
-            continue
+    for user in readers.iterator(chunk_size=500):
         try:
             sent += send_digest(user=user, window=window, facts=facts)
         except Exception:  # noqa: BLE001 - one bad address or mail outage must not stop the rest

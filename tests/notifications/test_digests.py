@@ -231,3 +231,31 @@ def test_an_answer_on_an_update_the_asker_can_no_longer_open_stays_out(world, sm
     text = smtp_server.body(smtp_server.to(reader.email)[0])
     assert "Leadership answered your question “Et la cantine ?”" in text
     assert "Et les primes" not in text
+
+
+@pytest.fixture
+def eager_celery():
+    """Celery tasks run in this process (as in the embedded mode), for the planning test."""
+    from intranet.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
+
+
+def test_the_beat_job_splits_the_digests_into_batches_and_a_second_plan_finds_none(
+    world, smtp_server, eager_celery, monkeypatch
+):
+    from notifications import jobs
+
+    monkeypatch.setattr(jobs, "DIGEST_BATCH", 2)
+    others = [person(f"daily{n}", team=world["it"]) for n in range(3)]
+    for other in others:
+        prefers(other, Cadence.DAILY)
+
+    assert jobs.plan_digests("daily", now=NOW) == 2  # four daily readers, two per batch
+
+    for reader in [world["reader"], *others]:
+        assert len(smtp_server.to(reader.email)) == 1
+    assert jobs.plan_digests("daily", now=NOW) == 0
