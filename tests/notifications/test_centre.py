@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 def me(client):
     user = UserFactory(username="moi")
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the texts below are asserted in English
     return user
 
 

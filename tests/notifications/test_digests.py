@@ -122,7 +122,7 @@ def test_the_daily_digest_holds_what_the_reader_may_see_and_arrives_over_smtp(wo
 def test_each_cadence_gets_its_own_digest_and_in_app_only_gets_none(world, smtp_server):
     reader = world["reader"]
     weekly, default, quiet = (person(name, team=world["it"]) for name in ("weekly", "dflt", "q"))
-    prefers(weekly, Cadence.WEEKLY)
+    prefers(weekly, Cadence.WEEKLY, language="en")
     prefers(quiet, Cadence.IN_APP)
     published_at(publish_news(title="La semaine dernière"), LAST_WEEK)
 

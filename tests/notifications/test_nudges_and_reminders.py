@@ -21,7 +21,9 @@ NOW = midweek_noon()
 
 @pytest.fixture
 def owner(db):
-    return person("owner")
+    owner = person("owner")
+    prefers(owner, Cadence.WEEKLY, language="en")  # nudges are asserted in English
+    return owner
 
 
 @pytest.fixture
