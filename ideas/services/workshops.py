@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-
 from functools import partial
 
 from django.db import IntegrityError, transaction
