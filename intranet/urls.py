@@ -35,6 +35,7 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("ideas/", include("ideas.urls")),
     path("insights/", include("insights.urls")),
+    path("notifications/", include("notifications.urls")),
 ]
 
 if settings.DEBUG:

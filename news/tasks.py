@@ -34,15 +34,30 @@ def send_must_read_reminder(reminder_id: int) -> None:
 
 @task()
 def notify_question_answered(question_id: int) -> None:
-    """Tell the asker (only them: anonymity holds) that leadership answered their question."""
+    """Tell the asker (only them: anonymity holds) that leadership answered their question:
+    a notice in the notification centre, and an email unless they read in the app only."""
     from news.models import LeadershipIndexPage, Question
+    from notifications.services import email_once, notify
 
     question = Question.objects.select_related("author", "update").filter(pk=question_id).first()
-    if question is None or not question.author.email:
+    if question is None:
         return
     page = question.update or LeadershipIndexPage.objects.live().first()
-    url = (page.get_full_url() or page.url) if page else ""
-    with translation.override(settings.LANGUAGE_CODE):
+    key = f"news:question-answered:{question.pk}"
+    notify(
+        recipient_ids=[question.author_id],
+        key=key,
+        kind="question",
+        message=lambda: (
+            _("Leadership answered your question “%(question)s”")
+            % {"question": question.body[:120]}
+        ),
+        url=page.url if page else "",
+        immediate=False,
+    )
+
+    def send(language: str) -> None:
+        url = (page.get_full_url() or page.url) if page else ""
         subject = _("Leadership answered your question")
         body = _(
             "Hello,\n\nYour question “%(question)s” has an answer:\n\n%(answer)s\n\n%(url)s\n"
@@ -51,7 +66,9 @@ def notify_question_answered(question_id: int) -> None:
             "answer": question.answer,
             "url": url,
         }
-    send_mail(subject, body, None, [question.author.email])
+        send_mail(subject, body, None, [question.author.email])
+
+    email_once(user=question.author, key=key, send=send)
 
 
 @shared_task(name="news.send_must_read_reminders")

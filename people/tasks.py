@@ -1,10 +1,11 @@
 """Background work of the people app: telling people about the kudos they received."""
 
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.template.loader import render_to_string
-from django.utils import translation
 from django_tasks import task
 
 from people.models import Kudos, KudosNotification
@@ -12,11 +13,15 @@ from people.models import Kudos, KudosNotification
 
 @task()
 def notify_kudos(kudos_id: int) -> int:
-    """Email the recipient of a kudos and their manager; returns how many were sent.
+    """Tell the recipient of a kudos and their manager; returns how many emails were sent.
 
-    Each email is recorded with a unique (kudos, person) row in the same transaction as the
-    sending, so a task that is retried or redelivered never sends the same email twice.
+    Each person gets a notice in the notification centre, and an email unless they read in
+    the app only. The email is recorded (the notice's `emailed_at` and a unique (kudos, person)
+    row) in the same transaction as the sending, so a retried or redelivered task, or two runs
+    at once, never send the same email twice.
     """
+    from notifications.services import email_once, notify
+
     kudos = (
         Kudos.objects.select_related(
             "sender", "recipient__user", "recipient__manager__user", "value"
@@ -33,28 +38,44 @@ def notify_kudos(kudos_id: int) -> int:
         targets.append((manager.user, KudosNotification.Role.MANAGER))
     sent = 0
     for user, role in targets:
-        if not user.email or not user.is_active:
+        if not user.is_active:
             continue
+        key = f"people:kudos:{kudos.pk}"
+        notify(
+            recipient_ids=[user.pk],
+            key=key,
+            kind="kudos",
+            message=partial(_subject, kudos, user, role),
+            url=kudos_url(kudos),
+            immediate=False,
+        )
         try:
-            with transaction.atomic():
-                KudosNotification.objects.create(kudos=kudos, user=user, role=role)
-                _send(kudos, user, role)
+            if email_once(user=user, key=key, send=partial(_send, kudos, user, role)):
+                sent += 1
         except IntegrityError:
             continue  # told already, by an earlier run of this task
-        sent += 1
     return sent
 
 
-def _send(kudos: Kudos, user, role: str) -> None:
-    context = {
+def _context(kudos: Kudos, user, role: str) -> dict:
+    return {
         "kudos": kudos,
         "user": user,
         "is_manager": role == KudosNotification.Role.MANAGER,
         "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + kudos_url(kudos),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("people/email/kudos_subject.txt", context).strip()
-        body = render_to_string("people/email/kudos_body.txt", context)
+
+
+def _subject(kudos: Kudos, user, role: str) -> str:
+    return render_to_string("people/email/kudos_subject.txt", _context(kudos, user, role)).strip()
+
+
+def _send(kudos: Kudos, user, role: str, language: str) -> None:
+    """Record the (kudos, person) pair and send, in the caller's transaction and language."""
+    KudosNotification.objects.create(kudos=kudos, user=user, role=role)
+    context = _context(kudos, user, role)
+    subject = render_to_string("people/email/kudos_subject.txt", context).strip()
+    body = render_to_string("people/email/kudos_body.txt", context)
     send_mail(subject, body, None, [user.email])
 
 

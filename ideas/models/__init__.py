@@ -1,4 +1,4 @@
-from .engagement import Notification, Report, Workshop, WorkshopRegistration
+from .engagement import Report, Workshop, WorkshopRegistration
 from .ideas import Comment, Follow, Idea, IdeaTag, Status, StatusChange, Vote, VoteBudget
 from .pages import ChallengePage, ChallengePageTag, IdeasHubPage, Phase
 
@@ -10,7 +10,6 @@ __all__ = [
     "Idea",
     "IdeaTag",
     "IdeasHubPage",
-    "Notification",
     "Phase",
     "Report",
     "Status",

@@ -1,4 +1,4 @@
-"""Notifications, moderation reports and co-creation workshops."""
+"""Moderation reports and co-creation workshops (notices live in `notifications`)."""
 
 from __future__ import annotations
 
@@ -6,32 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-
-class Notification(models.Model):
-    """An in-app notice; `event` makes delivery idempotent (one per recipient and event)."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_notifications"
-    )
-    event = models.CharField(max_length=120)
-    idea = models.ForeignKey("ideas.Idea", null=True, on_delete=models.CASCADE, related_name="+")
-    message = models.CharField(max_length=400)
-    url = models.CharField(max_length=300, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["recipient", "event"], name="ideas_notification_once_per_event"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.event} → {self.recipient_id}"
 
 
 class Report(models.Model):

@@ -12,6 +12,14 @@ from .access import (
     is_moderator,
     users_in_audience,
 )
+from .digest import (
+    answers_to_ideas_of,
+    any_challenge_opening_or_closing,
+    authors_answered_between,
+    challenges_closing_for,
+    challenges_opening_for,
+    unanswered_ideas_by_challenge,
+)
 from .listing import (
     author_label,
     challenge_page_context,
@@ -26,7 +34,10 @@ from .similar import similar_ideas
 from .stats import challenge_stats, leaderboard
 
 __all__ = [
+    "answers_to_ideas_of",
+    "any_challenge_opening_or_closing",
     "author_label",
+    "authors_answered_between",
     "can_manage_challenge",
     "can_see_author",
     "can_see_hidden",
@@ -34,6 +45,8 @@ __all__ = [
     "challenge_audience_ids",
     "challenge_page_context",
     "challenge_stats",
+    "challenges_closing_for",
+    "challenges_opening_for",
     "challenges_visible_to",
     "idea_detail",
     "idea_for",
@@ -43,6 +56,7 @@ __all__ = [
     "leaderboard",
     "open_challenges_for",
     "similar_ideas",
+    "unanswered_ideas_by_challenge",
     "users_in_audience",
     "voted_idea_ids",
     "votes_left",

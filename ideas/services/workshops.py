@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import partial
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ideas.models import ChallengePage, Idea, Workshop, WorkshopRegistration
@@ -82,7 +83,13 @@ def cancel_sign_up(*, user, workshop: Workshop) -> None:
 
 
 def send_workshop_reminders(now: datetime | None = None) -> int:
-    """Email participants of workshops starting within a day, once each (idempotent)."""
+    """Remind participants of workshops starting within a day, once each (idempotent).
+
+    The reminder is a notice of the notification centre, emailed at once unless the person
+    reads in the app only; `reminded_at` and the notice's key both keep it to one.
+    """
+    from notifications.services import notify
+
     now = now or timezone.now()
     sent = 0
     with transaction.atomic():
@@ -93,18 +100,27 @@ def send_workshop_reminders(now: datetime | None = None) -> int:
                 workshop__starts_at__gt=now,
                 workshop__starts_at__lte=now + REMINDER_WINDOW,
             )
-            .select_related("workshop__challenge", "user")
+            .select_related("workshop__challenge")
         )
         for registration in due:
             workshop = registration.workshop
-            allowed = users_in_audience(workshop.challenge, [registration.user_id])
-            if registration.user_id in allowed and registration.user.email:
-                with translation.override(settings.LANGUAGE_CODE):
-                    subject = _("Reminder: workshop “%(title)s”") % {"title": workshop.title}
-                    when = timezone.localtime(workshop.starts_at).strftime("%d/%m/%Y %H:%M")
-                    body = f"{workshop.title}\n{when}\n{workshop.place or workshop.link}\n"
-                send_mail(subject, body, None, [registration.user.email])
-                sent += 1
+            if registration.user_id in users_in_audience(workshop.challenge, [registration.user_id]):
+                sent += notify(
+                    recipient_ids=[registration.user_id],
+                    key=f"ideas:workshop-reminder:{registration.pk}",
+                    kind="workshop",
+                    message=partial(_reminder_message, workshop),
+                    url=reverse("ideas:workshops", args=[workshop.challenge_id]),
+                )
             registration.reminded_at = now
             registration.save(update_fields=["reminded_at"])
     return sent
+
+
+def _reminder_message(workshop: Workshop) -> str:
+    when = date_format(timezone.localtime(workshop.starts_at), "DATETIME_FORMAT")
+    return _("Reminder: workshop “%(title)s”, %(when)s, %(where)s") % {
+        "title": workshop.title,
+        "when": when,
+        "where": workshop.place or workshop.link,
+    }

@@ -179,15 +179,7 @@ def answer(request, idea_id: int):
     return back(request, idea.get_absolute_url())
 
 
-@require_http_methods(["GET", "POST"])
+@require_GET
 def notifications(request):
-    """My notices from the ideas hub; POST marks them all as read."""
-    from django.utils import timezone
-
-    from ideas.models import Notification
-
-    mine = Notification.objects.filter(recipient=request.user)
-    if request.method == "POST":
-        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
-        return redirect("ideas:notifications")
-    return render(request, "ideas/notifications.html", {"notifications": mine[:50]})
+    """The ideas hub's old notices page: they now live in the shared notification centre."""
+    return redirect("notifications:list", permanent=True)

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "ideas",
     "search",
     "insights",
+    "notifications",
     "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -212,7 +214,26 @@ CELERY_BEAT_SCHEDULE = {
     "insights-snapshot-kpis": {"task": "insights.snapshot_kpis", "schedule": 86400.0},
     # Hourly, but the report is recorded once per week: the first run after Monday sends it.
     "insights-signals-report": {"task": "insights.send_weekly_signals_report", "schedule": 3600.0},
+    # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
+    "notifications-daily-digest": {
+        "task": "notifications.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+        "kwargs": {"cadence": "daily"},
+    },
+    "notifications-weekly-digest": {
+        "task": "notifications.send_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+        "kwargs": {"cadence": "weekly"},
+    },
+    "notifications-nudge-owners": {
+        "task": "notifications.nudge_challenge_owners",
+        "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
+    },
 }
+# Notification centre (notifications/README.md): the digest people get until they choose, and
+# how long an idea may wait for an answer before its challenge owner is nudged.
+NOTIFICATIONS_DEFAULT_CADENCE = env("NOTIFICATIONS_DEFAULT_CADENCE", "weekly")
+NOTIFICATIONS_NUDGE_AFTER_DAYS = int(env("NOTIFICATIONS_NUDGE_AFTER_DAYS", "14"))
 SEARCH_LOG_RETENTION_DAYS = int(env("SEARCH_LOG_RETENTION_DAYS", "395"))
 SEARCH_ANALYTICS_MIN_SEARCHERS = int(env("SEARCH_ANALYTICS_MIN_SEARCHERS", "5"))
 # Insights never show a figure or signal drawn from fewer distinct people (insights/README.md).

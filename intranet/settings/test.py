@@ -26,3 +26,14 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locme
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / f"media{_suffix}"
+
+# A test-only beat schedule (tests/notifications/test_beat.py): the daily digest every few
+# seconds, so that a real `celery beat` process shows a scheduled digest arriving once.
+if os.environ.get("RUCHE_TEST_BEAT_EVERY"):
+    CELERY_BEAT_SCHEDULE = {
+        "test-daily-digest": {
+            "task": "notifications.send_digests",
+            "schedule": float(os.environ["RUCHE_TEST_BEAT_EVERY"]),
+            "kwargs": {"cadence": "daily"},
+        }
+    }

@@ -10,6 +10,12 @@ from .access import (
     page_group_ids,
     viewable_by,
 )
+from .digest import (
+    answers_to_questions_of,
+    any_news_published,
+    askers_answered_between,
+    news_published_for,
+)
 from .engagement import comments_for_page, reaction_summary, reported_comments
 from .feed import (
     HomeFeed,
@@ -43,6 +49,9 @@ __all__ = [
     "addressed_to",
     "addressed_users",
     "answered_questions",
+    "answers_to_questions_of",
+    "any_news_published",
+    "askers_answered_between",
     "can_answer_questions",
     "can_moderate",
     "can_reveal_anonymous_authors",
@@ -57,6 +66,7 @@ __all__ = [
     "news_for_feed",
     "news_for_listing",
     "news_for_user",
+    "news_published_for",
     "page_group_ids",
     "pending_must_reads",
     "question_author_name",

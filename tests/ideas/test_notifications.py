@@ -1,11 +1,11 @@
 """Owner answers notify the people concerned, once, within the audience, never naming
-an anonymous author."""
+an anonymous author; the notices live in the shared notification centre."""
 
 import pytest
 from django.core import mail
 from django.db import transaction
 
-from ideas.models import Follow, Notification, StatusChange
+from ideas.models import Follow, StatusChange
 from ideas.services import (
     NotAllowed,
     add_comment,
@@ -16,6 +16,7 @@ from ideas.services import (
 )
 from intranet.models import OutboxTask
 from intranet.outbox import run_stored_task
+from notifications.models import Notification
 from tests.conftest import wait_for
 from tests.ideas.factories import TeamFactory, challenge, idea, person
 
@@ -51,7 +52,7 @@ def test_an_answer_reaches_authors_voters_and_followers_once(it, owner):
     run_stored_task(OutboxTask.objects.order_by("-pk").first().pk)  # a re-run sends nothing
 
     notified = set(
-        Notification.objects.filter(event=f"answer:{change.pk}").values_list(
+        Notification.objects.filter(key=f"ideas:answer:{change.pk}").values_list(
             "recipient__username", flat=True
         )
     )
@@ -131,7 +132,7 @@ def test_a_new_idea_notifies_the_owner_and_the_challenge_followers(it, owner):
     ]
 
 
-def test_a_comment_notifies_followers_but_not_its_writer(it, owner):
+def test_a_comment_notifies_followers_but_not_its_writer_and_waits_for_the_digest(it, owner):
     campaign = challenge(owner=owner, phase="open")
     author, talker = person("a", team=it), person("talker", team=it)
     target = idea(campaign, author=author)
@@ -141,7 +142,10 @@ def test_a_comment_notifies_followers_but_not_its_writer(it, owner):
     add_comment(user=talker, idea=target, body="Super idée")
     run_notification_tasks()
 
-    assert [message.to[0] for message in mail.outbox] == ["a@example.org"]
+    notice = Notification.objects.get(kind="ideas")
+    assert notice.recipient == author
+    assert not notice.immediate and notice.emailed_at is None
+    assert mail.outbox == [], "comments are summed up in the digest, not emailed one by one"
     assert Follow.objects.filter(user=talker, idea=target).exists()
 
 
@@ -175,7 +179,7 @@ def test_the_worker_delivers_notifications_after_commit(celery_worker):
 
     notice = wait_for(
         lambda: (
-            Notification.objects.filter(event=f"answer:{change.pk}", recipient=author)
+            Notification.objects.filter(key=f"ideas:answer:{change.pk}", recipient=author)
             .exclude(emailed_at=None)
             .first()
         ),
@@ -198,10 +202,11 @@ def test_my_notifications_page_lists_them_and_marks_them_read(client, it, owner)
     run_notification_tasks()
     client.force_login(author)
 
-    page = client.get("/ideas/notifications/").content.decode()
-    client.post("/ideas/notifications/")
+    assert client.get("/ideas/notifications/").url == "/notifications/"
+    page = client.get("/notifications/").content.decode()
+    client.post("/notifications/read-all/")
 
     assert f'href="/ideas/{target.pk}/"' in page
     assert not Notification.objects.filter(recipient=author, read_at__isnull=True).exists()
     client.force_login(person("other", team=it))
-    assert f"/ideas/{target.pk}/" not in client.get("/ideas/notifications/").content.decode()
+    assert f"/ideas/{target.pk}/" not in client.get("/notifications/").content.decode()

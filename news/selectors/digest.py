@@ -1,0 +1,49 @@
+"""Reads behind the notification digests (`notifications.digests`), per window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from news.models import LeadershipUpdatePage, NewsPage, Question
+
+from .access import addressed_to, viewable_by
+
+
+def news_published_for(user, *, since: datetime, until: datetime) -> QuerySet[NewsPage]:
+    """News first published in [since, until), addressed to this reader's teams (or to
+    everyone) and open to them under Wagtail's page privacy; newest first."""
+    return (
+        addressed_to(viewable_by(NewsPage.objects.all(), user), user)
+        .filter(first_published_at__gte=since, first_published_at__lt=until)
+        .order_by("-first_published_at")
+    )
+
+
+def any_news_published(*, since: datetime, until: datetime) -> bool:
+    return (
+        NewsPage.objects.live()
+        .filter(first_published_at__gte=since, first_published_at__lt=until)
+        .exists()
+    )
+
+
+def answers_to_questions_of(user, *, since: datetime, until: datetime) -> QuerySet[Question]:
+    """This reader's questions answered in [since, until), unless asked on an update they can
+    no longer open."""
+    open_updates = viewable_by(LeadershipUpdatePage.objects.all(), user).values("pk")
+    return (
+        Question.objects.filter(author=user, answered_at__gte=since, answered_at__lt=until)
+        .filter(Q(update__isnull=True) | Q(update__in=open_updates))
+        .select_related("update")
+        .order_by("answered_at", "pk")
+    )
+
+
+def askers_answered_between(*, since: datetime, until: datetime) -> set[int]:
+    return set(
+        Question.objects.filter(answered_at__gte=since, answered_at__lt=until).values_list(
+            "author_id", flat=True
+        )
+    )

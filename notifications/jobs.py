@@ -1,0 +1,189 @@
+"""Scheduled sends: digests and nudges, each claimed so that it goes out once.
+
+Run by the beat jobs in `notifications.tasks`; they may be retried, run twice at once or
+redelivered: the claim (a `DigestRun` row, or a notice's unique key) decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from notifications.digests import (
+    RunFacts,
+    build_digest,
+    run_facts,
+    window_for,
+)
+from notifications.models import Cadence, DigestRun, Preference
+from notifications.selectors import default_cadence
+from notifications.services import absolute_url, notify
+
+logger = logging.getLogger(__name__)
+
+DIGEST_KINDS = (Cadence.DAILY, Cadence.WEEKLY)
+# Readers per batch task: small enough for a retry to be cheap, large enough to share the
+# run-wide pre-pass (`run_facts`).
+DIGEST_BATCH = 200
+
+
+def digest_readers(kind: str):
+    """Active people with an email address whose preference is this digest kind."""
+    chosen = Preference.objects.filter(user=OuterRef("pk")).values("cadence")[:1]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .annotate(digest_cadence=Coalesce(Subquery(chosen), Value(default_cadence())))
+        .filter(digest_cadence=kind)
+        .order_by("pk")
+    )
+
+
+def unclaimed_reader_ids(kind: str, now: datetime) -> list[int]:
+    """Readers of this kind whose digest for the period of `now` has not gone out yet."""
+    period = window_for(kind, now).period
+    claimed = DigestRun.objects.filter(kind=kind, period=period, user=OuterRef("pk"))
+    return list(digest_readers(kind).exclude(Exists(claimed)).values_list("pk", flat=True))
+
+
+def plan_digests(kind: str, now: datetime | None = None) -> int:
+    """Split this period's unsent digests into batches, each a task any worker may run.
+
+    `now` is fixed here so that a batch retried after midnight still sends the same period.
+    Returns the number of batches.
+    """
+    from notifications.tasks import send_digest_batch
+
+    if kind not in DIGEST_KINDS:
+        raise ValueError(kind)
+    now = now or timezone.now()
+    ids = unclaimed_reader_ids(kind, now)
+    batches = [ids[start : start + DIGEST_BATCH] for start in range(0, len(ids), DIGEST_BATCH)]
+    for batch in batches:
+        send_digest_batch.apply_async(args=[kind, now.isoformat(), batch])
+    return len(batches)
+
+
+def send_digests(kind: str, now: datetime | None = None, user_ids: list[int] | None = None) -> int:
+    """Send this period's digest of `kind` to everyone who chose it (or to those of
+    `user_ids` who did); returns how many went."""
+    if kind not in DIGEST_KINDS:
+        raise ValueError(kind)
+    window = window_for(kind, now or timezone.now())
+    readers = digest_readers(kind).exclude(
+        Exists(DigestRun.objects.filter(kind=kind, period=window.period, user=OuterRef("pk")))
+    )
+    if user_ids is not None:
+        readers = readers.filter(pk__in=user_ids)
+    facts = run_facts(window)
+    sent, failed = 0, []
+    for user in readers.iterator(chunk_size=500):
+        try:
+            sent += send_digest(user=user, window=window, facts=facts)
+        except Exception:  # noqa: BLE001 - one bad address or mail outage must not stop the rest
+            logger.exception("Digest %s %s for user %s failed", kind, window.period, user.pk)
+            failed.append(user.pk)
+    if failed:
+        # The task is retried: what was sent is claimed, only the failed ones go again.
+        raise DigestsFailed(f"{len(failed)} {kind} digests failed (users {failed[:20]})")
+    return sent
+
+
+class DigestsFailed(RuntimeError):
+    pass
+
+
+def send_digest(*, user, window, facts: RunFacts | None = None) -> bool:
+    """Build, claim and send one digest. The claim row is inserted in the same transaction as
+    the send: a concurrent run waits on it and then finds it taken; a failed send rolls it
+    back, so the retry sends. Empty digests are neither claimed nor sent."""
+    from notifications.selectors import email_language
+
+    language = email_language(user)
+    with translation.override(language):
+        digest = build_digest(user, window, facts)
+        if digest.is_empty:
+            return False
+        try:
+            with transaction.atomic():
+                DigestRun.objects.create(
+                    user=user, kind=window.kind, period=window.period, items=digest.count
+                )
+                _send_digest_email(user, window, digest)
+        except IntegrityError:
+            return False
+    return True
+
+
+def _send_digest_email(user, window, digest) -> None:
+    if window.kind == Cadence.DAILY:
+        title = _("Your daily Ruche digest")
+    else:
+        title = _("Your weekly Ruche digest")
+    context = {
+        "title": title,
+        "user": user,
+        "digest": digest,
+        "preferences_url": absolute_url(reverse("notifications:preferences")),
+        "centre_url": absolute_url(reverse("notifications:list")),
+        "language": translation.get_language(),
+    }
+    message = EmailMultiAlternatives(
+        subject=f"[Ruche] {title}",
+        body=render_to_string("notifications/email/digest.txt", context),
+        to=[user.email],
+    )
+    message.attach_alternative(
+        render_to_string("notifications/email/digest.html", context), "text/html"
+    )
+    message.send()
+
+
+def nudge_challenge_owners(now: datetime | None = None) -> int:
+    """Tell each challenge owner how many ideas have waited too long for an answer.
+
+    The notice's key holds the ISO week and a fingerprint of the waiting ideas: one nudge per
+    set of ideas per week, whatever the number of runs. Returns how many emails went out.
+    """
+    now = now or timezone.now()
+    days = settings.NOTIFICATIONS_NUDGE_AFTER_DAYS
+    year, week, _weekday = timezone.localdate(now).isocalendar()
+    sent = 0
+    from ideas.selectors import unanswered_ideas_by_challenge
+
+    waiting = unanswered_ideas_by_challenge(older_than=now - timedelta(days=days))
+    for challenge, idea_ids in waiting.items():
+        fingerprint = hashlib.sha256(",".join(map(str, idea_ids)).encode()).hexdigest()[:12]
+        count, title = len(idea_ids), challenge.title
+
+        def message(count=count, title=title) -> str:
+            return ngettext(
+                "%(count)d idea in “%(challenge)s” has waited more than %(days)d days "
+                "for an answer",
+                "%(count)d ideas in “%(challenge)s” have waited more than %(days)d days "
+                "for an answer",
+                count,
+            ) % {"count": count, "challenge": title, "days": days}
+
+        sent += notify(
+            recipient_ids=[challenge.challenge_owner_id],
+            key=f"nudge:{challenge.pk}:{year}-W{week:02d}:{fingerprint}",
+            kind="nudge",
+            message=message,
+            url=challenge.url or "",
+        )
+    return sent

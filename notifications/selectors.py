@@ -1,0 +1,55 @@
+"""Reads of the notification centre: my notices, unread counts, preferences, languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from notifications.models import Cadence, Notification, Preference
+
+
+def notices_for(user) -> QuerySet[Notification]:
+    """This person's notices, newest first (only their own, ever)."""
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
+
+
+def unread_count(user) -> int:
+    """One COUNT on the partial index of unread notices; 0 for anonymous visitors."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def default_cadence() -> str:
+    return getattr(settings, "NOTIFICATIONS_DEFAULT_CADENCE", Cadence.WEEKLY)
+
+
+def preference_for(user) -> Preference:
+    """The saved preference, or an unsaved one holding the defaults."""
+    found = Preference.objects.filter(user=user).first()
+    return found or Preference(user=user, cadence=default_cadence(), language="")
+
+
+def email_settings(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """(cadence, language) per user in one query; defaults for people without a row."""
+    ids = set(user_ids)
+    found = {
+        user_id: (cadence, language or settings.LANGUAGE_CODE)
+        for user_id, cadence, language in Preference.objects.filter(user_id__in=ids).values_list(
+            "user_id", "cadence", "language"
+        )
+    }
+    fallback = (default_cadence(), settings.LANGUAGE_CODE)
+    return {user_id: found.get(user_id, fallback) for user_id in ids}
+
+
+def email_language(user) -> str:
+    """The language this person reads email in (their choice, else the site's)."""
+    return email_settings([user.pk])[user.pk][1]
+
+
+def wants_immediate_email(user) -> bool:
+    """Important events are emailed at once unless the person reads in the app only."""
+    return email_settings([user.pk])[user.pk][0] != Cadence.IN_APP

@@ -1,0 +1,174 @@
+"""Writes of the notification centre: posting notices (and their immediate emails), reading
+them, and saving preferences.
+
+Direction: ideas, news and people call these services; this module imports none of them.
+`notify` runs in background work (a task or a beat job), never in a request: it sends email.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from notifications.models import Cadence, Notification, Preference
+from notifications.selectors import email_settings
+
+Message = str | Callable[[], str]
+
+
+def absolute_url(url: str) -> str:
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _render(message: Message, language: str) -> str:
+    with translation.override(language):
+        return (message() if callable(message) else str(message))[:400]
+
+
+def notify(
+    *,
+    recipient_ids: Iterable[int],
+    key: str,
+    message: Message,
+    url: str = "",
+    kind: str = "",
+    immediate: bool = True,
+) -> int:
+    """Post one notice per recipient for the event `key`, and email the immediate ones.
+
+    `message` may be a callable: it is rendered once per recipient language. Idempotent:
+    a notice exists once per (recipient, key), and its email is sent once, under a row lock,
+    then recorded in `emailed_at` in the same transaction. Returns how many emails were sent.
+    The caller has already kept only the recipients allowed to see what the notice names.
+    """
+    preferences = email_settings(recipient_ids)
+    if not preferences:
+        return 0
+    by_language: dict[str, list[int]] = defaultdict(list)
+    for user_id, (_cadence, language) in preferences.items():
+        by_language[language].append(user_id)
+    notices = []
+    for language, user_ids in sorted(by_language.items()):
+        text = _render(message, language)
+        notices += [
+            Notification(
+                recipient_id=user_id, key=key, kind=kind, message=text, url=url, immediate=immediate
+            )
+            for user_id in sorted(user_ids)
+        ]
+    Notification.objects.bulk_create(notices, ignore_conflicts=True)
+    if not immediate:
+        return 0
+    emailed = [pk for pk, (cadence, _lang) in preferences.items() if cadence != Cadence.IN_APP]
+    return send_immediate_emails(key=key, recipient_ids=emailed, languages=preferences)
+
+
+def send_immediate_emails(
+    *, key: str, recipient_ids: Iterable[int], languages: dict[int, tuple[str, str]]
+) -> int:
+    """Email the notices of `key` not emailed yet, each in its own transaction: the row is
+    locked (a concurrent run skips it), the email sent, then `emailed_at` saved. A failure
+    leaves the unsent ones for the task's retry and never resends those already sent."""
+    pending_ids = list(
+        Notification.objects.filter(
+            key=key, recipient_id__in=list(recipient_ids), emailed_at__isnull=True
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    sent = 0
+    for notice_id in pending_ids:
+        with transaction.atomic():
+            notice = (
+                Notification.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(pk=notice_id, emailed_at__isnull=True)
+                .select_related("recipient")
+                .first()
+            )
+            if notice is None:
+                continue
+            if notice.recipient.email and notice.recipient.is_active:
+                _send_notice(notice, languages[notice.recipient_id][1])
+                sent += 1
+            notice.emailed_at = timezone.now()
+            notice.save(update_fields=["emailed_at"])
+    return sent
+
+
+def _send_notice(notice: Notification, language: str) -> None:
+    with translation.override(language):
+        body = "{message}\n\n{url}\n\n-- \n{footer}\n{preferences}\n".format(
+            message=notice.message,
+            url=absolute_url(notice.url),
+            footer=_("Choose how Ruche notifies you:"),
+            preferences=absolute_url(reverse("notifications:preferences")),
+        )
+    send_mail(
+        subject=f"[Ruche] {notice.message}"[:200],
+        message=body,
+        from_email=None,
+        recipient_list=[notice.recipient.email],
+    )
+
+
+def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
+    """Send an app's own email for the notice `key` of `user`, at most once.
+
+    For events whose email says more than the notice (kudos, a leadership answer). The notice
+    row is locked and `emailed_at` saved in the same transaction as `send(language)`; nothing
+    is sent to people who read in the app only. Returns whether the email went out.
+    """
+    cadence, language = email_settings([user.pk])[user.pk]
+    if cadence == Cadence.IN_APP or not user.email or not user.is_active:
+        return False
+    with transaction.atomic():
+        notice = (
+            Notification.objects.select_for_update()
+            .filter(recipient=user, key=key, emailed_at__isnull=True)
+            .first()
+        )
+        if notice is None:
+            return False
+        with translation.override(language):
+            send(language)
+        notice.emailed_at = timezone.now()
+        notice.save(update_fields=["emailed_at"])
+    return True
+
+
+def mark_read(*, user, notification_id: int) -> bool:
+    """Mark one of my notices read; False when it is not mine (or does not exist)."""
+    found = Notification.objects.filter(pk=notification_id, recipient=user)
+    if not found.exists():
+        return False
+    found.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return True
+
+
+def mark_all_read(*, user) -> int:
+    """Mark every unread notice of mine read; returns how many changed."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def save_preference(*, user, cadence: str, language: str = "") -> Preference:
+    """Choose in-app only, a daily or a weekly digest, and the language of the emails."""
+    if cadence not in Cadence.values:
+        raise ValueError(cadence)
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValueError(language)
+    with transaction.atomic():
+        preference, _created = Preference.objects.update_or_create(
+            user=user, defaults={"cadence": cadence, "language": language}
+        )
+    return preference

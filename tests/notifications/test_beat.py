@@ -1,0 +1,72 @@
+"""A real `celery beat` process schedules the daily digest; the suite's real worker sends it
+over SMTP; however often beat fires, each reader gets it exactly once."""
+
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from notifications.digests import window_for
+from notifications.models import Cadence, DigestRun
+from tests.conftest import ARTIFACTS, REPO, wait_for, worker_environment
+from tests.factories import UserFactory
+from tests.mail import SERVER as SMTP
+from tests.notifications.factories import notice, prefers
+
+
+@pytest.fixture
+def beat(tmp_path, celery_worker):
+    """`celery beat` on the test-only schedule: the daily digest every second."""
+    log_path = ARTIFACTS / "celery-beat.log"
+    log = log_path.open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "intranet",
+            "beat",
+            "--loglevel=INFO",
+            "--max-interval=1",
+            f"--schedule={tmp_path / 'beat-schedule'}",
+            "--pidfile=",
+        ],
+        cwd=REPO,
+        env={**worker_environment(), "RUCHE_TEST_BEAT_EVERY": "1"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    yield lambda: log_path.read_text().count("Sending due task test-daily-digest")
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_beat_sends_the_daily_digest_once_over_smtp_whatever_the_number_of_runs(beat):
+    from intranet.tasks import ping
+
+    SMTP.inbox.clear()
+    yesterday = window_for("daily", timezone.now()).start + timedelta(hours=12)
+    daily, weekly, quiet = (UserFactory(username=name) for name in ("daily", "weekly", "quiet"))
+    prefers(daily, Cadence.DAILY)
+    prefers(weekly, Cadence.WEEKLY)
+    prefers(quiet, Cadence.IN_APP)
+    for user in (daily, weekly, quiet):
+        notice(user, message="Léa a commenté votre idée", immediate=False, created_at=yesterday)
+
+    wait_for(lambda: SMTP.inbox.to(daily.email), timeout=60, message="no digest arrived")
+    wait_for(lambda: beat() >= 4, timeout=60, message="beat did not keep firing")
+    ping.apply_async(args=["after the runs"]).get(timeout=60)  # the worker went through them
+
+    [digest] = SMTP.inbox.to(daily.email)
+    assert "Léa a commenté votre idée" in SMTP.inbox.body(digest)
+    assert not SMTP.inbox.to(weekly.email) and not SMTP.inbox.to(quiet.email)
+    assert DigestRun.objects.filter(user=daily, kind="daily").count() == 1
