@@ -313,7 +313,8 @@ def main() -> int:
             server = serve(env, port, options.workers, options.threads, log)
             try:
                 run = dict(env=env, plan_path=plan_path, port=port, seconds=options.duration)
-                locust(**{**run, "seconds": 5}, users=2, wait="0,0", name="warm-up")
+                # Every worker compiles its templates and opens its connection first.
+                locust(**{**run, "seconds": 10}, users=3, wait="0,0", name="warm-up")
                 paced = locust(**run, users=options.users, wait="0.5,1.5", name="paced")
                 run["seconds"] = max(options.duration // 2, 10)
                 flat_out = locust(**run, users=8, wait="0,0", name="throughput")

@@ -153,7 +153,17 @@ def text_table(table: list[tuple[str, ...]]) -> str:
     return "\n".join([line(COLUMNS), rule, *(line(row) for row in table)])
 
 
-def markdown_table(table: list[tuple[str, ...]], outcomes: list[Outcome]) -> str:
+def load_average() -> str:
+    """The machine's 1-minute load average: figures from a busy machine read differently."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:  # not available on this platform
+        return "unknown"
+
+
+def markdown_table(
+    table: list[tuple[str, ...]], outcomes: list[Outcome], loads: tuple[str, str]
+) -> str:
     def escape(cell: str) -> str:
         return cell.replace("|", "\\|")
 
@@ -163,7 +173,8 @@ def markdown_table(table: list[tuple[str, ...]], outcomes: list[Outcome]) -> str
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         f"Benchmarks of commit {commit or 'unknown'}, {when}, on {os.cpu_count()} CPU cores "
-        f"({platform.machine()}, Python {platform.python_version()}).",
+        f"({platform.machine()}, Python {platform.python_version()}); load average "
+        f"{loads[0]} at the start, {loads[1]} at the end.",
         "",
         "| " + " | ".join(COLUMNS) + " |",
         "|" + "|".join(["---", "---", "---:", "---", "---", "---"]) + "|",
@@ -185,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
     outcomes = []
+    load_at_start = load_average()
+    print(f"load average: {load_at_start} on {os.cpu_count()} cores", flush=True)
     for number, script in enumerate(selected, start=1):
         log = ARTIFACTS / f"{script.stem}.log"
         print(f"[{number}/{len(selected)}] {script.relative_to(REPO)} (log: {log})", flush=True)
@@ -197,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(text_table(table))
     results = ARTIFACTS / "results.md"
-    results.write_text(markdown_table(table, outcomes), encoding="utf-8")
+    loads = (load_at_start, load_average())
+    results.write_text(markdown_table(table, outcomes, loads), encoding="utf-8")
     print(f"\nTable written to {results.relative_to(REPO)}")
     return 1 if any(outcome.failed for outcome in outcomes) else 0
 
