@@ -7,11 +7,13 @@ small data set, then the full one (2,000 people, 50 teams, 500 news, 20 challeng
 ideas with votes and comments; news reactions and comments bulk-created). After each, it
 counts the SQL queries of the home page, the news index, the busiest news page, a challenge
 page and the busiest idea page, through Django's test client on the same database: the
-count must not grow with the lists. Then it serves Ruche with gunicorn (production settings,
-DEBUG off, on loopback) and loads it with locust, headless, as signed-in employees: first
-at a reading pace for the latency of each kind of page, then without pauses for the
-throughput. Background tasks stay in the outbox (nothing consumes them); the search index
-(prefix `ruche_bench_pages_`) is rebuilt once, for the search page.
+count must not grow with the lists; it also times the CPU Django spends on each, one
+request at a time, a figure that hardly depends on the machine's load. Then it serves Ruche
+with gunicorn (production settings, DEBUG off, on loopback) and loads it with locust,
+headless, as signed-in employees: first at a reading pace for the latency of each kind of
+page, then without pauses for the throughput. Background tasks stay in the outbox (nothing
+consumes them); the search index (prefix `ruche_bench_pages_`) is rebuilt once, for the
+search page.
 """
 
 from __future__ import annotations
@@ -131,6 +133,28 @@ def count_queries(reader) -> dict[str, int]:
     return counts
 
 
+def cpu_per_page(reader, repeat: int = 9) -> dict[str, float]:
+    """Median CPU time (ms) Django spends on each reference page, read one after another.
+
+    Unlike latencies under load, this hardly depends on what else the machine is doing,
+    so it shows what a page costs even on a busy shared machine.
+    """
+    from django.test import Client
+
+    client = Client()
+    client.force_login(reader)
+    medians = {}
+    for name, url in reference_urls().items():
+        client.get(url)
+        times = []
+        for _ in range(repeat):
+            started = time.process_time()
+            client.get(url)
+            times.append((time.process_time() - started) * 1000)
+        medians[name] = sorted(times)[repeat // 2]
+    return medians
+
+
 def sizes_of_lists() -> dict[str, str]:
     from django.db.models import Count
 
@@ -224,12 +248,15 @@ def locust(env, plan_path, port, *, users, seconds, wait, name) -> dict[str, dic
         return {row["Name"]: row for row in csv.DictReader(handle)}
 
 
-def report(counts: dict[str, dict[str, int]], paced: dict, flat_out: dict, sizes) -> None:
+def report(counts: dict[str, dict[str, int]], cpu, paced: dict, flat_out: dict, sizes) -> None:
     print(f"\nSQL queries per page (signed-in employee), small → full data set: {sizes}")
     for name in PAGES:
         small, full = counts["small"][name], counts["full"][name]
         flag = "constant" if small == full else "GROWS"
         print(f"  {name:<16} {small:>4} → {full:<4} {flag}")
+    print("\nDjango CPU time per page, one request at a time (median, ms):")
+    for name in PAGES:
+        print(f"  {name:<16} {cpu[name]:>6.1f}")
     print("\nLatency at a reading pace (ms), locust against gunicorn:")
     print(f"  {'page':<16} {'requests':>8} {'failures':>8} {'p50':>6} {'p95':>6} {'p99':>6}")
     for name in [*PAGES, "search page", "Aggregated"]:
@@ -248,6 +275,8 @@ def report(counts: dict[str, dict[str, int]], paced: dict, flat_out: dict, sizes
         small, full = counts["small"][name], counts["full"][name]
         target = f"constant (small set: {small})"
         bench(f"{name} SQL queries", full, "queries", target, small == full)
+    for name in PAGES:
+        bench(f"{name} CPU per request", cpu[name], "ms")
     for name in [*PAGES, "search page"]:
         row = paced.get(name)
         if not row:
@@ -300,6 +329,7 @@ def main() -> int:
             load(sizes, Path(folder))
             reader = User.objects.get(email="person7@bench.example")
             counts[label] = count_queries(reader)
+        cpu = cpu_per_page(reader)
         described = sizes_of_lists()
         OutboxTask.objects.all().delete()
         started = time.perf_counter()
@@ -321,7 +351,7 @@ def main() -> int:
             finally:
                 server.terminate()
                 server.wait(timeout=30)
-    report(counts, paced, flat_out, described)
+    report(counts, cpu, paced, flat_out, described)
     cleanup(keep=options.keep)
     return 0
 
