@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+ONLY ?=
 
 .DEFAULT_GOAL := help
 
@@ -64,5 +65,5 @@ messages: install ## Refresh the French translations (needs gettext)
 	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore '.services/*'
 	$(BIN)/python manage.py compilemessages --locale fr --ignore '.venv/*'
 
-bench: install services ## Run the benchmarks and print their figures
-	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+bench: install services ## Run every benchmark (or ONLY=pages,votes) and print one table of figures
+	$(BIN)/python bench/run.py $(ONLY)

@@ -14,6 +14,7 @@ if the check fails.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import secrets
@@ -235,6 +236,12 @@ def main() -> int:
     return status
 
 
+def bench(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None) -> None:
+    """One headline figure in the form bench/run.py collects."""
+    line = {"figure": figure, "value": round(value, 2), "unit": unit, "target": target, "ok": ok}
+    print("BENCH " + json.dumps(line, ensure_ascii=False), flush=True)
+
+
 def report(results, elapsed: float, idea_ids: list[int], options) -> int:
     from django.db.models import Count
 
@@ -274,6 +281,15 @@ def report(results, elapsed: float, idea_ids: list[int], options) -> int:
         problems.append("a vote was accepted twice")
     if set(statuses) - {200, 409}:
         problems.append(f"unexpected statuses {statuses}")
+    bench(f"vote throughput, {options.voters} voters", len(calls) / elapsed, "requests per s")
+    bench("vote p95", p95 * 1000, "ms")
+    bench(
+        "votes counted exactly once",
+        rows,
+        "votes",
+        f"= {accepted} accepted = counted, budget held",
+        not problems,
+    )
     if problems:
         print("  exact-count check: FAILED — " + "; ".join(problems))
         return 1

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from wagtail.models import Page, PageViewRestriction
 
+from news.models import NewsPage
 from people.selectors import audience_team_ids_for_user
 
 
@@ -37,10 +38,14 @@ def blocked_paths_for_user(user) -> list[str]:
     return blocked
 
 
-def viewable_by(queryset: QuerySet, user) -> QuerySet:
-    """Live pages of `queryset` that this user may open, following Wagtail's page privacy."""
+def viewable_by(queryset: QuerySet, user, *, blocked: list[str] | None = None) -> QuerySet:
+    """Live pages of `queryset` that this user may open, following Wagtail's page privacy.
+
+    `blocked` is `blocked_paths_for_user(user)` when the caller already has it.
+    """
     queryset = queryset.live()
-    blocked = blocked_paths_for_user(user)
+    if blocked is None:
+        blocked = blocked_paths_for_user(user)
     if blocked:
         condition = Q()
         for path in blocked:
@@ -49,12 +54,17 @@ def viewable_by(queryset: QuerySet, user) -> QuerySet:
     return queryset
 
 
-def addressed_to(queryset: QuerySet, user) -> QuerySet:
-    """News for everyone plus news addressed to the user's team or a team above it."""
-    team_ids = audience_team_ids_for_user(user)
-    return queryset.filter(
-        Q(audience_teams__isnull=True) | Q(audience_teams__in=team_ids)
-    ).distinct()
+def addressed_to(queryset: QuerySet, user, *, team_ids: list[int] | None = None) -> QuerySet:
+    """News for everyone plus news addressed to the user's team or a team above it.
+
+    Subqueries rather than a join: a join repeats a page once per audience team and needs a
+    DISTINCT over whole rows (bodies included), whose cost grows with the number of news.
+    `team_ids` is `audience_team_ids_for_user(user)` when the caller already has it.
+    """
+    if team_ids is None:
+        team_ids = audience_team_ids_for_user(user)
+    audience = NewsPage.audience_teams.through.objects.filter(newspage_id=OuterRef("pk"))
+    return queryset.filter(~Exists(audience) | Exists(audience.filter(team_id__in=team_ids)))
 
 
 def can_view_page(request, page: Page) -> bool:

@@ -15,8 +15,9 @@ from news.models import (
     QuestionStatus,
 )
 from people.models import Team
+from people.selectors import audience_team_ids_for_user
 
-from .access import addressed_to, viewable_by
+from .access import addressed_to, blocked_paths_for_user, viewable_by
 from .questions import questions_visible_to, with_public_authors
 
 
@@ -47,7 +48,8 @@ def news_for_listing(
         queryset = queryset.filter(first_published_at__date__gte=since)
     if until:
         queryset = queryset.filter(first_published_at__date__lte=until)
-    return queryset.distinct().order_by("-first_published_at", "-pk")
+    # No DISTINCT: each filter matches at most one row per page (one tag name, one team).
+    return queryset.order_by("-first_published_at", "-pk")
 
 
 def news_categories() -> list[str]:
@@ -64,31 +66,46 @@ def news_for_feed(user, *, limit: int = 30) -> list[NewsPage]:
     return list(news_for_listing(user)[:limit])
 
 
-def pending_must_reads(user, *, limit: int | None = None) -> QuerySet:
+def pending_must_reads(
+    user,
+    *,
+    limit: int | None = None,
+    blocked: list[str] | None = None,
+    team_ids: list[int] | None = None,
+) -> QuerySet:
     """Must-reads addressed to this user that they may open and have not acknowledged."""
     acknowledged = Acknowledgement.objects.filter(page=OuterRef("pk"), user=user)
+    must_reads = viewable_by(NewsPage.objects.filter(must_read=True), user, blocked=blocked)
     queryset = (
-        addressed_to(viewable_by(NewsPage.objects.filter(must_read=True), user), user)
+        addressed_to(must_reads, user, team_ids=team_ids)
         .filter(~Exists(acknowledged))
         .order_by("must_read_due", "-first_published_at")
     )
     return queryset[:limit] if limit else queryset
 
 
-def news_for_user(user, *, limit: int = 6) -> list[NewsPage]:
+def news_for_user(
+    user, *, limit: int = 6, blocked: list[str] | None = None, team_ids: list[int] | None = None
+) -> list[NewsPage]:
     """News addressed to the user's teams or to everyone, featured first then newest."""
-    queryset = addressed_to(viewable_by(_news_base(), user), user)
+    visible = viewable_by(_news_base(), user, blocked=blocked)
+    queryset = addressed_to(visible, user, team_ids=team_ids)
     return list(queryset.order_by("-featured", "-first_published_at", "-pk")[:limit])
 
 
-def latest_leadership_updates(user, *, limit: int = 3) -> list[LeadershipUpdatePage]:
-    queryset = viewable_by(LeadershipUpdatePage.objects.select_related("author__user"), user)
+def latest_leadership_updates(
+    user, *, limit: int = 3, blocked: list[str] | None = None
+) -> list[LeadershipUpdatePage]:
+    updates = LeadershipUpdatePage.objects.select_related("author__user")
+    queryset = viewable_by(updates, user, blocked=blocked)
     return list(queryset.order_by("-first_published_at", "-pk")[:limit])
 
 
-def top_open_questions(viewer, *, limit: int = 5) -> list[Question]:
+def top_open_questions(
+    viewer, *, limit: int = 5, blocked: list[str] | None = None
+) -> list[Question]:
     queryset = (
-        questions_visible_to(viewer)
+        questions_visible_to(viewer, blocked=blocked)
         .filter(status=QuestionStatus.OPEN)
         .order_by("-vote_count", "-created_at")
     )
@@ -104,12 +121,17 @@ class HomeFeed:
 
 
 def home_feed(user) -> HomeFeed:
-    """The signed-in employee's feed, in a constant number of queries."""
+    """The signed-in employee's feed, in a constant number of queries.
+
+    Who the reader is (pages closed to them, their teams) is read once for the four lists.
+    """
     if not user.is_authenticated:
         return HomeFeed()
+    blocked = blocked_paths_for_user(user)
+    team_ids = audience_team_ids_for_user(user)
     return HomeFeed(
-        must_reads=list(pending_must_reads(user, limit=5)),
-        news=news_for_user(user),
-        leadership_updates=latest_leadership_updates(user),
-        questions=top_open_questions(user),
+        must_reads=list(pending_must_reads(user, limit=5, blocked=blocked, team_ids=team_ids)),
+        news=news_for_user(user, blocked=blocked, team_ids=team_ids),
+        leadership_updates=latest_leadership_updates(user, blocked=blocked),
+        questions=top_open_questions(user, blocked=blocked),
     )

@@ -45,12 +45,12 @@ def questions_for_update(update, viewer) -> list[Question]:
     return with_public_authors(queryset.order_by("-vote_count", "-created_at"), viewer)
 
 
-def questions_visible_to(viewer) -> QuerySet[Question]:
+def questions_visible_to(viewer, *, blocked: list[str] | None = None) -> QuerySet[Question]:
     """General questions, and questions on leadership updates this viewer may open.
 
     A question on an unpublished or private update is as private as the update itself.
     """
-    updates = viewable_by(LeadershipUpdatePage.objects.all(), viewer)
+    updates = viewable_by(LeadershipUpdatePage.objects.all(), viewer, blocked=blocked)
     return Question.objects.filter(Q(update__isnull=True) | Q(update__in=updates))
 
 

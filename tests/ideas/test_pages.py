@@ -251,6 +251,24 @@ def test_the_challenge_page_makes_a_constant_number_of_queries(client, it_challe
     assert _queries(client, it_challenge.url) == few
 
 
+def test_the_challenge_page_shows_each_idea_with_its_own_tags_in_order(
+    client, it_challenge, insider
+):
+    signed_in(client, insider)
+    tagged = idea(it_challenge, title="Étiquetée")
+    tagged.tags.set(["zéro-papier", "atelier"])
+    idea(it_challenge, title="Sans étiquette")
+
+    html = client.get(it_challenge.url).content.decode()
+
+    cards = {
+        title: next(card for card in html.split('class="card idea-card')[1:] if title in card)
+        for title in ("Étiquetée", "Sans étiquette")
+    }
+    assert '<li class="tag">atelier</li><li class="tag">zéro-papier</li>' in cards["Étiquetée"]
+    assert 'class="tag"' not in cards["Sans étiquette"]
+
+
 def test_the_idea_page_makes_a_constant_number_of_queries(client, it_challenge, insider):
     signed_in(client, insider)
     target = idea(it_challenge)

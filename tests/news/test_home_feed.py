@@ -37,6 +37,19 @@ def test_news_addressed_to_a_team_reaches_its_members_and_sub_teams_only(client,
     assert "Pour l&#x27;IT" in client.get("/actualites/").content.decode()
 
 
+def test_news_addressed_to_several_of_ones_teams_is_listed_once(client, org):
+    supporter = person(username="support", team=org["support"])
+    news = publish_news(title="Pour l'IT et le support", audience=[org["it"], org["support"]])
+    must_read = publish_news(title="À lire", audience=[org["it"], org["support"]], must_read=True)
+
+    feed = home_feed(supporter)
+    assert [page.pk for page in feed.news] == [must_read.pk, news.pk]
+    assert [page.pk for page in feed.must_reads] == [must_read.pk]
+    client.force_login(supporter)
+    listing = client.get("/actualites/").content.decode()
+    assert listing.count(news.url) == 1 and listing.count(must_read.url) == 1
+
+
 def test_featured_news_comes_first(org):
     camille = person(username="camille")
     publish_news(title="À la une", featured=True)
@@ -74,3 +87,32 @@ def test_the_feed_lists_the_latest_leadership_updates(client, org):
     html = client.get("/").content.decode()
 
     assert html.index("Deuxième mot") < html.index("Premier mot")
+
+
+def test_the_feed_reads_who_the_reader_is_once_whatever_the_number_of_items(
+    org, django_assert_max_num_queries
+):
+    """Privacy and teams are read once for the four lists: 11 queries, not one set per list."""
+    from news.models import Question
+
+    reader = person(username="support", team=org["support"])
+    board = Group.objects.create(name="Comité")
+    restriction = PageViewRestriction.objects.create(
+        page=publish_update(title="Réservée"), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([board])
+
+    def add_items(count):
+        for number in range(count):
+            publish_news(title=f"Pour l'IT {number}", audience=[org["it"]], must_read=True)
+            publish_news(title=f"Pour tous {number}", must_read=number % 2 == 0)
+            publish_update(title=f"Mot {number}")
+            Question.objects.create(author=person(), body=f"Question {number} ?")
+
+    add_items(1)
+    with django_assert_max_num_queries(11):
+        home_feed(reader)
+    add_items(6)
+    with django_assert_max_num_queries(11):
+        feed = home_feed(reader)
+    assert len(feed.news) == 6 and len(feed.must_reads) == 5 and len(feed.questions) == 5

@@ -1,0 +1,379 @@
+"""Page latency under load, and SQL queries per page at two data sizes.
+
+    python bench/pages.py [--users 10] [--duration 40] [--workers 3] [--threads 2]
+
+Builds a throwaway PostgreSQL database (`ruche_bench_pages`) through `import_content`: first a
+small data set, then the full one (2,000 people, 50 teams, 500 news, 20 challenges, 2,000
+ideas with votes and comments; news reactions and comments bulk-created). After each, it
+counts the SQL queries of the home page, the news index, the busiest news page, a challenge
+page and the busiest idea page, through Django's test client on the same database: the
+count must not grow with the lists; it also times the CPU Django spends on each, one
+request at a time, a figure that hardly depends on the machine's load. Then it serves Ruche
+with gunicorn (production settings, DEBUG off, on loopback) and loads it with locust,
+headless, as signed-in employees: first at a reading pace for the latency of each kind of
+page, then without pauses for the throughput. Background tasks stay in the outbox (nothing
+consumes them); the search index (prefix `ruche_bench_pages_`) is rebuilt once, for the
+search page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench._pages_data import Sizes, engage_news, write  # noqa: E402
+from bench._setup import PG, REPO, recreate_database  # noqa: E402
+
+DATABASE = "ruche_bench_pages"
+PREFIX = "ruche_bench_pages_"
+ARTIFACTS = REPO / "test-artifacts" / "bench"
+SMALL = Sizes(people=200, teams=10, news=30, challenges=2, ideas=40, heavy=3)
+FULL = Sizes(people=2000, teams=50, news=500, challenges=20, ideas=2000, heavy=60)
+PAGES = ["home", "news index", "news page", "challenge page", "idea page"]
+P95_TARGET_MS = 50  # DESIGN.md §5, news and challenge pages
+
+
+def environment() -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"CELERY_RESULT_BACKEND", "DJANGO_SETTINGS_MODULE", "RUCHE_TEST_SLOT"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "intranet.settings.production",
+            "DATABASE_URL": f"postgres://ruche:ruche@127.0.0.1:5432/{DATABASE}",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "SECURE_SSL_REDIRECT": "0",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "SEARCH_BACKEND": "opensearch2",
+            "SEARCH_URL": os.environ.get("SEARCH_URL", "http://127.0.0.1:9200"),
+            "SEARCH_INDEX_PREFIX": PREFIX,
+            # Writes keep their tasks in the outbox and nothing sends them: the data set is
+            # built without indexing or notifying line by line; the index is rebuilt once.
+            "CELERY_BROKER_URL": "redis://127.0.0.1:6379/15",
+            "OUTBOX_SEND_ON_COMMIT": "0",
+            "STATIC_ROOT": str(ARTIFACTS / "static"),
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "LOG_LEVEL": "ERROR",
+            "PYTHONPATH": str(REPO),
+        }
+    )
+    return env
+
+
+def bench(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None) -> None:
+    """One headline figure in the form bench/run.py collects."""
+    line = {"figure": figure, "value": round(value, 2), "unit": unit, "target": target, "ok": ok}
+    print("BENCH " + json.dumps(line, ensure_ascii=False), flush=True)
+
+
+def load(sizes: Sizes, folder: Path) -> None:
+    from intranet.importing.runner import run_import
+
+    path = folder / f"data-{sizes.ideas}.jsonl"
+    lines = write(path, sizes)
+    started = time.perf_counter()
+    report = run_import([path])
+    if not report.ok:
+        raise SystemExit("import failed:\n" + "\n".join(report.errors[:10]))
+    engage_news(sizes)
+    print(
+        f"data set: {sizes.people} people, {sizes.teams} teams, {sizes.news} news, "
+        f"{sizes.challenges} challenges, {sizes.ideas} ideas ({lines} import lines "
+        f"in {time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
+
+
+def reference_urls() -> dict[str, str]:
+    """The pages whose queries are counted: the busiest news page, challenge and idea."""
+    from ideas.models import ChallengePage, Idea
+    from intranet.models import ExternalKey
+    from news.models import NewsIndexPage, NewsPage
+
+    def keyed(kind: str, key: str) -> int:
+        return int(ExternalKey.objects.get(kind=kind, key=key).object_id)
+
+    return {
+        "home": "/",
+        "news index": NewsIndexPage.objects.get().url,
+        "news page": NewsPage.objects.get(pk=keyed("news", "n-0")).url,
+        "challenge page": ChallengePage.objects.get(pk=keyed("challenge", "c-0")).url,
+        "idea page": Idea.objects.get(pk=keyed("idea", "i-0")).get_absolute_url(),
+    }
+
+
+def count_queries(reader) -> dict[str, int]:
+    """SQL queries of each reference page for a signed-in employee, the second time it is read."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(reader)
+    counts = {}
+    for name, url in reference_urls().items():
+        assert client.get(url).status_code == 200, url  # noqa: S101 - a broken page stops here
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, url  # noqa: S101
+        counts[name] = len(captured)
+    return counts
+
+
+def cpu_per_page(reader, repeat: int = 9) -> dict[str, float]:
+    """Median CPU time (ms) Django spends on each reference page, read one after another.
+
+    Unlike latencies under load, this hardly depends on what else the machine is doing,
+    so it shows what a page costs even on a busy shared machine.
+    """
+    from django.test import Client
+
+    client = Client()
+    client.force_login(reader)
+    medians = {}
+    for name, url in reference_urls().items():
+        client.get(url)
+        times = []
+        for _ in range(repeat):
+            started = time.process_time()
+            client.get(url)
+            times.append((time.process_time() - started) * 1000)
+        medians[name] = sorted(times)[repeat // 2]
+    return medians
+
+
+def sizes_of_lists() -> dict[str, str]:
+    from django.db.models import Count
+
+    from ideas.models import ChallengePage, Comment, Idea, Vote
+    from news.models import Comment as NewsComment
+    from news.models import NewsPage, Reaction
+
+    busiest = NewsPage.objects.annotate(n=Count("news_comments")).order_by("-n").first()
+    return {
+        "news": f"{NewsPage.objects.count()} news",
+        "news page": f"{NewsComment.objects.filter(page=busiest).count()} comments, "
+        f"{Reaction.objects.filter(page=busiest).count()} reactions",
+        "challenge": f"{Idea.objects.count() // max(ChallengePage.objects.count(), 1)} ideas",
+        "idea": f"{Vote.objects.count()} votes, {Comment.objects.count()} idea comments",
+    }
+
+
+def plan(folder: Path, sessions: int) -> Path:
+    """Session keys of signed-in employees and the addresses they read, for the locust users."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from ideas.models import ChallengePage, Idea
+    from news.models import NewsPage
+
+    keys = []
+    for user in User.objects.order_by("pk")[:sessions]:
+        client = Client()
+        client.force_login(user)
+        keys.append(client.cookies["sessionid"].value)
+    refs = reference_urls()
+    news = [refs["news page"], *(p.url for p in NewsPage.objects.live().order_by("pk")[1:40])]
+    ideas = [refs["idea page"]] + [
+        idea.get_absolute_url() for idea in Idea.objects.order_by("pk")[1:40]
+    ]
+    content = {
+        "sessions": keys,
+        "news_index": refs["news index"],
+        "news_pages": news,
+        "challenge_pages": [page.url for page in ChallengePage.objects.live()],
+        "idea_pages": ideas,
+        "queries": [quote(q) for q in ["télétravail", "budget", "cantine vélo", "Martin"]],
+    }
+    path = folder / "plan.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+def serve(env: dict[str, str], port: int, workers: int, threads: int, log) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "gunicorn", "intranet.wsgi"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+            *("--threads", str(threads), "--log-level", "warning"),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("gunicorn stopped before answering")
+        try:
+            url = f"http://127.0.0.1:{port}/healthz/"
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer in time")
+
+
+def locust(env, plan_path, port, *, users, seconds, wait, name) -> dict[str, dict]:
+    """Run locust headless; its statistics per kind of page (and "Aggregated")."""
+    prefix = ARTIFACTS / f"pages-{name}"
+    command = [
+        *(sys.executable, "-m", "locust", "-f", str(REPO / "bench" / "_locust_pages.py")),
+        *("--headless", "--host", f"http://127.0.0.1:{port}", "--users", str(users)),
+        *("--spawn-rate", str(users), "--run-time", f"{seconds}s", "--csv", str(prefix)),
+        *("--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0"),
+    ]
+    locust_env = {**env, "BENCH_PAGES_PLAN": str(plan_path), "BENCH_PAGES_WAIT": wait}
+    with open(f"{prefix}.log", "w", encoding="utf-8") as log:  # its own summary tables
+        subprocess.run(
+            command, cwd=REPO, env=locust_env, check=True, stdout=log, stderr=subprocess.STDOUT
+        )
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
+        return {row["Name"]: row for row in csv.DictReader(handle)}
+
+
+def report(counts: dict[str, dict[str, int]], cpu, paced: dict, flat_out: dict, sizes) -> None:
+    print(f"\nSQL queries per page (signed-in employee), small → full data set: {sizes}")
+    for name in PAGES:
+        small, full = counts["small"][name], counts["full"][name]
+        flag = "constant" if small == full else "GROWS"
+        print(f"  {name:<16} {small:>4} → {full:<4} {flag}")
+    print("\nDjango CPU time per page, one request at a time (median, ms):")
+    for name in PAGES:
+        print(f"  {name:<16} {cpu[name]:>6.1f}")
+    print("\nLatency at a reading pace (ms), locust against gunicorn:")
+    print(f"  {'page':<16} {'requests':>8} {'failures':>8} {'p50':>6} {'p95':>6} {'p99':>6}")
+    for name in [*PAGES, "search page", "Aggregated"]:
+        row = paced.get(name)
+        if row:
+            print(
+                f"  {name:<16} {row['Request Count']:>8} {row['Failure Count']:>8} "
+                f"{row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
+            )
+    total = flat_out["Aggregated"]
+    print(
+        f"\nThroughput without pauses: {float(total['Requests/s']):.1f} pages/s "
+        f"(p50 {total['50%']} ms, p95 {total['95%']} ms, {total['Failure Count']} failures)\n"
+    )
+    for name in PAGES:
+        small, full = counts["small"][name], counts["full"][name]
+        target = f"constant (small set: {small})"
+        bench(f"{name} SQL queries", full, "queries", target, small == full)
+    for name in PAGES:
+        bench(f"{name} CPU per request", cpu[name], "ms")
+    for name in [*PAGES, "search page"]:
+        row = paced.get(name)
+        if not row:
+            continue
+        p95 = float(row["95%"])
+        targeted = name in ("news page", "challenge page")
+        bench(f"{name} p50", float(row["50%"]), "ms")
+        bench(
+            f"{name} p95",
+            p95,
+            "ms",
+            f"< {P95_TARGET_MS} ms" if targeted else "",
+            (p95 < P95_TARGET_MS) if targeted else None,
+        )
+    failures = sum(int(row["Failure Count"]) for row in (paced["Aggregated"], total))
+    bench("page throughput (no pauses)", float(total["Requests/s"]), "per s")
+    bench("page request failures", failures, "requests", "0", failures == 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=10, help="locust users at a reading pace")
+    parser.add_argument("--duration", type=int, default=40, help="seconds of each locust run")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    options = parser.parse_args()
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    recreate_database(DATABASE)
+    env = environment()
+    os.environ.update(env)
+    os.environ.pop("CELERY_RESULT_BACKEND", None)
+    os.chdir(REPO)
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connections
+
+    from intranet.models import OutboxTask
+    from search.indexing import rebuild
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    counts: dict[str, dict[str, int]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for label, sizes in (("small", SMALL), ("full", FULL)):
+            load(sizes, Path(folder))
+            reader = User.objects.get(email="person7@bench.example")
+            counts[label] = count_queries(reader)
+        cpu = cpu_per_page(reader)
+        described = sizes_of_lists()
+        OutboxTask.objects.all().delete()
+        started = time.perf_counter()
+        indexed = sum(rebuild().values())
+        print(f"search index rebuilt: {indexed} documents in {time.perf_counter() - started:.0f} s")
+        plan_path = plan(Path(folder), sessions=50)
+        connections.close_all()
+
+        port = int(os.environ.get("BENCH_PAGES_PORT", "8766"))
+        with (ARTIFACTS / "pages-gunicorn.log").open("w") as log:
+            server = serve(env, port, options.workers, options.threads, log)
+            try:
+                run = dict(env=env, plan_path=plan_path, port=port, seconds=options.duration)
+                # Every worker compiles its templates and opens its connection first.
+                locust(**{**run, "seconds": 10}, users=3, wait="0,0", name="warm-up")
+                paced = locust(**run, users=options.users, wait="0.5,1.5", name="paced")
+                run["seconds"] = max(options.duration // 2, 10)
+                flat_out = locust(**run, users=8, wait="0,0", name="throughput")
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+    report(counts, cpu, paced, flat_out, described)
+    cleanup(keep=options.keep)
+    return 0
+
+
+def cleanup(*, keep: bool) -> None:
+    from django.db import connections
+
+    from search.engine import get_engine
+
+    engine = get_engine()
+    for name in engine.indices_behind_alias():
+        engine.delete_index(name)
+    connections.close_all()
+    if not keep:
+        import psycopg2
+
+        admin = psycopg2.connect(dbname="postgres", **PG)
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        admin.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
