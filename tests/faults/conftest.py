@@ -134,6 +134,9 @@ def point_celery_at(broker: str, backend: str) -> None:
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    # The result backend is built once per thread: build it again for the new address.
+    if hasattr(app._local, "backend"):
+        del app._local.backend
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from ideas.models import Notification
+from notifications.models import Notification
 from ideas.services import submit_idea
 from intranet.models import OutboxTask
 from tests.conftest import wait_for
@@ -128,7 +128,7 @@ def test_a_notification_interrupted_while_mailing_is_delivered_once(celery_proce
     event = f"idea-submitted:{idea.pk}"
     delivery = OutboxTask.objects.get(task_path="ideas.tasks.deliver_notifications", args__0=event)
     assert delivery.finished_at is None
-    assert not Notification.objects.filter(event=event).exists()
+    assert not Notification.objects.filter(key=f"ideas:{event}").exists()
     assert slow_smtp.messages == []
 
     celery_processes.worker("second", EMAIL_PORT=str(slow_smtp.port))
@@ -138,7 +138,7 @@ def test_a_notification_interrupted_while_mailing_is_delivered_once(celery_proce
         timeout=60,
         message="the interrupted notification was not delivered again",
     )
-    notice = Notification.objects.get(event=event)
+    notice = Notification.objects.get(key=f"ideas:{event}")
     assert notice.recipient == owner and notice.emailed_at is not None
     assert [message["To"] for message in slow_smtp.messages] == ["owner@example.org"]
     assert OutboxTask.objects.get(pk=delivery.pk).attempts == 2

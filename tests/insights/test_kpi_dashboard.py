@@ -79,7 +79,7 @@ def test_the_dashboard_shows_each_kpi_against_its_target_with_a_chart_and_a_tabl
     assert coordinates and all(float(value) >= 0 for value in coordinates)
 
     assert "Mieux trouver" in html
-    assert "<strong>80.0 %</strong>" in html and "on track" in html
+    assert "<strong>80.0 %</strong>" in html and "en bonne voie" in html  # admin in French
     assert html.count('class="insights-chart"') == 2 and 'role="img"' in html
     assert "<td>80.0</td><td>60.0</td>" in html  # the data table gives the same values
 
