@@ -67,6 +67,7 @@ def idea_document(idea: Idea) -> SearchDocument | None:
         audience_team_ids=_audience(challenge),
         boost=1.0 + min(idea.vote_count, 100) / 100,
         suggestions=[idea.title],
+        parent=str(challenge.pk),
     )
 
 

@@ -96,6 +96,7 @@ MAPPINGS = {
         "kind": {"type": "keyword"},
         "object_id": {"type": "keyword"},
         "key": {"type": "keyword"},
+        "parent": {"type": "keyword"},
         "url": {"type": "keyword", "index": False},
         "title": _text(autocomplete=True, copy_to=["spell"]),
         "body": _text(copy_to=["spell"], offsets=True),

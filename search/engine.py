@@ -42,6 +42,13 @@ class Engine:
         else:
             self.client.indices.create(index=name, body=body)
 
+    def add_fields(self, index: str, properties: dict) -> None:
+        """Add new fields to an index's mapping (existing fields cannot change)."""
+        if self.flavour == "elasticsearch":
+            self.client.indices.put_mapping(index=index, properties=properties)
+        else:
+            self.client.indices.put_mapping(index=index, body={"properties": properties})
+
     def search(self, body: dict, index: str | None = None) -> dict:
         try:
             return self.client.search(index=index or alias_name(), body=body)

@@ -10,13 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from search.analysis import index_body
+from search.analysis import MAPPINGS, index_body
 from search.engine import alias_name, get_engine, uses_engine
 from search.models import SearchEntry
 from search.registry import SearchDocument, registry
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
+# Aliases whose mapping this process has brought up to date (fields added by a new version).
+_mapping_checked: set[str] = set()
 
 
 class IndexingError(RuntimeError):
@@ -32,6 +34,7 @@ def engine_source(document: SearchDocument) -> dict:
         "kind": document.kind,
         "object_id": str(document.object_id),
         "key": document.key,
+        "parent": document.parent,
         "url": document.url,
         "title": document.title,
         "body": document.body,
@@ -55,6 +58,11 @@ def ensure_index() -> str:
         name = new_index_name()
         engine.create_index(name, index_body())
         engine.update_aliases([{"add": {"index": name, "alias": alias_name()}}])
+    elif alias_name() not in _mapping_checked:
+        # An index built by an older version lacks the newer fields, and its strict mapping
+        # would refuse documents holding them: add them, no rebuild needed.
+        engine.add_fields(alias_name(), MAPPINGS["properties"])
+    _mapping_checked.add(alias_name())
     return alias_name()
 
 

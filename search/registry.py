@@ -47,6 +47,8 @@ class SearchDocument:
     group_ids: list[int] | None = None
     boost: float = 1.0
     suggestions: list[str] = field(default_factory=list)
+    # The object this one belongs to, for searches within it (an idea's challenge).
+    parent: str | None = None
 
 
 @dataclass

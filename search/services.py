@@ -16,7 +16,7 @@ from search.engine import SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
 from search.models import SearchClick, SearchQueryLog
 from search.permissions import Searcher
-from search.query import Filters, build_did_you_mean, build_search, build_suggest
+from search.query import Filters, build_did_you_mean, build_search, build_similar, build_suggest
 from search.registry import registry
 from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
 from search.synonyms import expand, fold
@@ -25,6 +25,9 @@ MAX_QUERY_LENGTH = 200
 # "Did you mean" costs a second engine request: asked only when results are few.
 SUGGEST_BELOW = 5
 MAX_RESULT_WINDOW = 10_000
+# A look-alike must score at least this share of the best one: a weak second match next to a
+# strong first one is usually a word in common, not the same idea.
+SIMILAR_RELATIVE_SCORE = 0.4
 
 
 def normalize_query(text: str) -> str:
@@ -190,6 +193,28 @@ def suggest(*, user, text: str, size: int = 8) -> list[SearchHit]:
     ensure_index_or_unavailable()
     response = get_engine().search(build_suggest(text, searcher, size).to_dict())
     return [_engine_hit(hit) for hit in response["hits"]["hits"]]
+
+
+def similar_objects(*, user, kind: str, parent: str, text: str, size: int = 5) -> list[str]:
+    """Ids of the objects of `kind` within `parent` that look like `text`, best first.
+
+    Only what this user may see is compared. Raises SearchUnavailable when the engine cannot
+    answer, or in the embedded mode, so that the caller falls back to its own comparison.
+    """
+    if not uses_engine():
+        raise SearchUnavailable("no search engine in the embedded mode")
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    if not text:
+        return []
+    ensure_index_or_unavailable()
+    body = build_similar(text, Searcher.for_user(user), kind=kind, parent=parent, size=size)
+    hits = get_engine().search(body.to_dict())["hits"]["hits"]
+    best = hits[0]["_score"] if hits else 0
+    return [
+        hit["_source"]["object_id"]
+        for hit in hits
+        if hit["_score"] >= SIMILAR_RELATIVE_SCORE * best
+    ]
 
 
 def log_search(*, user, text: str, filters: Filters, count: int, source: str) -> SearchQueryLog:
