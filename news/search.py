@@ -5,10 +5,9 @@ from __future__ import annotations
 from wagtail.models import PageViewRestriction
 
 from news.models import LeadershipUpdatePage, NewsPage
-from news.selectors import page_group_ids
 from people.models import Team
 from search.keys import import_key, with_import_key
-from search.pages import stream_text
+from search.pages import page_visibility, stream_text
 from search.registry import SearchDocument, SearchKind, register
 
 
@@ -22,10 +21,10 @@ def news_document(page: NewsPage) -> SearchDocument | None:
     The audience teams target the feed and reminders; who may read the item follows Wagtail's
     page privacy alone, so the audience is a facet here, not a restriction.
     """
-    group_ids = page_group_ids(page)
-    if group_ids is False:
+    findable, group_ids = page_visibility(page)
+    if not findable:
         return None
-    teams = list(page.audience_teams.order_by("name"))
+    teams = sorted(page.audience_teams.all(), key=lambda team: team.name)
     return SearchDocument(
         kind="news",
         object_id=str(page.pk),
@@ -44,8 +43,8 @@ def news_document(page: NewsPage) -> SearchDocument | None:
 
 def leadership_update_document(page: LeadershipUpdatePage) -> SearchDocument | None:
     """A live leadership update; None when unpublished or behind a password."""
-    group_ids = page_group_ids(page)
-    if group_ids is False:
+    findable, group_ids = page_visibility(page)
+    if not findable:
         return None
     return SearchDocument(
         kind="leadership_update",

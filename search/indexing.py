@@ -13,10 +13,13 @@ from wagtail.search.backends import get_search_backend
 from search.analysis import MAPPINGS, index_body
 from search.engine import alias_name, get_engine, uses_engine
 from search.models import SearchEntry
+from search.pages import view_restrictions_preloaded
 from search.registry import SearchDocument, registry
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
+# Documents are built while the engine indexes the previous chunk.
+REBUILD_THREADS = 2
 # Aliases whose mapping this process has brought up to date (fields added by a new version).
 _mapping_checked: set[str] = set()
 
@@ -150,11 +153,12 @@ def database_fields(document: SearchDocument) -> dict:
 
 
 def all_documents(kinds: Iterable[str] | None = None) -> Iterator[SearchDocument]:
-    for kind in kinds or list(registry):
-        for obj in registry[kind].queryset().iterator(chunk_size=BATCH_SIZE):
-            document = registry[kind].document(obj)
-            if document is not None:
-                yield document
+    with view_restrictions_preloaded():
+        for kind in kinds or list(registry):
+            for obj in registry[kind].queryset().iterator(chunk_size=BATCH_SIZE):
+                document = registry[kind].document(obj)
+                if document is not None:
+                    yield document
 
 
 def expected_total() -> int:
@@ -172,7 +176,10 @@ def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
         return _rebuild_database(progress)
     engine = get_engine()
     name = new_index_name()
-    engine.create_index(name, index_body())
+    body = index_body()
+    # Nobody searches the new index before the swap: no refresh while it fills.
+    body["settings"]["index"]["refresh_interval"] = "-1"
+    engine.create_index(name, body)
     counts: dict[str, int] = {}
 
     def actions():
@@ -187,10 +194,11 @@ def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
                 "_source": engine_source(document),
             }
 
-    _, errors = engine.bulk(actions())
+    _, errors = engine.bulk(actions(), threads=REBUILD_THREADS)
     if errors:
         engine.delete_index(name)
         raise IndexingError(f"rebuild aborted, {len(errors)} documents refused: {errors[:3]}")
+    engine.put_settings(name, {"index": {"refresh_interval": None}})  # back to the default
     engine.refresh(name)
     old = engine.indices_behind_alias()
     engine.update_aliases(
