@@ -26,6 +26,10 @@ class SearchUnavailable(RuntimeError):
     """The engine cannot answer now; pages and the API say so instead of failing."""
 
 
+class IndexMissing(LookupError):
+    """The index does not exist yet (a new installation): create it, then ask again."""
+
+
 def uses_engine() -> bool:
     """False in the embedded mode, where Wagtail's database backend does the searching."""
     return settings.SEARCH_BACKEND != "database"
@@ -61,6 +65,16 @@ class Engine:
             return self.client.search(index=index or alias_name(), body=body)
         except self.transport_errors as error:
             raise SearchUnavailable(str(error)) from error
+        except self.not_found_error as error:
+            raise IndexMissing(str(error)) from error
+
+    @property
+    def not_found_error(self) -> type[Exception]:
+        if self.flavour == "elasticsearch":
+            from elasticsearch import NotFoundError
+        else:
+            from opensearchpy.exceptions import NotFoundError
+        return NotFoundError
 
     @property
     def transport_errors(self) -> tuple[type[Exception], ...]:

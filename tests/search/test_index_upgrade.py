@@ -28,3 +28,17 @@ def test_an_index_without_the_newer_fields_gets_them_and_takes_new_documents(db)
 
     response = engine.search({"query": {"term": {"parent": str(page.pk)}}})
     assert [hit["_source"]["title"] for hit in response["hits"]["hits"]] == [made.title]
+
+
+def test_the_first_search_of_a_new_installation_creates_the_index(db):
+    from search.services import run_search, suggest
+    from tests.factories import UserFactory
+
+    engine = get_engine()
+    for old in engine.indices_behind_alias():
+        engine.delete_index(old)
+    user = UserFactory()
+
+    assert run_search(user=user, text="cantine").count == 0
+    assert suggest(user=user, text="can") == []
+    assert engine.indices_behind_alias()
