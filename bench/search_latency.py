@@ -236,29 +236,31 @@ def bench_line(figure: str, value: float, unit: str, target: str = "", ok: bool 
 
 
 def profile_summary(engine, bodies: list[dict]) -> None:
-    """Where the engine spends its time on these queries: query clauses, aggregations, fetch."""
+    """Where the engine spends its time on these queries: the whole query, its leaf clauses by
+    type (fuzzy, term...), collecting, aggregations."""
     totals: dict[str, float] = {}
 
-    def walk(nodes, prefix=""):
-        for node in nodes:
-            name = f"{prefix}{node['type']}"
-            totals[name] = totals.get(name, 0) + node["time_in_nanos"] / 1e6
-            walk(node.get("children", []), prefix="  ")
+    def add(name: str, nanos: int) -> None:
+        totals[name] = totals.get(name, 0) + nanos / 1e6
+
+    def leaves(node):
+        children = node.get("children", [])
+        if not children:
+            add(f"  leaf clauses: {node['type']}", node["time_in_nanos"])
+        for child in children:
+            leaves(child)
 
     for body in bodies:
         response = engine.search({**body, "profile": True})
         for shard in response["profile"]["shards"]:
             for search in shard["searches"]:
-                walk(search["query"][:1])
-                totals["(collector)"] = totals.get("(collector)", 0) + sum(
-                    c["time_in_nanos"] / 1e6 for c in search["collector"]
-                )
+                for top in search["query"]:
+                    add("query (all clauses)", top["time_in_nanos"])
+                    leaves(top)
+                for collector in search["collector"]:
+                    add("collecting hits", collector["time_in_nanos"])
             for aggregation in shard.get("aggregations", []):
-                key = f"aggregation {aggregation['description']}"
-                totals[key] = totals.get(key, 0) + aggregation["time_in_nanos"] / 1e6
-            fetch = shard.get("fetch")
-            if fetch:
-                totals["(fetch)"] = totals.get("(fetch)", 0) + fetch["time_in_nanos"] / 1e6
+                add(f"aggregation {aggregation['description']}", aggregation["time_in_nanos"])
     print(f"\nengine profile over {len(bodies)} queries (ms per query):")
     for name, total in sorted(totals.items(), key=lambda item: -item[1])[:14]:
         print(f"  {total / len(bodies):8.2f}  {name}")

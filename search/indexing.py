@@ -194,12 +194,16 @@ def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
                 "_source": engine_source(document),
             }
 
-    _, errors = engine.bulk(actions(), threads=REBUILD_THREADS)
-    if errors:
+    try:
+        _, errors = engine.bulk(actions(), threads=REBUILD_THREADS)
+        if errors:
+            raise IndexingError(f"rebuild aborted, {len(errors)} documents refused: {errors[:3]}")
+        engine.put_settings(name, {"index": {"refresh_interval": None}})  # back to the default
+        engine.refresh(name)
+    except BaseException:
+        # A failed or interrupted rebuild leaves no half-filled index behind.
         engine.delete_index(name)
-        raise IndexingError(f"rebuild aborted, {len(errors)} documents refused: {errors[:3]}")
-    engine.put_settings(name, {"index": {"refresh_interval": None}})  # back to the default
-    engine.refresh(name)
+        raise
     old = engine.indices_behind_alias()
     engine.update_aliases(
         [{"remove": {"index": old_name, "alias": alias_name()}} for old_name in old]
