@@ -54,11 +54,19 @@ class Engine:
             self.client.indices.create(index=name, body=body)
 
     def add_fields(self, index: str, properties: dict) -> None:
-        """Add new fields to an index's mapping (existing fields cannot change)."""
+        """Add the fields an index lacks to its mapping; existing fields are left as they are
+        (changing them takes a rebuild)."""
+        mappings = self.client.indices.get_mapping(index=index)
+        existing = set.intersection(
+            *(set(found["mappings"].get("properties", {})) for found in mappings.values())
+        )
+        missing = {name: field for name, field in properties.items() if name not in existing}
+        if not missing:
+            return
         if self.flavour == "elasticsearch":
-            self.client.indices.put_mapping(index=index, properties=properties)
+            self.client.indices.put_mapping(index=index, properties=missing)
         else:
-            self.client.indices.put_mapping(index=index, body={"properties": properties})
+            self.client.indices.put_mapping(index=index, body={"properties": missing})
 
     def search(self, body: dict, index: str | None = None) -> dict:
         try:
