@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from ideas.models import ChallengePage, Idea, StatusChange
 from ideas.selectors import challenge_audience_ids
 from search.keys import import_key, with_import_key
-from search.registry import SearchDocument, SearchKind, register
+from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 
 def _text(markup: str) -> str:
@@ -34,7 +34,7 @@ def challenge_document(challenge: ChallengePage) -> SearchDocument | None:
         body=_text(challenge.description),
         key=import_key(challenge, "challenge"),
         language="fr",
-        tags=[tag.name for tag in challenge.tags.all()],
+        tags=[tag.name for tag in related(challenge, "tags")],
         date=challenge.opens_at,
         audience_team_ids=_audience(challenge),
         suggestions=[challenge.title],
@@ -45,7 +45,7 @@ def idea_document(idea: Idea) -> SearchDocument | None:
     challenge = idea.challenge
     if not challenge.live or idea.hidden_at or idea.merged_into_id:
         return None
-    answers = [change.message for change in idea.status_changes.all()]
+    answers = [change.message for change in related(idea, "status_changes")]
     body = " ".join([_text(idea.description), *(_text(message) for message in answers)])
     teams = []
     if not idea.anonymous:
@@ -61,12 +61,13 @@ def idea_document(idea: Idea) -> SearchDocument | None:
         url=idea.get_absolute_url(),
         body=body,
         key=import_key(idea, "idea"),
-        tags=[tag.name for tag in idea.tags.all()],
+        tags=[tag.name for tag in related(idea, "tags")],
         teams=teams,
         date=idea.created_at,
         audience_team_ids=_audience(challenge),
         boost=1.0 + min(idea.vote_count, 100) / 100,
         suggestions=[idea.title],
+        parent=str(challenge.pk),
     )
 
 
@@ -75,7 +76,8 @@ register(
         kind="challenge",
         model=ChallengePage,
         queryset=lambda: with_import_key(
-            ChallengePage.objects.live().prefetch_related("tags", "audience"), "challenge"
+            ChallengePage.objects.live().prefetch_related(prefetched("tags"), "audience"),
+            "challenge",
         ),
         document=challenge_document,
     )
@@ -87,7 +89,9 @@ register(
         queryset=lambda: with_import_key(
             Idea.objects.visible()
             .select_related("challenge", "author__profile__team")
-            .prefetch_related("tags", "status_changes", "challenge__audience"),
+            .prefetch_related(
+                prefetched("tags"), prefetched("status_changes"), "challenge__audience"
+            ),
             "idea",
         ),
         document=idea_document,

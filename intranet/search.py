@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 from intranet.models import StandardPage
 from search.keys import import_key, with_import_key
 from search.pages import page_visibility, pages_under_restriction, stream_text
-from search.registry import SearchDocument, SearchKind, register
+from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 
 def page_document(page: StandardPage) -> SearchDocument | None:
@@ -20,7 +20,7 @@ def page_document(page: StandardPage) -> SearchDocument | None:
         body="\n".join(filter(None, [page.search_description, stream_text(page.body)])),
         key=import_key(page, "page"),
         language=page.language,
-        tags=[tag.name for tag in page.tags.all()],
+        tags=[tag.name for tag in related(page, "tags")],
         date=page.last_published_at,
         group_ids=group_ids,
     )
@@ -31,7 +31,7 @@ register(
         kind="page",
         model=StandardPage,
         queryset=lambda: with_import_key(
-            StandardPage.objects.live().prefetch_related("tags"), "page"
+            StandardPage.objects.live().prefetch_related(prefetched("tags")), "page"
         ),
         document=page_document,
         related={

@@ -5,11 +5,10 @@ from __future__ import annotations
 from wagtail.models import PageViewRestriction
 
 from news.models import LeadershipUpdatePage, NewsPage
-from news.selectors import page_group_ids
 from people.models import Team
 from search.keys import import_key, with_import_key
-from search.pages import stream_text
-from search.registry import SearchDocument, SearchKind, register
+from search.pages import page_visibility, stream_text
+from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 
 def _body_text(page) -> str:
@@ -22,10 +21,10 @@ def news_document(page: NewsPage) -> SearchDocument | None:
     The audience teams target the feed and reminders; who may read the item follows Wagtail's
     page privacy alone, so the audience is a facet here, not a restriction.
     """
-    group_ids = page_group_ids(page)
-    if group_ids is False:
+    findable, group_ids = page_visibility(page)
+    if not findable:
         return None
-    teams = list(page.audience_teams.order_by("name"))
+    teams = sorted(related(page, "audience_teams"), key=lambda team: team.name)
     return SearchDocument(
         kind="news",
         object_id=str(page.pk),
@@ -34,7 +33,7 @@ def news_document(page: NewsPage) -> SearchDocument | None:
         body=_body_text(page),
         key=import_key(page, "news"),
         language=page.language,
-        tags=[tag.name for tag in page.tags.all()],
+        tags=[tag.name for tag in related(page, "tags")],
         teams=[team.name for team in teams],
         date=page.first_published_at,
         group_ids=group_ids,
@@ -44,8 +43,8 @@ def news_document(page: NewsPage) -> SearchDocument | None:
 
 def leadership_update_document(page: LeadershipUpdatePage) -> SearchDocument | None:
     """A live leadership update; None when unpublished or behind a password."""
-    group_ids = page_group_ids(page)
-    if group_ids is False:
+    findable, group_ids = page_visibility(page)
+    if not findable:
         return None
     return SearchDocument(
         kind="leadership_update",
@@ -55,7 +54,7 @@ def leadership_update_document(page: LeadershipUpdatePage) -> SearchDocument | N
         body=_body_text(page),
         key=import_key(page, "leadership_update"),
         language=page.language,
-        tags=[tag.name for tag in page.tags.all()],
+        tags=[tag.name for tag in related(page, "tags")],
         date=page.first_published_at,
         audience_team_ids=None,
         group_ids=group_ids,
@@ -67,7 +66,10 @@ register(
         kind="news",
         model=NewsPage,
         queryset=lambda: with_import_key(
-            NewsPage.objects.live().prefetch_related("audience_teams", "tags"), "news"
+            NewsPage.objects.live().prefetch_related(
+                prefetched("audience_teams"), prefetched("tags")
+            ),
+            "news",
         ),
         document=news_document,
         related={
@@ -83,7 +85,8 @@ register(
         kind="leadership_update",
         model=LeadershipUpdatePage,
         queryset=lambda: with_import_key(
-            LeadershipUpdatePage.objects.live().prefetch_related("tags"), "leadership_update"
+            LeadershipUpdatePage.objects.live().prefetch_related(prefetched("tags")),
+            "leadership_update",
         ),
         document=leadership_update_document,
         related={

@@ -8,7 +8,7 @@ from django.urls import reverse
 from people.models import Profile, Team
 from people.selectors import team_descendant_ids
 from search.keys import import_key, with_import_key
-from search.registry import SearchDocument, SearchKind, register
+from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 COMPLETENESS_FIELDS = ("job_title", "team_id", "manager_id", "photo_id", "location", "phone", "bio")
 
@@ -24,8 +24,8 @@ def person_document(profile: Profile) -> SearchDocument | None:
     """Name, job title, team, skills and languages; None once the person has left."""
     if not profile.is_active:
         return None
-    skills = sorted(tag.name for tag in profile.skills.all())
-    languages = sorted(tag.name for tag in profile.languages.all())
+    skills = sorted(tag.name for tag in related(profile, "skills"))
+    languages = sorted(tag.name for tag in related(profile, "languages"))
     team = profile.team
     body = "\n".join(
         part
@@ -84,7 +84,7 @@ register(
         queryset=lambda: with_import_key(
             Profile.objects.active()
             .select_related("user", "team")
-            .prefetch_related("skills", "languages"),
+            .prefetch_related(prefetched("skills"), prefetched("languages")),
             "person",
         ),
         document=person_document,

@@ -96,9 +96,12 @@ MAPPINGS = {
         "kind": {"type": "keyword"},
         "object_id": {"type": "keyword"},
         "key": {"type": "keyword"},
+        "parent": {"type": "keyword"},
         "url": {"type": "keyword", "index": False},
         "title": _text(autocomplete=True, copy_to=["spell"]),
-        "body": _text(copy_to=["spell"], offsets=True),
+        # Bodies are not fed to "did you mean": their word pairs doubled the index and the
+        # indexing time, and corrections drawn from titles, names and tags read better.
+        "body": _text(offsets=True),
         "suggestions": _text(autocomplete=True, copy_to=["spell"]),
         "tags": _label(),
         "teams": _label(),

@@ -12,6 +12,8 @@ from search.query import Filters
 from search.services import run_search, suggest
 
 router = Router(tags=["search"])
+# The API returns the kind facet only: the others are not computed.
+API_FACETS = ("kind",)
 UNAVAILABLE = "Search is temporarily unavailable; please try again in a moment."
 
 Kind = Literal["page", "news", "leadership_update", "challenge", "idea", "person", "team"]
@@ -61,6 +63,7 @@ def search(request, params: Query[SearchParams]):
             page=page,
             page_size=page_size,
             source="api",
+            facets=API_FACETS,
         )
     except SearchUnavailable:
         raise HttpError(503, UNAVAILABLE) from None

@@ -7,16 +7,27 @@ client refuses to talk to OpenSearch).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
+# A bulk request may wait longer than a search: the engine merges segments under load.
+BULK_TIMEOUT = 120
+BULK_CHUNK = 500
+
 
 class SearchUnavailable(RuntimeError):
     """The engine cannot answer now; pages and the API say so instead of failing."""
+
+
+class IndexMissing(LookupError):
+    """The index does not exist yet (a new installation): create it, then ask again."""
 
 
 def uses_engine() -> bool:
@@ -42,11 +53,36 @@ class Engine:
         else:
             self.client.indices.create(index=name, body=body)
 
+    def add_fields(self, index: str, properties: dict) -> None:
+        """Add the fields an index lacks to its mapping; existing fields are left as they are
+        (changing them takes a rebuild)."""
+        mappings = self.client.indices.get_mapping(index=index)
+        existing = set.intersection(
+            *(set(found["mappings"].get("properties", {})) for found in mappings.values())
+        )
+        missing = {name: field for name, field in properties.items() if name not in existing}
+        if not missing:
+            return
+        if self.flavour == "elasticsearch":
+            self.client.indices.put_mapping(index=index, properties=missing)
+        else:
+            self.client.indices.put_mapping(index=index, body={"properties": missing})
+
     def search(self, body: dict, index: str | None = None) -> dict:
         try:
             return self.client.search(index=index or alias_name(), body=body)
         except self.transport_errors as error:
             raise SearchUnavailable(str(error)) from error
+        except self.not_found_error as error:
+            raise IndexMissing(str(error)) from error
+
+    @property
+    def not_found_error(self) -> type[Exception]:
+        if self.flavour == "elasticsearch":
+            from elasticsearch import NotFoundError
+        else:
+            from opensearchpy.exceptions import NotFoundError
+        return NotFoundError
 
     @property
     def transport_errors(self) -> tuple[type[Exception], ...]:
@@ -58,12 +94,41 @@ class Engine:
 
         return (ConnectionError, ConnectionTimeout)
 
-    def bulk(self, actions: Iterable[dict], *, refresh: bool = False) -> tuple[int, list]:
+    def bulk(
+        self, actions: Iterable[dict], *, refresh: bool = False, threads: int = 1
+    ) -> tuple[int, list]:
+        """Send documents in chunks. With `threads` > 1 (a full rebuild), the caller's thread
+        keeps building the next chunks (it holds the database connection) while other threads
+        send the previous ones."""
         if self.flavour == "elasticsearch":
             from elasticsearch.helpers import bulk
+
+            client, options = self.client.options(request_timeout=BULK_TIMEOUT), {}
         else:
             from opensearchpy.helpers import bulk
-        return bulk(self.client, actions, refresh=refresh, raise_on_error=False)
+
+            client, options = self.client, {"request_timeout": BULK_TIMEOUT}
+        if threads <= 1:
+            return bulk(client, actions, refresh=refresh, raise_on_error=False, **options)
+        count, errors = 0, []
+        pending: deque[Future] = deque()
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            iterator = iter(actions)
+            while chunk := list(islice(iterator, BULK_CHUNK)):
+                pending.append(pool.submit(bulk, client, chunk, raise_on_error=False, **options))
+                while len(pending) >= threads:
+                    sent, refused = pending.popleft().result()
+                    count, errors = count + sent, errors + refused
+            for future in pending:
+                sent, refused = future.result()
+                count, errors = count + sent, errors + refused
+        return count, errors
+
+    def put_settings(self, index: str, settings: dict) -> None:
+        if self.flavour == "elasticsearch":
+            self.client.indices.put_settings(index=index, settings=settings)
+        else:
+            self.client.indices.put_settings(index=index, body=settings)
 
     def update_aliases(self, actions: list[dict]) -> None:
         if self.flavour == "elasticsearch":
@@ -80,7 +145,11 @@ class Engine:
         self.client.indices.delete(index=name, ignore_unavailable=True)
 
     def refresh(self, index: str | None = None) -> None:
-        self.client.indices.refresh(index=index or alias_name())
+        if self.flavour == "elasticsearch":
+            client = self.client.options(request_timeout=BULK_TIMEOUT)
+            client.indices.refresh(index=index or alias_name())
+        else:
+            self.client.indices.refresh(index=index or alias_name(), request_timeout=BULK_TIMEOUT)
 
     def count_by_kind(self, index: str | None = None) -> dict[str, int]:
         body = {"size": 0, "aggs": {"kinds": {"terms": {"field": "kind", "size": 50}}}}

@@ -10,13 +10,18 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from search.analysis import index_body
+from search.analysis import MAPPINGS, index_body
 from search.engine import alias_name, get_engine, uses_engine
 from search.models import SearchEntry
+from search.pages import view_restrictions_preloaded
 from search.registry import SearchDocument, registry
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
+# Documents are built while the engine indexes the previous chunk.
+REBUILD_THREADS = 2
+# Aliases whose mapping this process has brought up to date (fields added by a new version).
+_mapping_checked: set[str] = set()
 
 
 class IndexingError(RuntimeError):
@@ -32,6 +37,7 @@ def engine_source(document: SearchDocument) -> dict:
         "kind": document.kind,
         "object_id": str(document.object_id),
         "key": document.key,
+        "parent": document.parent,
         "url": document.url,
         "title": document.title,
         "body": document.body,
@@ -55,6 +61,11 @@ def ensure_index() -> str:
         name = new_index_name()
         engine.create_index(name, index_body())
         engine.update_aliases([{"add": {"index": name, "alias": alias_name()}}])
+    elif alias_name() not in _mapping_checked:
+        # An index built by an older version lacks the newer fields, and its strict mapping
+        # would refuse documents holding them: add them, no rebuild needed.
+        engine.add_fields(alias_name(), MAPPINGS["properties"])
+    _mapping_checked.add(alias_name())
     return alias_name()
 
 
@@ -142,11 +153,12 @@ def database_fields(document: SearchDocument) -> dict:
 
 
 def all_documents(kinds: Iterable[str] | None = None) -> Iterator[SearchDocument]:
-    for kind in kinds or list(registry):
-        for obj in registry[kind].queryset().iterator(chunk_size=BATCH_SIZE):
-            document = registry[kind].document(obj)
-            if document is not None:
-                yield document
+    with view_restrictions_preloaded():
+        for kind in kinds or list(registry):
+            for obj in registry[kind].queryset().iterator(chunk_size=BATCH_SIZE):
+                document = registry[kind].document(obj)
+                if document is not None:
+                    yield document
 
 
 def expected_total() -> int:
@@ -164,7 +176,10 @@ def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
         return _rebuild_database(progress)
     engine = get_engine()
     name = new_index_name()
-    engine.create_index(name, index_body())
+    body = index_body()
+    # Nobody searches the new index before the swap: no refresh while it fills.
+    body["settings"]["index"]["refresh_interval"] = "-1"
+    engine.create_index(name, body)
     counts: dict[str, int] = {}
 
     def actions():
@@ -179,11 +194,16 @@ def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
                 "_source": engine_source(document),
             }
 
-    _, errors = engine.bulk(actions())
-    if errors:
+    try:
+        _, errors = engine.bulk(actions(), threads=REBUILD_THREADS)
+        if errors:
+            raise IndexingError(f"rebuild aborted, {len(errors)} documents refused: {errors[:3]}")
+        engine.put_settings(name, {"index": {"refresh_interval": None}})  # back to the default
+        engine.refresh(name)
+    except BaseException:
+        # A failed or interrupted rebuild leaves no half-filled index behind.
         engine.delete_index(name)
-        raise IndexingError(f"rebuild aborted, {len(errors)} documents refused: {errors[:3]}")
-    engine.refresh(name)
+        raise
     old = engine.indices_behind_alias()
     engine.update_aliases(
         [{"remove": {"index": old_name, "alias": alias_name()}} for old_name in old]

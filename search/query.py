@@ -27,8 +27,11 @@ CROSS_FIELDS_EN = ["title.en^3", "body.en"]
 # Typos are forgiven in short fields only: fuzzy matching over long bodies costs much and
 # mostly finds noise.
 FUZZY_FIELDS = ["title^3", "suggestions^3", "tags^2", "teams"]
+HIGHLIGHT_FIELDS = ["body", "body.fr", "body.en"]
 FRESH_KINDS = ["news", "leadership_update"]
+SIMILAR_MINIMUM_MATCH = "2<67%"
 PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
+FACETS = ("kind", "team", "tag", "period")
 MARK_START, MARK_END = "\ue000", "\ue001"
 
 
@@ -164,6 +167,7 @@ def build_search(
     offset: int,
     size: int,
     exclude_ids: list[str] = (),
+    facets: tuple[str, ...] = FACETS,
 ) -> Search:
     matching = Q(
         "bool",
@@ -176,19 +180,28 @@ def build_search(
     post = facet_filters(filters)
     if post:
         search = search.post_filter(Q("bool", filter=post))
-    search.aggs.bucket("kind", A("terms", field="kind", size=20))
-    search.aggs.bucket("team", A("terms", field="teams.raw", size=15))
-    search.aggs.bucket("tag", A("terms", field="tags.raw", size=15))
-    search.aggs.bucket(
-        "period",
-        A(
-            "date_range",
-            field="date",
-            keyed=True,
-            ranges=[{"key": key, "from": start} for key, start in PERIODS.items()],
-        ),
-    )
-    # Only the body gives snippets; offsets stored in the index keep highlighting cheap.
+    # Facets count every matching document: only those the caller shows are asked for.
+    if "kind" in facets:
+        search.aggs.bucket("kind", A("terms", field="kind", size=20))
+    if "team" in facets:
+        search.aggs.bucket("team", A("terms", field="teams.raw", size=15))
+    if "tag" in facets:
+        search.aggs.bucket("tag", A("terms", field="tags.raw", size=15))
+    if "period" in facets:
+        search.aggs.bucket(
+            "period",
+            A(
+                "date_range",
+                field="date",
+                keyed=True,
+                ranges=[{"key": key, "from": start} for key, start in PERIODS.items()],
+            ),
+        )
+    # Only the body gives snippets; offsets stored in the index keep highlighting cheap. The
+    # words to mark come from a plain match of the typed text (and its synonyms): taken from
+    # the whole query instead, the fuzzy and prefix clauses made highlighting cost more than
+    # the search itself.
+    words = [text, *variants]
     search = search.highlight(
         "body",
         "body.fr",
@@ -197,6 +210,10 @@ def build_search(
         fragment_size=180,
         number_of_fragments=1,
         no_match_size=180,
+        highlight_query=Q(
+            "bool",
+            should=[Q("multi_match", query=one, fields=HIGHLIGHT_FIELDS) for one in words],
+        ).to_dict(),
     )
     search = search.highlight_options(
         pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False
@@ -234,6 +251,60 @@ def build_did_you_mean(text: str, searcher: Searcher) -> Search:
             },
         )
     )
+
+
+# Ideas "like" a typed title: the words of the title, stemmed both ways, against the titles
+# and descriptions of the other objects of the same parent.
+SIMILAR_FIELDS = ["title", "title.fr", "title.en", "body.fr", "body.en"]
+# Most typed words must be found: with two words both, with three two, and so on. Sharing
+# one common word ("bureau", "vélo") does not make two ideas alike.
+SIMILAR_MINIMUM_MATCH = "2<67%"
+
+
+def build_similar(text: str, searcher: Searcher, *, kind: str, parent: str, size: int) -> Search:
+    """Objects of `kind` within `parent` like `text`, ranked by more-like-this.
+
+    More-like-this alone would let a single shared word match: it leaves out the typed words
+    the index does not know, and counts a word once per field it appears in. So an object
+    must also hold most typed words, in its title or description, in French or English
+    (stems), or in its title with a typo.
+    """
+    coverage = [
+        Q(
+            "multi_match",
+            query=text,
+            fields=fields,
+            type="cross_fields",
+            minimum_should_match=SIMILAR_MINIMUM_MATCH,
+        )
+        for fields in (["title.fr", "body.fr"], ["title.en", "body.en"])
+    ]
+    typo_in_title = Q(
+        "match",
+        title={
+            "query": text,
+            "fuzziness": "AUTO",
+            "prefix_length": 1,
+            "max_expansions": 10,
+            "minimum_should_match": SIMILAR_MINIMUM_MATCH,
+        },
+    )
+    matching = Q(
+        "bool",
+        must=[Q("bool", should=[*coverage, typo_in_title], minimum_should_match=1)],
+        should=[
+            Q(
+                "more_like_this",
+                fields=SIMILAR_FIELDS,
+                like=text,
+                min_term_freq=1,
+                min_doc_freq=1,
+                max_query_terms=25,
+            )
+        ],
+        filter=[Q("term", kind=kind), Q("term", parent=parent), *permission_filters(searcher)],
+    )
+    return Search().query(matching).extra(size=size).source(["object_id"])
 
 
 def build_suggest(text: str, searcher: Searcher, size: int) -> Search:

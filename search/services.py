@@ -12,11 +12,18 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 
 from search import database
-from search.engine import SearchUnavailable, alias_name, get_engine, uses_engine
+from search.engine import IndexMissing, SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
 from search.models import SearchClick, SearchQueryLog
 from search.permissions import Searcher
-from search.query import Filters, build_did_you_mean, build_search, build_suggest
+from search.query import (
+    FACETS,
+    Filters,
+    build_did_you_mean,
+    build_search,
+    build_similar,
+    build_suggest,
+)
 from search.registry import registry
 from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
 from search.synonyms import expand, fold
@@ -25,6 +32,9 @@ MAX_QUERY_LENGTH = 200
 # "Did you mean" costs a second engine request: asked only when results are few.
 SUGGEST_BELOW = 5
 MAX_RESULT_WINDOW = 10_000
+# A look-alike must score at least this share of the best one: a weak second match next to a
+# strong first one is usually a word in common, not the same idea.
+SIMILAR_RELATIVE_SCORE = 0.4
 
 
 def normalize_query(text: str) -> str:
@@ -50,15 +60,21 @@ def run_search(
     page: int = 1,
     page_size: int = 20,
     source: str = "page",
+    facets: tuple[str, ...] = FACETS,
 ) -> SearchOutcome:
-    """Search everything this user may see; logs the search (first page only) for analytics."""
+    """Search everything this user may see; logs the search (first page only) for analytics.
+
+    `facets`: the facet counts wanted (each costs a pass over all matching documents).
+    """
     text = text.strip()[:MAX_QUERY_LENGTH]
     filters = filters or Filters()
     searcher = Searcher.for_user(user)
     variants = expand(text)
     promoted = promoted_hits(text, searcher) if page == 1 and not filters.kinds else []
     if uses_engine():
-        outcome = _engine_search(text, variants, searcher, filters, page, page_size, promoted)
+        outcome = _engine_search(
+            text, variants, searcher, filters, page, page_size, promoted, facets
+        )
     else:
         outcome = _database_search(text, variants, searcher, filters, page, page_size)
     if promoted:
@@ -70,8 +86,9 @@ def run_search(
     return outcome
 
 
-def _engine_search(text, variants, searcher, filters, page, page_size, promoted) -> SearchOutcome:
-    ensure_index_or_unavailable()
+def _engine_search(
+    text, variants, searcher, filters, page, page_size, promoted, facets
+) -> SearchOutcome:
     # Engines page through the first 10,000 hits only; deeper pages come back empty.
     offset = min((page - 1) * page_size, MAX_RESULT_WINDOW)
     body = build_search(
@@ -82,8 +99,9 @@ def _engine_search(text, variants, searcher, filters, page, page_size, promoted)
         offset=offset,
         size=max(0, min(page_size, MAX_RESULT_WINDOW - offset)),
         exclude_ids=[f"{hit.kind}:{hit.object_id}" for hit in promoted],
+        facets=facets,
     ).to_dict()
-    response = get_engine().search(body, index=alias_name())
+    response = engine_search(body)
     hits = [_engine_hit(hit) for hit in response["hits"]["hits"]]
     aggregations = response.get("aggregations", {})
     facets = {
@@ -123,7 +141,7 @@ def _engine_hit(hit: dict) -> SearchHit:
 
 
 def _did_you_mean(text: str, searcher: Searcher) -> str | None:
-    response = get_engine().search(build_did_you_mean(text, searcher).to_dict())
+    response = engine_search(build_did_you_mean(text, searcher).to_dict())
     for entry in response.get("suggest", {}).get("did_you_mean", []):
         for option in entry.get("options", []):
             if option.get("collate_match", True) and fold(option["text"]) != fold(text):
@@ -143,6 +161,16 @@ def _database_search(text, variants, searcher, filters, page, page_size) -> Sear
         page=page,
         page_size=page_size,
     )
+
+
+def engine_search(body: dict) -> dict:
+    """Ask the unified index; checking first that it exists would cost two more requests on
+    every search, so it is created only when a search finds it missing."""
+    try:
+        return get_engine().search(body, index=alias_name())
+    except IndexMissing:
+        ensure_index_or_unavailable()
+        return get_engine().search(body, index=alias_name())
 
 
 def ensure_index_or_unavailable() -> None:
@@ -191,9 +219,29 @@ def suggest(*, user, text: str, size: int = 8) -> list[SearchHit]:
     if not uses_engine():
         entries, _ = database.search_entries(text, [], searcher, Filters())
         return [database.to_hit(entry, text) for entry in entries[:size]]
-    ensure_index_or_unavailable()
-    response = get_engine().search(build_suggest(text, searcher, size).to_dict())
+    response = engine_search(build_suggest(text, searcher, size).to_dict())
     return [_engine_hit(hit) for hit in response["hits"]["hits"]]
+
+
+def similar_objects(*, user, kind: str, parent: str, text: str, size: int = 5) -> list[str]:
+    """Ids of the objects of `kind` within `parent` that look like `text`, best first.
+
+    Only what this user may see is compared. Raises SearchUnavailable when the engine cannot
+    answer, or in the embedded mode, so that the caller falls back to its own comparison.
+    """
+    if not uses_engine():
+        raise SearchUnavailable("no search engine in the embedded mode")
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    if not text:
+        return []
+    body = build_similar(text, Searcher.for_user(user), kind=kind, parent=parent, size=size)
+    hits = engine_search(body.to_dict())["hits"]["hits"]
+    best = hits[0]["_score"] if hits else 0
+    return [
+        hit["_source"]["object_id"]
+        for hit in hits
+        if hit["_score"] >= SIMILAR_RELATIVE_SCORE * best
+    ]
 
 
 def log_search(*, user, text: str, filters: Filters, count: int, source: str) -> SearchQueryLog:

@@ -1,10 +1,11 @@
-"""Similar ideas while an employee types a title: the database fallback.
+"""Similar ideas while an employee types a title.
 
-The search engine's more-like-this will take over where it is configured; this fallback
-compares meaningful words (accents, case, plurals and common words ignored) between the
-typed title and each idea of the same challenge. It errs on the side of silence: an idea is
-shown only when it shares enough of the title's words, so false positives stay rare
-(measured in `tests/ideas/test_similar.py`).
+The search engine answers where it is configured (more-like-this within the challenge, on
+what this employee may see). Without it, or while it is down, the database fallback compares
+meaningful words (accents, case, plurals and common words ignored) between the typed title
+and each idea of the same challenge. Both err on the side of silence: an idea is shown only
+when it shares enough of the title's words, so false positives stay rare (measured on a
+labelled set in `tests/ideas/test_similar.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import unicodedata
 from django.db.models.functions import Left
 
 from ideas.models import ChallengePage, Idea
+from search.services import SearchUnavailable, similar_objects
 
 _STOPWORDS_TEXT = """
     a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur
@@ -73,8 +75,33 @@ def similarity(query: set[str], title: set[str], description: set[str]) -> float
     return shared / len(query)
 
 
-def similar_ideas(challenge: ChallengePage, title: str, limit: int = 5) -> list[Idea]:
-    """Ideas of this challenge that look like `title`, best first (visible ideas only)."""
+def meaningful_words(text: str) -> list[str]:
+    """The typed words, common words left out (they would make every idea look alike)."""
+    return [
+        word
+        for word in re.findall(r"\w+", text.lower())
+        if len(word) > 2 and _fold(word) not in STOPWORDS and not word.isdigit()
+    ]
+
+
+def similar_ideas(challenge: ChallengePage, title: str, limit: int = 5, *, user) -> list[Idea]:
+    """Ideas of this challenge that look like `title`, best first, among those `user` sees."""
+    words = meaningful_words(title)
+    if not words:
+        return []
+    try:
+        ids = similar_objects(
+            user=user, kind="idea", parent=str(challenge.pk), text=" ".join(words), size=limit
+        )
+    except SearchUnavailable:
+        return similar_in_database(challenge, title, limit)
+    # The index may lag a moment behind moderation: the database has the last word.
+    found = Idea.objects.visible().filter(challenge=challenge).in_bulk([int(pk) for pk in ids])
+    return [found[int(pk)] for pk in ids if int(pk) in found]
+
+
+def similar_in_database(challenge: ChallengePage, title: str, limit: int = 5) -> list[Idea]:
+    """The fallback: ideas of this challenge sharing enough meaningful words with `title`."""
     query = keywords(title)
     if not query:
         return []

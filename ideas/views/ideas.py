@@ -25,7 +25,7 @@ def submit_idea(request, challenge_id: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "check" in request.POST:
-            similar = similar_ideas(challenge, data["title"], 5)
+            similar = similar_ideas(challenge, data["title"], 5, user=request.user)
         else:
             created = []
 
@@ -45,7 +45,7 @@ def submit_idea(request, challenge_id: int):
             if run_action(request, submit, success=_("Thank you! Your idea is published.")):
                 return redirect(created[0].get_absolute_url())
     elif request.method == "POST" and request.POST.get("title"):
-        similar = similar_ideas(challenge, request.POST["title"], 5)
+        similar = similar_ideas(challenge, request.POST["title"], 5, user=request.user)
     return render(
         request,
         "ideas/idea_form.html",
@@ -63,7 +63,7 @@ def similar(request, challenge_id: int):
     """JSON for the as-you-type hint: `{"results": [{"id", "title", "url", "votes"}]}`."""
     challenge = visible_challenge(request, challenge_id)
     title = request.GET.get("title", "")[:200]
-    found = similar_ideas(challenge, title, 5)
+    found = similar_ideas(challenge, title, 5, user=request.user)
     return JsonResponse(
         {
             "results": [

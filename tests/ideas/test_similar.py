@@ -1,8 +1,11 @@
-"""Similar ideas while typing: precision measured on a small labelled set."""
+"""Similar ideas while typing, the database fallback: precision on a small labelled set.
+
+The search engine's answer is measured in `test_similar_engine.py`.
+"""
 
 import pytest
 
-from ideas.selectors import similar_ideas
+from ideas.selectors.similar import similar_in_database
 from tests.ideas.factories import challenge, idea
 
 EXISTING = {
@@ -95,7 +98,7 @@ def test_the_fallback_is_precise_and_finds_most_duplicates(campaign):
     true_positive = retrieved = relevant = 0
     misses = []
     for typed, expected in LABELLED:
-        found = {campaign.labels[found.title] for found in similar_ideas(campaign, typed, 5)}
+        found = {campaign.labels[found.title] for found in similar_in_database(campaign, typed, 5)}
         true_positive += len(found & expected)
         retrieved += len(found)
         relevant += len(expected)
@@ -116,11 +119,11 @@ def test_only_visible_ideas_of_the_same_challenge_are_suggested(campaign):
     idea(other, title="Imprimer en recto verso partout")
     idea(campaign, title="Recto verso caché", hidden_at=timezone.now())
 
-    found = similar_ideas(campaign, "recto verso", 5)
+    found = similar_in_database(campaign, "recto verso", 5)
 
     assert [match.title for match in found] == ["Imprimer en recto verso par défaut"]
 
 
 def test_an_empty_or_meaningless_title_suggests_nothing(campaign):
-    assert similar_ideas(campaign, "", 5) == []
-    assert similar_ideas(campaign, "le la les de", 5) == []
+    assert similar_in_database(campaign, "", 5) == []
+    assert similar_in_database(campaign, "le la les de", 5) == []

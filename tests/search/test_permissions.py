@@ -97,3 +97,40 @@ def test_snippets_escape_hostile_content_and_mark_only_the_matches(db, reindex):
     assert "&lt;script&gt;" in snippet
     assert "<mark>parking</mark>" in snippet
     assert snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_a_rebuild_reads_page_privacy_in_bulk_with_the_same_answers_as_page_by_page(db, board):
+    from django.contrib.auth.models import Group
+
+    from search.pages import page_visibility, view_restrictions_preloaded
+
+    other = Group.objects.create(name="Works council")
+    section = publish_standard_page(title="Board section", parent=home_page())
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(board, other)
+    inner = publish_standard_page(title="Board minutes", parent=section)
+    narrower = PageViewRestriction.objects.create(
+        page=inner, restriction_type=PageViewRestriction.GROUPS
+    )
+    narrower.groups.add(board)
+    deep = publish_standard_page(title="Annex", parent=inner)
+    locked = publish_standard_page(title="Locked", parent=home_page())
+    PageViewRestriction.objects.create(
+        page=locked, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    under_lock = publish_standard_page(title="Under the lock", parent=locked)
+    alias = inner.create_alias(parent=home_page(), update_slug="board-minutes-alias")
+    public = publish_standard_page(title="Public", parent=home_page())
+    pages = [section, inner, deep, locked, under_lock, alias, public]
+
+    one_by_one = [page_visibility(page) for page in pages]
+    with view_restrictions_preloaded():
+        in_bulk = [page_visibility(page) for page in pages]
+
+    assert in_bulk == one_by_one
+    assert one_by_one[2] == (True, [board.pk])
+    assert one_by_one[4] == (False, None)
+    assert one_by_one[5] == (True, [board.pk])  # the alias follows its source page
+    assert one_by_one[6] == (True, None)
