@@ -112,7 +112,7 @@ def test_a_team_of_five_gets_its_own_figures_a_team_of_four_gets_none(client):
         client.get(URL, {"team": five.pk}).content.decode()
     )
     small = decimal(client.get(URL, {"team": four.pk}).content.decode())
-    assert "withheld or not measured yet" in small and "<strong>" not in small
+    assert "masquée ou pas encore mesurée" in small and "<strong>" not in small
 
 
 def test_a_value_drawn_from_four_people_is_withheld_from_five_it_is_shown():

@@ -136,7 +136,7 @@ def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, o
 
     four = client.get(url(org["lyon"]))
     assert four.context["dashboard"] is None
-    assert "fewer than 5 active people" in four.content.decode()
+    assert "moins de 5 personnes actives" in four.content.decode()
     rows = list(
         csv.reader(io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode()))
     )

@@ -190,7 +190,7 @@ def test_the_digest_is_written_in_the_readers_language(world, smtp_server):
     [message] = smtp_server.to("reader@example.org")
     html = message.get_body(preferencelist=("html",)).get_content()
     assert '<html lang="fr">' in html
-    assert "“Vélos” is now: Retenue" in smtp_server.body(message)  # the status, in French
+    assert "Votre idée « Vélos » est maintenant : Retenue" in smtp_server.body(message)
 
 
 @pytest.mark.django_db(transaction=True)
