@@ -19,9 +19,9 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from notifications.models import Notification
 from ideas.services import submit_idea
 from intranet.models import OutboxTask
+from notifications.models import Notification
 from tests.conftest import wait_for
 from tests.ideas.factories import TeamFactory, challenge, person
 from tests.intranet.tasks_for_tests import create_group_slowly
