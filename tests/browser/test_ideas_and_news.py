@@ -27,6 +27,14 @@ def run_pending_notifications() -> None:
         assert run_stored_task(row.pk) == "done", row.last_error
 
 
+def index_ideas() -> None:
+    from search.engine import get_engine
+    from search.indexing import rebuild
+
+    rebuild()
+    get_engine().refresh()
+
+
 def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(page):
     owner = person("owner")
     camille = person("camille")
@@ -39,6 +47,7 @@ def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(pag
         description="<p>Une plateforme pour organiser le covoiturage domicile-travail.</p>",
         author=owner,
     )
+    index_ideas()  # similar ideas come from the search engine; the browser tests have no worker
     sign_in(page, "camille")
 
     page.goto(campaign.url)
@@ -65,7 +74,7 @@ def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(pag
 
     answer_idea(user=owner, idea=proposed, status="selected", message="Bravo !")
     run_pending_notifications()
-    page.goto("/ideas/notifications/")
+    page.goto("/notifications/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
     expect(page.get_by_role("link", name=re.compile("Plateforme de covoiturage"))).to_be_visible()
     assert_accessible(page)

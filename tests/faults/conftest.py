@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from kombu import pools as kombu_pools
 
 from tests.conftest import ARTIFACTS, REPO, wait_for, worker_environment
 from tests.mail import free_port
@@ -130,8 +131,9 @@ def point_celery_at(broker: str, backend: str) -> None:
 
     os.environ["CELERY_BROKER_URL"] = broker
     os.environ["CELERY_RESULT_BACKEND"] = backend
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # app.pool comes from kombu's process-wide registry, keyed by broker: closing it alone
+    # would leave a closed pool there for the next test on that broker. Start afresh.
+    kombu_pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
     # The result backend is built once per thread: build it again for the new address.
