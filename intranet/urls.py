@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
 from intranet.api import api
+from intranet.ratelimits import rate_limited
 from news.api import router as news_api
 from search.api import router as search_router
 
@@ -20,7 +21,9 @@ urlpatterns = [
     path("healthz/", views.health, name="health"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(template_name="frontend/sign_in.html"),
+        rate_limited("sign_in_ip", "sign_in")(
+            auth_views.LoginView.as_view(template_name="frontend/sign_in.html")
+        ),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

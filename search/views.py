@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from intranet.ratelimits import rate_limited
 from search.engine import SearchUnavailable
 from search.query import PERIODS, Filters
 from search.services import record_click, run_search
@@ -19,6 +20,7 @@ def _page_number(value: str | None) -> int:
 
 
 @require_GET
+@rate_limited("search", methods=("GET",))
 def search(request):
     """The search page: results the user may see, facets, pagination, "did you mean"."""
     text = request.GET.get("q", "").strip()
