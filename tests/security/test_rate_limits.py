@@ -97,6 +97,22 @@ def test_sign_in_is_limited_per_address_whatever_the_username(client, limits):
     assert from_elsewhere.status_code == 302
 
 
+def test_the_sign_in_form_of_private_pages_shares_the_limit(client, limits):
+    limits("sign_in", "2/m")
+    user = fresh_user()
+    for path in ("/accounts/login/", "/_util/login/"):
+        client.post(path, {"username": user.username, "password": "x"}, REMOTE_ADDR=an_address())
+
+    third = client.post(
+        "/_util/login/",
+        {"username": user.username, "password": "correct horse battery"},
+        REMOTE_ADDR=an_address(),
+    )
+
+    assert third.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_the_sign_in_page_itself_is_never_limited(client, limits):
     limits("sign_in_ip", "1/m")
     address = an_address()
