@@ -34,6 +34,7 @@ GET    /jsi18n/                                           auth  200   200   200 
 GET    /admin/                                            auth  auth  200   auth  auth  auth  200
 GET    /admin/search-analytics/                           auth  auth  302   auth  auth  auth  200
 GET    {document.url}                                     auth  200   200   200   200   200   200
+POST   {document.url}                                     auth  200   200   200   200   200   200
 POST   /documents/authenticate_with_password/0/           auth  404   404   404   404   404   404
 GET    /api/                                              404   404   404   404   404   404   404
 GET    /api/openapi.json                                  401   200   200   200   200   200   200
@@ -101,6 +102,7 @@ POST   /ideas/{idea.pk}/follow/                           auth  302   302   302 
 POST   /ideas/{idea.pk}/answer/                           auth  403   403   302   403   403   302
 POST   /ideas/{restricted_idea.pk}/answer/                auth  404   404   302   404   404   302
 GET    /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
+POST   /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
 POST   /ideas/{idea.pk}/report/                           auth  302   302   302   302   302   302
 POST   /ideas/{restricted_idea.pk}/report/                auth  404   404   302   404   404   302
 POST   /ideas/comments/{idea_comment.pk}/report/          auth  302   302   302   302   302   302
@@ -128,7 +130,9 @@ GET    /ideas/moderation/                                 auth  404   404   404 
 POST   /ideas/moderation/idea/{idea.pk}/                  auth  404   404   404   404   404   302
 POST   /_util/authenticate_with_password/0/{home.pk}/     auth  404   404   404   404   404   404
 GET    /_util/login/                                      200   200   200   200   200   200   200
+POST   /_util/login/                                      200   200   200   200   200   200   200
 GET    {home.url}                                         auth  200   200   200   200   200   200
+POST   {home.url}                                         auth  200   200   200   200   200   200
 GET    {public_page.url}                                  auth  200   200   200   200   200   200
 GET    {private_page.url}                                 auth  auth  auth  auth  auth  200   200
 GET    {news_index.url}                                   auth  200   200   200   200   200   200
@@ -154,6 +158,7 @@ IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}
 # What the state-changing requests send, by URL pattern; formatted with the world's objects.
 DATA = {
     "login": {"username": "role-employee", "password": "wrong"},
+    "wagtailcore_login": {"username": "role-employee", "password": "wrong"},
     "set_language": {"language": "en", "next": "/"},
     "wagtaildocs_authenticate_with_password": {"password": "x"},
     "wagtailcore_authenticate_with_password": {"password": "x"},
