@@ -148,6 +148,12 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Ruche"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Uploads: checked by content as well as by name (intranet/uploads.py), and bounded.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.uploads.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can hold scripts
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a small file can unpack to a huge image
 
 # --- Search: the database backend, or a real engine named by SEARCH_BACKEND ----------------
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
