@@ -1,5 +1,5 @@
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
 
@@ -24,21 +24,20 @@ class RejectNullCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._has_nul(request):
+        # the API validates its own input against its schema (tests/security/*fuzzing*)
+        if not request.path_info.startswith("/api/") and self._has_nul(request):
             message = _("Text may not contain NUL (\\0) characters.")
-            if request.path_info.startswith("/api/") or "json" in request.content_type:
-                return JsonResponse({"error": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
     @staticmethod
     def _has_nul(request) -> bool:
-        if "\x00" in request.path_info or "%00" in request.META.get("QUERY_STRING", ""):
+        if "\x00" in request.path_info:
+            return True
+        if "%00" in request.META.get("QUERY_STRING", ""):
             return True
         if request.method not in ("POST", "PUT", "PATCH"):
             return False
-        if "json" in request.content_type:
-            return b"\\u0000" in request.body
         if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
             return any("\x00" in key or "\x00" in value for key, value in request.POST.items())
         return False

@@ -23,7 +23,7 @@ def _page_number(value: str | None) -> int:
 @rate_limited("search", methods=("GET",))
 def search(request):
     """The search page: results the user may see, facets, pagination, "did you mean"."""
-    text = request.GET.get("q", "").strip()
+    text = request.GET.get("q", "").strip()[:200]  # as the API: a longer one overflows the engine
     filters = Filters(
         kinds=[kind for kind in request.GET.getlist("kind") if kind],
         team=request.GET.get("team") or None,
