@@ -25,6 +25,7 @@ from ideas.selectors import (
     votes_used_by,
 )
 from intranet.api import ERRORS
+from intranet.ratelimits import check_api_rate
 
 # The token is tried before the session: ninja's SessionAuth refuses any POST without a CSRF
 # token before the next method is tried, which would lock bots with a token out of writes.
@@ -184,6 +185,7 @@ def list_ideas(
     summary="Submit an idea",
 )
 def submit_idea(request, challenge_id: int, payload: IdeaIn):
+    check_api_rate(request, "idea")
     challenge = _challenge(request, challenge_id)
     names = [name.strip() for name in payload.co_authors if name.strip()]
     found = dict(
@@ -236,6 +238,7 @@ def _vote_out(idea: Idea, user, *, voted: bool) -> dict:
 
 @router.post("/{idea_id}/vote/", response={200: VoteOut, **ERRORS}, summary="Support an idea")
 def vote(request, idea_id: int):
+    check_api_rate(request, "vote")
     idea = _idea(request, idea_id)
     try:
         idea = services.cast_vote(user=request.user, idea=idea)
@@ -246,6 +249,7 @@ def vote(request, idea_id: int):
 
 @router.delete("/{idea_id}/vote/", response={200: VoteOut, **ERRORS}, summary="Take a vote back")
 def take_back_vote(request, idea_id: int):
+    check_api_rate(request, "vote")
     idea = _idea(request, idea_id)
     try:
         idea = services.withdraw_vote(user=request.user, idea=idea)

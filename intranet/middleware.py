@@ -1,4 +1,6 @@
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
 
 
 class SignInRequiredMiddleware(LoginRequiredMiddleware):
@@ -12,3 +14,30 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
         if request.path_info.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character is never valid text, and PostgreSQL refuses to store one: answer 400
+    with a clear message instead of letting the write fail as a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # the API validates its own input against its schema (tests/security/*fuzzing*)
+        if not request.path_info.startswith("/api/") and self._has_nul(request):
+            message = _("Text may not contain NUL (\\0) characters.")
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if "\x00" in request.path_info:
+            return True
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            return True
+        if request.method not in ("POST", "PUT", "PATCH"):
+            return False
+        if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            return any("\x00" in key or "\x00" in value for key, value in request.POST.items())
+        return False

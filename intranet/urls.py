@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
 from intranet.api import api
+from intranet.ratelimits import rate_limited
 from news.api import router as news_api
 from search.api import router as search_router
 
@@ -16,13 +17,13 @@ api.add_router("/news/", news_api)
 
 api.add_router("/ideas/", "ideas.api.router")
 
+sign_in = rate_limited("sign_in_ip", "sign_in")(
+    auth_views.LoginView.as_view(template_name="frontend/sign_in.html")
+)
+
 urlpatterns = [
     path("healthz/", views.health, name="health"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(template_name="frontend/sign_in.html"),
-        name="login",
-    ),
+    path("accounts/login/", sign_in, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/oidc/", include("people.oidc_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -43,4 +44,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail sends visitors of a private page to this sign-in form: the same, rate-limited one.
+    path("_util/login/", sign_in, name="wagtailcore_login"),
+    path("", include(wagtail_urls)),
+]

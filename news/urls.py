@@ -1,11 +1,12 @@
 from django.urls import path
+from django.views.decorators.http import require_GET
 
 from news.views import detail, feed, mustread, questions
 
 app_name = "news"
 
 urlpatterns = [
-    path("feed/", feed.NewsFeed(), name="feed"),
+    path("feed/", require_GET(feed.NewsFeed()), name="feed"),
     path("pages/<int:page_id>/react/", detail.react, name="react"),
     path("pages/<int:page_id>/comments/", detail.add_comment, name="comment"),
     path("comments/<int:comment_id>/edit/", detail.edit_comment, name="comment_edit"),

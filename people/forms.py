@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from people.models import OrganisationValue, Profile, Team
@@ -75,9 +76,17 @@ class ProfileForm(forms.Form):
     )
 
     def clean_photo(self):
+        """Django's ImageField has opened it with Pillow; JPEG and PNG only, of sane size."""
         photo = self.cleaned_data.get("photo")
-        if photo and photo.size > 5 * 1024 * 1024:
+        if not photo:
+            return photo
+        if photo.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The photo is larger than 5 MB."))
+        image = photo.image  # set by forms.ImageField once Pillow has read the file
+        if image.format not in ("JPEG", "PNG"):
+            raise forms.ValidationError(_("The photo must be a JPEG or PNG image."))
+        if image.width * image.height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            raise forms.ValidationError(_("The photo has too many pixels."))
         return photo
 
     @classmethod

@@ -1,12 +1,14 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from search.selectors import query_stats, weekly_trend
 
 PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
 
 
+@require_GET
 def search_analytics(request):
     """Communicators' dashboard: what people search, what they do not find."""
     if not request.user.has_perm("search.view_search_analytics"):

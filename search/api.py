@@ -6,6 +6,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from intranet.api import ERRORS
+from intranet.ratelimits import check_api_rate
 from search.engine import SearchUnavailable
 from search.labels import KIND_LABELS
 from search.query import Filters
@@ -51,6 +52,7 @@ class Suggestion(Schema):
 
 @router.get("/", response={200: SearchResponse, **ERRORS}, summary="Search everything you may see")
 def search(request, params: Query[SearchParams]):
+    check_api_rate(request, "search")
     text = params.q.strip()
     if not text:
         raise HttpError(400, "Give something to search for in 'q'.")
@@ -80,6 +82,7 @@ def search(request, params: Query[SearchParams]):
     "/suggest/", response={200: list[Suggestion], **ERRORS}, summary="As-you-type suggestions"
 )
 def suggestions(request, q: str = Query(..., pattern=r"\S", max_length=200)):
+    check_api_rate(request, "suggest")
     text = q.strip()
     if not text:
         raise HttpError(400, "Give the beginning of a word in 'q'.")

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
+from intranet.ratelimits import rate_limited
 from search.engine import SearchUnavailable
 from search.query import PERIODS, Filters
 from search.services import record_click, run_search
@@ -19,9 +20,10 @@ def _page_number(value: str | None) -> int:
 
 
 @require_GET
+@rate_limited("search", methods=("GET",))
 def search(request):
     """The search page: results the user may see, facets, pagination, "did you mean"."""
-    text = request.GET.get("q", "").strip()
+    text = request.GET.get("q", "").strip()[:200]  # as the API: a longer one overflows the engine
     filters = Filters(
         kinds=[kind for kind in request.GET.getlist("kind") if kind],
         team=request.GET.get("team") or None,

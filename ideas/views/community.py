@@ -25,11 +25,17 @@ def workshops(request, challenge_id: int):
     if request.method == "POST":
         if not can_manage:
             raise Http404
-        starts_at = parse_datetime(request.POST.get("starts_at", "") or "")
+        try:
+            starts_at = parse_datetime(request.POST.get("starts_at", "") or "")
+        except ValueError:  # well formed but impossible, like 2031-02-30
+            starts_at = None
         if starts_at and is_naive(starts_at):
             starts_at = make_aware(starts_at, get_current_timezone())
+        capacity = request.POST.get("capacity", "").strip() or "0"
         if starts_at is None:
             messages.error(request, _("Give a valid date and time."))
+        elif not (capacity.isascii() and capacity.isdigit() and len(capacity) <= 6):
+            messages.error(request, _("Give the number of seats as a whole number."))
         else:
             run_action(
                 request,
@@ -38,7 +44,7 @@ def workshops(request, challenge_id: int):
                     challenge=challenge,
                     title=request.POST.get("title", ""),
                     starts_at=starts_at,
-                    capacity=int(request.POST.get("capacity") or 0),
+                    capacity=int(capacity),
                     place=request.POST.get("place", ""),
                     link=request.POST.get("link", ""),
                     idea_ids=[int(pk) for pk in request.POST.getlist("ideas") if pk.isdigit()],

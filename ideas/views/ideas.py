@@ -12,11 +12,13 @@ from ideas import services
 from ideas.forms import AnswerForm, CommentForm, IdeaForm
 from ideas.models import Comment
 from ideas.selectors import can_manage_challenge, idea_detail, similar_ideas
+from intranet.ratelimits import rate_limited
 
 from .common import back, run_action, visible_challenge, visible_idea
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("idea")
 def submit_idea(request, challenge_id: int):
     """Anyone in the audience, during submission. `check` re-shows the form with look-alikes."""
     challenge = visible_challenge(request, challenge_id)
@@ -90,6 +92,7 @@ def detail(request, idea_id: int):
 
 
 @require_POST
+@rate_limited("vote")
 def vote(request, idea_id: int):
     idea = visible_idea(request, idea_id)
     run_action(
@@ -101,6 +104,7 @@ def vote(request, idea_id: int):
 
 
 @require_POST
+@rate_limited("vote")
 def unvote(request, idea_id: int):
     idea = visible_idea(request, idea_id)
     run_action(
@@ -112,6 +116,7 @@ def unvote(request, idea_id: int):
 
 
 @require_POST
+@rate_limited("comment")
 def comment(request, idea_id: int):
     idea = visible_idea(request, idea_id)
     form = CommentForm(request.POST)

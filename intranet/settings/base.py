@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "intranet.middleware.RejectNullCharactersMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "intranet.middleware.SignInRequiredMiddleware",
     "insights.middleware.ActivityMiddleware",
@@ -151,6 +152,12 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Ruche"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Uploads: checked by content as well as by name (intranet/uploads.py), and bounded.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.uploads.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can hold scripts
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a small file can unpack to a huge image
 
 # --- Search: the database backend, or a real engine named by SEARCH_BACKEND ----------------
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
@@ -253,6 +260,37 @@ if CELERY_BROKER_URL:
     TASKS = {"default": {"BACKEND": "intranet.outbox.OutboxBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Cache: Redis (CACHE_URL) shared by every worker process, else local memory -----------
+CACHE_URL = env("CACHE_URL")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "ruche"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Rate limits (intranet/ratelimits.py): "count/period", period s, m, h or d ------------
+# Per signed-in user; sign-in is limited per username and per client address. Several gunicorn
+# workers count together only with CACHE_URL set.
+RATELIMIT_ENABLE = env_bool("RATE_LIMITS_ENABLED", True)
+RATELIMIT_USE_CACHE = "default"
+# Behind a proxy, the header it sets to the client address (e.g. HTTP_X_REAL_IP).
+RATE_LIMIT_IP_META_KEY = env("RATE_LIMIT_IP_META_KEY", "REMOTE_ADDR")
+RATE_LIMITS = {
+    "sign_in": env("RATE_LIMIT_SIGN_IN", "10/m"),  # attempts per username
+    "sign_in_ip": env("RATE_LIMIT_SIGN_IN_IP", "60/m"),  # attempts per client address
+    "idea": env("RATE_LIMIT_IDEA", "30/h"),  # idea submissions
+    "vote": env("RATE_LIMIT_VOTE", "120/m"),  # votes on ideas and questions, and take-backs
+    "question": env("RATE_LIMIT_QUESTION", "20/h"),  # questions to leadership
+    "comment": env("RATE_LIMIT_COMMENT", "30/m"),  # comments on ideas and news
+    "search": env("RATE_LIMIT_SEARCH", "120/m"),  # search page and search API
+    "suggest": env("RATE_LIMIT_SUGGEST", "600/m"),  # as-you-type suggestions
+}
 
 # --- Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set (people/oidc.py) --
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")

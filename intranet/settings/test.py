@@ -6,6 +6,7 @@ gives parallel checkouts their own database, Redis databases and index prefix.
 """
 
 import os
+import uuid
 
 _slot = int(os.environ.get("RUCHE_TEST_SLOT", "0"))
 _suffix = f"_{_slot}" if _slot else ""
@@ -37,3 +38,20 @@ if os.environ.get("RUCHE_TEST_BEAT_EVERY"):
             "kwargs": {"cadence": "daily"},
         }
     }
+# Rate limits count in real Redis. Slots use Redis databases 1-14 for Celery, so the counts of
+# every slot live in database 15, apart by key prefix: the slot, and this run (inherited by the
+# processes the run starts), since a new test database reuses user ids. The default cache
+# stays in process memory: a rolled-back test must not leave cached values to the next one.
+_run = os.environ.setdefault("RUCHE_TEST_RUN", uuid.uuid4().hex[:12])
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("RATE_LIMIT_CACHE_URL", "redis://127.0.0.1:6379/15"),
+        "KEY_PREFIX": f"ruche_test{_suffix}_{_run}",
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+# Generous in the suite, whose tests vote, sign in and search a lot as one user; the tests of
+# the limits themselves (tests/security/test_rate_limits.py) set realistic ones.
+RATE_LIMITS = {scope: "10000/m" for scope in RATE_LIMITS}

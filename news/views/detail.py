@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intranet.ratelimits import rate_limited
 from news import services
 from news.models import Acknowledgement, Comment, LeadershipUpdatePage, NewsPage
 from news.selectors import can_moderate, comments_for_page, reaction_summary, reported_comments
@@ -59,6 +60,7 @@ def react(request, page_id: int):
 
 
 @require_POST
+@rate_limited("comment")
 def add_comment(request, page_id: int):
     """Any employee who may open the page: comment, or reply to a top-level comment."""
     page = viewable_page(request, page_id, *ENGAGEABLE)
@@ -88,6 +90,7 @@ def _own_comment(request, comment_id: int) -> Comment:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("comment")
 def edit_comment(request, comment_id: int):
     """Only the author: a form (no JS needed) to rewrite the comment."""
     comment = _own_comment(request, comment_id)

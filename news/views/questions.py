@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intranet.ratelimits import rate_limited
 from news import services
 from news.models import LeadershipIndexPage, LeadershipUpdatePage, Question, QuestionStatus
 from news.selectors import (
@@ -49,6 +50,7 @@ def _leadership_url() -> str:
 
 
 @require_POST
+@rate_limited("question")
 def ask(request):
     """Any employee asks a question, on an update they may open or in general."""
     update = None
@@ -80,6 +82,7 @@ def _question(request, question_id: int) -> Question:
 
 
 @require_POST
+@rate_limited("vote")
 def vote(request, question_id: int):
     """Any employee upvotes an open question, or takes their vote back (`withdraw`)."""
     question = _question(request, question_id)

@@ -1,0 +1,276 @@
+"""The permission matrix: every URL of the site and the API, and every admin view Ruche adds,
+tried by each role, with the status each must get. A URL pattern that no row tries fails the
+suite: a new view cannot ship without its rule.
+
+Statuses: `auth` is a redirect to the sign-in page; `302` any other redirect (a form sent back
+to its page, or Wagtail's admin turning away a user without the permission); the API answers
+401 to nobody. Every request runs in a transaction rolled back after it, so rows never depend
+on one another. The roles and objects are described in tests/security/world.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from tests.security.endpoints import endpoint, ruche_endpoints
+from tests.security.world import ROLES, build_world
+
+# fmt: off
+MATRIX = """
+method path                                               anon  empl  edit  ownr  mngr  hr    admin
+GET    /healthz/                                          200   200   200   200   200   200   200
+GET    /accounts/login/                                   200   200   200   200   200   200   200
+POST   /accounts/login/                                   200   200   200   200   200   200   200
+GET    /accounts/logout/                                  auth  405   405   405   405   405   405
+POST   /accounts/logout/                                  auth  auth  auth  auth  auth  auth  auth
+GET    /accounts/oidc/authenticate/                       404   404   404   404   404   404   404
+GET    /accounts/oidc/callback/                           404   404   404   404   404   404   404
+POST   /i18n/setlang/                                     auth  302   302   302   302   302   302
+GET    /jsi18n/                                           auth  200   200   200   200   200   200
+GET    /admin/                                            auth  auth  200   auth  auth  auth  200
+GET    /admin/search-analytics/                           auth  auth  302   auth  auth  auth  200
+GET    {document.url}                                     auth  200   200   200   200   200   200
+POST   {document.url}                                     auth  200   200   200   200   200   200
+POST   /documents/authenticate_with_password/0/           auth  404   404   404   404   404   404
+GET    /api/                                              404   404   404   404   404   404   404
+GET    /api/openapi.json                                  401   200   200   200   200   200   200
+GET    /api/docs                                          401   200   200   200   200   200   200
+GET    /api/me/                                           401   200   200   200   200   200   200
+GET    /api/search/?q=cantine                             401   200   200   200   200   200   200
+GET    /api/search/suggest/?q=can                         401   200   200   200   200   200   200
+GET    /api/news/questions/                               401   200   200   200   200   200   200
+GET    /api/ideas/challenges/                             401   200   200   200   200   200   200
+GET    /api/ideas/challenges/{challenge.pk}/ideas/        401   200   200   200   200   200   200
+GET    /api/ideas/challenges/{restricted.pk}/ideas/       401   404   404   200   404   404   200
+POST   /api/ideas/challenges/{challenge.pk}/ideas/        401   201   201   201   201   201   201
+POST   /api/ideas/challenges/{restricted.pk}/ideas/       401   404   404   201   404   404   201
+GET    /api/ideas/{idea.pk}/                              401   200   200   200   200   200   200
+GET    /api/ideas/{restricted_idea.pk}/                   401   404   404   200   404   404   200
+POST   /api/ideas/{idea.pk}/vote/                         401   200   200   200   200   200   200
+POST   /api/ideas/{restricted_idea.pk}/vote/              401   404   404   200   404   404   200
+DELETE /api/ideas/{idea.pk}/vote/                         401   409   409   409   409   409   409
+GET    /search/?q=cantine                                 auth  200   200   200   200   200   200
+GET    /search/click/{log.pk}/?to=/                       auth  302   302   302   302   302   302
+GET    /news/feed/                                        auth  200   200   200   200   200   200
+POST   /news/pages/{news.pk}/react/                       auth  302   302   302   302   302   302
+POST   /news/pages/{private_news.pk}/react/               auth  404   404   404   404   302   302
+POST   /news/pages/{news.pk}/comments/                    auth  302   302   302   302   302   302
+POST   /news/pages/{private_news.pk}/comments/            auth  404   404   404   404   302   302
+GET    /news/comments/{news_comment.pk}/edit/             auth  403   403   403   403   403   403
+POST   /news/comments/{news_comment.pk}/edit/             auth  403   403   403   403   403   403
+POST   /news/comments/{news_comment.pk}/delete/           auth  403   403   403   403   403   403
+POST   /news/comments/{news_comment.pk}/report/           auth  302   302   302   302   302   302
+POST   /news/comments/{private_comment.pk}/report/        auth  404   404   404   404   302   302
+POST   /news/comments/{news_comment.pk}/hide/             auth  403   302   403   403   403   302
+POST   /news/comments/{news_comment.pk}/restore/          auth  403   302   403   403   403   302
+GET    /news/moderation/                                  auth  403   200   403   403   403   200
+GET    /news/must-reads/                                  auth  403   200   403   403   403   200
+POST   /news/pages/{must_read.pk}/acknowledge/            auth  302   302   302   302   302   302
+POST   /news/pages/{private_news.pk}/acknowledge/         auth  404   404   404   404   302   302
+GET    /news/pages/{must_read.pk}/acknowledgements/       auth  403   200   403   403   403   200
+GET    /news/pages/{private_news.pk}/acknowledgements/    auth  403   200   403   403   403   200
+GET    /news/pages/{must_read.pk}/acknowledgements.csv    auth  403   200   403   403   403   200
+POST   /news/questions/ask/                               auth  302   302   302   302   302   302
+POST   /news/questions/{question.pk}/vote/                auth  302   302   302   302   302   302
+GET    /news/questions/{question.pk}/answer/              auth  403   403   403   200   403   200
+POST   /news/questions/{question.pk}/answer/              auth  403   403   403   302   403   302
+POST   /news/questions/{question.pk}/status/              auth  403   302   403   302   403   302
+GET    /news/answered/                                    auth  200   200   200   200   200   200
+GET    /people/                                           auth  200   200   200   200   200   200
+GET    /people/me/                                        auth  302   302   302   302   302   302
+GET    /people/teams/                                     auth  200   200   200   200   200   200
+GET    /people/teams/{team_b.slug}/                       auth  200   200   200   200   200   200
+GET    /people/{author.username}/                         auth  200   200   200   200   200   200
+GET    /people/{author.username}/edit/                    auth  403   403   403   403   200   200
+POST   /people/{author.username}/edit/                    auth  403   403   403   403   302   302
+POST   /people/{author.username}/confirm/                 auth  403   403   403   403   302   302
+POST   /people/{author.username}/deactivate/              auth  403   403   403   403   302   302
+GET    /people/{author.username}/org-chart/               auth  200   200   200   200   200   200
+POST   /people/{author.username}/kudos/                   auth  302   302   302   302   302   302
+GET    /ideas/{idea.pk}/                                  auth  200   200   200   200   200   200
+GET    /ideas/{restricted_idea.pk}/                       auth  404   404   200   404   404   200
+POST   /ideas/{idea.pk}/vote/                             auth  302   302   302   302   302   302
+POST   /ideas/{restricted_idea.pk}/vote/                  auth  404   404   302   404   404   302
+POST   /ideas/{idea.pk}/unvote/                           auth  302   302   302   302   302   302
+POST   /ideas/{idea.pk}/comments/                         auth  302   302   302   302   302   302
+POST   /ideas/{restricted_idea.pk}/comments/              auth  404   404   302   404   404   302
+POST   /ideas/{idea.pk}/follow/                           auth  302   302   302   302   302   302
+POST   /ideas/{idea.pk}/answer/                           auth  403   403   302   403   403   302
+POST   /ideas/{restricted_idea.pk}/answer/                auth  404   404   302   404   404   302
+GET    /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
+POST   /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
+POST   /ideas/{idea.pk}/report/                           auth  302   302   302   302   302   302
+POST   /ideas/{restricted_idea.pk}/report/                auth  404   404   302   404   404   302
+POST   /ideas/comments/{idea_comment.pk}/report/          auth  302   302   302   302   302   302
+POST   /ideas/comments/{restricted_comment.pk}/report/    auth  404   404   302   404   404   302
+GET    /ideas/challenges/{challenge.pk}/submit/           auth  200   200   200   200   200   200
+GET    /ideas/challenges/{restricted.pk}/submit/          auth  404   404   200   404   404   200
+POST   /ideas/challenges/{challenge.pk}/submit/           auth  302   302   302   302   302   302
+GET    /ideas/challenges/{challenge.pk}/similar/?title=x  auth  200   200   200   200   200   200
+GET    /ideas/challenges/{restricted.pk}/similar/?title=x auth  404   404   200   404   404   200
+POST   /ideas/challenges/{challenge.pk}/follow/           auth  302   302   302   302   302   302
+POST   /ideas/challenges/{restricted.pk}/follow/          auth  404   404   302   404   404   302
+GET    /ideas/challenges/{challenge.pk}/stats/            auth  404   404   200   404   404   200
+GET    /ideas/challenges/{challenge.pk}/export.csv        auth  404   404   200   404   404   200
+GET    /ideas/challenges/{restricted.pk}/export.xlsx      auth  404   404   200   404   404   200
+GET    /ideas/challenges/{challenge.pk}/leaderboard/      auth  200   200   200   200   200   200
+GET    /ideas/challenges/{restricted.pk}/leaderboard/     auth  404   404   200   404   404   200
+GET    /ideas/challenges/{challenge.pk}/workshops/        auth  200   200   200   200   200   200
+POST   /ideas/challenges/{challenge.pk}/workshops/        auth  404   404   302   404   404   302
+POST   /ideas/workshops/{workshop.pk}/sign-up/            auth  302   302   302   302   302   302
+POST   /ideas/workshops/{restricted_workshop.pk}/sign-up/ auth  404   404   302   404   404   302
+GET    /ideas/leaderboard/                                auth  200   200   200   200   200   200
+GET    /ideas/notifications/                              auth  200   200   200   200   200   200
+POST   /ideas/notifications/                              auth  302   302   302   302   302   302
+GET    /ideas/moderation/                                 auth  404   404   404   404   404   200
+POST   /ideas/moderation/idea/{idea.pk}/                  auth  404   404   404   404   404   302
+POST   /_util/authenticate_with_password/0/{home.pk}/     auth  404   404   404   404   404   404
+GET    /_util/login/                                      200   200   200   200   200   200   200
+POST   /_util/login/                                      200   200   200   200   200   200   200
+GET    {home.url}                                         auth  200   200   200   200   200   200
+POST   {home.url}                                         auth  200   200   200   200   200   200
+GET    {public_page.url}                                  auth  200   200   200   200   200   200
+GET    {private_page.url}                                 auth  auth  auth  auth  auth  200   200
+GET    {news_index.url}                                   auth  200   200   200   200   200   200
+GET    {news.url}                                         auth  200   200   200   200   200   200
+GET    {private_news.url}                                 auth  auth  auth  auth  auth  200   200
+GET    {leadership_index.url}                             auth  200   200   200   200   200   200
+GET    {update.url}                                       auth  200   200   200   200   200   200
+GET    {hub.url}                                          auth  200   200   200   200   200   200
+GET    {challenge.url}                                    auth  200   200   200   200   200   200
+GET    {restricted.url}                                   auth  404   404   200   404   404   200
+"""
+# fmt: on
+
+# Ruche's snippets (teams, values, synonyms): administrators only, until a group is given them.
+SNIPPETS = "auth  auth  302   auth  auth  auth  200"
+SNIPPET_OBJECTS = {
+    "people_team": "team_a",
+    "people_organisationvalue": "value",
+    "search_synonym": "synonym",
+}
+
+IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}
+# What the state-changing requests send, by URL pattern; formatted with the world's objects.
+DATA = {
+    "login": {"username": "role-employee", "password": "wrong"},
+    "wagtailcore_login": {"username": "role-employee", "password": "wrong"},
+    "set_language": {"language": "en", "next": "/"},
+    "wagtaildocs_authenticate_with_password": {"password": "x"},
+    "wagtailcore_authenticate_with_password": {"password": "x"},
+    "api:submit_idea": IDEA,
+    "news:react": {"kind": "like"},
+    "news:comment": {"body": "Merci"},
+    "news:comment_edit": {"body": "Réécrit"},
+    "news:comment_report": {"reason": "hors sujet"},
+    "news:ask": {"body": "Pourquoi ?", "update": "{update.pk}"},
+    "news:answer": {"answer": "Demain."},
+    "news:question_status": {"status": "closed"},
+    "people:edit": {"job_title": "Chef"},
+    "people:kudos": {"value": "{value.pk}", "message": "Merci !"},
+    "ideas:comment": {"body": "Oui"},
+    "ideas:answer": {"status": "under_review", "message": "On regarde."},
+    "ideas:report_idea": {"reason": "doublon"},
+    "ideas:report_comment": {"reason": "grossier"},
+    "ideas:submit": IDEA,
+    "ideas:workshops": {"title": "Atelier 2", "starts_at": "2031-01-01T10:00", "capacity": "5"},
+    "ideas:moderate": {"action": "hide"},
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    method: str
+    path: str  # a template: "/ideas/{idea.pk}/"
+    expected: tuple[str, ...]  # one status per role, in ROLES order
+
+    def url(self, world) -> str:
+        return self.path.format(**world.objects)
+
+    def data(self, world, name: str) -> dict:
+        return {
+            key: value.format(**world.objects) if isinstance(value, str) else value
+            for key, value in DATA.get(name, {}).items()
+        }
+
+    def send(self, client, world, **extra):
+        url = self.url(world)
+        name = endpoint(url, self.method)
+        data = self.data(world, name)
+        if url.startswith("/api/") and self.method != "GET":
+            return client.generic(
+                self.method, url, _json(data), content_type="application/json", **extra
+            )
+        if self.method == "GET":
+            return client.get(url, **extra)
+        if self.method == "POST":
+            return client.post(url, data, **extra)
+        return client.generic(self.method, url, **extra)
+
+
+def _json(data: dict) -> str:
+    import json
+
+    return json.dumps(data)
+
+
+def rules(world=None) -> list[Rule]:
+    """The table's rows, and (given a world, whose objects they need) the snippets' rows."""
+    parsed = []
+    for line in MATRIX.strip().splitlines()[1:]:
+        method, path, *expected = line.split()
+        assert len(expected) == len(ROLES), line
+        parsed.append(Rule(method, path, tuple(expected)))
+    if world is not None:
+        for name in sorted(ruche_endpoints()):
+            if not name.startswith("wagtailsnippets_"):
+                continue
+            viewset, view = name.split(":")
+            target = world.objects[SNIPPET_OBJECTS[viewset.removeprefix("wagtailsnippets_")]]
+            args = [target.pk] if view in ("edit", "delete") else []
+            parsed.append(Rule("GET", reverse(name, args=args), tuple(SNIPPETS.split())))
+    return parsed
+
+
+def outcome(response) -> str:
+    sign_in_pages = (reverse("login"), reverse("wagtailcore_login"))
+    if response.status_code == 302 and response["Location"].startswith(sign_in_pages):
+        return "auth"
+    return str(response.status_code)
+
+
+def sign_in_as(client, world, role: str) -> None:
+    client.logout()
+    if role != "anonymous":
+        client.force_login(world.users[role])
+
+
+@pytest.mark.django_db
+def test_every_role_gets_the_status_of_the_matrix_on_every_url(client):
+    world = build_world()
+    wrong = []
+    for rule in rules(world):
+        actual = []
+        for role in ROLES:
+            sign_in_as(client, world, role)
+            with transaction.atomic():
+                actual.append(outcome(rule.send(client, world)))
+                transaction.set_rollback(True)
+        if tuple(actual) != rule.expected:
+            wrong.append(f"{rule.method} {rule.path}: expected {rule.expected}, got {actual}")
+
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_every_url_pattern_has_a_rule(client):
+    world = build_world()
+    tried = {endpoint(rule.url(world), rule.method) for rule in rules(world)}
+
+    missing = ruche_endpoints() - tried
+
+    assert not missing, f"URL patterns without a row in the permission matrix: {sorted(missing)}"

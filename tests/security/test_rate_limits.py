@@ -1,0 +1,268 @@
+"""Rate limits: per user (and per address for sign-in), counted in real Redis, 429 with a clear
+message; what was refused is not stored, and other people are not slowed down."""
+
+import uuid
+
+import pytest
+import redis
+from django.conf import settings as django_settings
+from wagtail.models import APIToken
+
+from ideas.models import Comment as IdeaComment
+from ideas.models import Idea, Vote
+from news.models import Question
+from tests.factories import UserFactory
+from tests.ideas.factories import challenge, idea
+from tests.news.factories import publish_news, publish_update, sections
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def limits(settings):
+    """Realistic limits for these tests (the suite's defaults are generous); returns a setter."""
+
+    def set_limit(scope: str, rate: str):
+        settings.RATE_LIMITS = {**settings.RATE_LIMITS, scope: rate}
+
+    return set_limit
+
+
+def fresh_user(**fields):
+    return UserFactory(username=f"u-{uuid.uuid4().hex[:10]}", **fields)
+
+
+def an_address() -> str:
+    """A client address of its own for each test (the counts outlive a test's transaction)."""
+    raw = uuid.uuid4().int
+    return f"127.{raw % 250}.{raw // 250 % 250}.{raw // 62500 % 250 + 1}"
+
+
+def bearer(user) -> dict:
+    _, raw = APIToken.create_token(user=user, name="bot")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def test_sign_in_is_limited_per_username_with_a_friendly_page(client, limits):
+    limits("sign_in", "3/m")
+    user = fresh_user()
+    address = an_address()
+    for _ in range(3):
+        wrong = client.post(
+            "/accounts/login/", {"username": user.username, "password": "x"}, REMOTE_ADDR=address
+        )
+        assert wrong.status_code == 200
+
+    blocked = client.post(
+        "/accounts/login/",
+        {"username": user.username.upper(), "password": "correct horse battery"},
+        REMOTE_ADDR=an_address(),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert blocked.status_code == 429
+    assert "You are going too fast" in blocked.content.decode()
+    assert '<html lang="en">' in blocked.content.decode()
+    assert "_auth_user_id" not in client.session
+    other = fresh_user()
+    fine = client.post(
+        "/accounts/login/",
+        {"username": other.username, "password": "correct horse battery"},
+        REMOTE_ADDR=address,
+    )
+    assert fine.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_sign_in_is_limited_per_address_whatever_the_username(client, limits):
+    limits("sign_in_ip", "4/m")
+    address = an_address()
+    for _ in range(4):
+        client.post(
+            "/accounts/login/", {"username": uuid.uuid4().hex, "password": "x"}, REMOTE_ADDR=address
+        )
+
+    user = fresh_user()
+    from_there = client.post(
+        "/accounts/login/",
+        {"username": user.username, "password": "correct horse battery"},
+        REMOTE_ADDR=address,
+    )
+    from_elsewhere = client.post(
+        "/accounts/login/",
+        {"username": user.username, "password": "correct horse battery"},
+        REMOTE_ADDR=an_address(),
+    )
+
+    assert from_there.status_code == 429
+    assert from_elsewhere.status_code == 302
+
+
+def test_the_sign_in_form_of_private_pages_shares_the_limit(client, limits):
+    limits("sign_in", "2/m")
+    user = fresh_user()
+    for path in ("/accounts/login/", "/_util/login/"):
+        client.post(path, {"username": user.username, "password": "x"}, REMOTE_ADDR=an_address())
+
+    third = client.post(
+        "/_util/login/",
+        {"username": user.username, "password": "correct horse battery"},
+        REMOTE_ADDR=an_address(),
+    )
+
+    assert third.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_sign_in_page_itself_is_never_limited(client, limits):
+    limits("sign_in_ip", "1/m")
+    address = an_address()
+    assert all(
+        client.get("/accounts/login/", REMOTE_ADDR=address).status_code == 200 for _ in range(3)
+    )
+
+
+def test_votes_on_the_site_are_limited_per_person_and_the_refused_one_is_not_counted(
+    client, limits
+):
+    limits("vote", "2/m")
+    campaign = challenge(phase="open")
+    targets = [idea(campaign, title=f"Idée {n}") for n in range(3)]
+    voter = fresh_user()
+    client.force_login(voter)
+
+    statuses = [client.post(f"/ideas/{target.pk}/vote/").status_code for target in targets]
+
+    assert statuses == [302, 302, 429]
+    assert Vote.objects.filter(user=voter).count() == 2
+    client.force_login(fresh_user())
+    assert client.post(f"/ideas/{targets[2].pk}/vote/").status_code == 302
+    assert Idea.objects.get(pk=targets[2].pk).vote_count == 1
+
+
+def test_api_votes_share_the_limit_and_answer_json(client, limits):
+    limits("vote", "2/m")
+    campaign = challenge(phase="open")
+    targets = [idea(campaign, title=f"Idée {n}") for n in range(3)]
+    headers = bearer(fresh_user())
+
+    first = client.post(f"/api/ideas/{targets[0].pk}/vote/", **headers)
+    back = client.delete(f"/api/ideas/{targets[0].pk}/vote/", **headers)
+    third = client.post(f"/api/ideas/{targets[1].pk}/vote/", **headers, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert (first.status_code, back.status_code, third.status_code) == (200, 200, 429)
+    assert third.json() == {
+        "error": "You are going too fast. Please wait a minute, then try again."
+    }
+    assert Vote.objects.count() == 0
+
+
+def test_idea_submissions_are_limited_on_the_site_and_the_api(client, limits):
+    limits("idea", "1/h")
+    campaign = challenge(phase="open")
+    author = fresh_user()
+    client.force_login(author)
+
+    first = client.post(
+        f"/ideas/challenges/{campaign.pk}/submit/",
+        {"title": "Une première idée", "description": "Avec assez de détails pour passer."},
+    )
+    second = client.post(
+        f"/api/ideas/challenges/{campaign.pk}/ideas/",
+        {"title": "Une deuxième idée", "description": "Avec assez de détails pour passer."},
+        content_type="application/json",
+        **bearer(author),
+    )
+
+    assert first.status_code == 302
+    assert second.status_code == 429 and "error" in second.json()
+    assert list(Idea.objects.values_list("title", flat=True)) == ["Une première idée"]
+    assert client.get(f"/ideas/challenges/{campaign.pk}/submit/").status_code == 200
+
+
+def test_comments_are_limited_on_ideas_and_news(client, limits):
+    limits("comment", "2/m")
+    sections()
+    news = publish_news(title="Cantine")
+    target = idea(challenge(phase="open"))
+    client.force_login(fresh_user())
+
+    statuses = [
+        client.post(f"/ideas/{target.pk}/comments/", {"body": "Bonne idée"}).status_code,
+        client.post(f"/news/pages/{news.pk}/comments/", {"body": "Merci"}).status_code,
+        client.post(f"/ideas/{target.pk}/comments/", {"body": "Encore"}).status_code,
+    ]
+
+    assert statuses == [302, 302, 429]
+    assert IdeaComment.objects.count() == 1
+
+
+def test_questions_to_leadership_are_limited(client, limits):
+    limits("question", "1/h")
+    sections()
+    update = publish_update()
+    client.force_login(fresh_user())
+
+    first = client.post("/news/questions/ask/", {"body": "Quand ?", "update": update.pk})
+    second = client.post(
+        "/news/questions/ask/", {"body": "Et pourquoi ?"}, HTTP_ACCEPT="application/json"
+    )
+
+    assert first.status_code == 302
+    assert second.status_code == 429 and "error" in second.json()
+    assert list(Question.objects.values_list("body", flat=True)) == ["Quand ?"]
+
+
+def test_searches_are_limited_on_the_page_and_the_api(client, limits):
+    limits("search", "2/m")
+    user = fresh_user()
+    client.force_login(user)
+
+    page = client.get("/search/", {"q": "cantine"})
+    api = client.get("/api/search/", {"q": "cantine"})
+    over = client.get("/api/search/", {"q": "cantine"})
+    page_over = client.get("/search/", {"q": "cantine"})
+
+    assert page.status_code in (200, 503) and api.status_code in (200, 503)
+    assert over.status_code == 429 and "error" in over.json()
+    assert page_over.status_code == 429
+    client.force_login(fresh_user())
+    assert client.get("/api/search/", {"q": "cantine"}).status_code != 429
+
+
+def test_suggestions_have_their_own_limit(client, limits):
+    limits("suggest", "1/m")
+    client.force_login(fresh_user())
+
+    assert client.get("/api/search/suggest/", {"q": "can"}).status_code != 429
+    assert client.get("/api/search/suggest/", {"q": "cant"}).status_code == 429
+    assert client.get("/api/search/", {"q": "cantine"}).status_code != 429
+
+
+def test_the_counts_live_in_redis_shared_by_every_worker(client, limits):
+    limits("vote", "5/m")
+    target = idea(challenge(phase="open"))
+    client.force_login(fresh_user())
+    client.post(f"/ideas/{target.pk}/vote/")
+
+    cache = django_settings.CACHES[django_settings.RATELIMIT_USE_CACHE]
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    server = redis.Redis.from_url(cache["LOCATION"])
+    assert server.keys(f"{cache['KEY_PREFIX']}:*rl:*")
+
+
+def test_an_unreachable_cache_lets_people_work(client, limits, settings):
+    limits("vote", "1/m")
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        },
+    }
+    campaign = challenge(phase="open")
+    first, second = idea(campaign, title="Un"), idea(campaign, title="Deux")
+    client.force_login(fresh_user())
+
+    assert client.post(f"/ideas/{first.pk}/vote/").status_code == 302
+    assert client.post(f"/ideas/{second.pk}/vote/").status_code == 302
+    assert Vote.objects.count() == 2
