@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from insights import selectors
 from insights.charts import line_chart
@@ -27,6 +28,7 @@ def _team(request) -> Team | None:
     return Team.objects.filter(pk=int(team_id)).first()
 
 
+@require_GET
 def kpi_dashboard(request):
     """Each objective's KPIs against their targets, week by week, for everyone or a team."""
     _communicators_only(request)
@@ -74,6 +76,7 @@ def _kpi_csv(board, team: Team | None) -> HttpResponse:
     return response
 
 
+@require_GET
 def signals(request):
     """Last week's signals, as the communicators receive them by email."""
     from insights.detection import weekly_signals

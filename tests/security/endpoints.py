@@ -13,7 +13,16 @@ from urllib.parse import unquote, urlsplit
 
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-RUCHE_APPS = ("intranet", "people", "news", "ideas", "search", "insights", "frontend")
+RUCHE_APPS = (
+    "intranet",
+    "people",
+    "news",
+    "ideas",
+    "search",
+    "insights",
+    "notifications",
+    "frontend",
+)
 SNIPPET_VIEWS = ("list", "add", "edit", "delete")
 STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
 

@@ -124,8 +124,18 @@ POST   /ideas/challenges/{challenge.pk}/workshops/        auth  404   404   302 
 POST   /ideas/workshops/{workshop.pk}/sign-up/            auth  302   302   302   302   302   302
 POST   /ideas/workshops/{restricted_workshop.pk}/sign-up/ auth  404   404   302   404   404   302
 GET    /ideas/leaderboard/                                auth  200   200   200   200   200   200
-GET    /ideas/notifications/                              auth  200   200   200   200   200   200
-POST   /ideas/notifications/                              auth  302   302   302   302   302   302
+GET    /ideas/notifications/                              auth  301   301   301   301   301   301
+POST   /ideas/notifications/                              auth  405   405   405   405   405   405
+GET    /notifications/                                    auth  200   200   200   200   200   200
+POST   /notifications/{notice.pk}/read/                   auth  302   404   404   404   404   404
+POST   /notifications/read-all/                           auth  302   302   302   302   302   302
+GET    /notifications/preferences/                        auth  200   200   200   200   200   200
+POST   /notifications/preferences/                        auth  302   302   302   302   302   302
+GET    /insights/teams/                                   auth  403   403   403   200   403   200
+GET    /insights/teams/{team_b.slug}/                     auth  403   403   403   200   403   200
+GET    /insights/teams/{team_a.slug}/                     auth  403   403   403   403   403   200
+GET    /admin/insights/kpis/                              auth  auth  302   auth  auth  auth  200
+GET    /admin/insights/signals/                           auth  auth  302   auth  auth  auth  200
 GET    /ideas/moderation/                                 auth  404   404   404   404   404   200
 POST   /ideas/moderation/idea/{idea.pk}/                  auth  404   404   404   404   404   302
 POST   /_util/authenticate_with_password/0/{home.pk}/     auth  404   404   404   404   404   404
@@ -152,6 +162,8 @@ SNIPPET_OBJECTS = {
     "people_team": "team_a",
     "people_organisationvalue": "value",
     "search_synonym": "synonym",
+    "insights_objective": "objective",
+    "insights_frustrationexpression": "expression",
 }
 
 IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}
@@ -179,6 +191,7 @@ DATA = {
     "ideas:submit": IDEA,
     "ideas:workshops": {"title": "Atelier 2", "starts_at": "2031-01-01T10:00", "capacity": "5"},
     "ideas:moderate": {"action": "hide"},
+    "notifications:preferences": {"cadence": "daily", "language": ""},
 }
 
 

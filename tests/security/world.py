@@ -27,9 +27,11 @@ from wagtail.models import PageViewRestriction
 
 from ideas.models import Comment as IdeaComment
 from ideas.models import Workshop
+from insights.models import FrustrationExpression, Objective
 from news.models import Comment as NewsComment
 from news.models import Question
 from news.services.sections import configure_roles
+from notifications.models import Notification
 from people.models import OrganisationValue
 from search.models import SearchQueryLog, Synonym
 from tests.factories import home_page, publish_standard_page
@@ -84,6 +86,10 @@ def build_world() -> World:
     world.users["admin"] = person(
         username="role-admin", is_superuser=True, is_staff=True, team=None
     )
+    # The manager role also manages the employee, so it has a team dashboard (team B).
+    employee_profile = world.users["employee"].profile
+    employee_profile.manager = world.users["manager"].profile
+    employee_profile.save()
     author = person(username="someone", first_name="Sam", last_name="Author", team=team_a)
     owner = world.users["owner"]
 
@@ -158,5 +164,17 @@ def build_world() -> World:
         log=log,
         synonym=Synonym.objects.create(terms="RGPD, GDPR"),
         value=OrganisationValue.objects.get_or_create(name="Coopération")[0],
+        objective=Objective.objects.create(
+            title="Mieux trouver",
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate() + timedelta(days=90),
+        ),
+        expression=FrustrationExpression.objects.get_or_create(
+            expression="ras-le-bol", defaults={"language": "fr"}
+        )[0],
+        # A notice of the employee's: only they may mark it read.
+        notice=Notification.objects.create(
+            recipient=world.users["employee"], key="matrix", message="Bonjour", url="/"
+        ),
     )
     return world
