@@ -29,6 +29,9 @@ from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
 from search.synonyms import expand, fold
 
 MAX_QUERY_LENGTH = 200
+# Each word becomes several clauses (fields, analysers, fuzziness, synonyms); past this many
+# words the engine's 1,024-clause limit is near, and nobody types such a query anyway.
+MAX_QUERY_WORDS = 24
 # "Did you mean" costs a second engine request: asked only when results are few.
 SUGGEST_BELOW = 5
 MAX_RESULT_WINDOW = 10_000
@@ -52,6 +55,16 @@ def searcher_hash_for_id(user_id: int) -> str:
     ).hexdigest()
 
 
+def within_limits(text: str) -> str:
+    """The query as the engine will take it: trimmed, at most MAX_QUERY_LENGTH characters and
+    MAX_QUERY_WORDS words (a symbol such as an emoji counts as a word, as the analysers see it)."""
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    words = list(re.finditer(r"\w+|[^\w\s]", text))
+    if len(words) > MAX_QUERY_WORDS:
+        text = text[: words[MAX_QUERY_WORDS - 1].end()]
+    return text
+
+
 def run_search(
     *,
     user,
@@ -66,7 +79,7 @@ def run_search(
 
     `facets`: the facet counts wanted (each costs a pass over all matching documents).
     """
-    text = text.strip()[:MAX_QUERY_LENGTH]
+    text = within_limits(text)
     filters = filters or Filters()
     searcher = Searcher.for_user(user)
     variants = expand(text)
@@ -214,7 +227,7 @@ def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:
 
 def suggest(*, user, text: str, size: int = 8) -> list[SearchHit]:
     """As-you-type suggestions: titles and names that start with what was typed."""
-    text = text.strip()[:MAX_QUERY_LENGTH]
+    text = within_limits(text)
     searcher = Searcher.for_user(user)
     if not uses_engine():
         entries, _ = database.search_entries(text, [], searcher, Filters())
@@ -231,7 +244,7 @@ def similar_objects(*, user, kind: str, parent: str, text: str, size: int = 5) -
     """
     if not uses_engine():
         raise SearchUnavailable("no search engine in the embedded mode")
-    text = text.strip()[:MAX_QUERY_LENGTH]
+    text = within_limits(text)
     if not text:
         return []
     body = build_similar(text, Searcher.for_user(user), kind=kind, parent=parent, size=size)
