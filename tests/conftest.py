@@ -60,6 +60,31 @@ def worker_environment() -> dict[str, str]:
     }
 
 
+def start_celery(
+    arguments: list[str], *, log_path: Path, env: dict[str, str] | None = None, **popen
+) -> subprocess.Popen:
+    """`celery -A intranet <arguments>` on the test database, its output in `log_path`."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with log_path.open("w") as log:  # the child keeps its own copy of the file descriptor
+        return subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "intranet", *arguments],
+            cwd=REPO,
+            env=env or worker_environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            **popen,
+        )
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Ask a process to stop; kill it if it does not within `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup, django_db_blocker):
     """A real Celery worker process, consuming from Redis, on the test database."""
@@ -68,40 +93,16 @@ def celery_worker(django_db_setup, django_db_blocker):
 
     ARTIFACTS.mkdir(exist_ok=True)
     app.control.purge()
-    log = (ARTIFACTS / "celery-worker.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "intranet",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "-n",
-            "test-worker@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=REPO,
-        env=worker_environment(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    worker_args = ["worker", "--pool=solo", "--loglevel=INFO", "-n", "test-worker@%h"]
+    worker_args += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
+    process = start_celery(worker_args, log_path=ARTIFACTS / "celery-worker.log")
     try:
         ping.apply_async(args=["ready?"]).get(timeout=60)
     except Exception:
         process.kill()
         raise
     yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    stop_process(process)
 
 
 @pytest.fixture(autouse=True)

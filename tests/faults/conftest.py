@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import redis
 from kombu import pools as kombu_pools
 
-from tests.conftest import ARTIFACTS, REPO, wait_for, worker_environment
+from tests.conftest import ARTIFACTS, start_celery, wait_for, worker_environment
 from tests.mail import free_port
 
 
@@ -75,15 +74,8 @@ class Processes:
 
     def _start(self, arguments: list[str], log_name: str, ready: str, env) -> subprocess.Popen:
         log_path = ARTIFACTS / f"{self.name}-{log_name}.log"
-        with log_path.open("w") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "intranet", *arguments],
-                cwd=REPO,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        # Its own session, so that a kill reaches a prefork worker's children too.
+        process = start_celery(arguments, log_path=log_path, env=env, start_new_session=True)
         self.started.append(process)
         wait_for(
             lambda: ready in log_path.read_text() or process.poll() is not None,

@@ -1,8 +1,6 @@
 """A real `celery beat` process schedules the daily digest; the suite's real worker sends it
 over SMTP; however often beat fires, each reader gets it exactly once."""
 
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
@@ -10,7 +8,7 @@ from django.utils import timezone
 
 from notifications.digests import window_for
 from notifications.models import Cadence, DigestRun
-from tests.conftest import ARTIFACTS, REPO, wait_for, worker_environment
+from tests.conftest import ARTIFACTS, start_celery, stop_process, wait_for, worker_environment
 from tests.factories import UserFactory
 from tests.mail import SERVER as SMTP
 from tests.notifications.factories import notice, prefers
@@ -20,32 +18,13 @@ from tests.notifications.factories import notice, prefers
 def beat(tmp_path, celery_worker):
     """`celery beat` on the test-only schedule: the daily digest every second."""
     log_path = ARTIFACTS / "celery-beat.log"
-    log = log_path.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "intranet",
-            "beat",
-            "--loglevel=INFO",
-            "--max-interval=1",
-            f"--schedule={tmp_path / 'beat-schedule'}",
-            "--pidfile=",
-        ],
-        cwd=REPO,
-        env={**worker_environment(), "RUCHE_TEST_BEAT_EVERY": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    beat_args = ["beat", "--loglevel=INFO", "--max-interval=1"]
+    beat_args += [f"--schedule={tmp_path / 'beat-schedule'}", "--pidfile="]
+    process = start_celery(
+        beat_args, log_path=log_path, env={**worker_environment(), "RUCHE_TEST_BEAT_EVERY": "1"}
     )
     yield lambda: log_path.read_text().count("Sending due task test-daily-digest")
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    stop_process(process)
 
 
 @pytest.mark.worker
