@@ -9,19 +9,16 @@ pattern it tries, so that a test can fail when a new pattern has no request (and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-RUCHE_APPS = (
-    "intranet",
-    "people",
-    "news",
-    "ideas",
-    "search",
-    "insights",
-    "notifications",
-    "frontend",
+# Ruche's own apps: those whose code lives in this repository, so a new app is covered at once.
+_REPO = Path(__file__).resolve().parents[2]
+RUCHE_APPS = tuple(
+    config.name for config in apps.get_app_configs() if Path(config.path).parent == _REPO
 )
 SNIPPET_VIEWS = ("list", "add", "edit", "delete")
 STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
