@@ -145,6 +145,20 @@ def wait_for(predicate, *, timeout: float = 30, interval: float = 0.2, message: 
 
 
 @pytest.fixture
+def reindex(db):
+    """Rebuild the unified OpenSearch index from the test's data, ready to query."""
+    from search.engine import get_engine
+    from search.indexing import rebuild
+
+    def run():
+        counts = rebuild()
+        get_engine().refresh()
+        return counts
+
+    return run
+
+
+@pytest.fixture
 def search_index(transactional_db):
     """A fresh OpenSearch index for the test, built by Wagtail's own command."""
     from django.core.management import call_command

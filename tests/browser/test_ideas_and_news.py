@@ -27,15 +27,7 @@ def run_pending_notifications() -> None:
         assert run_stored_task(row.pk) == "done", row.last_error
 
 
-def index_ideas() -> None:
-    from search.engine import get_engine
-    from search.indexing import rebuild
-
-    rebuild()
-    get_engine().refresh()
-
-
-def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(page):
+def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(page, reindex):
     owner = person("owner")
     camille = person("camille")
     camille.first_name = "Camille"
@@ -47,7 +39,7 @@ def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(pag
         description="<p>Une plateforme pour organiser le covoiturage domicile-travail.</p>",
         author=owner,
     )
-    index_ideas()  # similar ideas come from the search engine; the browser tests have no worker
+    reindex()  # similar ideas come from the search engine; the browser tests have no worker
     sign_in(page, "camille")
 
     page.goto(campaign.url)

@@ -116,17 +116,11 @@ def test_the_form_explains_what_is_missing(client, it_challenge, insider):
     assert 'role="alert"' in response.content.decode()
 
 
-def indexed() -> None:
-    from search.engine import get_engine
-    from search.indexing import rebuild
-
-    rebuild()
-    get_engine().refresh()
-
-
-def test_without_javascript_the_check_button_shows_similar_ideas(client, it_challenge, insider):
+def test_without_javascript_the_check_button_shows_similar_ideas(
+    client, it_challenge, insider, reindex
+):
     idea(it_challenge, title="Imprimer en recto verso par défaut")
-    indexed()
+    reindex()
 
     response = signed_in(client, insider).post(
         f"/ideas/challenges/{it_challenge.pk}/submit/",
@@ -137,9 +131,9 @@ def test_without_javascript_the_check_button_shows_similar_ideas(client, it_chal
     assert Idea.objects.count() == 1
 
 
-def test_the_similar_endpoint_answers_json(client, it_challenge, insider):
+def test_the_similar_endpoint_answers_json(client, it_challenge, insider, reindex):
     existing = idea(it_challenge, title="Imprimer en recto verso par défaut")
-    indexed()
+    reindex()
 
     response = signed_in(client, insider).get(
         f"/ideas/challenges/{it_challenge.pk}/similar/", {"title": "recto verso"}

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from ideas.selectors import similar_ideas
 from search.engine import get_engine
-from search.indexing import rebuild
 from search.services import similar_objects
 from tests.ideas.factories import TeamFactory, challenge, idea, person
 
@@ -31,13 +30,8 @@ def labelled_lines() -> tuple[list[dict], list[dict]]:
     return [line for line in lines if "idea" in line], [line for line in lines if "typed" in line]
 
 
-def index_now() -> None:
-    rebuild()
-    get_engine().refresh()
-
-
 @pytest.fixture
-def labelled(db):
+def labelled(db, reindex):
     """The labelled ideas in their challenges, indexed; `labels` maps an idea id to its label."""
     existing, typed = labelled_lines()
     pages = {label: challenge(title=title) for label, title in CHALLENGES.items()}
@@ -49,7 +43,7 @@ def labelled(db):
             description=f"<p>{line['description']}</p>",
         )
         labels[made.pk] = line["idea"]
-    index_now()
+    reindex()
     return pages, labels, typed
 
 
@@ -85,23 +79,23 @@ def test_only_ideas_of_the_same_challenge_are_compared(labelled):
     assert found == []
 
 
-def test_hidden_and_merged_away_ideas_are_never_suggested(db):
+def test_hidden_and_merged_away_ideas_are_never_suggested(db, reindex):
     page = challenge()
     kept = idea(page, title="Imprimer en recto verso par défaut")
     idea(page, title="Recto verso sur toutes les imprimantes", hidden_at=timezone.now())
     idea(page, title="Imprimer recto verso partout", merged_into=kept)
-    index_now()
+    reindex()
 
     found = similar_ideas(page, "Imprimer recto verso", 5, user=person("typist"))
 
     assert found == [kept]
 
 
-def test_ideas_of_a_challenge_outside_the_employee_audience_are_not_compared(db):
+def test_ideas_of_a_challenge_outside_the_employee_audience_are_not_compared(db, reindex):
     it = TeamFactory(name="IT")
     page = challenge(audience=[it])
     idea(page, title="Imprimer en recto verso par défaut")
-    index_now()
+    reindex()
 
     outsider = similar_objects(
         user=person("outsider"), kind="idea", parent=str(page.pk), text="recto verso"
@@ -113,14 +107,14 @@ def test_ideas_of_a_challenge_outside_the_employee_audience_are_not_compared(db)
     assert outsider == [] and len(insider) == 1
 
 
-def test_an_anonymous_idea_is_not_found_by_its_author_name(db):
+def test_an_anonymous_idea_is_not_found_by_its_author_name(db, reindex):
     author = person("discreet")
     author.first_name, author.last_name = "Zéphyrin", "Castafiore"
     author.save()
     page = challenge()
     idea(page, title="Un jardin sur le toit", author=author, anonymous=True)
     signed = idea(page, title="Des ruches sur le toit", author=author)
-    index_now()
+    reindex()
 
     found = similar_ideas(page, "Castafiore Zéphyrin", 5, user=person("curious"))
 
