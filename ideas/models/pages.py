@@ -213,5 +213,9 @@ class ChallengePage(Page):
         from ideas.selectors import challenge_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(challenge_page_context(self, request.user, request.GET.get("order")))
+        context.update(
+            challenge_page_context(
+                self, request.user, request.GET.get("order"), request.GET.get("page")
+            )
+        )
         return context

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 
 from ideas.models import ChallengePage, Comment, Follow, Idea, IdeaTag, StatusChange, Vote
@@ -14,6 +15,7 @@ from .access import (
     is_moderator,
 )
 
+IDEAS_PER_PAGE = 20
 ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "-pk")}
 
 
@@ -92,8 +94,17 @@ def tag_names_by_idea(idea_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def challenge_page_context(challenge: ChallengePage, user, order: str | None) -> dict:
-    ideas = list(ideas_of_challenge(challenge, user, order).prefetch_related(None))
+def challenge_page_context(
+    challenge: ChallengePage, user, order: str | None, page_number: str | None = None
+) -> dict:
+    """The challenge page: one page of its ideas (IDEAS_PER_PAGE), so that a challenge of a
+    thousand ideas costs what a challenge of twenty does."""
+    order = order if order in ORDERS else "top"
+    paginator = Paginator(
+        ideas_of_challenge(challenge, user, order).prefetch_related(None), IDEAS_PER_PAGE
+    )
+    page_obj = paginator.get_page(page_number)
+    ideas = list(page_obj.object_list)
     voted = voted_idea_ids(user, challenge)
     tag_names = tag_names_by_idea([idea.pk for idea in ideas])
     for idea in ideas:
@@ -103,7 +114,9 @@ def challenge_page_context(challenge: ChallengePage, user, order: str | None) ->
         idea.voted = idea.pk in voted
     return {
         "ideas": ideas,
-        "order": order if order in ORDERS else "top",
+        "ideas_page": page_obj,
+        "idea_count": paginator.count,
+        "order": order,
         "votes_left": votes_left(user, challenge, len(voted)),
         "can_manage": can_manage_challenge(user, challenge),
         "is_moderator": is_moderator(user),

@@ -16,7 +16,12 @@ from .digest import (
     askers_answered_between,
     news_published_for,
 )
-from .engagement import comments_for_page, reaction_summary, reported_comments
+from .engagement import (
+    comment_page_number,
+    comments_for_page,
+    reaction_summary,
+    reported_comments,
+)
 from .feed import (
     HomeFeed,
     home_feed,
@@ -57,6 +62,7 @@ __all__ = [
     "can_reveal_anonymous_authors",
     "can_view_acknowledgements",
     "can_view_page",
+    "comment_page_number",
     "comments_for_page",
     "general_open_questions",
     "home_feed",

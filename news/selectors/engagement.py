@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.core.paginator import Page as DjangoPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 
 from news.models import REACTION_EMOJI, Comment, Reaction, ReactionKind
 
@@ -36,18 +38,41 @@ def reaction_summary(page, user) -> list[ReactionSummary]:
     ]
 
 
-def comments_for_page(page, user) -> list[Comment]:
-    """Top-level comments with their replies; moderators also see hidden ones."""
+COMMENT_THREADS_PER_PAGE = 20
+
+
+def _top_level_comments(page, user):
+    top = Comment.objects.filter(page_id=page.pk, parent__isnull=True)
+    return top if can_moderate(user) else top.visible()
+
+
+def comments_for_page(page, user, page_number: str | int | None = None) -> DjangoPage:
+    """One page of conversations, newest first, each with its replies in order; moderators
+    also see hidden ones. The page shows COMMENT_THREADS_PER_PAGE threads, so a news item
+    with a thousand comments renders as fast as one with twenty."""
     moderator = can_moderate(user)
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    top = Comment.objects.filter(page_id=page.pk, parent__isnull=True).select_related("author")
+    top = _top_level_comments(page, user).select_related("author").order_by("-created_at", "-pk")
     if not moderator:
         replies = replies.visible()
-        top = top.visible()
     if moderator:
         top = top.annotate(report_count=Count("reports"))
         replies = replies.annotate(report_count=Count("reports"))
-    return list(top.prefetch_related(Prefetch("replies", queryset=replies)))
+    threads = top.prefetch_related(Prefetch("replies", queryset=replies))
+    return Paginator(threads, COMMENT_THREADS_PER_PAGE).get_page(page_number)
+
+
+def comment_page_number(comment: Comment, user) -> int:
+    """Which page of `comments_for_page` shows this comment's conversation."""
+    thread = comment.parent or comment
+    newer = (
+        _top_level_comments(thread.page, user)
+        .filter(
+            Q(created_at__gt=thread.created_at) | Q(created_at=thread.created_at, pk__gt=thread.pk)
+        )
+        .count()
+    )
+    return newer // COMMENT_THREADS_PER_PAGE + 1
 
 
 def reported_comments():

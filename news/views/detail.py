@@ -11,7 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intranet.ratelimits import rate_limited
 from news import services
 from news.models import Acknowledgement, Comment, LeadershipUpdatePage, NewsPage
-from news.selectors import can_moderate, comments_for_page, reaction_summary, reported_comments
+from news.selectors import (
+    can_moderate,
+    comment_page_number,
+    comments_for_page,
+    reaction_summary,
+    reported_comments,
+)
 
 from .common import back, viewable_page, wants_json
 
@@ -29,10 +35,16 @@ def engagement_context(request, page) -> dict:
         )
     return {
         "reactions": reaction_summary(page, user),
-        "comments": comments_for_page(page, user),
+        "comments": comments_for_page(page, user, request.GET.get("page")),
         "can_moderate": can_moderate(user),
         "acknowledged_at": acknowledged,
     }
+
+
+def comment_url(page, comment: Comment, user) -> str:
+    """The address showing this comment: its page of conversations, scrolled to it."""
+    number = comment_page_number(comment, user)
+    return f"{page.url}{f'?page={number}' if number > 1 else ''}#comment-{comment.pk}"
 
 
 def _error(request, error: ValidationError) -> None:
@@ -78,7 +90,7 @@ def add_comment(request, page_id: int):
         _error(request, error)
         return back(request, page.url, "#comments")
     messages.success(request, _("Your comment is published."))
-    return back(request, page.url, f"#comment-{comment.pk}")
+    return back(request, comment_url(page, comment, request.user))
 
 
 def _own_comment(request, comment_id: int) -> Comment:
@@ -105,7 +117,7 @@ def edit_comment(request, comment_id: int):
             error = " ".join(problem.messages)
         else:
             messages.success(request, _("Your comment is updated."))
-            return back(request, page_url, f"#comment-{comment.pk}")
+            return back(request, comment_url(comment.page.specific, comment, request.user))
     return render(
         request,
         "news/comment_edit.html",
@@ -133,7 +145,7 @@ def report_comment(request, comment_id: int):
         reporter=request.user, comment=comment, reason=request.POST.get("reason", "")
     )
     messages.success(request, _("Thank you: the editors will look at this comment."))
-    return back(request, page.url, f"#comment-{comment.pk}")
+    return back(request, comment_url(page, comment, request.user))
 
 
 @require_POST
@@ -143,7 +155,7 @@ def hide_comment(request, comment_id: int):
     comment = get_object_or_404(Comment.objects.select_related("page"), pk=comment_id)
     services.hide_comment(moderator=request.user, comment=comment)
     messages.success(request, _("The comment is hidden."))
-    return back(request, comment.page.specific.url, f"#comment-{comment.pk}")
+    return back(request, comment_url(comment.page.specific, comment, request.user))
 
 
 @require_POST
@@ -153,7 +165,7 @@ def restore_comment(request, comment_id: int):
     comment = get_object_or_404(Comment.objects.select_related("page"), pk=comment_id)
     services.restore_comment(moderator=request.user, comment=comment)
     messages.success(request, _("The comment is visible."))
-    return back(request, comment.page.specific.url, f"#comment-{comment.pk}")
+    return back(request, comment_url(comment.page.specific, comment, request.user))
 
 
 @require_GET

@@ -255,6 +255,23 @@ def test_the_challenge_page_makes_a_constant_number_of_queries(client, it_challe
     assert _queries(client, it_challenge.url) == few
 
 
+def test_a_challenge_lists_its_ideas_twenty_per_page_in_the_chosen_order(
+    client, it_challenge, insider
+):
+    signed_in(client, insider)
+    for number in range(25):
+        idea(it_challenge, title=f"Idée n°{number:02d}", vote_count=number)
+
+    first = client.get(f"{it_challenge.url}?order=top").content.decode()
+    second = client.get(f"{it_challenge.url}?order=top&page=2").content.decode()
+
+    assert "25 idées" in first and "25 idées" in second
+    assert first.index("Idée n°24") < first.index("Idée n°05")
+    assert "Idée n°04" not in first
+    assert 'href="?order=top&amp;page=2" rel="next"' in first
+    assert all(f"Idée n°{n:02d}" in second for n in range(5)) and "Idée n°05" not in second
+
+
 def test_the_challenge_page_shows_each_idea_with_its_own_tags_in_order(
     client, it_challenge, insider
 ):

@@ -187,3 +187,34 @@ def test_the_script_gets_json_for_a_reaction(client, news, camille):
     assert (removed.json()["mine"], removed.json()["count"]) == (False, 0)
     assert bad.status_code == 400 and "error" in bad.json()
     assert 'data-enhance="reaction"' in client.get(news.url).content.decode()
+
+
+def test_conversations_show_newest_first_twenty_per_page(client, news, camille):
+    client.force_login(camille)
+    for number in range(23):
+        Comment.objects.create(page=news, author=camille, body=f"Fil numéro {number:02d}")
+
+    first = client.get(news.url).content.decode()
+    second = client.get(f"{news.url}?page=2").content.decode()
+
+    assert "23 conversations, les plus récentes d’abord" in first
+    assert first.index("Fil numéro 22") < first.index("Fil numéro 03")
+    assert "Fil numéro 02" not in first and 'rel="next"' in first
+    assert all(f"Fil numéro {n:02d}" in second for n in (0, 1, 2))
+    assert "Fil numéro 03" not in second
+
+
+def test_a_reply_leads_back_to_the_page_of_its_conversation(client, news, camille):
+    old = Comment.objects.create(page=news, author=camille, body="Le plus ancien")
+    for number in range(20):
+        Comment.objects.create(page=news, author=camille, body=f"Plus récent {number}")
+
+    response = post(
+        client, camille, f"/news/pages/{news.pk}/comments/", body="Ma réponse", parent=old.pk
+    )
+    reply = Comment.objects.get(body="Ma réponse")
+
+    assert response.url == f"{news.url}?page=2#comment-{reply.pk}"
+    assert "Ma réponse" in client.get(f"{news.url}?page=2").content.decode()
+    fresh = post(client, camille, f"/news/pages/{news.pk}/comments/", body="Tout neuf")
+    assert fresh.url == f"{news.url}#comment-{Comment.objects.get(body='Tout neuf').pk}"
