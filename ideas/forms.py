@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from ideas.models import Status
+from intranet.forms import TagListField
 
 
 class IdeaForm(forms.Form):
@@ -18,7 +19,7 @@ class IdeaForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Plain text; leave an empty line between paragraphs."),
     )
-    tags = forms.CharField(
+    tags = TagListField(
         label=_("Tags"), required=False, help_text=_("Separated by commas."), max_length=500
     )
     co_authors = forms.CharField(
@@ -37,9 +38,6 @@ class IdeaForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not allow_anonymous:
             del self.fields["anonymous"]
-
-    def clean_tags(self) -> list[str]:
-        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
     def clean_co_authors(self) -> list[int]:
         names = [name.strip() for name in self.cleaned_data["co_authors"].split(",")]

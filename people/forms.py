@@ -2,12 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from intranet.forms import TagListField
 from people.models import OrganisationValue, Profile, Team
 from people.selectors import SORTS
-
-
-def split_list(value: str) -> list[str]:
-    return [item.strip() for item in value.replace(";", ",").split(",") if item.strip()]
 
 
 class DirectoryFilterForm(forms.Form):
@@ -60,12 +57,12 @@ class ProfileForm(forms.Form):
     job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
     location = forms.CharField(label=_("Location"), required=False, max_length=200)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=50)
-    skills = forms.CharField(
+    skills = TagListField(
         label=_("Skills"),
         required=False,
         help_text=_("Separated by commas, e.g. Python, négociation, RGPD"),
     )
-    languages = forms.CharField(
+    languages = TagListField(
         label=_("Languages"), required=False, help_text=_("Separated by commas")
     )
     bio = forms.CharField(
@@ -96,8 +93,8 @@ class ProfileForm(forms.Form):
             "location": profile.location,
             "phone": profile.phone,
             "bio": profile.bio,
-            "skills": ", ".join(sorted(t.name for t in profile.skills.all())),
-            "languages": ", ".join(sorted(t.name for t in profile.languages.all())),
+            "skills": sorted(t.name for t in profile.skills.all()),
+            "languages": sorted(t.name for t in profile.languages.all()),
             "team": profile.team,
             "manager": profile.manager,
         }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from people import selectors, services
-from people.forms import DirectoryFilterForm, HRProfileForm, KudosForm, ProfileForm, split_list
+from people.forms import DirectoryFilterForm, HRProfileForm, KudosForm, ProfileForm
 from people.models import Profile, Team
 
 PAGE_SIZE = 24
@@ -89,8 +89,8 @@ def profile_edit(request, username: str):
                 location=data["location"],
                 phone=data["phone"],
                 bio=data["bio"],
-                skills=split_list(data["skills"]),
-                languages=split_list(data["languages"]),
+                skills=data["skills"],
+                languages=data["languages"],
                 team=data.get("team"),
                 manager=data.get("manager"),
                 set_organisation=hr,

@@ -95,6 +95,20 @@ def test_an_employee_submits_an_idea_whose_description_is_sanitised(client, it_c
     assert "<script>alert(1)" not in page
 
 
+def test_a_tag_longer_than_100_characters_is_refused_and_the_idea_kept_in_the_form(
+    client, it_challenge, insider
+):
+    response = signed_in(client, insider).post(
+        f"/ideas/challenges/{it_challenge.pk}/submit/",
+        {"title": "Un wiki", "description": "<p>Partager</p>", "tags": "wiki, " + "🐝" * 101},
+    )
+
+    assert response.status_code == 200 and not Idea.objects.exists()
+    html = response.content.decode()
+    assert "trop long : 100 caractères au maximum" in html
+    assert 'value="Un wiki"' in html
+
+
 def test_no_idea_is_accepted_outside_the_submission_phase(client, owner, insider):
     closed = challenge(owner=owner, title="Fini", phase="voting")
 

@@ -78,6 +78,25 @@ def test_a_person_edits_their_own_profile_and_it_counts_as_confirmed(client):
     assert b"&lt;script&gt;" in page.content
 
 
+def test_a_skill_longer_than_a_tag_is_refused_naming_it_and_nothing_is_saved(client):
+    owner = person()
+    owner.skills.set(["Python"])
+    client.force_login(owner.user)
+
+    long_skill = "Négociation " * 10
+    response = client.post(
+        reverse("people:edit", args=[owner.user.username]),
+        edit_data(skills=f"RGPD, {long_skill}", job_title="Autre poste"),
+    )
+
+    assert response.status_code == 200
+    assert "trop long : 100 caractères au maximum" in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.job_title != "Autre poste"
+    assert [t.name for t in owner.skills.all()] == ["Python"]
+    assert 'value="RGPD, Négociation' in response.content.decode()  # what was typed is kept
+
+
 def test_a_person_cannot_change_their_own_team_or_manager(client):
     owner = person(team=TeamFactory())
     other_team = TeamFactory()
