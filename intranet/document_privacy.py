@@ -110,6 +110,7 @@ def document_access(request, document) -> Access:
         page_references(document)
         .annotate(viewable=Exists(viewable))
         .values_list("object_id", "content_type_id", "viewable")
+        .distinct()
     )
     if not rows:
         return Access.COLLECTION

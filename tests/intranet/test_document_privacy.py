@@ -93,6 +93,16 @@ def test_a_document_on_a_group_private_page_is_for_that_group_only(client, hr, p
     assert anonymous["Location"] == f"{reverse('login')}?next={document.url}"
 
 
+def test_a_download_is_marked_private_for_caches(client, hr, people):
+    document = upload()
+    private_page_with(document, hr)
+
+    response = download(client, people["hr"], document)
+
+    assert "private" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_a_document_block_in_a_streamfield_counts_like_a_rich_text_link(client, hr, people):
     document = upload()
     page = publish_standard_page(title="Salaires", body_html="<p>Texte</p>")
