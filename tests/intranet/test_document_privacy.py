@@ -22,6 +22,7 @@ from wagtail.tasks import update_reference_index_task
 
 from intranet.checks import documents_are_served_through_the_privacy_check
 from intranet.document_privacy import Access, document_access, page_references
+from search.services import run_search
 from tests.factories import home_page, publish_standard_page
 from tests.ideas.factories import challenge
 from tests.news.factories import person, publish_news, sections
@@ -320,6 +321,21 @@ def test_a_download_costs_the_same_queries_for_one_or_many_pages(client, hr, peo
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def test_search_finds_a_document_only_through_a_page_the_reader_may_see(reindex, hr, people):
+    document = upload("Quokka")
+    page = publish_standard_page(
+        title="Rémunérations",
+        body_html=f'<p><a linktype="document" id="{document.pk}">Grille quokka</a></p>',
+    )
+    restrict(page, hr)
+    reindex()
+
+    # The unified index holds pages, not files: the member finds the page, never the file.
+    assert [hit.url for hit in run_search(user=people["hr"], text="quokka").results] == [page.url]
+    outcome = run_search(user=people["employee"], text="quokka")
+    assert outcome.count == 0 and outcome.results == []
 
 
 def test_the_admin_api_lists_only_the_documents_one_may_choose(client, hr):
