@@ -144,5 +144,7 @@ def index_references_on_publish(sender, instance, **kwargs) -> None:
     just published on a private page would still look unreferenced, hence open to everyone
     its collection lets in. The task still runs later and finds nothing left to change.
     """
+    if not ReferenceIndex.is_indexed(type(instance)):
+        return
     with transaction.atomic():
         ReferenceIndex.create_or_update_for_object(instance)
