@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents
 
 from intranet import views
 from intranet.api import api
@@ -16,6 +17,19 @@ api.add_router("/search/", search_router)
 api.add_router("/news/", news_api)
 
 api.add_router("/ideas/", "ideas.api.router")
+
+# Wagtail's document URLs, with downloads marked private: a shared cache between the site and
+# its readers must never hand one person's confidential file to another.
+documents_urls = [
+    re_path(
+        r"^(\d+)/(.*)$", cache_control(private=True)(documents.serve), name="wagtaildocs_serve"
+    ),
+    path(
+        "authenticate_with_password/<int:restriction_id>/",
+        documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+]
 
 sign_in = rate_limited("sign_in_ip", "sign_in")(
     auth_views.LoginView.as_view(template_name="frontend/sign_in.html")
@@ -29,7 +43,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(documents_urls)),
     path("api/", api.urls),
     path("search/", include("search.urls")),
     path("news/", include("news.urls")),
@@ -40,9 +54,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents go through /documents/, which checks who may read them.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [
     # Wagtail sends visitors of a private page to this sign-in form: the same, rate-limited one.

@@ -155,6 +155,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # Uploads: checked by content as well as by name (intranet/uploads.py), and bounded.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+# Documents always go through Ruche's view, which applies the privacy of the pages that use
+# them (intranet/document_privacy.py); "redirect" or "direct" would hand out the storage's URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can hold scripts
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a small file can unpack to a huge image

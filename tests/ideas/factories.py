@@ -90,8 +90,7 @@ def challenge(
     page = ChallengePage(
         title=title,
         challenge_owner=owner or UserFactory(),
-        description="<p>Comment réduire nos impressions ?</p>",
-        **{**dates, **fields},
+        **{"description": "<p>Comment réduire nos impressions ?</p>", **dates, **fields},
     )
     hub().add_child(instance=page)
     page.audience.set(list(audience))

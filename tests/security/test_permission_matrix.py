@@ -35,6 +35,11 @@ GET    /admin/                                            auth  auth  200   auth
 GET    /admin/search-analytics/                           auth  auth  302   auth  auth  auth  200
 GET    {document.url}                                     auth  200   200   200   200   200   200
 POST   {document.url}                                     auth  200   200   200   200   200   200
+GET    {private_document.url}                             auth  404   200   404   404   200   200
+GET    {audience_document.url}                            auth  404   200   200   404   404   200
+GET    /admin/api/main/documents/                         auth  auth  200   auth  auth  auth  200
+GET    /admin/api/main/documents/{document.pk}/           auth  auth  200   auth  auth  auth  200
+GET    /admin/api/main/documents/find/?id={document.pk}   auth  auth  302   auth  auth  auth  302
 POST   /documents/authenticate_with_password/0/           auth  404   404   404   404   404   404
 GET    /api/                                              404   404   404   404   404   404   404
 GET    /api/openapi.json                                  401   200   200   200   200   200   200

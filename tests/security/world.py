@@ -63,6 +63,16 @@ def restrict_to_group(page, group: Group) -> None:
     restriction.groups.add(group)
 
 
+def upload(title: str, filename: str) -> Document:
+    document = Document(title=title)
+    document.file.save(filename, ContentFile(f"{title}.".encode()), save=True)
+    return document
+
+
+def document_link(document: Document) -> str:
+    return f'<p><a linktype="document" id="{document.pk}">{document.title}</a></p>'
+
+
 def build_world() -> World:
     home_page()
     sections()
@@ -93,9 +103,16 @@ def build_world() -> World:
     author = person(username="someone", first_name="Sam", last_name="Author", team=team_a)
     owner = world.users["owner"]
 
+    # Documents used on the HR-only page and on team A's challenge follow those pages' rules.
+    private_document = upload("Grille", "grille.txt")
+    audience_document = upload("Consignes", "consignes.txt")
     challenge = make_challenge(owner=owner, title="Pour tous", phase="open")
     restricted = make_challenge(
-        owner=owner, title="Équipe A seulement", audience=[team_a], phase="open"
+        owner=owner,
+        title="Équipe A seulement",
+        audience=[team_a],
+        phase="open",
+        description=document_link(audience_document),
     )
     idea = make_idea(challenge, author=author, title="Idée ouverte")
     restricted_idea = make_idea(restricted, author=author, title="Idée réservée")
@@ -126,12 +143,13 @@ def build_world() -> World:
     private_comment = NewsComment.objects.create(page=private_news, author=author, body="Secret")
     update = publish_update(title="Le mot de la direction")
     question = Question.objects.create(update=update, author=author, body="Quand ?")
-    private_page = publish_standard_page(title="Salaires", parent=home_page())
+    private_page = publish_standard_page(
+        title="Salaires", parent=home_page(), body_html=document_link(private_document)
+    )
     restrict_to_group(private_page, hr_group)
     public_page = publish_standard_page(title="Charte", parent=home_page())
 
-    document = Document(title="Guide")
-    document.file.save("guide.txt", ContentFile(b"Le guide."), save=True)
+    document = upload("Guide", "guide.txt")  # used on no page: its collection's rules
     log = SearchQueryLog.objects.create(
         query="cantine", normalized_query="cantine", result_count=1, searcher="x"
     )
@@ -161,6 +179,8 @@ def build_world() -> World:
         news_index=news.get_parent().specific,
         leadership_index=update.get_parent().specific,
         document=document,
+        private_document=private_document,
+        audience_document=audience_document,
         log=log,
         synonym=Synonym.objects.create(terms="RGPD, GDPR"),
         value=OrganisationValue.objects.get_or_create(name="Coopération")[0],
