@@ -38,7 +38,7 @@ def reaction_summary(page, user) -> list[ReactionSummary]:
     ]
 
 
-COMMENT_THREADS_PER_PAGE = 20
+COMMENT_THREADS_PER_PAGE = 10
 
 
 def _top_level_comments(page, user):

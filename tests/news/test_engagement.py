@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from news.models import Comment, CommentReport, Reaction
+from news.selectors.engagement import COMMENT_THREADS_PER_PAGE as PER_PAGE
 from news.services.sections import configure_roles
 
 from .factories import person, publish_news, publish_update, sections
@@ -189,24 +190,26 @@ def test_the_script_gets_json_for_a_reaction(client, news, camille):
     assert 'data-enhance="reaction"' in client.get(news.url).content.decode()
 
 
-def test_conversations_show_newest_first_twenty_per_page(client, news, camille):
+def test_conversations_show_newest_first_a_page_at_a_time(client, news, camille):
     client.force_login(camille)
-    for number in range(23):
+    total = PER_PAGE + 3
+    for number in range(total):
         Comment.objects.create(page=news, author=camille, body=f"Fil numéro {number:02d}")
+    newest, oldest_on_first = f"Fil numéro {total - 1:02d}", f"Fil numéro {3:02d}"
 
     first = client.get(news.url).content.decode()
     second = client.get(f"{news.url}?page=2").content.decode()
 
-    assert "23 conversations, les plus récentes d’abord" in first
-    assert first.index("Fil numéro 22") < first.index("Fil numéro 03")
+    assert f"{total} conversations, les plus récentes d’abord" in first
+    assert first.index(newest) < first.index(oldest_on_first)
     assert "Fil numéro 02" not in first and 'rel="next"' in first
     assert all(f"Fil numéro {n:02d}" in second for n in (0, 1, 2))
-    assert "Fil numéro 03" not in second
+    assert oldest_on_first not in second
 
 
 def test_a_reply_leads_back_to_the_page_of_its_conversation(client, news, camille):
     old = Comment.objects.create(page=news, author=camille, body="Le plus ancien")
-    for number in range(20):
+    for number in range(PER_PAGE):
         Comment.objects.create(page=news, author=camille, body=f"Plus récent {number}")
 
     response = post(
