@@ -23,6 +23,7 @@ from .digest import (
 from .listing import (
     author_label,
     challenge_page_context,
+    comment_page_number,
     idea_detail,
     ideas_of_challenge,
     open_challenges_for,
@@ -48,6 +49,7 @@ __all__ = [
     "challenges_closing_for",
     "challenges_opening_for",
     "challenges_visible_to",
+    "comment_page_number",
     "idea_detail",
     "idea_for",
     "ideas_of_challenge",

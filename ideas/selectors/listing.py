@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from ideas.models import ChallengePage, Comment, Follow, Idea, IdeaTag, StatusChange, Vote
 
@@ -16,6 +16,7 @@ from .access import (
 )
 
 IDEAS_PER_PAGE = 20
+CONVERSATIONS_PER_PAGE = 10
 ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "-pk")}
 
 
@@ -127,18 +128,36 @@ def challenge_page_context(
     }
 
 
-def idea_detail(idea: Idea, user) -> dict:
-    """Everything the idea page shows, in a fixed number of queries."""
-    challenge = idea.challenge
-    show_hidden = can_see_hidden(user, challenge)
+def _conversations(idea: Idea, user) -> QuerySet[Comment]:
+    """The idea's top-level comments this user sees, newest first."""
     comments = Comment.objects.filter(idea=idea, parent__isnull=True)
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    if not show_hidden:
+    if not can_see_hidden(user, idea.challenge):
         comments = comments.filter(hidden_at__isnull=True)
-        replies = replies.filter(hidden_at__isnull=True)
-    comments = comments.select_related("author").prefetch_related(
-        Prefetch("replies", queryset=replies, to_attr="visible_replies")
+    return comments.order_by("-created_at", "-pk")
+
+
+def comment_page_number(comment: Comment, user) -> int:
+    """Which page of the idea page shows this comment's conversation."""
+    thread = comment.parent or comment
+    newer = _conversations(thread.idea, user).filter(
+        Q(created_at__gt=thread.created_at) | Q(created_at=thread.created_at, pk__gt=thread.pk)
     )
+    return newer.count() // CONVERSATIONS_PER_PAGE + 1
+
+
+def idea_detail(idea: Idea, user, page_number: str | int | None = None) -> dict:
+    """Everything the idea page shows, in a fixed number of queries: one page of
+    conversations (CONVERSATIONS_PER_PAGE, newest first), each with its replies in order."""
+    challenge = idea.challenge
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    if not can_see_hidden(user, challenge):
+        replies = replies.filter(hidden_at__isnull=True)
+    threads = (
+        _conversations(idea, user)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
+    )
+    comments = Paginator(threads, CONVERSATIONS_PER_PAGE).get_page(page_number)
     history = StatusChange.objects.filter(idea=idea).select_related("author")
     idea.author_display = author_label(idea, user)
     return {
@@ -146,7 +165,7 @@ def idea_detail(idea: Idea, user) -> dict:
         "challenge": challenge,
         "co_authors": list(idea.co_authors.all()) if can_see_author(user, idea) else [],
         "tags": list(idea.tags.all()),
-        "comments": list(comments),
+        "comments": comments,
         "history": list(history),
         "merged_ideas": list(idea.merged_ideas.all()),
         "voted": Vote.objects.filter(idea=idea, user=user).exists(),

@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from ideas.models import ChallengePage, Idea
-from ideas.selectors import challenges_visible_to, idea_for
+from ideas.models import ChallengePage, Comment, Idea
+from ideas.selectors import challenges_visible_to, comment_page_number, idea_for
 from ideas.services import IdeasError
 
 
@@ -33,6 +33,13 @@ def back(request, default: str) -> HttpResponseRedirect:
     ):
         return HttpResponseRedirect(target)
     return HttpResponseRedirect(default)
+
+
+def comment_url(comment: Comment, user) -> str:
+    """The idea page showing this comment: its page of conversations, scrolled to it."""
+    number = comment_page_number(comment, user)
+    query = f"?page={number}" if number > 1 else ""
+    return f"{comment.idea.get_absolute_url()}{query}#comment-{comment.pk}"
 
 
 def run_action(request, action, *, success: str | None = None) -> bool:

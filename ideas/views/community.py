@@ -14,7 +14,7 @@ from ideas import services
 from ideas.models import Comment, Report, Workshop
 from ideas.selectors import can_manage_challenge, idea_for, is_moderator
 
-from .common import back, run_action, visible_challenge, visible_idea
+from .common import back, comment_url, run_action, visible_challenge, visible_idea
 
 
 @require_http_methods(["GET", "POST"])
@@ -114,7 +114,7 @@ def report_comment(request, comment_id: int):
         ),
         success=_("Thank you, the moderators will look at it."),
     )
-    return back(request, comment.idea.get_absolute_url())
+    return back(request, comment_url(comment, request.user))
 
 
 @require_GET

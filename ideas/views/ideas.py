@@ -14,7 +14,7 @@ from ideas.models import Comment
 from ideas.selectors import can_manage_challenge, idea_detail, similar_ideas
 from intranet.ratelimits import rate_limited
 
-from .common import back, run_action, visible_challenge, visible_idea
+from .common import back, comment_url, run_action, visible_challenge, visible_idea
 
 
 @require_http_methods(["GET", "POST"])
@@ -84,7 +84,7 @@ def similar(request, challenge_id: int):
 @require_GET
 def detail(request, idea_id: int):
     idea = visible_idea(request, idea_id)
-    context = idea_detail(idea, request.user)
+    context = idea_detail(idea, request.user, request.GET.get("page"))
     context["comment_form"] = CommentForm()
     if context["can_manage"]:
         context["answer_form"] = AnswerForm(initial={"status": idea.status})
@@ -128,14 +128,19 @@ def comment(request, idea_id: int):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"], idea=idea).first()
         if parent is None:
             raise Http404
+    added: list[Comment] = []
     run_action(
         request,
-        lambda: services.add_comment(
-            user=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
+        lambda: added.append(
+            services.add_comment(
+                user=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
+            )
         ),
         success=_("Your comment is published."),
     )
-    return back(request, idea.get_absolute_url() + "#comments")
+    if not added:
+        return back(request, idea.get_absolute_url() + "#comments")
+    return back(request, comment_url(added[0], request.user))
 
 
 @require_POST

@@ -1,11 +1,15 @@
 """The ideas pages: audience, phases, anonymity, sanitisation, permissions, query counts."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from ideas.models import Comment, Idea, StatusChange, Vote
+from ideas.selectors.listing import CONVERSATIONS_PER_PAGE
 from tests.ideas.factories import TeamFactory, challenge, hub, idea, person
 
 
@@ -321,6 +325,50 @@ def test_the_idea_page_makes_a_constant_number_of_queries(client, it_challenge, 
             idea=target, author=writer, parent=top, body="<p>y</p>", created_at=target.created_at
         )
     assert _queries(client, f"/ideas/{target.pk}/") == few
+
+
+def at(minutes: int):
+    return timezone.now() - timedelta(hours=1) + timedelta(minutes=minutes)
+
+
+def test_an_idea_shows_its_conversations_newest_first_a_page_at_a_time(
+    client, it_challenge, insider
+):
+    signed_in(client, insider)
+    target = idea(it_challenge)
+    total = CONVERSATIONS_PER_PAGE + 2
+    for number in range(total):
+        Comment.objects.create(
+            idea=target, author=insider, body=f"<p>Fil n°{number:02d}</p>", created_at=at(number)
+        )
+
+    first = client.get(f"/ideas/{target.pk}/").content.decode()
+    second = client.get(f"/ideas/{target.pk}/?page=2").content.decode()
+
+    assert f"{total} conversations, les plus récentes d’abord" in first
+    assert first.index(f"Fil n°{total - 1:02d}") < first.index("Fil n°02")
+    assert "Fil n°01" not in first and 'rel="next"' in first
+    assert "Fil n°00" in second and "Fil n°01" in second and "Fil n°02" not in second
+
+
+def test_a_reply_leads_back_to_the_page_of_its_conversation(client, it_challenge, insider):
+    signed_in(client, insider)
+    target = idea(it_challenge)
+    oldest = Comment.objects.create(
+        idea=target, author=insider, body="<p>Le plus ancien</p>", created_at=at(0)
+    )
+    for number in range(CONVERSATIONS_PER_PAGE):
+        Comment.objects.create(
+            idea=target, author=insider, body=f"<p>Récent {number}</p>", created_at=at(number + 1)
+        )
+
+    response = client.post(
+        f"/ideas/{target.pk}/comments/", {"body": "Ma réponse", "parent": oldest.pk}
+    )
+
+    reply = Comment.objects.get(parent=oldest)
+    assert response.url == f"/ideas/{target.pk}/?page=2#comment-{reply.pk}"
+    assert "Ma réponse" in client.get(response.url).content.decode()
 
 
 def test_the_hub_makes_a_constant_number_of_queries(client, teams, insider):
