@@ -8,4 +8,10 @@ class IdeasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from notifications.targets import register_target
+
         from . import importers, search  # noqa: F401  (registers import and search kinds)
+        from .selectors.access import challenge_ids_visible_to, idea_ids_visible_to
+
+        register_target("ideas.challenge", challenge_ids_visible_to)
+        register_target("ideas.idea", idea_ids_visible_to)

@@ -39,6 +39,7 @@ def send_must_read_reminder(reminder_id: int) -> None:
         message=partial(_must_read_message, page),
         url=page.url or "",
         immediate=True,
+        target=("news.page", page.pk),
     )
 
 
@@ -73,6 +74,7 @@ def notify_question_answered(question_id: int) -> None:
         ),
         url=page.url if page else "",
         immediate=False,
+        target=("news.page", page.pk) if page else None,
     )
 
     def send(language: str) -> None:

@@ -42,10 +42,13 @@ def notify(
     url: str = "",
     kind: str = "",
     immediate: bool = True,
+    target: tuple[str, int] | None = None,
 ) -> int:
     """Post one notice per recipient for the event `key`, and email the immediate ones.
 
-    `message` may be a callable: it is rendered once per recipient language. Idempotent:
+    `message` may be a callable: it is rendered once per recipient language. `target` is
+    `(kind, id)` of what the notice names, a kind registered in `notifications.targets`: the
+    notice's text is shown only while its reader may still see that object. Idempotent:
     a notice exists once per (recipient, key), and its email is sent once, under a row lock,
     then recorded in `emailed_at` in the same transaction. Returns how many emails were sent.
     The caller has already kept only the recipients allowed to see what the notice names.
@@ -56,12 +59,20 @@ def notify(
     by_language: dict[str, list[int]] = defaultdict(list)
     for user_id, (_cadence, language) in preferences.items():
         by_language[language].append(user_id)
+    target_kind, target_id = target or ("", None)
     notices = []
     for language, user_ids in sorted(by_language.items()):
         text = _render(message, language)
         notices += [
             Notification(
-                recipient_id=user_id, key=key, kind=kind, message=text, url=url, immediate=immediate
+                recipient_id=user_id,
+                key=key,
+                kind=kind,
+                message=text,
+                url=url,
+                immediate=immediate,
+                target_kind=target_kind,
+                target_id=target_id,
             )
             for user_id in sorted(user_ids)
         ]

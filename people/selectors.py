@@ -207,6 +207,13 @@ def direct_reports(profile: Profile) -> QuerySet[Profile]:
     return people_with_details().filter(manager=profile)
 
 
+def kudos_ids_visible_to(user, ids: set[int]) -> set[int]:
+    """Of these kudos ids, those still there (kudos are public to every employee)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    return set(Kudos.objects.filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def recent_kudos(*, recipient: Profile | None = None, team: Team | None = None, limit: int = 10):
     """The latest thank-yous received by a person or by the members of a team."""
     kudos = Kudos.objects.select_related("sender", "recipient__user", "value")

@@ -48,6 +48,7 @@ def notify_kudos(kudos_id: int) -> int:
             message=partial(_subject, kudos, user, role),
             url=kudos_url(kudos),
             immediate=False,
+            target=("people.kudos", kudos.pk),
         )
         try:
             if email_once(user=user, key=key, send=partial(_send, kudos, user, role)):

@@ -105,6 +105,8 @@ def test_reminders_go_to_those_addressed_who_have_not_acknowledged_once_per_stag
     notices = Notification.objects.filter(kind="must-read")
     assert [notice.recipient for notice in notices] == [late, late]
     assert all(notice.emailed_at and notice.url == news.url for notice in notices)
+    targets = {(notice.target_kind, notice.target_id) for notice in notices}
+    assert targets == {("news.page", news.pk)}
     emails = smtp_server.to("late@example.org")
     assert len(smtp_server.messages) == len(emails) == 2
     assert "Sécurité" in emails[0]["Subject"]
