@@ -27,6 +27,22 @@ def is_communicator(user) -> bool:
     return user.is_superuser or user.groups.filter(name=COMMUNICATORS_GROUP).exists()
 
 
+def signals_report_recipients():
+    """Who receives the weekly signals report: active communicators and superusers with an
+    email address, by id."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=COMMUNICATORS_GROUP) | Q(is_superuser=True))
+        .filter(is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
 def can_view_team_dashboard(user, team: Team) -> bool:
     """Managers of the team (they manage someone in it or in a team above) and superusers."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
