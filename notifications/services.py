@@ -157,13 +157,23 @@ def email_notices(
 def _email_later(notice_ids: list[int], attempt: int) -> None:
     from notifications.tasks import email_pending_notices
 
-    if attempt >= EMAIL_ATTEMPTS:
+    if not retry_later(email_pending_notices, attempt=attempt, notice_ids=notice_ids):
         logger.error("Notices %s not emailed after %s attempts", notice_ids, attempt)
-        return
-    task = email_pending_notices
+
+
+def retry_later(task, *, attempt: int, **kwargs) -> bool:
+    """Enqueue `task(**kwargs, attempt=attempt + 1)` after the back-off of `attempt`, for
+    emails the mail server refused; False once `EMAIL_ATTEMPTS` are spent.
+
+    For a task that sends several emails in one outbox run: it catches `MAIL_ERRORS` per
+    email instead of raising (which would roll back the record of those already sent) and
+    hands the rest to its next attempt, which skips what was sent."""
+    if attempt >= EMAIL_ATTEMPTS:
+        return False
     if task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + retry_delay(attempt))
-    task.enqueue(notice_ids=notice_ids, attempt=attempt + 1)
+    task.enqueue(**kwargs, attempt=attempt + 1)
+    return True
 
 
 def _send_notice(notice: Notification, language: str) -> None:
@@ -187,7 +197,9 @@ def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
 
     For events whose email says more than the notice (kudos, a leadership answer). The notice
     row is locked and `emailed_at` saved in the same transaction as `send(language)`; nothing
-    is sent to people who read in the app only. Returns whether the email went out.
+    is sent to people who read in the app only. Returns whether the email went out. A refused
+    send raises one of `MAIL_ERRORS` and records nothing: a caller mailing several people in
+    one task catches it and uses `retry_later`.
     """
     cadence, language = email_settings([user.pk])[user.pk]
     if cadence == Cadence.IN_APP or not user.email or not user.is_active:
