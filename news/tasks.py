@@ -17,7 +17,8 @@ def send_must_read_reminder(reminder_id: int) -> None:
 
     The notice is immediate: emailed at once in the reader's language unless they read in the
     app only. Its key names the reminder, so a retried task posts and emails nothing new.
-    Nobody is reminded of a page they have acknowledged since, or may no longer open.
+    Nobody is reminded of a page they have acknowledged since, may no longer open, or that is
+    no longer a must-read.
     """
     from news.models import Acknowledgement, MustReadReminder, NewsPage
     from news.selectors import addressed_to, viewable_by
@@ -29,6 +30,8 @@ def send_must_read_reminder(reminder_id: int) -> None:
     if reminder is None or not reminder.user.is_active:
         return
     page, user = reminder.page, reminder.user
+    if not page.must_read:
+        return  # no longer a must-read
     still_open = addressed_to(viewable_by(NewsPage.objects.filter(pk=page.pk), user), user)
     if not still_open.exists() or Acknowledgement.objects.filter(page=page, user=user).exists():
         return

@@ -163,25 +163,31 @@ def test_a_reader_in_the_app_only_gets_the_reminder_in_the_centre_and_no_email(
 
 
 @pytest.mark.django_db
-def test_no_reminder_for_a_must_read_acknowledged_or_made_private_since_it_was_recorded(
+def test_no_reminder_for_a_must_read_acknowledged_made_private_or_dropped_since_recorded(
     org, smtp_server
 ):
     from wagtail.models import PageViewRestriction
 
+    from news.models import NewsPage
+
     read_since = person(username="read_since", team=org["it"])
-    person(username="shut_out", team=org["it"])
-    news = publish_news(title="Sécurité", must_read=True, must_read_due=due_in(1))
-    send_due_reminders()
-    Acknowledgement.objects.create(page=news, user=read_since)
+    other = person(username="other", team=org["it"])
+    security = publish_news(title="Sécurité", must_read=True, must_read_due=due_in(1))
+    secret = publish_news(title="Confidentiel", must_read=True, must_read_due=due_in(1))
+    old_rule = publish_news(title="Ancienne règle", must_read=True, must_read_due=due_in(1))
+    assert send_due_reminders() == 6
+    Acknowledgement.objects.create(page=security, user=read_since)
     PageViewRestriction.objects.create(
-        page=news, restriction_type=PageViewRestriction.GROUPS
+        page=secret, restriction_type=PageViewRestriction.GROUPS
     )  # no group: nobody but superusers may open it now
+    NewsPage.objects.filter(pk=old_rule.pk).update(must_read=False)
 
     for task in OutboxTask.objects.filter(task_path=REMINDER_TASK):
         run_stored_task(task.pk)
 
-    assert not Notification.objects.filter(kind="must-read").exists()
-    assert smtp_server.messages == []
+    [notice] = Notification.objects.filter(kind="must-read")
+    assert (notice.recipient, notice.target_id) == (other, security.pk)
+    assert [m["X-Envelope-To"] for m in smtp_server.messages] == [other.email]
 
 
 @pytest.mark.django_db
