@@ -9,15 +9,14 @@ class IdeasConfig(AppConfig):
 
     def ready(self) -> None:
         from intranet.document_privacy import register_audience_rule
+        from notifications.targets import register_target
 
         from . import importers, search  # noqa: F401  (registers import and search kinds)
         from .models import ChallengePage
-        from .selectors import challenges_visible_to
+        from .selectors.access import challenge_ids_visible_to, idea_ids_visible_to
 
         # A document used on an audience-restricted challenge is for that audience only.
-        register_audience_rule(
-            ChallengePage,
-            lambda user, ids: (
-                challenges_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
-            ),
-        )
+        register_audience_rule(ChallengePage, challenge_ids_visible_to)
+        # A notice about a challenge or an idea shows only while its reader may see it.
+        register_target("ideas.challenge", challenge_ids_visible_to)
+        register_target("ideas.idea", idea_ids_visible_to)

@@ -102,4 +102,5 @@ def deliver(event: str, idea_id: int, actor_id: int | None) -> int:
         message=message,
         url=idea.get_absolute_url(),
         immediate=event.partition(":")[0] not in DIGEST_ONLY,
+        target=("ideas.idea", idea.pk),
     )

@@ -157,3 +157,21 @@ class SignalReport(models.Model):
 
     def __str__(self) -> str:
         return f"signals report {self.week_start}"
+
+
+class SignalReportDelivery(models.Model):
+    """One communicator was mailed one report. Written in the transaction that sends their
+    copy: a failed send leaves no row (the retry sends), a sent one is never sent again."""
+
+    report = models.ForeignKey(SignalReport, on_delete=models.CASCADE, related_name="deliveries")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signals report delivery")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "user"], name="insights_report_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} → {self.user_id}"

@@ -12,7 +12,12 @@ from django.utils import timezone
 from insights.kpis import KPIS, UNIT_LABELS, Group
 from insights.models import ActivityDay, KPISnapshot, Objective
 from people.models import Team
-from people.selectors import active_member_teams, managed_team_ids, team_descendants_map
+from people.selectors import (
+    active_member_teams,
+    managed_team_ids,
+    manages_a_team,
+    team_descendants_map,
+)
 
 COMMUNICATORS_GROUP = "Communicators"
 
@@ -25,6 +30,30 @@ def is_communicator(user) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return user.is_superuser or user.groups.filter(name=COMMUNICATORS_GROUP).exists()
+
+
+def signals_report_recipients():
+    """Who receives the weekly signals report: active communicators and superusers with an
+    email address, by id."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=COMMUNICATORS_GROUP) | Q(is_superuser=True))
+        .filter(is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def may_open_team_dashboards(user) -> bool:
+    """Whether to link to the managers' dashboard: line managers and superusers (whom
+    `my_teams` lets in). No query for the signed-in user (see `people.auth`)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or manages_a_team(user)
 
 
 def can_view_team_dashboard(user, team: Team) -> bool:

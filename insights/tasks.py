@@ -2,9 +2,8 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db.models import Q
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -13,34 +12,62 @@ from django_tasks import task
 
 @task()
 def email_signals_report(report_id: int) -> int:
-    """Email a recorded signals report to every active communicator (run once by the outbox)."""
+    """Hand a recorded signals report to every active communicator (run once by the outbox).
+
+    Each copy is its own outbox task: a mail server that refuses one address delays only that
+    person's copy, retried with back-off, and never resends the copies already accepted.
+    Returns how many copies were handed out.
+    """
     from insights.models import SignalReport
-    from insights.selectors import COMMUNICATORS_GROUP
+    from insights.selectors import signals_report_recipients
 
     report = SignalReport.objects.filter(pk=report_id, sent_at__isnull=True).first()
     if report is None:
         return 0
-    recipients = sorted(
-        set(
-            get_user_model()
-            .objects.filter(Q(groups__name=COMMUNICATORS_GROUP) | Q(is_superuser=True))
-            .filter(is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
+    delivered = report.deliveries.values("user_id")
+    recipient_ids = list(
+        signals_report_recipients().exclude(pk__in=delivered).values_list("pk", flat=True)
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Ruche signals for the week of %(week)s") % {"week": report.week_start}
-        body = render_to_string(
-            "insights/email/signals_report.txt",
-            {"report": report, "signals": report.summary, "floor": settings.INSIGHTS_MIN_PEOPLE},
-        )
-    for address in recipients:
-        send_mail(subject, body, None, [address])
+    for user_id in recipient_ids:
+        email_signals_report_to.enqueue(report.pk, user_id)
     report.sent_at = timezone.now()
-    report.recipients = len(recipients)
+    report.recipients = len(recipient_ids)
     report.save(update_fields=["sent_at", "recipients"])
-    return len(recipients)
+    return len(recipient_ids)
+
+
+@task()
+def email_signals_report_to(report_id: int, user_id: int) -> bool:
+    """Mail one communicator their copy of a report, in their language, at most once.
+
+    The delivery row is written in the transaction that sends: a refused send rolls it back
+    and the outbox retries; a copy accepted once is found recorded and never sent again.
+    Nobody who has stopped being a communicator since the report was handed out gets it.
+    """
+    from insights.models import SignalReport, SignalReportDelivery
+    from insights.selectors import signals_report_recipients
+    from notifications.selectors import email_language
+
+    report = SignalReport.objects.filter(pk=report_id).first()
+    user = signals_report_recipients().filter(pk=user_id).first()
+    if report is None or user is None:
+        return False
+    with transaction.atomic():
+        _delivery, created = SignalReportDelivery.objects.get_or_create(report=report, user=user)
+        if not created:
+            return False
+        with translation.override(email_language(user)):
+            subject = _("Ruche signals for the week of %(week)s") % {"week": report.week_start}
+            body = render_to_string(
+                "insights/email/signals_report.txt",
+                {
+                    "report": report,
+                    "signals": report.summary,
+                    "floor": settings.INSIGHTS_MIN_PEOPLE,
+                },
+            )
+        send_mail(subject, body, None, [user.email])
+    return True
 
 
 @shared_task(name="insights.flush_activity")

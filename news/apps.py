@@ -8,4 +8,9 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from notifications.targets import register_target
+
         from . import importers, search  # noqa: F401  (import and search kinds)
+        from .selectors import page_ids_open_to
+
+        register_target("news.page", page_ids_open_to)

@@ -1,10 +1,11 @@
-"""Background work of the news app: reminder emails and the periodic jobs."""
+"""Background work of the news app: reminders and answers to the notification centre, and
+the periodic jobs."""
+
+from functools import partial
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management import call_command
-from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -12,24 +13,46 @@ from django_tasks import task
 
 @task()
 def send_must_read_reminder(reminder_id: int) -> None:
-    """Email one recorded reminder (run once by the outbox)."""
-    from news.models import MustReadReminder
+    """Post one recorded reminder to the reader's notification centre (run once by the outbox).
+
+    The notice is immediate: emailed at once in the reader's language unless they read in the
+    app only. Its key names the reminder, so a retried task posts and emails nothing new.
+    Nobody is reminded of a page they have acknowledged since, may no longer open, or that is
+    no longer a must-read.
+    """
+    from news.models import Acknowledgement, MustReadReminder, NewsPage
+    from news.selectors import addressed_to, viewable_by
+    from notifications.services import notify
 
     reminder = (
         MustReadReminder.objects.select_related("page", "user").filter(pk=reminder_id).first()
     )
-    if reminder is None or not reminder.user.email:
+    if reminder is None or not reminder.user.is_active:
         return
-    page = reminder.page
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Reminder: please read “%(title)s”") % {"title": page.title}
-        due = date_format(page.must_read_due, "DATE_FORMAT") if page.must_read_due else ""
-        body = _("Hello,\n\nPlease read and acknowledge “%(title)s” (due %(due)s):\n%(url)s\n") % {
-            "title": page.title,
-            "due": due,
-            "url": page.get_full_url() or page.url,
-        }
-    send_mail(subject, body, None, [reminder.user.email])
+    page, user = reminder.page, reminder.user
+    if not page.must_read:
+        return  # no longer a must-read
+    still_open = addressed_to(viewable_by(NewsPage.objects.filter(pk=page.pk), user), user)
+    if not still_open.exists() or Acknowledgement.objects.filter(page=page, user=user).exists():
+        return
+    notify(
+        recipient_ids=[user.pk],
+        key=f"news:must-read:{page.pk}:{reminder.pk}",
+        kind="must-read",
+        message=partial(_must_read_message, page),
+        url=page.url or "",
+        immediate=True,
+        target=("news.page", page.pk),
+    )
+
+
+def _must_read_message(page) -> str:
+    if page.must_read_due is None:
+        return _("Reminder: please read and acknowledge “%(title)s”") % {"title": page.title}
+    return _("Reminder: please read and acknowledge “%(title)s” (due %(due)s)") % {
+        "title": page.title,
+        "due": date_format(page.must_read_due, "DATE_FORMAT"),
+    }
 
 
 @task()
@@ -54,6 +77,7 @@ def notify_question_answered(question_id: int) -> None:
         ),
         url=page.url if page else "",
         immediate=False,
+        target=("news.page", page.pk) if page else None,
     )
 
     def send(language: str) -> None:

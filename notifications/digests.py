@@ -4,7 +4,8 @@ Direction: this module reads `news` and `ideas` through their selectors (`*.sele
 which apply `people`'s audience rules); those apps
 import only `notifications.services`, never this module, so there is no import circle. Every
 item is filtered for the reader: Wagtail page privacy and news audiences, challenge audiences,
-hidden and merged ideas.
+hidden and merged ideas; unread notices about something the reader may no longer see are
+left out (`notifications.targets`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from notifications.models import Notification
+from notifications.selectors import with_availability
 from notifications.services import absolute_url
 
 
@@ -120,7 +122,8 @@ def answer_items(user, window: Window) -> list[Item]:
 
 
 def unread_items(user, window: Window) -> list[Item]:
-    """Notices of the window still unread and not emailed (those that wait for the digest)."""
+    """Notices of the window still unread and not emailed (those that wait for the digest),
+    leaving out those about something the reader may no longer see."""
     notices = Notification.objects.filter(
         recipient=user,
         read_at__isnull=True,
@@ -128,7 +131,11 @@ def unread_items(user, window: Window) -> list[Item]:
         created_at__gte=window.start,
         created_at__lt=window.end,
     ).order_by("created_at")[:LIMIT]
-    return [Item(notice.message, absolute_url(notice.url)) for notice in notices]
+    return [
+        Item(notice.message, absolute_url(notice.url))
+        for notice in with_availability(user, notices)
+        if notice.available
+    ]
 
 
 @dataclass(frozen=True)

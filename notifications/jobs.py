@@ -185,5 +185,6 @@ def nudge_challenge_owners(now: datetime | None = None) -> int:
             kind="nudge",
             message=message,
             url=challenge.url or "",
+            target=("ideas.challenge", challenge.pk),
         )
     return sent

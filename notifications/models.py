@@ -14,6 +14,8 @@ class Notification(models.Model):
 
     `immediate` notices are emailed at once (unless the person reads in the app only, see
     `Preference`); the others wait for the person's digest. `emailed_at` records the email.
+    `target_kind` and `target_id` name what the notice is about (a kind registered in
+    `notifications.targets`), so its text is shown only while the reader may still see it.
     """
 
     recipient = models.ForeignKey(
@@ -23,6 +25,8 @@ class Notification(models.Model):
     kind = models.CharField(max_length=40, blank=True)
     message = models.CharField(max_length=400)
     url = models.CharField(max_length=300, blank=True)
+    target_kind = models.CharField(max_length=40, blank=True)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
     immediate = models.BooleanField(default=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)

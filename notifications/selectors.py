@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.db.models import QuerySet
 
 from notifications.models import Cadence, Notification, Preference
+from notifications.targets import visible_target_ids
 
 
 def notices_for(user) -> QuerySet[Notification]:
@@ -15,8 +17,27 @@ def notices_for(user) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
 
 
+def with_availability(user, notices: Iterable[Notification]) -> list[Notification]:
+    """The notices, each with `available` set: False when it names something its reader may
+    no longer see, whose text must then not be shown. One check per kind of target present,
+    whatever the number of notices; notices without a target stay available."""
+    notices = list(notices)
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for notice in notices:
+        if notice.target_kind and notice.target_id is not None:
+            wanted[notice.target_kind].add(notice.target_id)
+    visible = {kind: visible_target_ids(user, kind, ids) for kind, ids in wanted.items()}
+    for notice in notices:
+        seen = visible.get(notice.target_kind)
+        notice.available = seen is None or notice.target_id in seen
+    return notices
+
+
 def unread_count(user) -> int:
-    """One COUNT on the partial index of unread notices; 0 for anonymous visitors."""
+    """One COUNT on the partial index of unread notices; 0 for anonymous visitors.
+
+    Notices about something the reader may no longer see still count: the centre lists them,
+    neutralised, and they can be marked read like the others."""
     if not getattr(user, "is_authenticated", False):
         return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

@@ -7,6 +7,8 @@ Direction: ideas, news and people call these services; this module imports none 
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -17,10 +19,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from intranet.outbox import retry_delay
 from notifications.models import Cadence, Notification, Preference
 from notifications.selectors import email_settings
 
+logger = logging.getLogger(__name__)
+
 Message = str | Callable[[], str]
+# What a refused address, a mail server that is down or a broken connection raise.
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
+EMAIL_ATTEMPTS = 6
 
 
 def absolute_url(url: str) -> str:
@@ -42,10 +50,13 @@ def notify(
     url: str = "",
     kind: str = "",
     immediate: bool = True,
+    target: tuple[str, int] | None = None,
 ) -> int:
     """Post one notice per recipient for the event `key`, and email the immediate ones.
 
-    `message` may be a callable: it is rendered once per recipient language. Idempotent:
+    `message` may be a callable: it is rendered once per recipient language. `target` is
+    `(kind, id)` of what the notice names, a kind registered in `notifications.targets`: the
+    notice's text is shown only while its reader may still see that object. Idempotent:
     a notice exists once per (recipient, key), and its email is sent once, under a row lock,
     then recorded in `emailed_at` in the same transaction. Returns how many emails were sent.
     The caller has already kept only the recipients allowed to see what the notice names.
@@ -56,12 +67,20 @@ def notify(
     by_language: dict[str, list[int]] = defaultdict(list)
     for user_id, (_cadence, language) in preferences.items():
         by_language[language].append(user_id)
+    target_kind, target_id = target or ("", None)
     notices = []
     for language, user_ids in sorted(by_language.items()):
         text = _render(message, language)
         notices += [
             Notification(
-                recipient_id=user_id, key=key, kind=kind, message=text, url=url, immediate=immediate
+                recipient_id=user_id,
+                key=key,
+                kind=kind,
+                message=text,
+                url=url,
+                immediate=immediate,
+                target_kind=target_kind,
+                target_id=target_id,
             )
             for user_id in sorted(user_ids)
         ]
@@ -75,9 +94,7 @@ def notify(
 def send_immediate_emails(
     *, key: str, recipient_ids: Iterable[int], languages: dict[int, tuple[str, str]]
 ) -> int:
-    """Email the notices of `key` not emailed yet, each in its own transaction: the row is
-    locked (a concurrent run skips it), the email sent, then `emailed_at` saved. A failure
-    leaves the unsent ones for the task's retry and never resends those already sent."""
+    """Email the notices of `key` not emailed yet to these recipients (see `email_notices`)."""
     pending_ids = list(
         Notification.objects.filter(
             key=key, recipient_id__in=list(recipient_ids), emailed_at__isnull=True
@@ -85,23 +102,78 @@ def send_immediate_emails(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    sent = 0
-    for notice_id in pending_ids:
-        with transaction.atomic():
-            notice = (
-                Notification.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(pk=notice_id, emailed_at__isnull=True)
-                .select_related("recipient")
-                .first()
-            )
-            if notice is None:
-                continue
-            if notice.recipient.email and notice.recipient.is_active:
-                _send_notice(notice, languages[notice.recipient_id][1])
-                sent += 1
-            notice.emailed_at = timezone.now()
-            notice.save(update_fields=["emailed_at"])
+    return email_notices(notice_ids=pending_ids, languages=languages)
+
+
+def email_notices(
+    *,
+    notice_ids: list[int],
+    languages: dict[int, tuple[str, str]] | None = None,
+    attempt: int = 1,
+) -> int:
+    """Email these notices, each in its own savepoint: the row is locked (a concurrent run
+    skips it), the email sent, then `emailed_at` saved. Returns how many emails went.
+
+    A send the mail server refuses, or a server that is down, fails only that notice: the
+    others stay recorded even when the caller runs in one transaction (an outbox task), and
+    the failed ones are handed to a follow-up task with back-off, up to `EMAIL_ATTEMPTS`
+    times; a notice never emailed then waits for the digest. So no email is ever sent twice.
+    `languages` is `email_settings` of the recipients when the caller has it.
+    """
+    if not notice_ids:
+        return 0
+    if languages is None:
+        recipients = Notification.objects.filter(pk__in=notice_ids).values_list(
+            "recipient_id", flat=True
+        )
+        languages = email_settings(recipients)
+    sent, failed = 0, []
+    for notice_id in notice_ids:
+        try:
+            with transaction.atomic():
+                notice = (
+                    Notification.objects.select_for_update(skip_locked=True, of=("self",))
+                    .filter(pk=notice_id, emailed_at__isnull=True)
+                    .select_related("recipient")
+                    .first()
+                )
+                if notice is None:
+                    continue
+                cadence, language = languages[notice.recipient_id]
+                recipient = notice.recipient
+                if recipient.email and recipient.is_active and cadence != Cadence.IN_APP:
+                    _send_notice(notice, language)
+                    sent += 1
+                notice.emailed_at = timezone.now()
+                notice.save(update_fields=["emailed_at"])
+        except MAIL_ERRORS:
+            logger.warning("Notice %s not emailed (attempt %s)", notice_id, attempt, exc_info=True)
+            failed.append(notice_id)
+    if failed:
+        _email_later(failed, attempt)
     return sent
+
+
+def _email_later(notice_ids: list[int], attempt: int) -> None:
+    from notifications.tasks import email_pending_notices
+
+    if not retry_later(email_pending_notices, attempt=attempt, notice_ids=notice_ids):
+        logger.error("Notices %s not emailed after %s attempts", notice_ids, attempt)
+
+
+def retry_later(task, *, attempt: int, **kwargs) -> bool:
+    """Enqueue `task(**kwargs, attempt=attempt + 1)` after the back-off of `attempt`, for
+    emails the mail server refused; False once `EMAIL_ATTEMPTS` are spent.
+
+    For a task that sends several emails in one outbox run: it catches `MAIL_ERRORS` per
+    email instead of raising (which would roll back the record of those already sent) and
+    hands the rest to its next attempt, which skips what was sent."""
+    if attempt >= EMAIL_ATTEMPTS:
+        return False
+    if task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + retry_delay(attempt))
+    task.enqueue(**kwargs, attempt=attempt + 1)
+    return True
 
 
 def _send_notice(notice: Notification, language: str) -> None:
@@ -125,7 +197,9 @@ def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
 
     For events whose email says more than the notice (kudos, a leadership answer). The notice
     row is locked and `emailed_at` saved in the same transaction as `send(language)`; nothing
-    is sent to people who read in the app only. Returns whether the email went out.
+    is sent to people who read in the app only. Returns whether the email went out. A refused
+    send raises one of `MAIL_ERRORS` and records nothing: a caller mailing several people in
+    one task catches it and uses `retry_later`.
     """
     cadence, language = email_settings([user.pk])[user.pk]
     if cadence == Cadence.IN_APP or not user.email or not user.is_active:

@@ -1,6 +1,8 @@
-"""Beat jobs of the notification centre (see CELERY_BEAT_SCHEDULE in the settings)."""
+"""Beat jobs of the notification centre (see CELERY_BEAT_SCHEDULE in the settings), and the
+retry of immediate emails that failed."""
 
 from celery import shared_task
+from django_tasks import task
 
 RETRY = {"autoretry_for": (Exception,), "retry_backoff": 60, "max_retries": 6}
 
@@ -33,3 +35,12 @@ def nudge_challenge_owners() -> int:
     from notifications.jobs import nudge_challenge_owners as nudge
 
     return nudge()
+
+
+@task()
+def email_pending_notices(notice_ids: list[int], attempt: int) -> int:
+    """Email again the immediate notices whose email failed (run once by the outbox); those
+    already emailed meanwhile are skipped, and a new failure is retried later again."""
+    from notifications.services import email_notices
+
+    return email_notices(notice_ids=notice_ids, attempt=attempt)

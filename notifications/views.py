@@ -20,7 +20,8 @@ def notification_list(request):
     page = Paginator(selectors.notices_for(request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "notifications/list.html", {"page_obj": page, "notices": page})
+    notices = selectors.with_availability(request.user, page.object_list)
+    return render(request, "notifications/list.html", {"page_obj": page, "notices": notices})
 
 
 def _back(request):

@@ -8,6 +8,9 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from notifications.targets import register_target
         from people import importers, search, signals  # noqa: F401 - registers kinds
+        from people.selectors import kudos_ids_visible_to
 
         signals.connect()
+        register_target("people.kudos", kudos_ids_visible_to)

@@ -29,6 +29,12 @@ class PeopleOIDCBackend(OIDCAuthenticationBackend):
         """Unknown people are refused (OIDC_CREATE_USER is off; this is a second lock)."""
         return None
 
+    def get_user(self, user_id):
+        """The session's user, loaded as `people.auth.PeopleModelBackend` loads it."""
+        from people.auth import load_user
+
+        return load_user(user_id)
+
 
 def _only_when_enabled(view_class):
     @login_not_required

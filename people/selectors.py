@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 
 from people.models import Kudos, Profile, Team
@@ -207,6 +207,13 @@ def direct_reports(profile: Profile) -> QuerySet[Profile]:
     return people_with_details().filter(manager=profile)
 
 
+def kudos_ids_visible_to(user, ids: set[int]) -> set[int]:
+    """Of these kudos ids, those still there (kudos are public to every employee)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    return set(Kudos.objects.filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def recent_kudos(*, recipient: Profile | None = None, team: Team | None = None, limit: int = 10):
     """The latest thank-yous received by a person or by the members of a team."""
     kudos = Kudos.objects.select_related("sender", "recipient__user", "value")
@@ -264,6 +271,24 @@ def kudos_flows(*, start, end, user_ids=None) -> list[tuple[int, int]]:
         ids = list(user_ids)
         kudos = kudos.filter(Q(sender_id__in=ids) | Q(recipient__user_id__in=ids))
     return list(kudos.values_list("sender_id", "recipient__user_id"))
+
+
+def manages_a_team_expression() -> Exists:
+    """Over users: they manage at least one active person who has a team, i.e. they have
+    teams in `managed_team_ids`. Annotated on the signed-in user as `manages_team`."""
+    return Exists(Profile.objects.active().filter(manager__user=OuterRef("pk"), team__isnull=False))
+
+
+def manages_a_team(user) -> bool:
+    """Whether this person manages a team; no query when the user was loaded with the
+    `manages_team` annotation (`people.auth`), one EXISTS otherwise."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    known = getattr(user, "manages_team", None)
+    if known is None:
+        known = Profile.objects.active().filter(manager__user=user, team__isnull=False).exists()
+        user.manages_team = known
+    return known
 
 
 def managed_team_ids(user) -> set[int]:

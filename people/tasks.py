@@ -1,5 +1,6 @@
 """Background work of the people app: telling people about the kudos they received."""
 
+import logging
 from functools import partial
 
 from django.conf import settings
@@ -10,17 +11,20 @@ from django_tasks import task
 
 from people.models import Kudos, KudosNotification
 
+logger = logging.getLogger(__name__)
+
 
 @task()
-def notify_kudos(kudos_id: int) -> int:
+def notify_kudos(kudos_id: int, attempt: int = 1) -> int:
     """Tell the recipient of a kudos and their manager; returns how many emails were sent.
 
     Each person gets a notice in the notification centre, and an email unless they read in
     the app only. The email is recorded (the notice's `emailed_at` and a unique (kudos, person)
     row) in the same transaction as the sending, so a retried or redelivered task, or two runs
-    at once, never send the same email twice.
+    at once, never send the same email twice. An email the mail server refuses is retried by a
+    later run of this task, which skips the one already sent.
     """
-    from notifications.services import email_once, notify
+    from notifications.services import MAIL_ERRORS, email_once, notify, retry_later
 
     kudos = (
         Kudos.objects.select_related(
@@ -36,7 +40,7 @@ def notify_kudos(kudos_id: int) -> int:
     manager = recipient.manager
     if manager is not None and manager.is_active and manager.user_id != kudos.sender_id:
         targets.append((manager.user, KudosNotification.Role.MANAGER))
-    sent = 0
+    sent, refused = 0, False
     for user, role in targets:
         if not user.is_active:
             continue
@@ -48,12 +52,18 @@ def notify_kudos(kudos_id: int) -> int:
             message=partial(_subject, kudos, user, role),
             url=kudos_url(kudos),
             immediate=False,
+            target=("people.kudos", kudos.pk),
         )
         try:
             if email_once(user=user, key=key, send=partial(_send, kudos, user, role)):
                 sent += 1
         except IntegrityError:
             continue  # told already, by an earlier run of this task
+        except MAIL_ERRORS:
+            logger.warning("Kudos %s not emailed to %s", kudos.pk, user.pk, exc_info=True)
+            refused = True
+    if refused and not retry_later(notify_kudos, attempt=attempt, kudos_id=kudos.pk):
+        logger.error("Kudos %s not emailed to everyone after %s attempts", kudos.pk, attempt)
     return sent
 
 

@@ -20,10 +20,21 @@ from aiosmtpd.controller import Controller
 
 @dataclass
 class Inbox:
-    """Every message the server accepted, parsed, in arrival order."""
+    """Every message the server accepted, parsed, in arrival order.
+
+    Addresses added to `refused` are turned away at RCPT TO with a permanent error (550), as a
+    real server does for an unknown mailbox; `clear()` accepts everyone again.
+    """
 
     messages: list[EmailMessage] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refused:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
@@ -35,6 +46,7 @@ class Inbox:
     def clear(self) -> None:
         with self.lock:
             self.messages.clear()
+            self.refused.clear()
 
     def to(self, address: str) -> list[EmailMessage]:
         """The messages delivered to one address (envelope recipients)."""

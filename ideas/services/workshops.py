@@ -111,6 +111,7 @@ def send_workshop_reminders(now: datetime | None = None) -> int:
                     kind="workshop",
                     message=partial(_reminder_message, workshop),
                     url=reverse("ideas:workshops", args=[workshop.challenge_id]),
+                    target=("ideas.challenge", workshop.challenge_id),
                 )
             registration.reminded_at = now
             registration.save(update_fields=["reminded_at"])

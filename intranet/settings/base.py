@@ -124,6 +124,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's password backend, loading the session's user with whether they manage a team in
+# the same query (people/auth.py), so the header's link to the managers' dashboard is free.
+AUTHENTICATION_BACKENDS = ["people.auth.PeopleModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -307,10 +310,7 @@ if OIDC_RP_CLIENT_ID:
     OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
     OIDC_CREATE_USER = False  # only people imported from HR (matched by email) sign in
     LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=refused"
-    AUTHENTICATION_BACKENDS = [
-        "django.contrib.auth.backends.ModelBackend",
-        "people.oidc.PeopleOIDCBackend",
-    ]
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "people.oidc.PeopleOIDCBackend"]
 
 # --- Email -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

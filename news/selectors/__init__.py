@@ -8,6 +8,7 @@ from .access import (
     can_view_acknowledgements,
     can_view_page,
     page_group_ids,
+    page_ids_open_to,
     viewable_by,
 )
 from .digest import (
@@ -74,6 +75,7 @@ __all__ = [
     "news_for_user",
     "news_published_for",
     "page_group_ids",
+    "page_ids_open_to",
     "pending_must_reads",
     "question_author_name",
     "questions_for_update",

@@ -38,7 +38,7 @@ def reminder_stage(page: NewsPage, today: date) -> str | None:
 def send_due_reminders(*, today: date | None = None) -> int:
     """Remind everyone addressed who has not acknowledged a must-read that is due soon or late.
 
-    Each (page, person, stage) is recorded under a unique constraint before its email is
+    Each (page, person, stage) is recorded under a unique constraint before its notice is
     enqueued in the same transaction, so a re-run or a retried job never sends it twice.
     Returns the number of reminders recorded by this call.
     """

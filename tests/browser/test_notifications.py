@@ -37,3 +37,18 @@ def test_an_employee_sees_the_unread_count_reads_notices_and_chooses_a_digest(pa
     page.locator("input[name=cadence][value=daily]").check()
     page.locator("form:has(input[name=cadence]) button[type=submit]").click()
     expect(page.locator("input[name=cadence][value=daily]")).to_be_checked()
+
+
+def test_a_notice_about_something_no_longer_open_reads_as_unavailable(page):
+    home_page()
+    camille = UserFactory(username="camille", first_name="Camille")
+    notice(camille, key="gone", message="Idée supprimée", target_kind="ideas.idea", target_id=0)
+    sign_in(page, "camille")
+
+    page.goto("/notifications/")
+
+    item = page.get_by_test_id("notification")
+    expect(item.locator(".notification__gone")).to_be_visible()  # the neutral line
+    expect(item).not_to_contain_text("Idée supprimée")
+    expect(item.get_by_role("link")).to_have_count(0)
+    assert_accessible(page)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from ideas.models import Comment
 from insights.detection import weekly_signals
-from insights.models import FrustrationExpression, SignalReport
+from insights.models import FrustrationExpression, SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, week_bounds
 from insights.services import send_weekly_signals_report
 from intranet.models import OutboxTask
@@ -18,6 +18,7 @@ from tests.insights.factories import communicator, employees, search, team
 
 WEEK = last_complete_week()
 REPORT_TASK = "insights.tasks.email_signals_report"
+COPY_TASK = "insights.tasks.email_signals_report_to"
 
 
 def during(week, hours: int = 30):
@@ -136,6 +137,12 @@ def report_tasks():
     return OutboxTask.objects.filter(task_path=REPORT_TASK)
 
 
+def run_copies() -> list[str]:
+    """Run the unfinished per-communicator tasks, as the outbox relay would (or its retry)."""
+    copies = OutboxTask.objects.filter(task_path=COPY_TASK, finished_at__isnull=True)
+    return [run_stored_task(pk) for pk in copies.order_by("pk").values_list("pk", flat=True)]
+
+
 @pytest.mark.django_db
 def test_the_weekly_report_reaches_each_communicator_once_over_smtp(communicators, smtp_server):
     searched("parking", employees(5))
@@ -148,6 +155,8 @@ def test_the_weekly_report_reaches_each_communicator_once_over_smtp(communicator
     [task] = report_tasks()
     assert run_stored_task(task.pk) == "done"
     assert run_stored_task(task.pk) == "skipped"  # a redelivered message sends nothing
+    assert run_copies() == ["done", "done"]
+    assert run_copies() == []
 
     assert len(smtp_server.messages) == 2
     for user in communicators:
@@ -175,12 +184,71 @@ def test_the_report_never_names_or_quotes_anyone(communicators, smtp_server):
         )
     send_weekly_signals_report(week=WEEK)
     run_stored_task(report_tasks().get().pk)
+    run_copies()
 
     body = smtp_server.body(smtp_server.to("claire@example.org")[0])
     assert "cantine" in body and "Compta: 5" in body
     assert "ferme trop tôt" not in body
     for person in people:
         assert person.last_name not in body and person.username not in body
+
+
+@pytest.mark.django_db
+def test_a_copy_the_mail_server_refuses_is_retried_alone_so_everyone_gets_exactly_one(
+    communicators, smtp_server
+):
+    claire, marc = communicators
+    lea = communicator(email="lea@example.org")
+    send_weekly_signals_report(week=WEEK)
+    run_stored_task(report_tasks().get().pk)
+    smtp_server.refused.add(marc.email)  # mid-list: Claire before him, Léa after
+
+    assert run_copies() == ["done", "failed", "done"]
+    assert [m["X-Envelope-To"] for m in smtp_server.messages] == [claire.email, lea.email]
+    assert set(SignalReportDelivery.objects.values_list("user_id", flat=True)) == {
+        claire.pk,
+        lea.pk,
+    }
+
+    smtp_server.refused.clear()  # the mailbox is back; the outbox retries what failed
+    assert run_copies() == ["done"]
+    assert run_copies() == []
+
+    for user in (claire, marc, lea):
+        assert len(smtp_server.to(user.email)) == 1, user.email
+
+
+@pytest.mark.django_db
+def test_someone_no_longer_a_communicator_when_their_copy_is_retried_gets_none(
+    communicators, smtp_server
+):
+    claire, marc = communicators
+    send_weekly_signals_report(week=WEEK)
+    run_stored_task(report_tasks().get().pk)
+    smtp_server.refused.add(marc.email)
+    run_copies()
+
+    marc.groups.clear()
+    smtp_server.refused.clear()
+    run_copies()
+
+    assert smtp_server.to(marc.email) == []
+    assert len(smtp_server.to(claire.email)) == 1
+
+
+@pytest.mark.django_db
+def test_each_communicator_reads_the_report_in_their_language(communicators, smtp_server):
+    from tests.notifications.factories import prefers
+
+    claire, marc = communicators
+    prefers(claire, "weekly", language="en")
+    prefers(marc, "weekly", language="fr")
+    send_weekly_signals_report(week=WEEK)
+    run_stored_task(report_tasks().get().pk)
+    run_copies()
+
+    assert "Emerging topics" in smtp_server.body(smtp_server.to(claire.email)[0])
+    assert "Sujets émergents" in smtp_server.body(smtp_server.to(marc.email)[0])
 
 
 @pytest.mark.worker

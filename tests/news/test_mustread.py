@@ -5,8 +5,8 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from intranet.models import OutboxTask
 from intranet.outbox import run_stored_task
@@ -14,6 +14,8 @@ from news.models import Acknowledgement, MustReadReminder
 from news.selectors import pending_must_reads
 from news.services import send_due_reminders
 from news.services.sections import configure_roles
+from notifications.models import Cadence, Notification
+from tests.notifications.factories import prefers
 
 from .concurrency import post_concurrently
 from .factories import TeamFactory, person, publish_news, sections
@@ -78,8 +80,8 @@ def test_acknowledging_is_idempotent_under_concurrent_requests(org):
 
 
 @pytest.mark.django_db
-def test_reminders_go_to_those_addressed_who_have_not_acknowledged_once_per_stage(org):
-    person(username="late", email="late@example.org", team=org["support"])
+def test_reminders_go_to_those_addressed_who_have_not_acknowledged_once_per_stage(org, smtp_server):
+    late = person(username="late", email="late@example.org", team=org["support"])
     done = person(username="done", team=org["it"])
     person(username="outside", team=org["hr"])
     news = publish_news(
@@ -100,10 +102,92 @@ def test_reminders_go_to_those_addressed_who_have_not_acknowledged_once_per_stag
     for task in tasks:
         assert run_stored_task(task.pk) == "done"
         assert run_stored_task(task.pk) == "skipped"  # a redelivered message does nothing
-    assert len(mail.outbox) == 2
-    assert mail.outbox[0].to == ["late@example.org"]
-    assert "Sécurité" in mail.outbox[0].subject
-    assert due_in(1).strftime("%Y") in mail.outbox[0].body
+    notices = Notification.objects.filter(kind="must-read")
+    assert [notice.recipient for notice in notices] == [late, late]
+    assert all(notice.emailed_at and notice.url == news.url for notice in notices)
+    targets = {(notice.target_kind, notice.target_id) for notice in notices}
+    assert targets == {("news.page", news.pk)}
+    emails = smtp_server.to("late@example.org")
+    assert len(smtp_server.messages) == len(emails) == 2
+    assert "Sécurité" in emails[0]["Subject"]
+    assert "http://127.0.0.1:8000" + news.url in smtp_server.body(emails[0])
+
+
+@pytest.mark.django_db
+def test_a_retried_reminder_task_posts_and_emails_nothing_more(org, smtp_server):
+    from news.tasks import send_must_read_reminder
+
+    person(username="late", team=org["it"])
+    publish_news(title="Sécurité", must_read=True, must_read_due=due_in(1))
+    send_due_reminders()
+    reminder = MustReadReminder.objects.get()
+
+    send_must_read_reminder.call(reminder.pk)
+    send_must_read_reminder.call(reminder.pk)  # the outbox's retry after a lost answer
+
+    assert Notification.objects.filter(kind="must-read").count() == 1
+    assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.django_db
+def test_a_reminder_is_emailed_in_the_readers_language(org, smtp_server):
+    lea = person(username="lea", team=org["it"])
+    prefers(lea, Cadence.DAILY, language="en")  # the site speaks French
+    news = publish_news(title="Sécurité", must_read=True, must_read_due=due_in(1))
+
+    send_due_reminders()
+    run_stored_task(OutboxTask.objects.get(task_path=REMINDER_TASK).pk)
+
+    [email] = smtp_server.to(lea.email)
+    with translation.override("en"):
+        due = date_format(news.must_read_due, "DATE_FORMAT")  # "Nov. 30, 2026"
+    subject = " ".join(email["Subject"].split())  # unfolded
+    assert subject == f"[Ruche] Reminder: please read and acknowledge “Sécurité” (due {due})"
+
+
+@pytest.mark.django_db
+def test_a_reader_in_the_app_only_gets_the_reminder_in_the_centre_and_no_email(
+    org, client, smtp_server
+):
+    quiet = person(username="quiet", team=org["it"])
+    prefers(quiet, Cadence.IN_APP, language="en")
+    publish_news(title="Sécurité", must_read=True, must_read_due=due_in(1))
+
+    send_due_reminders()
+    run_stored_task(OutboxTask.objects.get(task_path=REMINDER_TASK).pk)
+
+    assert smtp_server.messages == []
+    client.force_login(quiet)
+    centre = client.get("/notifications/").content.decode()
+    assert "Reminder: please read and acknowledge “Sécurité”" in centre
+
+
+@pytest.mark.django_db
+def test_no_reminder_for_a_must_read_acknowledged_made_private_or_dropped_since_recorded(
+    org, smtp_server
+):
+    from wagtail.models import PageViewRestriction
+
+    from news.models import NewsPage
+
+    read_since = person(username="read_since", team=org["it"])
+    other = person(username="other", team=org["it"])
+    security = publish_news(title="Sécurité", must_read=True, must_read_due=due_in(1))
+    secret = publish_news(title="Confidentiel", must_read=True, must_read_due=due_in(1))
+    old_rule = publish_news(title="Ancienne règle", must_read=True, must_read_due=due_in(1))
+    assert send_due_reminders() == 6
+    Acknowledgement.objects.create(page=security, user=read_since)
+    PageViewRestriction.objects.create(
+        page=secret, restriction_type=PageViewRestriction.GROUPS
+    )  # no group: nobody but superusers may open it now
+    NewsPage.objects.filter(pk=old_rule.pk).update(must_read=False)
+
+    for task in OutboxTask.objects.filter(task_path=REMINDER_TASK):
+        run_stored_task(task.pk)
+
+    [notice] = Notification.objects.filter(kind="must-read")
+    assert (notice.recipient, notice.target_id) == (other, security.pk)
+    assert [m["X-Envelope-To"] for m in smtp_server.messages] == [other.email]
 
 
 @pytest.mark.django_db

@@ -49,3 +49,61 @@ def test_existing_ideas_notices_keep_their_reader_text_link_and_state():
     assert answer.read_at == read_at and answer.emailed_at == read_at and answer.immediate
     assert comment.read_at is None and not comment.immediate
     assert "ideas_notification" not in connection.introspection.table_names()
+
+
+TARGETS_BEFORE = [
+    ("notifications", "0002_notification_target"),
+    ("ideas", "0002_notifications_to_centre"),
+    ("news", "0001_initial"),
+    ("people", "0004_user_email_index"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_notices_get_the_target_their_key_names_where_it_can_be_derived():
+    from ideas.models import Comment, StatusChange
+    from news.models import LeadershipIndexPage, Question
+    from notifications.models import Notification
+    from tests.ideas.factories import challenge, idea, person
+    from tests.insights.factories import kudos
+    from tests.news.factories import sections
+
+    sections()
+    reader, owner = person("lecteur"), person("owner")
+    bikes = challenge(owner=owner, title="Vélo")
+    garage = idea(bikes, title="Garage")
+    change = StatusChange.objects.create(
+        idea=garage, from_status="submitted", to_status="selected", author=owner
+    )
+    comment = Comment.objects.create(
+        idea=garage, author=owner, body="Bravo", created_at=timezone.now()
+    )
+    question = Question.objects.create(author=reader, body="Pourquoi ?")
+    thanks = kudos(owner, reader)
+    keys = {
+        f"ideas:idea-submitted:{garage.pk}": ("ideas.idea", garage.pk),
+        f"ideas:answer:{change.pk}": ("ideas.idea", garage.pk),
+        f"ideas:comment:{comment.pk}": ("ideas.idea", garage.pk),
+        f"ideas:merged:{garage.pk}:4-5": ("ideas.idea", garage.pk),
+        f"nudge:{bikes.pk}:2026-W48:abc": ("ideas.challenge", bikes.pk),
+        f"news:question-answered:{question.pk}": (
+            "news.page",
+            LeadershipIndexPage.objects.get().pk,
+        ),
+        f"people:kudos:{thanks.pk}": ("people.kudos", thanks.pk),
+        "ideas:answer:999999": ("", None),  # the answer is gone: nothing to derive
+        "test:other": ("", None),
+    }
+    for key in keys:
+        Notification.objects.create(recipient=reader, key=key, message=key)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(TARGETS_BEFORE)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    found = {
+        key: (kind, target)
+        for key, kind, target in Notification.objects.values_list("key", "target_kind", "target_id")
+    }
+    assert found == keys

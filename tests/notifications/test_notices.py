@@ -38,3 +38,63 @@ def test_a_notice_for_a_deactivated_person_is_kept_but_not_emailed(smtp_server):
 
     assert smtp_server.messages == []
     assert Notification.objects.filter(recipient=gone, key="test:gone").exists()
+
+
+@pytest.mark.django_db
+def test_a_refused_address_delays_only_its_own_email_and_nobody_is_mailed_twice(smtp_server):
+    """The outbox runs a task in one transaction: a send refused midway must not undo the
+    record of the emails already accepted, or the task's retry would send them again."""
+    from django.utils import timezone
+
+    from ideas.models import Follow
+    from ideas.services import submit_idea
+    from intranet.models import OutboxTask
+    from intranet.outbox import run_stored_task
+    from tests.ideas.factories import challenge, person
+
+    owner, first, second = person("owner"), person("first"), person("second")
+    bikes = challenge(owner=owner, title="Vélo")
+    for follower in (first, second):
+        Follow.objects.create(user=follower, challenge=bikes)
+    submit_idea(user=person("author"), challenge=bikes, title="Garage", description="Au sous-sol")
+    smtp_server.refused.add(first.email)
+
+    delivery = OutboxTask.objects.get(task_path="ideas.tasks.deliver_notifications")
+    assert run_stored_task(delivery.pk) == "done"
+
+    assert sorted(m["X-Envelope-To"] for m in smtp_server.messages) == [
+        owner.email,
+        second.email,
+    ]
+    assert Notification.objects.filter(emailed_at__isnull=True).get().recipient == first
+    retry = OutboxTask.objects.get(task_path="notifications.tasks.email_pending_notices")
+    assert retry.next_attempt_at > timezone.now()  # after a back-off
+
+    smtp_server.refused.clear()
+    assert run_stored_task(retry.pk) == "done"
+    assert run_stored_task(delivery.pk) == "skipped"
+
+    for reader in (owner, first, second):
+        assert len(smtp_server.to(reader.email)) == 1, reader.username
+    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_an_email_still_refused_after_every_attempt_waits_for_the_digest(smtp_server):
+    from intranet.models import OutboxTask
+    from intranet.outbox import run_stored_task
+    from notifications.services import EMAIL_ATTEMPTS
+
+    reader = UserFactory(username="bounce")
+    smtp_server.refused.add(reader.email)
+
+    assert notify(recipient_ids=[reader.pk], key="test:bounce", message="Bonjour") == 0
+    retries = OutboxTask.objects.filter(task_path="notifications.tasks.email_pending_notices")
+    for _attempt in range(EMAIL_ATTEMPTS - 1):
+        assert run_stored_task(retries.get(finished_at__isnull=True).pk) == "done"
+
+    assert not retries.filter(finished_at__isnull=True).exists()  # it gave up
+    assert retries.count() == EMAIL_ATTEMPTS - 1
+    assert smtp_server.messages == []
+    notice = Notification.objects.get(key="test:bounce")
+    assert notice.emailed_at is None and notice.read_at is None  # an unread notice, for the digest

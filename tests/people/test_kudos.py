@@ -90,6 +90,23 @@ def test_the_recipient_and_their_manager_are_emailed_once_even_if_the_task_runs_
     assert len(mail.outbox) == 2
 
 
+@pytest.mark.django_db
+def test_a_refused_email_is_retried_alone_and_nobody_is_thanked_twice(trio, smtp_server):
+    sender, recipient, manager = trio
+    give_kudos(sender=sender.user, recipient=recipient, value=value(), message="Bravo")
+    smtp_server.refused.add(recipient.user.email)  # the first of the two to be mailed
+
+    assert run_notifications() == ["done"]  # the manager's email is not undone
+    assert [m["X-Envelope-To"] for m in smtp_server.messages] == [manager.user.email]
+
+    smtp_server.refused.clear()
+    assert run_notifications() == ["skipped", "done"]  # the retry, after its back-off
+
+    for person_ in (recipient, manager):
+        assert len(smtp_server.to(person_.user.email)) == 1
+    assert KudosNotification.objects.count() == 2
+
+
 @pytest.mark.django_db(transaction=True)
 def test_kudos_notifications_are_delivered_by_a_real_worker(celery_worker, trio):
     sender, recipient, manager = trio

@@ -76,7 +76,7 @@ def sso(settings, identity_provider):
     settings.OIDC_CREATE_USER = False
     settings.LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=refused"
     settings.AUTHENTICATION_BACKENDS = [
-        "django.contrib.auth.backends.ModelBackend",
+        "people.auth.PeopleModelBackend",
         "people.oidc.PeopleOIDCBackend",
     ]
     return base
