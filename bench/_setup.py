@@ -6,6 +6,7 @@ it recreates the database, points Django at it and migrates it.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -59,3 +60,10 @@ def percentile(values: list[float], share: float) -> float:
         return float("nan")
     index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
     return ordered[index]
+
+
+def bench_line(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None):
+    """Print one headline figure in the form bench/run.py collects (a `BENCH {json}` line);
+    `ok` says whether the target is met, None when the figure has no target."""
+    line = {"figure": figure, "value": round(value, 3), "unit": unit, "target": target, "ok": ok}
+    print("BENCH " + json.dumps(line, ensure_ascii=False), flush=True)

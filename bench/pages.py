@@ -7,8 +7,9 @@ small data set, then the full one (2,000 people, 50 teams, 500 news, 20 challeng
 ideas with votes and comments; news reactions and comments bulk-created). After each, it
 counts the SQL queries of the home page, the news index, the busiest news page, a challenge
 page and the busiest idea page, through Django's test client on the same database: the
-count must not grow with the lists; it also times the CPU Django spends on each, one
-request at a time, a figure that hardly depends on the machine's load. Then it serves Ruche
+count must not grow with the lists; it also times the CPU Django spends on each, one request
+at a time, at both sizes (paginated lists keep it nearly flat; this machine's speed varies
+by up to 1.6× over an hour, so compare figures of one run). Then it serves Ruche
 with gunicorn (production settings, DEBUG off, on loopback) and loads it with locust,
 headless, as signed-in employees: first at a reading pace for the latency of each kind of
 page, then without pauses for the throughput. Background tasks stay in the outbox (nothing
@@ -34,6 +35,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._pages_data import Sizes, engage_news, write  # noqa: E402
 from bench._setup import PG, REPO, recreate_database  # noqa: E402
+from bench._setup import bench_line as bench  # noqa: E402
 
 DATABASE = "ruche_bench_pages"
 PREFIX = "ruche_bench_pages_"
@@ -71,12 +73,6 @@ def environment() -> dict[str, str]:
         }
     )
     return env
-
-
-def bench(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None) -> None:
-    """One headline figure in the form bench/run.py collects."""
-    line = {"figure": figure, "value": round(value, 2), "unit": unit, "target": target, "ok": ok}
-    print("BENCH " + json.dumps(line, ensure_ascii=False), flush=True)
 
 
 def load(sizes: Sizes, folder: Path) -> None:
@@ -248,15 +244,19 @@ def locust(env, plan_path, port, *, users, seconds, wait, name) -> dict[str, dic
         return {row["Name"]: row for row in csv.DictReader(handle)}
 
 
-def report(counts: dict[str, dict[str, int]], cpu, paced: dict, flat_out: dict, sizes) -> None:
+Measures = dict[str, dict[str, float]]  # data set ("small", "full") → page → figure
+
+
+def report(counts: Measures, cpu: Measures, paced: dict, flat_out: dict, sizes) -> None:
     print(f"\nSQL queries per page (signed-in employee), small → full data set: {sizes}")
     for name in PAGES:
         small, full = counts["small"][name], counts["full"][name]
         flag = "constant" if small == full else "GROWS"
         print(f"  {name:<16} {small:>4} → {full:<4} {flag}")
-    print("\nDjango CPU time per page, one request at a time (median, ms):")
+    print("\nDjango CPU time per page, one request at a time (median, ms), small → full data set:")
     for name in PAGES:
-        print(f"  {name:<16} {cpu[name]:>6.1f}")
+        small, full = cpu["small"][name], cpu["full"][name]
+        print(f"  {name:<16} {small:>6.1f} → {full:>6.1f}  (× {full / small:.2f})")
     print("\nLatency at a reading pace (ms), locust against gunicorn:")
     print(f"  {'page':<16} {'requests':>8} {'failures':>8} {'p50':>6} {'p95':>6} {'p99':>6}")
     for name in [*PAGES, "search page", "Aggregated"]:
@@ -276,7 +276,9 @@ def report(counts: dict[str, dict[str, int]], cpu, paced: dict, flat_out: dict, 
         target = f"constant (small set: {small})"
         bench(f"{name} SQL queries", full, "queries", target, small == full)
     for name in PAGES:
-        bench(f"{name} CPU per request", cpu[name], "ms")
+        bench(f"{name} CPU per request", cpu["full"][name], "ms")
+        growth = cpu["full"][name] / cpu["small"][name]
+        bench(f"{name} CPU, full / small data set", growth, "ratio", "<= 1.5", growth <= 1.5)
     for name in [*PAGES, "search page"]:
         row = paced.get(name)
         if not row:
@@ -324,12 +326,13 @@ def main() -> int:
     call_command("migrate", verbosity=0, interactive=False)
     call_command("collectstatic", verbosity=0, interactive=False)
     counts: dict[str, dict[str, int]] = {}
+    cpu: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for label, sizes in (("small", SMALL), ("full", FULL)):
             load(sizes, Path(folder))
             reader = User.objects.get(email="person7@bench.example")
             counts[label] = count_queries(reader)
-        cpu = cpu_per_page(reader)
+            cpu[label] = cpu_per_page(reader)
         described = sizes_of_lists()
         OutboxTask.objects.all().delete()
         started = time.perf_counter()

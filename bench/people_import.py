@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from bench._setup import bench_line as bench  # noqa: E402
+
 DB_NAME = "ruche_bench_people"
 SERVER = "postgres://ruche:ruche@127.0.0.1:5432"
 BROKER = "redis://127.0.0.1:6379/15"
@@ -124,12 +127,6 @@ def generate(path: Path, people: int, seed: int = 7) -> int:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return len(rows)
-
-
-def bench(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None) -> None:
-    """One headline figure in the form bench/run.py collects."""
-    line = {"figure": figure, "value": round(value, 2), "unit": unit, "target": target, "ok": ok}
-    print("BENCH " + json.dumps(line, ensure_ascii=False), flush=True)
 
 
 def admin(sql: str) -> None:

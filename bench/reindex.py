@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import django_on_fresh_database  # noqa: E402
+from bench._setup import bench_line, django_on_fresh_database  # noqa: E402
 from bench.search_latency import FIRST, LAST, Vocabulary  # noqa: E402
 
 DATABASE = "ruche_bench_reindex"
@@ -218,13 +218,6 @@ def create_ideas(count: int, rng: random.Random, vocabulary, user_ids) -> None:
                 for _ in range(min(BATCH, count - start))
             ]
         )
-
-
-def bench_line(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None):
-    import json
-
-    line = {"figure": figure, "value": round(value, 2), "unit": unit, "target": target, "ok": ok}
-    print("BENCH " + json.dumps(line))
 
 
 def main() -> None:

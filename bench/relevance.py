@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import contextlib
 
-from bench._setup import SHARED, django_on_fresh_database  # noqa: E402
+from bench._setup import SHARED, bench_line, django_on_fresh_database  # noqa: E402
 
 
 def evaluate(client, queries: list[dict]) -> tuple[list[dict], float, float]:
@@ -31,11 +31,6 @@ def evaluate(client, queries: list[dict]) -> tuple[list[dict], float, float]:
     success = sum(1 for row in rows if row["rank"] and row["rank"] <= 3) / len(rows)
     mrr = sum(1 / row["rank"] for row in rows if row["rank"]) / len(rows)
     return rows, success, mrr
-
-
-def bench_line(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None):
-    line = {"figure": figure, "value": round(value, 3), "unit": unit, "target": target, "ok": ok}
-    print("BENCH " + json.dumps(line))
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import REPO, django_on_fresh_database, percentile  # noqa: E402
+from bench._setup import REPO, bench_line, django_on_fresh_database, percentile  # noqa: E402
 
 DATABASE = "ruche_bench_latency"
 PREFIX = "ruche_bench_latency_"
@@ -224,15 +224,6 @@ def timed(function, *args) -> float:
     started = time.perf_counter()
     function(*args)
     return (time.perf_counter() - started) * 1000
-
-
-def bench_line(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None):
-    print(
-        "BENCH "
-        + json.dumps(
-            {"figure": figure, "value": round(value, 2), "unit": unit, "target": target, "ok": ok}
-        )
-    )
 
 
 def profile_summary(engine, bodies: list[dict]) -> None:

@@ -14,7 +14,6 @@ if the check fails.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import secrets
@@ -32,6 +31,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from bench._setup import bench_line as bench  # noqa: E402
+
 DEFAULT_URL = "postgres://ruche:ruche@127.0.0.1:5432/ruche_bench_votes"
 
 
@@ -235,12 +237,6 @@ def main() -> int:
     connections.close_all()
     recreate_database(url, drop_only=True)
     return status
-
-
-def bench(figure: str, value: float, unit: str, target: str = "", ok: bool | None = None) -> None:
-    """One headline figure in the form bench/run.py collects."""
-    line = {"figure": figure, "value": round(value, 2), "unit": unit, "target": target, "ok": ok}
-    print("BENCH " + json.dumps(line, ensure_ascii=False), flush=True)
 
 
 def report(results, elapsed: float, idea_ids: list[int], options) -> int:
