@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from ideas.models import ChallengePage, Comment, Follow, Idea, IdeaTag, StatusChange, Vote
+from intranet.pagination import page_number_newest_first
 
 from .access import (
     can_manage_challenge,
@@ -139,10 +140,8 @@ def _conversations(idea: Idea, user) -> QuerySet[Comment]:
 def comment_page_number(comment: Comment, user) -> int:
     """Which page of the idea page shows this comment's conversation."""
     thread = comment.parent or comment
-    newer = _conversations(thread.idea, user).filter(
-        Q(created_at__gt=thread.created_at) | Q(created_at=thread.created_at, pk__gt=thread.pk)
-    )
-    return newer.count() // CONVERSATIONS_PER_PAGE + 1
+    threads = _conversations(thread.idea, user)
+    return page_number_newest_first(threads, thread, CONVERSATIONS_PER_PAGE)
 
 
 def idea_detail(idea: Idea, user, page_number: str | int | None = None) -> dict:

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from ideas.models import ChallengePage, Comment, Idea
 from ideas.selectors import challenges_visible_to, comment_page_number, idea_for
 from ideas.services import IdeasError
+from intranet.pagination import address_on_page
 
 
 def visible_challenge(request, challenge_id: int) -> ChallengePage:
@@ -38,8 +39,7 @@ def back(request, default: str) -> HttpResponseRedirect:
 def comment_url(comment: Comment, user) -> str:
     """The idea page showing this comment: its page of conversations, scrolled to it."""
     number = comment_page_number(comment, user)
-    query = f"?page={number}" if number > 1 else ""
-    return f"{comment.idea.get_absolute_url()}{query}#comment-{comment.pk}"
+    return address_on_page(comment.idea.get_absolute_url(), number, f"comment-{comment.pk}")
 
 
 def run_action(request, action, *, success: str | None = None) -> bool:

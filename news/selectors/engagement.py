@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 
+from intranet.pagination import page_number_newest_first
 from news.models import REACTION_EMOJI, Comment, Reaction, ReactionKind
 
 from .access import can_moderate
@@ -42,22 +43,23 @@ COMMENT_THREADS_PER_PAGE = 10
 
 
 def _top_level_comments(page, user):
+    """The page's conversations this user sees, newest first."""
     top = Comment.objects.filter(page_id=page.pk, parent__isnull=True)
-    return top if can_moderate(user) else top.visible()
+    top = top if can_moderate(user) else top.visible()
+    return top.order_by("-created_at", "-pk")
 
 
 def comments_for_page(page, user, page_number: str | int | None = None) -> DjangoPage:
     """One page of conversations, newest first, each with its replies in order; moderators
     also see hidden ones. The page shows COMMENT_THREADS_PER_PAGE threads, so a news item
     with a thousand comments renders as fast as one with twenty."""
-    moderator = can_moderate(user)
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    top = _top_level_comments(page, user).select_related("author").order_by("-created_at", "-pk")
-    if not moderator:
-        replies = replies.visible()
-    if moderator:
+    top = _top_level_comments(page, user).select_related("author")
+    if can_moderate(user):
         top = top.annotate(report_count=Count("reports"))
         replies = replies.annotate(report_count=Count("reports"))
+    else:
+        replies = replies.visible()
     threads = top.prefetch_related(Prefetch("replies", queryset=replies))
     return Paginator(threads, COMMENT_THREADS_PER_PAGE).get_page(page_number)
 
@@ -65,14 +67,8 @@ def comments_for_page(page, user, page_number: str | int | None = None) -> Djang
 def comment_page_number(comment: Comment, user) -> int:
     """Which page of `comments_for_page` shows this comment's conversation."""
     thread = comment.parent or comment
-    newer = (
-        _top_level_comments(thread.page, user)
-        .filter(
-            Q(created_at__gt=thread.created_at) | Q(created_at=thread.created_at, pk__gt=thread.pk)
-        )
-        .count()
-    )
-    return newer // COMMENT_THREADS_PER_PAGE + 1
+    threads = _top_level_comments(thread.page, user)
+    return page_number_newest_first(threads, thread, COMMENT_THREADS_PER_PAGE)
 
 
 def reported_comments():

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intranet.pagination import address_on_page
 from intranet.ratelimits import rate_limited
 from news import services
 from news.models import Acknowledgement, Comment, LeadershipUpdatePage, NewsPage
@@ -43,8 +44,7 @@ def engagement_context(request, page) -> dict:
 
 def comment_url(page, comment: Comment, user) -> str:
     """The address showing this comment: its page of conversations, scrolled to it."""
-    number = comment_page_number(comment, user)
-    return f"{page.url}{f'?page={number}' if number > 1 else ''}#comment-{comment.pk}"
+    return address_on_page(page.url, comment_page_number(comment, user), f"comment-{comment.pk}")
 
 
 def _error(request, error: ValidationError) -> None:
