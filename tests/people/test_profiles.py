@@ -200,6 +200,16 @@ def test_hr_reactivates_someone_who_came_back(client):
     assert leaver.is_active and leaver in directory()
 
 
+def test_a_profile_lists_the_persons_languages(client):
+    speaker = person(languages=["Italien", "Portugais"])
+    client.force_login(UserFactory())
+
+    html = client.get(f"/people/{speaker.user.username}/").content.decode()
+
+    assert '<li class="tag">Italien</li><li class="tag">Portugais</li>' in html
+    assert "'bidi'" not in html and "name_local" not in html
+
+
 def test_my_profile_link_leads_to_my_own_profile(client):
     owner = person()
     client.force_login(owner.user)
