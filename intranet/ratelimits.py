@@ -1,5 +1,5 @@
 """Rate limits on the actions a script could flood: sign-in, ideas, votes, questions, comments,
-search. Counted by django-ratelimit in the cache named by RATELIMIT_USE_CACHE (Redis in the
+kudos, search. Counted by django-ratelimit in the cache named by RATELIMIT_USE_CACHE (Redis in the
 full mode, so that every gunicorn worker shares the counts), per signed-in user, and per
 client address as well for sign-in. The rates are settings (`RATE_LIMITS`, one per scope).
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intranet.ratelimits import rate_limited
 from people import selectors, services
 from people.forms import DirectoryFilterForm, HRProfileForm, KudosForm, ProfileForm
 from people.models import Profile, Team
@@ -148,6 +149,7 @@ def org_chart(request, username: str):
 
 
 @require_POST
+@rate_limited("kudos")
 def kudos_create(request, username: str):
     """Any signed-in colleague thanks an active person (not themselves)."""
     profile = _profile(request, username)

@@ -296,6 +296,7 @@ RATE_LIMITS = {
     "comment": env("RATE_LIMIT_COMMENT", "30/m"),  # comments on ideas and news
     "search": env("RATE_LIMIT_SEARCH", "120/m"),  # search page and search API
     "suggest": env("RATE_LIMIT_SUGGEST", "600/m"),  # as-you-type suggestions
+    "kudos": env("RATE_LIMIT_KUDOS", "20/h"),  # kudos given (each one emails two people)
 }
 
 # --- Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set (people/oidc.py) --

@@ -10,10 +10,13 @@ from wagtail.models import APIToken
 
 from ideas.models import Comment as IdeaComment
 from ideas.models import Idea, Vote
+from intranet.models import OutboxTask
 from news.models import Question
+from people.models import Kudos
 from tests.factories import UserFactory
 from tests.ideas.factories import challenge, idea
 from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import person, value
 
 pytestmark = pytest.mark.django_db
 
@@ -210,6 +213,43 @@ def test_questions_to_leadership_are_limited(client, limits):
     assert first.status_code == 302
     assert second.status_code == 429 and "error" in second.json()
     assert list(Question.objects.values_list("body", flat=True)) == ["Quand ?"]
+
+
+def test_kudos_are_limited_per_person_and_the_refused_one_is_neither_stored_nor_mailed(
+    client, limits
+):
+    limits("kudos", "2/h")
+    colleagues = [person() for _ in range(3)]
+    thanks = value("Audace")
+    sender = fresh_user()
+    client.force_login(sender)
+
+    statuses = [
+        client.post(
+            f"/people/{colleague.user.username}/kudos/",
+            {"value": thanks.pk, "message": "Merci !"},
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
+        for colleague in colleagues
+    ]
+
+    assert [response.status_code for response in statuses] == [302, 302, 429]
+    assert "You are going too fast" in statuses[2].content.decode()
+    assert Kudos.objects.filter(sender=sender).count() == 2
+    scripted = client.post(
+        f"/people/{colleagues[2].user.username}/kudos/",
+        {"value": thanks.pk, "message": "Merci !"},
+        HTTP_ACCEPT="application/json",
+    )
+    assert scripted.status_code == 429 and "error" in scripted.json()
+    client.force_login(fresh_user())
+    fine = client.post(
+        f"/people/{colleagues[2].user.username}/kudos/", {"value": thanks.pk, "message": "Bravo"}
+    )
+    assert fine.status_code == 302
+    assert Kudos.objects.filter(recipient=colleagues[2]).count() == 1
+    notices = OutboxTask.objects.filter(task_path="people.tasks.notify_kudos")
+    assert notices.count() == 3  # one email task per kudos stored, none for the refused
 
 
 def test_searches_are_limited_on_the_page_and_the_api(client, limits):
