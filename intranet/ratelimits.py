@@ -3,16 +3,25 @@ kudos, search. Counted by django-ratelimit in the cache named by RATELIMIT_USE_C
 full mode, so that every gunicorn worker shares the counts), per signed-in user, and per
 client address as well for sign-in. The rates are settings (`RATE_LIMITS`, one per scope).
 
+Sign-in limits attackers, not the people they attack: what counts is the attempts that did
+not succeed, per (username, client address) and per client address, so that someone guessing
+a password from elsewhere never locks the owner out of their account (`SignInAttempt`).
+
 Site views answer 429 with a page (or `{"error": ...}` to scripts asking for JSON); API
 endpoints call `check_api_rate`, which answers 429 with the API's error shape.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
+import time
+from dataclasses import dataclass, field
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -34,20 +43,9 @@ def _user_key(group: str, request) -> str:
     return f"ip:{request.META.get(settings.RATE_LIMIT_IP_META_KEY, '')}"
 
 
-def _ip_key(group: str, request) -> str:
-    return f"ip:{request.META.get(settings.RATE_LIMIT_IP_META_KEY, '')}"
-
-
-def _username_key(group: str, request) -> str:
-    return "username:" + request.POST.get("username", "").strip().lower()[:150]
-
-
-# What each scope counts by; any other scope counts per user.
-SCOPE_KEYS = {"sign_in": _username_key, "sign_in_ip": _ip_key}
-
-
 def over_limit(request, scope: str) -> bool:
-    """Count this request against `scope`; whether the limit is now exceeded.
+    """Count this request against `scope` (per person, or per address when signed out);
+    whether the limit is now exceeded. Sign-in counts with `SignInAttempt` instead.
 
     A cache that cannot be reached lets the request through: a limit is a brake, and an
     outage of Redis must not stop people from working.
@@ -56,7 +54,7 @@ def over_limit(request, scope: str) -> bool:
         return is_ratelimited(
             request,
             group=f"ruche:{scope}",
-            key=SCOPE_KEYS.get(scope, _user_key),
+            key=_user_key,
             rate=_rate,
             increment=True,
         )
@@ -97,3 +95,68 @@ def check_api_rate(request, scope: str) -> None:
     """API endpoints: raise a 429 `{"error": ...}` when the caller went over the limit."""
     if over_limit(request, scope):
         raise HttpError(429, _message())
+
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+RATE = re.compile(r"^(\d+)/(\d*)([smhd])$")
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """`count/period` (`10/m`, `100/5m`) as (count, seconds)."""
+    match = RATE.match(rate.strip())
+    if match is None:
+        raise ValueError(f"invalid rate {rate!r}: expected count/period, e.g. 10/m")
+    count, multiplier, unit = match.groups()
+    return int(count), PERIODS[unit] * int(multiplier or 1)
+
+
+@dataclass
+class SignInAttempt:
+    """One sign-in attempt, counted before the password is checked and forgotten again when it
+    succeeds: the counts are of failed (or still running) attempts, per (username, client
+    address) in `sign_in` and per client address in `sign_in_ip`.
+
+    Counting first keeps the limit exact under a burst of parallel attempts; forgetting the
+    successes means that a correct password from a client that has not itself been failing is
+    never refused, however many failures others made on that username.
+    """
+
+    request: object
+    counters: list[str] = field(default_factory=list)
+    refused: bool = False
+
+    @classmethod
+    def start(cls, request) -> SignInAttempt:
+        attempt = cls(request)
+        if not settings.RATELIMIT_ENABLE:
+            return attempt
+        address = request.META.get(settings.RATE_LIMIT_IP_META_KEY, "")
+        username = request.POST.get("username", "").strip().lower()[:150]
+        keys = {"sign_in": f"{username}|{address}", "sign_in_ip": address}
+        cache = caches[settings.RATELIMIT_USE_CACHE]
+        try:
+            for scope, value in keys.items():
+                rate = settings.RATE_LIMITS.get(scope)
+                if not rate:
+                    continue
+                limit, period = parse_rate(rate)
+                window = int(time.time()) // period
+                digest = hashlib.sha256(value.encode()).hexdigest()
+                counter = f"ruche:{scope}:{period}:{window}:{digest}"
+                cache.add(counter, 0, period + 1)
+                attempt.counters.append(counter)
+                if cache.incr(counter) > limit:
+                    attempt.refused = True
+        except (RedisError, OSError, ValueError) as problem:
+            logger.warning("sign-in limits not checked: %s", problem)
+            attempt.refused = False
+        return attempt
+
+    def succeeded(self) -> None:
+        """The password was right: this attempt no longer counts."""
+        cache = caches[settings.RATELIMIT_USE_CACHE]
+        for counter in self.counters:
+            try:
+                cache.decr(counter)
+            except (RedisError, OSError, ValueError) as problem:
+                logger.warning("sign-in count not corrected: %s", problem)

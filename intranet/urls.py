@@ -9,7 +9,6 @@ from wagtail.documents.views import serve as documents
 
 from intranet import views
 from intranet.api import api
-from intranet.ratelimits import rate_limited
 from news.api import router as news_api
 from search.api import router as search_router
 
@@ -31,9 +30,7 @@ documents_urls = [
     ),
 ]
 
-sign_in = rate_limited("sign_in_ip", "sign_in")(
-    auth_views.LoginView.as_view(template_name="frontend/sign_in.html")
-)
+sign_in = views.SignInView.as_view()
 
 urlpatterns = [
     path("healthz/", views.health, name="health"),

@@ -1,8 +1,11 @@
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from intranet.ratelimits import SignInAttempt, too_many_requests
 
 
 @login_not_required
@@ -13,3 +16,19 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in form, limited by `SignInAttempt`: a client that keeps failing is
+    answered 429 before its password is checked, and a right password never counts."""
+
+    template_name = "frontend/sign_in.html"
+
+    def post(self, request, *args, **kwargs):
+        attempt = SignInAttempt.start(request)
+        if attempt.refused:
+            return too_many_requests(request)
+        response = super().post(request, *args, **kwargs)
+        if request.user.is_authenticated and response.status_code == 302:
+            attempt.succeeded()
+        return response

@@ -288,8 +288,8 @@ RATELIMIT_USE_CACHE = "default"
 # Behind a proxy, the header it sets to the client address (e.g. HTTP_X_REAL_IP).
 RATE_LIMIT_IP_META_KEY = env("RATE_LIMIT_IP_META_KEY", "REMOTE_ADDR")
 RATE_LIMITS = {
-    "sign_in": env("RATE_LIMIT_SIGN_IN", "10/m"),  # attempts per username
-    "sign_in_ip": env("RATE_LIMIT_SIGN_IN_IP", "60/m"),  # attempts per client address
+    "sign_in": env("RATE_LIMIT_SIGN_IN", "10/m"),  # failed sign-ins per username and address
+    "sign_in_ip": env("RATE_LIMIT_SIGN_IN_IP", "60/m"),  # failed sign-ins per client address
     "idea": env("RATE_LIMIT_IDEA", "30/h"),  # idea submissions
     "vote": env("RATE_LIMIT_VOTE", "120/m"),  # votes on ideas and questions, and take-backs
     "question": env("RATE_LIMIT_QUESTION", "20/h"),  # questions to leadership

@@ -46,21 +46,21 @@ def bearer(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
-def test_sign_in_is_limited_per_username_with_a_friendly_page(client, limits):
+def sign_in(client, username: str, password: str, address: str, path="/accounts/login/", **extra):
+    return client.post(
+        path, {"username": username, "password": password}, REMOTE_ADDR=address, **extra
+    )
+
+
+def test_a_client_failing_on_one_username_is_stopped_with_a_friendly_page(client, limits):
     limits("sign_in", "3/m")
     user = fresh_user()
     address = an_address()
     for _ in range(3):
-        wrong = client.post(
-            "/accounts/login/", {"username": user.username, "password": "x"}, REMOTE_ADDR=address
-        )
-        assert wrong.status_code == 200
+        assert sign_in(client, user.username, "x", address).status_code == 200
 
-    blocked = client.post(
-        "/accounts/login/",
-        {"username": user.username.upper(), "password": "correct horse battery"},
-        REMOTE_ADDR=an_address(),
-        HTTP_ACCEPT_LANGUAGE="en",
+    blocked = sign_in(
+        client, user.username.upper(), "correct horse battery", address, HTTP_ACCEPT_LANGUAGE="en"
     )
 
     assert blocked.status_code == 429
@@ -68,33 +68,56 @@ def test_sign_in_is_limited_per_username_with_a_friendly_page(client, limits):
     assert '<html lang="en">' in blocked.content.decode()
     assert "_auth_user_id" not in client.session
     other = fresh_user()
-    fine = client.post(
-        "/accounts/login/",
-        {"username": other.username, "password": "correct horse battery"},
-        REMOTE_ADDR=address,
-    )
+    fine = sign_in(client, other.username, "correct horse battery", address)
     assert fine.status_code == 302 and "_auth_user_id" in client.session
 
 
-def test_sign_in_is_limited_per_address_whatever_the_username(client, limits):
+def test_failures_from_an_attacker_never_lock_the_owner_out_of_their_account(client, limits):
+    limits("sign_in", "3/m")
+    owner = fresh_user()
+    attacker = an_address()
+    for _ in range(10):
+        sign_in(client, owner.username, "guess", attacker)
+    assert sign_in(client, owner.username, "correct horse battery", attacker).status_code == 429
+
+    from_the_owner = sign_in(client, owner.username, "correct horse battery", an_address())
+
+    assert from_the_owner.status_code == 302
+    assert client.session["_auth_user_id"] == str(owner.pk)
+
+
+def test_successful_sign_ins_do_not_count_towards_the_limits(client, limits):
+    limits("sign_in", "2/m")
+    limits("sign_in_ip", "3/m")
+    address = an_address()
+    people = [fresh_user() for _ in range(5)]
+
+    statuses = [
+        sign_in(client, someone.username, "correct horse battery", address).status_code
+        for someone in people + people
+    ]
+
+    assert statuses == [302] * 10
+
+
+def test_a_typo_then_the_right_password_lets_the_owner_in(client, limits):
+    limits("sign_in", "2/m")
+    owner = fresh_user()
+    address = an_address()
+
+    assert sign_in(client, owner.username, "correct horse batery", address).status_code == 200
+    assert sign_in(client, owner.username, "correct horse battery", address).status_code == 302
+
+
+def test_sign_in_failures_are_limited_per_address_whatever_the_username(client, limits):
     limits("sign_in_ip", "4/m")
     address = an_address()
     for _ in range(4):
-        client.post(
-            "/accounts/login/", {"username": uuid.uuid4().hex, "password": "x"}, REMOTE_ADDR=address
-        )
+        sign_in(client, uuid.uuid4().hex, "x", address)
 
     user = fresh_user()
-    from_there = client.post(
-        "/accounts/login/",
-        {"username": user.username, "password": "correct horse battery"},
-        REMOTE_ADDR=address,
-    )
-    from_elsewhere = client.post(
-        "/accounts/login/",
-        {"username": user.username, "password": "correct horse battery"},
-        REMOTE_ADDR=an_address(),
-    )
+    from_there = sign_in(client, user.username, "correct horse battery", address)
+    from_elsewhere = sign_in(client, user.username, "correct horse battery", an_address())
 
     assert from_there.status_code == 429
     assert from_elsewhere.status_code == 302
@@ -103,14 +126,11 @@ def test_sign_in_is_limited_per_address_whatever_the_username(client, limits):
 def test_the_sign_in_form_of_private_pages_shares_the_limit(client, limits):
     limits("sign_in", "2/m")
     user = fresh_user()
+    address = an_address()
     for path in ("/accounts/login/", "/_util/login/"):
-        client.post(path, {"username": user.username, "password": "x"}, REMOTE_ADDR=an_address())
+        sign_in(client, user.username, "x", address, path=path)
 
-    third = client.post(
-        "/_util/login/",
-        {"username": user.username, "password": "correct horse battery"},
-        REMOTE_ADDR=an_address(),
-    )
+    third = sign_in(client, user.username, "correct horse battery", address, path="/_util/login/")
 
     assert third.status_code == 429
     assert "_auth_user_id" not in client.session
@@ -306,3 +326,19 @@ def test_an_unreachable_cache_lets_people_work(client, limits, settings):
     assert client.post(f"/ideas/{first.pk}/vote/").status_code == 302
     assert client.post(f"/ideas/{second.pk}/vote/").status_code == 302
     assert Vote.objects.count() == 2
+
+
+def test_an_unreachable_cache_lets_people_sign_in(client, limits, settings):
+    limits("sign_in", "1/m")
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        },
+    }
+    user = fresh_user()
+    address = an_address()
+
+    assert sign_in(client, user.username, "x", address).status_code == 200
+    assert sign_in(client, user.username, "correct horse battery", address).status_code == 302
