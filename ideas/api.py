@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
-from wagtail.api.v3.auth import BearerTokenAuth
 
 from ideas import services
 from ideas.models import ChallengePage, Idea
@@ -24,13 +23,13 @@ from ideas.selectors import (
     votes_left,
     votes_used_by,
 )
-from intranet.api import ERRORS
+from intranet.api import ERRORS, TokenAuth
 from intranet.ratelimits import check_api_rate
 
 # The token is tried before the session: ninja's SessionAuth refuses any POST without a CSRF
 # token before the next method is tried, which would lock bots with a token out of writes.
 # Session users still need the CSRF token; a bearer token is no ambient credential.
-router = Router(tags=["ideas"], auth=[BearerTokenAuth(), SessionAuth()])
+router = Router(tags=["ideas"], auth=[TokenAuth(), SessionAuth()])
 
 
 class ChallengeOut(Schema):

@@ -5,18 +5,33 @@ Every error is `{"error": "..."}` with a 4xx status. Apps contribute routers in 
 
 from functools import wraps
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, JsonResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
 
+from people.auth import may_sign_in
+
+
+class TokenAuth(BearerTokenAuth):
+    """Wagtail's API tokens (`Authorization: Bearer ...`), refused once their owner is
+    deactivated (account off, or profile deactivated by HR), as every other way in is."""
+
+    def authenticate(self, request, token: str):
+        api_token = super().authenticate(request, token)
+        if api_token is not None and not may_sign_in(api_token.user):
+            request.user = AnonymousUser()
+            return None
+        return api_token
+
 
 def signed_in_user(request):
     """The user behind a session or a Wagtail API token (`Authorization: Bearer ...`)."""
     if request.user.is_authenticated:
         return request.user
-    token = BearerTokenAuth()(request)
+    token = TokenAuth()(request)
     return token.user if token else None
 
 
@@ -37,7 +52,7 @@ api = NinjaAPI(
     version="1",
     description="Search, people, news and ideas of the Ruche intranet.",
     # The token first: a bot with a token never needs the CSRF check of session writes.
-    auth=[BearerTokenAuth(), SessionAuth()],
+    auth=[TokenAuth(), SessionAuth()],
     docs_decorator=require_signed_in,
     urls_namespace="api",
 )

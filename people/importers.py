@@ -1,4 +1,9 @@
-"""The `team` and `person` import kinds (DESIGN.md §2): HR feeds Ruche from its own system."""
+"""The `team` and `person` import kinds (DESIGN.md §2): HR feeds Ruche from its own system.
+
+`person` also accepts [`active`: true or false]: false deactivates someone who left (out of
+lists and search, sessions and API tokens ended), true brings them back; absent changes
+nothing.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,9 @@ from people.models import LanguageTag, Profile, SkillTag, Team
 from people.services import (
     check_manager,
     check_team_parent,
+    deactivate_profile,
     first_free_username,
+    reactivate_profile,
     unique_team_slug,
     username_base,
 )
@@ -125,6 +132,9 @@ class PersonKind(ImportKind):
             raise ImportRowError(f"invalid email '{email}'") from error
         skills = self.string_list(row, "skills")
         languages = self.string_list(row, "languages")
+        active = row.get("active")  # absent: HR's system does not say, nothing changes
+        if active is not None and not isinstance(active, bool):
+            raise ImportRowError("field 'active' must be true or false")
         team = self._team(row.get("team"), ctx)
         manager = self._person(row.get("manager"), ctx)
 
@@ -183,6 +193,13 @@ class PersonKind(ImportKind):
             )
         elif _flush_pending_tags(ctx, profile) | _set_tags(ctx, profile, skills, languages):
             _new_profile_ids(ctx).append(profile.pk)  # tags send no save signal: index later
+        if active is False and profile.is_active:
+            # Someone who left: out of lists and search, sessions and API tokens ended.
+            deactivate_profile(profile=profile)
+            user.is_active = False
+        elif active is True and not profile.is_active:
+            reactivate_profile(profile=profile)
+            user.is_active = True
         _cache(ctx, "person")[row["key"]] = profile
         return profile, created
 

@@ -92,6 +92,10 @@ class Profile(models.Model):
     bio = models.TextField(_("bio"), blank=True)
     confirmed_at = models.DateTimeField(_("last confirmed at"), null=True, blank=True)
     deactivated_at = models.DateTimeField(_("deactivated at"), null=True, blank=True)
+    # Sessions opened before this moment are over (set when the person is deactivated).
+    sessions_ended_at = models.DateTimeField(
+        _("sessions ended at"), null=True, blank=True, editable=False
+    )
 
     objects = ProfileQuerySet.as_manager()
 

@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from people.auth import load_user
+
 
 def oidc_enabled() -> bool:
     return bool(getattr(settings, "OIDC_RP_CLIENT_ID", None))
@@ -30,9 +32,8 @@ class PeopleOIDCBackend(OIDCAuthenticationBackend):
         return None
 
     def get_user(self, user_id):
-        """The session's user, loaded as `people.auth.PeopleModelBackend` loads it."""
-        from people.auth import load_user
-
+        """The session's user, loaded as `people.auth.PeopleModelBackend` loads it: None once
+        they are deactivated, so a single sign-on session ends on the next request."""
         return load_user(user_id)
 
 

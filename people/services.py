@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
+from wagtail.models import APIToken
 
 from people.models import Kudos, OrganisationValue, Profile, Team
 from people.selectors import manager_chain_ids, team_ancestor_ids
@@ -146,20 +147,38 @@ def confirm_profile(*, profile: Profile) -> Profile:
 
 
 @transaction.atomic
+def end_access(*, user_ids: Iterable[int]) -> None:
+    """End every session of these people and revoke their API tokens.
+
+    A session opened before now is refused from its next request (`people.middleware`), even
+    if the person is reactivated later; their tokens stay revoked (new ones must be issued).
+    Called whenever someone is deactivated, whichever way.
+    """
+    user_ids = list(user_ids)
+    now = timezone.now()
+    Profile.objects.filter(user_id__in=user_ids).update(sessions_ended_at=now)
+    APIToken.objects.filter(user_id__in=user_ids, revoked_at__isnull=True).update(revoked_at=now)
+
+
+@transaction.atomic
 def deactivate_profile(*, profile: Profile) -> Profile:
     """Someone left: their profile stays (kudos, history) but drops out of lists and search.
 
-    Their account is disabled too, so they can no longer sign in.
+    Their account is disabled too, so they can no longer sign in, and their sessions and API
+    tokens end at once.
     """
     profile.deactivated_at = profile.deactivated_at or timezone.now()
     profile.save(update_fields=["deactivated_at"])
     User.objects.filter(pk=profile.user_id).update(is_active=False)
+    end_access(user_ids=[profile.user_id])
+    profile.refresh_from_db(fields=["sessions_ended_at"])
     return profile
 
 
 @transaction.atomic
 def reactivate_profile(*, profile: Profile) -> Profile:
-    """Someone came back (or was deactivated by mistake)."""
+    """Someone came back (or was deactivated by mistake). They sign in again; the sessions and
+    tokens they had before stay ended."""
     profile.deactivated_at = None
     profile.save(update_fields=["deactivated_at"])
     User.objects.filter(pk=profile.user_id).update(is_active=True)

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "intranet.middleware.RejectNullCharactersMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "people.middleware.EndedSessionsMiddleware",
     "intranet.middleware.SignInRequiredMiddleware",
     "insights.middleware.ActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

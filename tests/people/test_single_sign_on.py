@@ -165,3 +165,35 @@ def test_the_sign_in_page_offers_single_sign_on_when_configured(client, sso):
     page = client.get(reverse("login")).content.decode()
 
     assert reverse("oidc_authentication_init") in page
+
+
+@pytest.mark.django_db
+def test_a_person_deactivated_by_hr_loses_their_single_sign_on_session_at_once(client, sso):
+    from people.services import deactivate_profile, reactivate_profile
+
+    camille = person(username="camille.martin", email="camille@corp.example")
+    sign_in_at_provider(client, sso, "camille")
+    assert client.get(reverse("people:directory")).status_code == 200
+
+    deactivate_profile(profile=camille)
+
+    refused = client.get(reverse("people:directory"))
+    assert refused.status_code == 302 and refused["Location"].startswith(reverse("login"))
+    assert client.get("/api/me/").status_code == 401
+    reactivate_profile(profile=camille)
+    assert client.get(reverse("people:directory")).status_code == 302  # the session ended
+    sign_in_at_provider(client, sso, "camille")
+    assert client.get(reverse("people:directory")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_single_sign_on_session_is_refused_whichever_way_the_person_was_deactivated(client, sso):
+    from people.models import Profile
+
+    camille = person(username="camille.martin", email="camille@corp.example")
+    sign_in_at_provider(client, sso, "camille")
+
+    Profile.objects.filter(pk=camille.pk).update(deactivated_at=timezone.now())
+
+    assert client.get(reverse("people:directory")).status_code == 302
+    assert client.get("/api/me/").status_code == 401
