@@ -39,6 +39,8 @@ urlpatterns = [
     path("accounts/oidc/", include("people.oidc_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Wagtail's own sign-in form would bypass the sign-in limits: the same limited one.
+    path("admin/login/", sign_in, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(documents_urls)),
     path("api/", api.urls),

@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
 from people.models import OrganisationValue, Team
+from people.services import end_access
 
 
 class OrganisationValueViewSet(SnippetViewSet):
@@ -24,3 +27,23 @@ class TeamViewSet(SnippetViewSet):
 
 register_snippet(OrganisationValueViewSet)
 register_snippet(TeamViewSet)
+
+
+class SetActiveStateEndingAccess(SetActiveStateBulkAction):
+    """Wagtail's "set active state" on many users at once, which marks them inactive with a
+    queryset update (no save signal): people marked inactive also lose their sessions and API
+    tokens, as with every other way of deactivating someone."""
+
+    @classmethod
+    def execute_action(cls, objects, mark_as_active=False, model=None, **kwargs):
+        result = super().execute_action(
+            objects, mark_as_active=mark_as_active, model=model, **kwargs
+        )
+        if not mark_as_active:
+            acting = kwargs.get("user")
+            end_access(user_ids=[obj.pk for obj in objects if acting is None or obj != acting])
+        return result
+
+
+# After Wagtail's own registration, which this replaces (same action type).
+hooks.register("register_bulk_action", SetActiveStateEndingAccess, order=100)

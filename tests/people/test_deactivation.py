@@ -199,3 +199,23 @@ def test_any_service_deactivating_someone_ends_their_access():
     assert token.revoked_at is not None
     leaver.refresh_from_db()
     assert leaver.sessions_ended_at is not None
+
+
+def test_the_admin_bulk_action_marking_people_inactive_ends_their_access(client):
+    leavers = [UserFactory(), UserFactory()]
+    tokens = [bearer(user)[0] for user in leavers]
+    signed_in(client, leavers[0])
+    admin = type(client)()
+    admin.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = reverse("wagtail_bulk_action", args=["auth", "user", "set_active_state"])
+    query = "&".join(f"id={user.pk}" for user in leavers)
+
+    response = admin.post(f"{url}?{query}", {"mark_as_active": "False"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk__in=[user.pk for user in leavers], is_active=True).exists()
+    for token in tokens:
+        token.refresh_from_db()
+        assert token.revoked_at is not None
+    User.objects.filter(pk=leavers[0].pk).update(is_active=True)
+    assert is_signed_out(client)

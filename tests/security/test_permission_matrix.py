@@ -25,6 +25,8 @@ method path                                               anon  empl  edit  ownr
 GET    /healthz/                                          200   200   200   200   200   200   200
 GET    /accounts/login/                                   200   200   200   200   200   200   200
 POST   /accounts/login/                                   200   200   200   200   200   200   200
+GET    /admin/login/                                      200   200   200   200   200   200   200
+POST   /admin/login/                                      200   200   200   200   200   200   200
 GET    /accounts/logout/                                  auth  405   405   405   405   405   405
 POST   /accounts/logout/                                  auth  auth  auth  auth  auth  auth  auth
 GET    /accounts/oidc/authenticate/                       404   404   404   404   404   404   404
@@ -176,6 +178,7 @@ IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}
 DATA = {
     "login": {"username": "role-employee", "password": "wrong"},
     "wagtailcore_login": {"username": "role-employee", "password": "wrong"},
+    "wagtailadmin_login": {"username": "role-employee", "password": "wrong"},
     "set_language": {"language": "en", "next": "/"},
     "wagtaildocs_authenticate_with_password": {"password": "x"},
     "wagtailcore_authenticate_with_password": {"password": "x"},

@@ -136,6 +136,19 @@ def test_the_sign_in_form_of_private_pages_shares_the_limit(client, limits):
     assert "_auth_user_id" not in client.session
 
 
+def test_the_admin_sign_in_address_is_the_same_limited_form(client, limits):
+    limits("sign_in", "2/m")
+    user = fresh_user()
+    address = an_address()
+    for _ in range(2):
+        sign_in(client, user.username, "x", address, path="/admin/login/")
+
+    third = sign_in(client, user.username, "correct horse battery", address, path="/admin/login/")
+
+    assert third.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_the_sign_in_page_itself_is_never_limited(client, limits):
     limits("sign_in_ip", "1/m")
     address = an_address()
