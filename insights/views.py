@@ -43,6 +43,7 @@ def team_dashboard(request, slug: str):
             "dashboard": dashboard,
             "statuses": Status.choices,
             "floor": selectors.floor(),
+            "too_small": dashboard is None and selectors.team_group_size(team) < selectors.floor(),
         },
     )
 
@@ -56,7 +57,9 @@ def _csv(team: Team, days: int, dashboard: dict | None) -> HttpResponse:
     if dashboard is None:
         return response
     rows = [(team.name, dashboard["total"])]
-    rows += [(name or "(smaller sub-teams)", figures) for name, figures in dashboard["subteams"]]
+    rows += [
+        (name or "(rest of the team, together)", figures) for name, figures in dashboard["subteams"]
+    ]
     for name, figures in rows:
         writer.writerow(
             [
