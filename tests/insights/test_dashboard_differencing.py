@@ -49,7 +49,9 @@ def shown_groups(client) -> list[tuple[str, frozenset[int], dict]]:
     for team_obj in Team.objects.all():
         url = f"/insights/teams/{team_obj.slug}/"
         dashboard = client.get(url).context["dashboard"]
-        rows = list(csv.reader(io.StringIO(client.get(url, {"format": "csv"}).content.decode())))
+        rows = list(
+            csv.reader(io.StringIO(client.get(url, {"format": "csv"}).content.decode("utf-8-sig")))
+        )
         if dashboard is None:
             assert len(rows) == 1, f"{team_obj.name}: the CSV shows what the page withholds"
             continue

@@ -138,7 +138,7 @@ def test_the_csv_export_has_one_row_per_week_and_leaves_withheld_values_empty(cl
     response = client.get(URL, {"format": "csv"})
 
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["objective", "kpi", "unit", "team", "week", "value", "target"]
     assert [row[4:6] for row in rows[1:]] == [
         [str(THIS_WEEK - timedelta(weeks=1)), ""],

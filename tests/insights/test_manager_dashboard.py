@@ -140,7 +140,9 @@ def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, o
     assert four.context["dashboard"] is None
     assert "moins de 5 personnes actives" in four.content.decode()
     rows = list(
-        csv.reader(io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode()))
+        csv.reader(
+            io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode("utf-8-sig"))
+        )
     )
     assert len(rows) == 1  # the header only
 
@@ -148,7 +150,9 @@ def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, o
     five = client.get(url(org["lyon"]))
     assert five.context["dashboard"]["total"]["people"] == 5
     rows = list(
-        csv.reader(io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode()))
+        csv.reader(
+            io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode("utf-8-sig"))
+        )
     )
     assert rows[1][:3] == ["Lyon", "90", "5"]
 
@@ -171,7 +175,7 @@ def test_the_csv_export_gives_the_team_and_the_sub_teams_at_or_above_the_floor(c
 
     response = client.get(url(org["sales"]), {"format": "csv", "days": "30"})
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["team", "days", "people", "contributors"]
     assert [row[:3] for row in rows[1:]] == [
         ["Sales", "30", "15"],
