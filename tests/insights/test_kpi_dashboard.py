@@ -79,9 +79,9 @@ def test_the_dashboard_shows_each_kpi_against_its_target_with_a_chart_and_a_tabl
     assert coordinates and all(float(value) >= 0 for value in coordinates)
 
     assert "Mieux trouver" in html
-    assert "<strong>80.0 %</strong>" in html and "en bonne voie" in html  # admin in French
+    assert "<strong>80 %</strong>" in html and "en bonne voie" in html  # admin in French
     assert html.count('class="insights-chart"') == 2 and 'role="img"' in html
-    assert "<td>80.0</td><td>60.0</td>" in html  # the data table gives the same values
+    assert "<td>80</td><td>60</td>" in html  # the data table gives the same values
 
 
 def test_snapshots_are_recomputed_in_place_not_duplicated():
@@ -112,7 +112,7 @@ def test_a_team_of_five_gets_its_own_figures_a_team_of_four_gets_none(client):
 
     assert KPISnapshot.objects.filter(team=five).exists()
     assert not KPISnapshot.objects.filter(team=four).exists()
-    assert "<strong>100.0 %</strong>" in decimal(
+    assert "<strong>100 %</strong>" in decimal(
         client.get(URL, {"team": five.pk}).content.decode()
     )
     small = decimal(client.get(URL, {"team": four.pk}).content.decode())
