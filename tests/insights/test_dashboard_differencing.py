@@ -13,7 +13,6 @@ from collections import defaultdict
 from itertools import combinations
 
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 
 from ideas.models import Status
@@ -245,7 +244,6 @@ def test_the_disclosure_rule_on_every_small_tree_against_brute_force_subtraction
             assert_no_small_group_by_subtraction(groups)
 
 
-@override_settings(SEARCH_BACKEND="database")
 def test_kpi_values_by_team_cannot_be_subtracted_down_to_a_small_group(client, parent_of_nine):
     employees(5)  # people without a team: the organisation minus Ventes is not one person
     # Ventes now has 5 direct members and Terrain 9: both may have figures...

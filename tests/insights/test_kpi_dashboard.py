@@ -112,9 +112,7 @@ def test_a_team_of_five_gets_its_own_figures_a_team_of_four_gets_none(client):
 
     assert KPISnapshot.objects.filter(team=five).exists()
     assert not KPISnapshot.objects.filter(team=four).exists()
-    assert "<strong>100 %</strong>" in decimal(
-        client.get(URL, {"team": five.pk}).content.decode()
-    )
+    assert "<strong>100 %</strong>" in decimal(client.get(URL, {"team": five.pk}).content.decode())
     small = decimal(client.get(URL, {"team": four.pk}).content.decode())
     assert "masquée ou pas encore mesurée" in small and "<strong>" not in small
 
