@@ -74,6 +74,12 @@ def test_the_filters_are_built_into_every_template():
         assert template.render(context) == "June 1, 2026 · June 1, 2026, 9 a.m. · 12.5"
 
 
+def test_the_filters_leave_what_is_not_a_date_or_a_number_harmless():
+    template = engines["django"].from_string("[{{ a|local_date }}][{{ b|local_number }}]")
+    assert template.render({"a": "bientôt", "b": "—"}) == "[][—]"
+    assert template.render({}) == "[][]"
+
+
 @pytest.mark.django_db
 def test_a_news_page_published_on_the_first_says_1er_in_french_and_1_in_english(client):
     sections()
