@@ -93,7 +93,8 @@ def snapshot_kpis(*, weeks: list[date] | None = None) -> int:
     is stored only when drawn from at least the floor of people and when no group under the
     floor can be worked out by subtracting it from other stored values of that KPI and week
     (`insights.disclosure`, on the people each value is drawn from); otherwise it is stored
-    as withheld. Re-running updates the same rows. Returns the number of snapshots written.
+    as withheld. Re-running updates the same rows, and drops those weeks' rows of teams whose
+    figures may no longer be shown. Returns the number of snapshots written.
     """
     if weeks is None:
         current = monday_of(timezone.localdate())
@@ -106,6 +107,9 @@ def snapshot_kpis(*, weeks: list[date] | None = None) -> int:
         if pk is not None
     }
     written = 0
+    KPISnapshot.objects.filter(week_start__in=weeks, team__isnull=False).exclude(
+        team__in=[pk for pk in teams if pk is not None]
+    ).delete()
     for week in weeks:
         start, end = week_bounds(week)
         for code, kpi in KPIS.items():

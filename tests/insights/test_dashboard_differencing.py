@@ -276,3 +276,22 @@ def test_kpi_values_by_team_cannot_be_subtracted_down_to_a_small_group(client, p
         if value("weekly_active", team_obj) is not None:
             groups.append((team_obj.name, frozenset(members(team_obj)), None))
     assert_no_small_group_by_subtraction(groups)
+
+
+def test_a_team_whose_figures_may_no_longer_be_shown_loses_the_snapshots_of_the_weeks_recomputed(
+    parent_of_nine,
+):
+    week = monday_of(timezone.localdate())
+    employees(5)  # people without a team
+    extra = employees(4, team=parent_of_nine["ventes"])  # Ventes: 5 direct, Terrain 9
+    snapshot_kpis(weeks=[week])
+    terrain = parent_of_nine["terrain"]
+    assert KPISnapshot.objects.filter(team=terrain, week_start=week).exists()
+
+    for person in extra:  # Ventes back to one direct member: Terrain merges into it
+        person.profile.team = None
+        person.profile.save()
+    snapshot_kpis(weeks=[week])
+
+    assert not KPISnapshot.objects.filter(team=terrain, week_start=week).exists()
+    assert KPISnapshot.objects.filter(team=parent_of_nine["ventes"], week_start=week).exists()
