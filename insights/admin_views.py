@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from insights import selectors
 from insights.charts import line_chart
+from intranet.exports import csv_response
 from people.models import Team
 
 
@@ -55,25 +55,24 @@ def kpi_dashboard(request):
 
 
 def _kpi_csv(board, team: Team | None) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="ruche-kpis.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["objective", "kpi", "unit", "team", "week", "value", "target"])
-    for objective, rows in board:
-        for row in rows:
-            for week, value in row.points:
-                writer.writerow(
-                    [
-                        objective.title,
-                        row.code,
-                        row.unit,
-                        team.name if team else "",
-                        week.isoformat(),
-                        "" if value is None else f"{value:g}",
-                        f"{row.target:g}",
-                    ]
-                )
-    return response
+    return csv_response(
+        filename="ruche-kpis.csv",
+        header=["objective", "kpi", "unit", "team", "week", "value", "target"],
+        rows=(
+            [
+                objective.title,
+                row.code,
+                row.unit,
+                team.name if team else "",
+                week.isoformat(),
+                "" if value is None else f"{value:g}",
+                f"{row.target:g}",
+            ]
+            for objective, rows in board
+            for row in rows
+            for week, value in row.points
+        ),
+    )
 
 
 @require_GET

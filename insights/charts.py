@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
+from intranet.formats import local_date, local_number
+
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_Y = 480, 160, 44, 12, 16
 
 
@@ -22,7 +26,8 @@ class Chart:
 
 
 def _label(value: float) -> str:
-    return f"{value:g}"
+    """A value in the reader's language (12,5 in French); the chart is built per request."""
+    return local_number(round(value, 2))
 
 
 def line_chart(points: list[tuple[date, float | None]], target: float | None) -> Chart:
@@ -47,7 +52,8 @@ def line_chart(points: list[tuple[date, float | None]], target: float | None) ->
             continue
         x = round(PAD_LEFT + index * step, 1)
         commands.append(f"{'L' if pen_down else 'M'}{x},{y_of(value)}")
-        dots.append((x, y_of(value), f"{week}: {_label(value)}"))
+        title = _("%(week)s: %(value)s") % {"week": local_date(week), "value": _label(value)}
+        dots.append((x, y_of(value), title))
         pen_down = True
     return Chart(
         width=WIDTH,

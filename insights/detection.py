@@ -71,7 +71,7 @@ def gather(start: date, end: date) -> list[Utterance]:
             text=fold(row["text"]),
             terms=terms_of(row["text"], row["tags"]),
             topics=[f"#{tag}" for tag in row["tags"]] or [labels.get(row["topic"], row["topic"])],
-            team_id=teams.get(row["author_id"]),
+            team_id=None if row["anonymous"] else teams.get(row["author_id"]),
             searched=False,
         )
         for row in written

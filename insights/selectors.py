@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from insights.disclosure import bottom_up, disclose, subtree
 from insights.kpis import KPIS, UNIT_LABELS, Group
 from insights.models import ActivityDay, KPISnapshot, Objective
 from people.models import Team
@@ -16,7 +17,6 @@ from people.selectors import (
     active_member_teams,
     managed_team_ids,
     manages_a_team,
-    team_descendants_map,
 )
 
 COMMUNICATORS_GROUP = "Communicators"
@@ -106,12 +106,81 @@ def active_user_ids(*, start: datetime, end: datetime) -> set[int]:
     return set(days.values_list("user_id", flat=True).distinct())
 
 
-def teams_large_enough() -> list[Team]:
-    """Teams with at least the floor of active people (sub-teams included): they get KPIs."""
-    per_team = Counter(active_member_teams().values())
-    teams = list(Team.objects.all())
-    below = team_descendants_map([team.pk for team in teams])
-    return [team for team in teams if sum(per_team[t] for t in below[team.pk]) >= floor()]
+@dataclass
+class TeamTree:
+    """The active people by team, the team tree, and the teams whose figures may be shown.
+
+    `shown` holds the teams (and `None`, the whole organisation) kept by
+    `insights.disclosure.disclose`: no group under the floor can be computed by subtracting
+    the figures of shown groups from one another.
+    """
+
+    members: dict[int, int | None]
+    children: dict[int | None, list[int]]
+    size: dict[int | None, int]
+    shown: set[int | None]
+    by_team: dict[int | None, set[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for user_id, team_id in self.members.items():
+            self.by_team.setdefault(team_id, set()).add(user_id)
+
+    def people(self, team_id: int | None) -> set[int]:
+        """Active people of the team and its sub-teams (everyone for `None`)."""
+        if team_id is None:
+            return set(self.members)
+        teams = subtree(self.children, team_id)
+        return set().union(*(self.by_team.get(team, set()) for team in teams))
+
+    def shown_children(self, team_id: int | None) -> list[int]:
+        return [child for child in self.children.get(team_id, []) if child in self.shown]
+
+    def atoms(self, team_id: int | None) -> list[set[int]]:
+        """The smallest groups subtraction can reach inside a shown team: for each shown
+        team at or below it, its people that no shown sub-team covers (never empty, never
+        under the floor)."""
+        found = []
+        for node in subtree(self.children, team_id):
+            if node not in self.shown:
+                continue
+            rest = self.people(node).difference(
+                *(self.people(child) for child in self.shown_children(node))
+            )
+            if rest:
+                found.append(rest)
+        return found
+
+
+def team_tree() -> TeamTree:
+    """The team tree with the teams whose figures may be shown, in two queries. The
+    organisation's own figure is not shown beside them here (KPIs check it apart)."""
+    members = active_member_teams()
+    parents = dict(Team.objects.values_list("pk", "parent_id"))
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for team_id, parent_id in parents.items():
+        children[parent_id if parent_id in parents else None].append(team_id)
+    direct = Counter(members.values())
+    size: dict[int | None, int] = {}
+    for node in bottom_up(children, None):
+        size[node] = direct[node] + sum(size[child] for child in children.get(node, []))
+    return TeamTree(
+        members=members,
+        children=children,
+        size=size,
+        shown=disclose(children=children, size=size, minimum=floor(), check_root=False),
+    )
+
+
+def disclosed_teams() -> list[Team]:
+    """Teams whose figures may be shown (they get KPIs): at least the floor of active people,
+    and no smaller group computable by subtraction from the figures of other shown teams."""
+    shown = team_tree().shown - {None}
+    return list(Team.objects.filter(pk__in=shown).order_by("name"))
+
+
+def team_group_size(team: Team) -> int:
+    """Active people of the team and its sub-teams."""
+    return len(active_member_teams([team.pk]))
 
 
 # --- KPI dashboard -----------------------------------------------------------------------------
@@ -197,20 +266,24 @@ def _figures(user_ids: set[int], data: dict) -> dict:
 def team_dashboard(team: Team, *, days: int) -> dict | None:
     """Participation, ideas and outcomes, kudos and pending must-reads of a team and below.
 
-    None when the team has fewer than the floor of people. Sub-teams under the floor are
-    not shown on their own: they are added up into one "smaller sub-teams" row when that
-    row reaches the floor, and are always counted in the team's total. A fixed number of
-    queries whatever the team's size.
+    None when the team's figures are withheld: fewer than the floor of people, or a group
+    under the floor could be computed from them and other shown figures (see
+    `insights.disclosure`); its people are then counted in the team above. Sub-teams whose
+    figures are shown have a row each; the rest of the team (its direct members and the
+    other sub-teams) has one "together" row, never under the floor, so the rows add up to
+    the total. Anonymous ideas and questions count in no figure. A must-read's figures add
+    up only the smallest computable groups with at least the floor of people addressed. A
+    fixed number of queries whatever the team's size.
     """
     from ideas.selectors.insights import ideas_submitted
     from insights.kpis import contributor_ids
     from news.selectors.insights import live_must_reads, must_read_coverage
     from people.selectors import kudos_flows
 
-    group = group_for(team)
-    members = set(group.members)
-    if len(members) < floor():
+    tree = team_tree()
+    if team.pk not in tree.shown:
         return None
+    members = tree.people(team.pk)
     end = timezone.now()
     start = end - timedelta(days=days)
     data = {
@@ -220,29 +293,32 @@ def team_dashboard(team: Team, *, days: int) -> dict | None:
         "kudos": kudos_flows(start=start, end=end, user_ids=members),
     }
     total = _figures(members, data)
-    children = list(Team.objects.filter(parent=team).order_by("name"))
-    below = team_descendants_map([child.pk for child in children])
-    by_team = defaultdict(set)
-    for user_id, team_id in group.members.items():
-        by_team[team_id].add(user_id)
-    subteams, smaller = [], set()
-    for child in children:
-        people = set().union(*(by_team[t] for t in below[child.pk]))
-        if len(people) >= floor():
-            subteams.append((child.name, _figures(people, data)))
-        else:
-            smaller |= people
-    if len(smaller) >= floor():
-        subteams.append((None, _figures(smaller, data)))
-    must_reads = [
-        {
-            "title": row["page"].title,
-            "due": row["page"].must_read_due,
-            "addressed": len(row["addressed"]),
-            "acknowledged": len(row["acknowledged"]),
-            "pending": len(row["addressed"]) - len(row["acknowledged"]),
-        }
-        for row in must_read_coverage(live_must_reads(), members)
-        if len(row["addressed"]) >= floor()
-    ]
+    names = dict(Team.objects.filter(parent=team).values_list("pk", "name"))
+    shown = sorted(
+        (child for child in tree.shown_children(team.pk) if child in names),
+        key=lambda child: names[child],
+    )
+    subteams, covered = [], set()
+    for child in shown:
+        people = tree.people(child)
+        covered |= people
+        subteams.append((names[child], _figures(people, data)))
+    if subteams and members - covered:
+        subteams.append((None, _figures(members - covered, data)))
+    atoms = tree.atoms(team.pk)
+    must_reads = []
+    for row in must_read_coverage(live_must_reads(), members):
+        counted = [atom for atom in atoms if len(row["addressed"] & atom) >= floor()]
+        addressed = sum(len(row["addressed"] & atom) for atom in counted)
+        acknowledged = sum(len(row["acknowledged"] & atom) for atom in counted)
+        if addressed >= floor():
+            must_reads.append(
+                {
+                    "title": row["page"].title,
+                    "due": row["page"].must_read_due,
+                    "addressed": addressed,
+                    "acknowledged": acknowledged,
+                    "pending": addressed - acknowledged,
+                }
+            )
     return {"total": total, "subteams": subteams, "must_reads": must_reads}

@@ -11,15 +11,18 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from insights.kpis import KPIS, measure
+from insights.disclosure import disclose
+from insights.kpis import KPIS, Group
 from insights.models import ActivityDay, KPISnapshot, SignalReport
 from insights.selectors import (
+    floor,
     group_for,
     last_complete_week,
     monday_of,
-    teams_large_enough,
+    team_tree,
     week_bounds,
 )
+from people.models import Team
 
 ACTIVITY_KEY = "insights:activity:{day}"
 ACTIVITY_KEY_TTL = 8 * 86400
@@ -85,25 +88,44 @@ def snapshot_kpis(*, weeks: list[date] | None = None) -> int:
     """Compute every KPI for these weeks (Mondays), organisation-wide and per team.
 
     By default the current week and the three before it, so that late answers and
-    acknowledgements still reach the weeks they belong to. A team gets snapshots only when it
-    has at least the floor of people. Re-running updates the same rows. Returns the number
-    of snapshots written.
+    acknowledgements still reach the weeks they belong to. A team gets snapshots only when
+    its figures may be shown (`insights.selectors.team_tree`). For each KPI and week, a value
+    is stored only when drawn from at least the floor of people and when no group under the
+    floor can be worked out by subtracting it from other stored values of that KPI and week
+    (`insights.disclosure`, on the people each value is drawn from); otherwise it is stored
+    as withheld. Re-running updates the same rows, and drops those weeks' rows of teams whose
+    figures may no longer be shown. Returns the number of snapshots written.
     """
     if weeks is None:
         current = monday_of(timezone.localdate())
         weeks = [current - timedelta(weeks=n) for n in range(4)]
-    groups = [(None, group_for(None))] + [(team, group_for(team)) for team in teams_large_enough()]
+    tree = team_tree()
+    teams = {None: None} | {team.pk: team for team in Team.objects.filter(pk__in=tree.shown)}
+    groups = {None: group_for(None)} | {
+        pk: Group(members={user: tree.members[user] for user in tree.people(pk)}, restricted=True)
+        for pk in teams
+        if pk is not None
+    }
     written = 0
+    KPISnapshot.objects.filter(week_start__in=weeks, team__isnull=False).exclude(
+        team__in=[pk for pk in teams if pk is not None]
+    ).delete()
     for week in weeks:
         start, end = week_bounds(week)
-        for team, group in groups:
-            for code in KPIS:
-                result = measure(code, start, end, group)
+        for code, kpi in KPIS.items():
+            results = {pk: kpi.compute(start, end, group) for pk, group in groups.items()}
+            kept = disclose(
+                children=tree.children,
+                size={pk: result.people for pk, result in results.items()},
+                minimum=floor(),
+            )
+            for pk, result in results.items():
+                shown = pk in kept and result.people >= floor()
                 KPISnapshot.objects.update_or_create(
                     kpi=code,
-                    team=team,
+                    team=teams[pk],
                     week_start=week,
-                    defaults={"value": result.value, "people": result.people},
+                    defaults={"value": result.value if shown else None, "people": result.people},
                 )
                 written += 1
     return written

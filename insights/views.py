@@ -1,7 +1,5 @@
 """The managers' dashboard on the site: their teams' participation, ideas, kudos, must-reads."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from ideas.models import Status
 from insights import selectors
+from intranet.exports import csv_response
 from people.models import Team
 
 PERIODS = (30, 90, 365)
@@ -43,27 +42,31 @@ def team_dashboard(request, slug: str):
             "dashboard": dashboard,
             "statuses": Status.choices,
             "floor": selectors.floor(),
+            "too_small": dashboard is None and selectors.team_group_size(team) < selectors.floor(),
         },
     )
 
 
 def _csv(team: Team, days: int, dashboard: dict | None) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ruche-team-{team.slug}.csv"'
-    writer = csv.writer(response)
     columns = ["people", "contributors", "active", "ideas", "kudos_received", "kudos_given"]
-    writer.writerow(["team", "days", *columns, *(f"ideas_{s}" for s, _label in Status.choices)])
-    if dashboard is None:
-        return response
-    rows = [(team.name, dashboard["total"])]
-    rows += [(name or "(smaller sub-teams)", figures) for name, figures in dashboard["subteams"]]
-    for name, figures in rows:
-        writer.writerow(
+    header = ["team", "days", *columns, *(f"ideas_{s}" for s, _label in Status.choices)]
+    rows = []
+    if dashboard is not None:
+        rows = [(team.name, dashboard["total"])]
+        rows += [
+            (name or "(rest of the team, together)", figures)
+            for name, figures in dashboard["subteams"]
+        ]
+    return csv_response(
+        filename=f"ruche-team-{team.slug}.csv",
+        header=header,
+        rows=(
             [
                 name,
                 days,
                 *(figures[column] for column in columns),
                 *(figures["ideas_by_status"][s] for s, _label in Status.choices),
             ]
-        )
-    return response
+            for name, figures in rows
+        ),
+    )

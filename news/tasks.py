@@ -6,9 +6,10 @@ from functools import partial
 from celery import shared_task
 from django.core.mail import send_mail
 from django.core.management import call_command
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from intranet.formats import local_date
 
 
 @task()
@@ -51,7 +52,7 @@ def _must_read_message(page) -> str:
         return _("Reminder: please read and acknowledge “%(title)s”") % {"title": page.title}
     return _("Reminder: please read and acknowledge “%(title)s” (due %(due)s)") % {
         "title": page.title,
-        "due": date_format(page.must_read_due, "DATE_FORMAT"),
+        "due": local_date(page.must_read_due),
     }
 
 

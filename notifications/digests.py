@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from intranet.formats import local_date
 from notifications.models import Notification
 from notifications.selectors import with_availability
 from notifications.services import absolute_url
@@ -91,7 +91,7 @@ def challenge_items(user, window: Window) -> tuple[list[Item], list[Item]]:
 
 
 def _when(label: str, moment: datetime) -> str:
-    return label % date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return label % local_date(moment, "DATETIME_FORMAT")
 
 
 def answer_items(user, window: Window) -> list[Item]:

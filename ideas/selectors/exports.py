@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from ideas.models import ChallengePage, Comment, Idea, StatusChange
+from intranet.exports import plain_text
 
 IDEA_COLUMNS = [
     "id",
@@ -32,12 +32,9 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def plain(markup: str) -> str:
-    return " ".join(strip_tags(markup.replace("</p>", "</p> ")).split())
-
-
 def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list]:
-    """One row per idea (merged ones excluded); anonymous authors stay anonymous."""
+    """One row per idea (merged ones excluded), as plain text; anonymous authors stay
+    anonymous."""
     ideas = (
         Idea.objects.filter(challenge=challenge, merged_into__isnull=True)
         .select_related("author")
@@ -46,7 +43,7 @@ def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list]:
     )
     last_answers: dict[int, str] = {}
     for change in StatusChange.objects.filter(idea__challenge=challenge).order_by("created_at"):
-        last_answers[change.idea_id] = plain(change.message)
+        last_answers[change.idea_id] = plain_text(change.message)
     for idea in ideas:
         yield [
             idea.pk,
@@ -61,7 +58,7 @@ def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list]:
             last_answers.get(idea.pk, ""),
             _("yes") if idea.hidden_at else "",
             f"{base_url}{idea.get_absolute_url()}",
-            plain(idea.description),
+            plain_text(idea.description),
         ]
 
 
@@ -78,7 +75,7 @@ def comment_rows(challenge: ChallengePage) -> Iterator[list]:
             comment.parent_id or "",
             _name(comment.author),
             comment.created_at.isoformat(),
-            plain(comment.body),
+            plain_text(comment.body),
         ]
 
 

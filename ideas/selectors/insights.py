@@ -19,13 +19,22 @@ def _restrict(queryset, field: str, user_ids: Collection[int] | None):
     return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
 
 
+def _by_name(ideas, user_ids: Collection[int] | None):
+    """Ideas of these people, leaving anonymous ones out: a figure by group never counts an
+    anonymous idea (it could be worked out who wrote it). Everyone's (None) keeps them."""
+    ideas = _restrict(ideas, "author_id", user_ids)
+    return ideas if user_ids is None else ideas.filter(anonymous=False)
+
+
 def idea_contributor_ids(
     *, start: datetime, end: datetime, user_ids: Collection[int] | None = None
 ) -> set[int]:
-    """People who submitted an idea, voted or commented on one in [start, end)."""
-    ideas = _restrict(
-        Idea.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
-    )
+    """People who submitted an idea, voted or commented on one in [start, end).
+
+    With `user_ids`, anonymous ideas do not count (their authors may still count for a vote
+    or a comment).
+    """
+    ideas = _by_name(Idea.objects.filter(created_at__gte=start, created_at__lt=end), user_ids)
     votes = _restrict(
         Vote.objects.filter(created_at__gte=start, created_at__lt=end), "user_id", user_ids
     )
@@ -44,12 +53,10 @@ def ideas_submitted(
     """Ideas submitted in [start, end) (not hidden, not merged away), with their first answer.
 
     Each row: id, author_id, created_at, status, first_answer_at (the owner's first status
-    change, or None).
+    change, or None). With `author_ids`, anonymous ideas are left out.
     """
-    ideas = _restrict(
-        Idea.objects.visible().filter(created_at__gte=start, created_at__lt=end),
-        "author_id",
-        author_ids,
+    ideas = _by_name(
+        Idea.objects.visible().filter(created_at__gte=start, created_at__lt=end), author_ids
     ).annotate(first_answer_at=Min("status_changes__created_at"))
     return list(ideas.values("id", "author_id", "created_at", "status", "first_answer_at"))
 
@@ -62,13 +69,16 @@ def challenges_open_between(*, start: datetime, end: datetime) -> int:
 def idea_texts(*, start: datetime, end: datetime) -> list[dict]:
     """What people wrote in the ideas hub in [start, end): ideas and comments, as plain text.
 
-    Each row: author_id, created_at, text, tags (of the idea), topic (the challenge title).
-    Hidden ideas and comments are left out.
+    Each row: author_id, created_at, text, tags (of the idea), topic (the challenge title),
+    anonymous (an anonymous idea: count it by nobody's team). Hidden ideas and comments are
+    left out.
     """
     ideas = list(
         Idea.objects.visible()
         .filter(created_at__gte=start, created_at__lt=end)
-        .values("id", "author_id", "created_at", "title", "description", "challenge__title")
+        .values(
+            "id", "author_id", "created_at", "title", "description", "challenge__title", "anonymous"
+        )
     )
     comments = list(
         Comment.objects.filter(
@@ -89,6 +99,7 @@ def idea_texts(*, start: datetime, end: datetime) -> list[dict]:
             "text": f"{row['title']} {strip_tags(row['description'])}",
             "tags": tags[row["id"]],
             "topic": row["challenge__title"],
+            "anonymous": row["anonymous"],
         }
         for row in ideas
     ]
@@ -99,6 +110,7 @@ def idea_texts(*, start: datetime, end: datetime) -> list[dict]:
             "text": strip_tags(row["body"]),
             "tags": tags[row["idea_id"]],
             "topic": row["idea__challenge__title"],
+            "anonymous": False,
         }
         for row in comments
     ]

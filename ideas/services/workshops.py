@@ -9,11 +9,11 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ideas.models import ChallengePage, Idea, Workshop, WorkshopRegistration
 from ideas.selectors import can_manage_challenge, can_view_challenge, users_in_audience
+from intranet.formats import local_date
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 
@@ -104,7 +104,9 @@ def send_workshop_reminders(now: datetime | None = None) -> int:
         )
         for registration in due:
             workshop = registration.workshop
-            if registration.user_id in users_in_audience(workshop.challenge, [registration.user_id]):
+            if registration.user_id in users_in_audience(
+                workshop.challenge, [registration.user_id]
+            ):
                 sent += notify(
                     recipient_ids=[registration.user_id],
                     key=f"ideas:workshop-reminder:{registration.pk}",
@@ -119,7 +121,7 @@ def send_workshop_reminders(now: datetime | None = None) -> int:
 
 
 def _reminder_message(workshop: Workshop) -> str:
-    when = date_format(timezone.localtime(workshop.starts_at), "DATETIME_FORMAT")
+    when = local_date(workshop.starts_at, "DATETIME_FORMAT")
     return _("Reminder: workshop “%(title)s”, %(when)s, %(where)s") % {
         "title": workshop.title,
         "when": when,

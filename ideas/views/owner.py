@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -22,6 +19,7 @@ from ideas.selectors.exports import (
     comments_by_idea,
     idea_rows,
 )
+from intranet.exports import csv_response, xlsx_response
 
 from .common import run_action, visible_challenge, visible_idea
 
@@ -43,50 +41,31 @@ def stats(request, challenge_id: int):
     )
 
 
-def safe_cell(value):
-    """Cells starting like a formula are prefixed, so a spreadsheet never runs them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @require_GET
 def export(request, challenge_id: int, fmt: str):
+    """The owner's download of a challenge's ideas and comments (intranet.exports cells)."""
     challenge = managed_challenge(request, challenge_id)
     base_url = settings.WAGTAILADMIN_BASE_URL
-    name = slugify(challenge.title) or "challenge"
+    filename = f"{slugify(challenge.title) or 'challenge'}-ideas.{fmt}"
     if fmt == "csv":
         comments = comments_by_idea(challenge)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([*IDEA_COLUMNS, "comment_texts"])
-        for row in idea_rows(challenge, base_url):
-            texts = " | ".join(comments.get(row[0], []))
-            writer.writerow([safe_cell(cell) for cell in [*row, texts]])
-        response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv")
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Ideas"
-        sheet.append(IDEA_COLUMNS)
-        for row in idea_rows(challenge, base_url):
-            sheet.append([safe_cell(cell) for cell in row])
-        comment_sheet = book.create_sheet("Comments")
-        comment_sheet.append(COMMENT_COLUMNS)
-        for row in comment_rows(challenge):
-            comment_sheet.append([safe_cell(cell) for cell in row])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return csv_response(
+            filename=filename,
+            header=[*IDEA_COLUMNS, "comment_texts"],
+            rows=(
+                [*row, " | ".join(comments.get(row[0], []))]
+                for row in idea_rows(challenge, base_url)
+            ),
         )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{name}-ideas.{fmt}"'
-    return response
+    if fmt == "xlsx":
+        return xlsx_response(
+            filename=filename,
+            sheets=[
+                ("Ideas", IDEA_COLUMNS, idea_rows(challenge, base_url)),
+                ("Comments", COMMENT_COLUMNS, comment_rows(challenge)),
+            ],
+        )
+    raise Http404
 
 
 @require_http_methods(["GET", "POST"])

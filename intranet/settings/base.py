@@ -104,6 +104,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # Dates and numbers in the reader's language ("1er décembre"), in every template.
+            "builtins": ["intranet.templatetags.ruche_formats"],
         },
     },
 ]

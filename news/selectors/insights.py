@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
 
 from news.models import Acknowledgement, Comment, NewsPage, Question
 from people.models import Profile
@@ -20,16 +20,26 @@ def _restrict(queryset, field: str, user_ids: Collection[int] | None):
     return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
 
 
-def news_contributor_ids(
-    *, start: datetime, end: datetime, user_ids: Collection[int] | None = None
-) -> set[int]:
-    """People who commented on news or asked leadership a question in [start, end)."""
-    comments = _restrict(
-        Comment.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
-    )
+def _questions(start: datetime, end: datetime, user_ids: Collection[int] | None):
+    """Questions of these people, leaving anonymous ones out: a figure by group never counts
+    an anonymous question (it could be worked out who asked it). Everyone's (None) keeps them."""
     questions = _restrict(
         Question.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
     )
+    return questions if user_ids is None else questions.filter(anonymous=False)
+
+
+def news_contributor_ids(
+    *, start: datetime, end: datetime, user_ids: Collection[int] | None = None
+) -> set[int]:
+    """People who commented on news or asked leadership a question in [start, end).
+
+    With `user_ids`, anonymous questions do not count.
+    """
+    comments = _restrict(
+        Comment.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+    )
+    questions = _questions(start, end, user_ids)
     return set(comments.values_list("author_id", flat=True)) | set(
         questions.values_list("author_id", flat=True)
     )
@@ -88,11 +98,11 @@ def live_must_reads() -> QuerySet[NewsPage]:
 def question_answers(
     *, start: datetime, end: datetime, user_ids: Collection[int] | None = None
 ) -> dict[str, int]:
-    """Leadership questions asked in [start, end): how many, how many answered, by how many."""
-    questions = _restrict(
-        Question.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
-    )
-    return questions.aggregate(
+    """Leadership questions asked in [start, end): how many, how many answered, by how many.
+
+    With `user_ids`, anonymous questions do not count.
+    """
+    return _questions(start, end, user_ids).aggregate(
         asked=Count("id"),
         answered=Count("id", filter=Q(answered_at__isnull=False)),
         askers=Count("author_id", distinct=True),
@@ -102,21 +112,25 @@ def question_answers(
 def news_texts(*, start: datetime, end: datetime) -> list[dict]:
     """What people wrote about news and to leadership in [start, end), as plain text.
 
-    Each row: author_id, created_at, text, tags (none), topic (a fixed label). Hidden
-    comments are left out.
+    Each row: author_id, created_at, text, tags (none), topic (a fixed label), anonymous (an
+    anonymous question: count it by nobody's team). Hidden comments are left out.
     """
     comments = Comment.objects.filter(
         created_at__gte=start, created_at__lt=end, hidden_at__isnull=True
-    ).values_list("author_id", "created_at", "body")
+    ).values_list("author_id", "created_at", "body", Value(False))
     questions = Question.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
-        "author_id", "created_at", "body"
+        "author_id", "created_at", "body", "anonymous"
     )
     rows = [
-        {"author_id": a, "created_at": at, "text": body, "tags": [], "topic": "news"}
-        for a, at, body in comments
-    ]
-    rows += [
-        {"author_id": a, "created_at": at, "text": body, "tags": [], "topic": "leadership"}
-        for a, at, body in questions
+        {
+            "author_id": a,
+            "created_at": at,
+            "text": body,
+            "tags": [],
+            "topic": topic,
+            "anonymous": anon,
+        }
+        for topic, found in (("news", comments), ("leadership", questions))
+        for a, at, body, anon in found
     ]
     return rows

@@ -1,15 +1,14 @@
 """Acknowledging a must-read; editors' rates by team and CSV export."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from intranet.exports import csv_response
 from news import services
 from news.models import NewsPage
 from news.selectors import acknowledgement_rates, acknowledgement_rows, must_reads_overview
@@ -65,23 +64,16 @@ def acknowledgement_stats(request, page_id: int):
     )
 
 
-def _safe_cell(value) -> str:
-    """Keep spreadsheet software from running a cell as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @require_GET
 @permission_required("news.view_acknowledgement_stats", raise_exception=True)
 def acknowledgement_export(request, page_id: int):
-    """Editors: who acknowledged a must-read, as CSV."""
+    """Editors: who acknowledged a must-read, as CSV (intranet.exports cells)."""
     page = _must_read(page_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="acknowledgements-{page.pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([_("Name"), _("Email"), _("Team"), _("Acknowledged at")])
-    for name, email, team, at in acknowledgement_rows(page):
-        writer.writerow(
-            [_safe_cell(name), _safe_cell(email), _safe_cell(team), at.isoformat() if at else ""]
-        )
-    return response
+    return csv_response(
+        filename=f"acknowledgements-{page.pk}.csv",
+        header=[_("Name"), _("Email"), _("Team"), _("Acknowledged at")],
+        rows=(
+            [name, email, team, at.isoformat() if at else ""]
+            for name, email, team, at in acknowledgement_rows(page)
+        ),
+    )

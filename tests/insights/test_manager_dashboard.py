@@ -113,11 +113,12 @@ def test_a_sub_team_of_five_has_its_own_row_a_sub_team_of_three_does_not(client,
 
     dashboard = client.get(url(org["sales"])).context["dashboard"]
 
-    assert [name for name, _figures in dashboard["subteams"]] == ["Paris"]
+    # Lyon is in the rest of Sales (its 7 direct members and Lyon's 3), together.
+    assert [(name, f["people"]) for name, f in dashboard["subteams"]] == [("Paris", 5), (None, 10)]
     assert "Lyon" not in client.get(url(org["sales"])).content.decode().split("<main")[1]
 
 
-def test_small_sub_teams_are_added_up_together_once_they_reach_five(client, org):
+def test_the_rows_of_a_dashboard_add_up_to_its_total(client, org):
     marseille = team("Marseille", parent=org["sales"])
     employees(2, team=marseille, manager=org["direct"][2])
     client.force_login(org["boss"])
@@ -126,8 +127,9 @@ def test_small_sub_teams_are_added_up_together_once_they_reach_five(client, org)
 
     assert [(name, figures["people"]) for name, figures in dashboard["subteams"]] == [
         ("Paris", 5),
-        (None, 5),  # Lyon (3) and Marseille (2) together
+        (None, 12),  # the 7 direct members, Lyon (3) and Marseille (2) together
     ]
+    assert sum(figures["people"] for _name, figures in dashboard["subteams"]) == 17
 
 
 def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, org):
@@ -138,7 +140,9 @@ def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, o
     assert four.context["dashboard"] is None
     assert "moins de 5 personnes actives" in four.content.decode()
     rows = list(
-        csv.reader(io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode()))
+        csv.reader(
+            io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode("utf-8-sig"))
+        )
     )
     assert len(rows) == 1  # the header only
 
@@ -146,7 +150,9 @@ def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, o
     five = client.get(url(org["lyon"]))
     assert five.context["dashboard"]["total"]["people"] == 5
     rows = list(
-        csv.reader(io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode()))
+        csv.reader(
+            io.StringIO(client.get(url(org["lyon"]), {"format": "csv"}).content.decode("utf-8-sig"))
+        )
     )
     assert rows[1][:3] == ["Lyon", "90", "5"]
 
@@ -169,9 +175,13 @@ def test_the_csv_export_gives_the_team_and_the_sub_teams_at_or_above_the_floor(c
 
     response = client.get(url(org["sales"]), {"format": "csv", "days": "30"})
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["team", "days", "people", "contributors"]
-    assert [row[:3] for row in rows[1:]] == [["Sales", "30", "15"], ["Paris", "30", "5"]]
+    assert [row[:3] for row in rows[1:]] == [
+        ["Sales", "30", "15"],
+        ["Paris", "30", "5"],
+        ["(rest of the team, together)", "30", "10"],
+    ]
 
 
 def test_the_dashboard_runs_a_constant_number_of_queries(client, org):

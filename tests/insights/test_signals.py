@@ -115,6 +115,33 @@ def test_frustration_is_counted_by_topic_and_team_only_from_five_people():
 
 
 @pytest.mark.django_db
+def test_anonymous_ideas_and_questions_count_by_no_team_in_frustration():
+    from news.models import Question
+
+    support = team("Support")
+    writers = employees(5, team=support)
+    open_challenge = challenge(phase="open", allow_anonymous_ideas=True)
+    for person in writers[:3]:
+        idea(
+            open_challenge,
+            author=person,
+            title="Ça ne marche pas",
+            anonymous=True,
+            created_at=during(WEEK),
+        )
+    for person in writers[3:]:
+        question = Question.objects.create(
+            author=person, body="Ça ne marche pas, encore", anonymous=True
+        )
+        Question.objects.filter(pk=question.pk).update(created_at=during(WEEK))
+
+    signals = weekly_signals(WEEK)["frustration"]
+
+    assert signals["people"] == 5  # organisation-wide, anonymous writings still count
+    assert signals["teams"] == []  # but never by the writer's team
+
+
+@pytest.mark.django_db
 def test_the_lexicon_is_data_communicators_can_extend():
     assert FrustrationExpression.objects.filter(expression="ça ne marche pas").exists()
     assert FrustrationExpression.objects.filter(expression="waste of time").exists()

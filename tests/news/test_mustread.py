@@ -230,7 +230,7 @@ def test_editors_see_rates_by_team_and_export_who_acknowledged(client, org):
 
     assert "1 of 2" in html or "1 sur 2" in html
     assert "RH" not in html.split("<tbody>")[1]
-    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
     assert len(rows) == 3
     acknowledged = [row for row in rows[1:] if row[3]]
     assert [row[0] for row in acknowledged] == ["Jean Lu"]
