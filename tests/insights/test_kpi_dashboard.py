@@ -19,12 +19,16 @@ from tests.insights.factories import communicator, employees, search, team
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/insights/kpis/"
-THIS_WEEK = monday_of(timezone.localdate())
+
+
+def this_week():
+    """Monday of the current week, taken when a test runs (not when the module is collected)."""
+    return monday_of(timezone.localdate())
 
 
 def objective(title="Mieux trouver", kpis=(("search_success", 60.0),), weeks=4):
     goal = Objective.objects.create(
-        title=title, starts_on=THIS_WEEK - timedelta(weeks=weeks), ends_on=THIS_WEEK
+        title=title, starts_on=this_week() - timedelta(weeks=weeks), ends_on=this_week()
     )
     for code, target in kpis:
         ObjectiveKPI.objects.create(objective=goal, kpi=code, target=target)
@@ -33,7 +37,7 @@ def objective(title="Mieux trouver", kpis=(("search_success", 60.0),), weeks=4):
 
 def searches_this_week(people, *, clicked: int):
     """One search each, the first `clicked` of them followed by a click."""
-    when = week_bounds(THIS_WEEK)[0] + timedelta(hours=1)
+    when = week_bounds(this_week())[0] + timedelta(hours=1)
     for index, person in enumerate(people):
         search(person, "congés", click=index < clicked, when=when)
 
@@ -68,7 +72,7 @@ def test_communicators_and_superusers_see_the_dashboard_others_are_refused(clien
 def test_the_dashboard_shows_each_kpi_against_its_target_with_a_chart_and_a_table(client):
     searches_this_week(employees(5), clicked=4)
     objective(kpis=[("search_success", 60.0), ("zero_results", 10.0)])
-    snapshot_kpis(weeks=[THIS_WEEK])
+    snapshot_kpis(weeks=[this_week()])
     client.force_login(communicator())
 
     raw = client.get(URL).content.decode()
@@ -87,14 +91,14 @@ def test_the_dashboard_shows_each_kpi_against_its_target_with_a_chart_and_a_tabl
 def test_snapshots_are_recomputed_in_place_not_duplicated():
     people = employees(5)
     searches_this_week(people, clicked=1)
-    snapshot_kpis(weeks=[THIS_WEEK])
+    snapshot_kpis(weeks=[this_week()])
     count = KPISnapshot.objects.count()
     searches_this_week(people, clicked=5)
 
-    snapshot_kpis(weeks=[THIS_WEEK])
+    snapshot_kpis(weeks=[this_week()])
 
     assert KPISnapshot.objects.count() == count
-    value = KPISnapshot.objects.get(kpi="search_success", team=None, week_start=THIS_WEEK).value
+    value = KPISnapshot.objects.get(kpi="search_success", team=None, week_start=this_week()).value
     assert value == 60.0  # 6 clicked searches of 10
 
 
@@ -107,7 +111,7 @@ def test_a_team_of_five_gets_its_own_figures_a_team_of_four_gets_none(client):
     # test_dashboard_differencing.py).
     searches_this_week(employees(1), clicked=0)
     objective()
-    snapshot_kpis(weeks=[THIS_WEEK])
+    snapshot_kpis(weeks=[this_week()])
     client.force_login(communicator())
 
     assert KPISnapshot.objects.filter(team=five).exists()
@@ -119,18 +123,18 @@ def test_a_team_of_five_gets_its_own_figures_a_team_of_four_gets_none(client):
 
 def test_a_value_drawn_from_four_people_is_withheld_from_five_it_is_shown():
     searches_this_week(employees(4), clicked=4)
-    snapshot_kpis(weeks=[THIS_WEEK])
+    snapshot_kpis(weeks=[this_week()])
     assert KPISnapshot.objects.get(kpi="search_success", team=None).value is None
 
     searches_this_week(employees(1), clicked=1)
-    snapshot_kpis(weeks=[THIS_WEEK])
+    snapshot_kpis(weeks=[this_week()])
     assert KPISnapshot.objects.get(kpi="search_success", team=None).value == 100.0
 
 
 def test_the_csv_export_has_one_row_per_week_and_leaves_withheld_values_empty(client):
     searches_this_week(employees(4), clicked=4)
     objective()
-    snapshot_kpis(weeks=[THIS_WEEK - timedelta(weeks=1), THIS_WEEK])
+    snapshot_kpis(weeks=[this_week() - timedelta(weeks=1), this_week()])
     client.force_login(communicator())
 
     response = client.get(URL, {"format": "csv"})
@@ -139,8 +143,8 @@ def test_the_csv_export_has_one_row_per_week_and_leaves_withheld_values_empty(cl
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["objective", "kpi", "unit", "team", "week", "value", "target"]
     assert [row[4:6] for row in rows[1:]] == [
-        [str(THIS_WEEK - timedelta(weeks=1)), ""],
-        [str(THIS_WEEK), ""],
+        [str(this_week() - timedelta(weeks=1)), ""],
+        [str(this_week()), ""],
     ]
     assert client.get(URL, {"format": "csv"}).status_code == 200
     client.force_login(UserFactory())
@@ -150,7 +154,7 @@ def test_the_csv_export_has_one_row_per_week_and_leaves_withheld_values_empty(cl
 def test_the_dashboard_runs_a_constant_number_of_queries(client):
     client.force_login(communicator())
     objective(kpis=[("search_success", 60.0)])
-    snapshot_kpis(weeks=[THIS_WEEK])
+    snapshot_kpis(weeks=[this_week()])
     client.get(URL)
     with CaptureQueriesContext(connection) as few:
         client.get(URL)
@@ -162,7 +166,7 @@ def test_the_dashboard_runs_a_constant_number_of_queries(client):
             kpis=[("zero_results", 5.0), ("weekly_active", 100.0), ("contributors", 30.0)],
             weeks=8,
         )
-    snapshot_kpis(weeks=[THIS_WEEK - timedelta(weeks=n) for n in range(8)])
+    snapshot_kpis(weeks=[this_week() - timedelta(weeks=n) for n in range(8)])
     with CaptureQueriesContext(connection) as many:
         client.get(URL)
 
@@ -211,9 +215,9 @@ def test_the_command_fills_the_history_of_past_weeks_once():
 
     weeks = KPISnapshot.objects.filter(kpi="search_success", team=None)
     assert sorted(weeks.values_list("week_start", flat=True)) == [
-        THIS_WEEK - timedelta(weeks=2),
-        THIS_WEEK - timedelta(weeks=1),
-        THIS_WEEK,
+        this_week() - timedelta(weeks=2),
+        this_week() - timedelta(weeks=1),
+        this_week(),
     ]
     with pytest.raises(CommandError):
         call_command("snapshot_kpis", "--weeks", "0")
