@@ -115,6 +115,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers on SQLite (the embedded mode): transactions take the write lock when
+    # they begin (a read that later writes cannot deadlock another writer), a writer waits up
+    # to SQLITE_BUSY_TIMEOUT seconds for the lock instead of failing with "database is locked",
+    # and readers never block the writer (write-ahead log).
+    _busy_timeout = int(env("SQLITE_BUSY_TIMEOUT", "20"))
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": _busy_timeout,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={_busy_timeout * 1000};"
+        ),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication: every page but the sign-in page needs a signed-in user ---------------
