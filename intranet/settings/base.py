@@ -279,7 +279,8 @@ OUTBOX_SEND_ON_COMMIT = env_bool("OUTBOX_SEND_ON_COMMIT", True)
 if CELERY_BROKER_URL:
     TASKS = {"default": {"BACKEND": "intranet.outbox.OutboxBackend"}}
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Inline, but a task that fails is kept in the outbox and retried (intranet/outbox.py).
+    TASKS = {"default": {"BACKEND": "intranet.outbox.InlineBackend"}}
 
 # --- Cache: Redis (CACHE_URL) shared by every worker process, else local memory -----------
 CACHE_URL = env("CACHE_URL")

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from intranet.management.commands.outbox_status import write_outbox_summary
 from intranet.models import OutboxTask
 from search.engine import get_engine, uses_engine
 from search.models import SearchEntry
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         failing = pending.exclude(last_error="").count()
         age = f", oldest {timezone.now() - oldest} ago" if oldest else ""
         self.stdout.write(f"Pending index updates: {pending.count()} ({failing} failing{age})")
+        write_outbox_summary(self, list_dead=True)
 
         if uses_engine():
             engine = get_engine()
