@@ -234,6 +234,11 @@ CELERY_BEAT_SCHEDULE = {
     "relay-outbox": {"task": "intranet.relay_outbox", "schedule": OUTBOX_RELAY_INTERVAL},
     "purge-finished-outbox": {"task": "intranet.purge_finished_outbox", "schedule": 3600.0},
     "purge-old-search-logs": {"task": "search.purge_old_search_logs", "schedule": 86400.0},
+    # Compares the index with the database and repairs differences (search/reconciliation.py).
+    "search-reconcile-index": {
+        "task": "search.reconcile_index",
+        "schedule": float(env("SEARCH_RECONCILE_INTERVAL", "3600")),
+    },
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
     "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
