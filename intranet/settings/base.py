@@ -228,6 +228,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+# Without a broker there is no `celery beat`: the web process runs CELERY_BEAT_SCHEDULE in a
+# thread (intranet/scheduler.py), looking for due jobs every EMBEDDED_SCHEDULER_TICK seconds.
+EMBEDDED_SCHEDULER = env_bool("EMBEDDED_SCHEDULER", True)
+EMBEDDED_SCHEDULER_TICK = float(env("EMBEDDED_SCHEDULER_TICK", "5"))
 # Seconds between two runs of the relay that sends the tasks the broker never received.
 OUTBOX_RELAY_INTERVAL = float(env("OUTBOX_RELAY_INTERVAL", "30"))
 CELERY_BEAT_SCHEDULE = {

@@ -4,14 +4,7 @@ counted, and no inline task fails on a locked database."""
 
 import json
 
-import pytest
-
 from tests.intranet.embedded import migrated_database, run_embedded
-
-
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory):
-    return tmp_path_factory.mktemp("embedded") / "migrated.sqlite3"
 
 
 def test_people_voting_and_commenting_at_once_on_sqlite_are_all_served(sqlite_template, tmp_path):
