@@ -222,7 +222,7 @@ def replay_dead_tasks(*, ids: list[int] | None = None, task_paths: list[str] | N
     if not uses_broker():
         for outbox_id in replayed:
             run_stored_task(outbox_id)
-    else:
+    elif settings.OUTBOX_SEND_ON_COMMIT:
         for outbox_id in replayed:
             send_after_commit(outbox_id)
     return len(replayed)
