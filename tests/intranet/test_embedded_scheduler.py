@@ -53,3 +53,18 @@ def test_with_a_broker_the_scheduler_is_left_to_celery_beat():
     from intranet.scheduler import start_embedded_scheduler
 
     assert start_embedded_scheduler() is None  # the suite's settings have a broker
+
+
+def test_the_embedded_scheduler_runs_interval_jobs_at_start_and_daily_ones_at_their_time():
+    from django.utils import timezone
+
+    from intranet.scheduler import jobs_from_settings
+
+    jobs = {job.name: job for job in jobs_from_settings(timezone.now())}
+
+    assert jobs["news-publish-scheduled"].schedule.is_due(
+        jobs["news-publish-scheduled"].last_run_at
+    )[0]
+    digest = jobs["notifications-daily-digest"]
+    due, wait = digest.schedule.is_due(digest.last_run_at)
+    assert not due and 0 < wait <= 24 * 3600
