@@ -15,45 +15,42 @@ The window left is the instant between the mail server's "accepted" and the reco
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import load_backend
 
 from intranet.models import Delivery
 
 logger = logging.getLogger(__name__)
-_local = threading.local()
 
 
-def _ledger():
-    """The connection that records deliveries: one that commits on its own."""
+@contextmanager
+def _ledger() -> Iterator:
+    """A cursor whose writes commit at once, whatever the caller's transaction.
+
+    Inside a transaction on PostgreSQL, that takes a connection of its own, opened for the
+    statement and closed after it (an email costs far more than a connection, and nothing is
+    left open, in a worker or a test)."""
     default = connections[DEFAULT_DB_ALIAS]
     if default.vendor != "postgresql" or not default.in_atomic_block:
-        return default
-    wrapper = getattr(_local, "wrapper", None)
-    if wrapper is None or wrapper.settings_dict["NAME"] != default.settings_dict["NAME"]:
-        if wrapper is not None:
-            wrapper.close()
-        backend = load_backend(default.settings_dict["ENGINE"])
-        wrapper = backend.DatabaseWrapper(dict(default.settings_dict), alias="delivery-ledger")
-        _local.wrapper = wrapper
-    return wrapper
+        with default.cursor() as cursor:
+            yield cursor
+        return
+    backend = load_backend(default.settings_dict["ENGINE"])
+    own = backend.DatabaseWrapper(dict(default.settings_dict), alias="delivery-ledger")
+    try:
+        with own.cursor() as cursor:
+            yield cursor
+    finally:
+        own.close()
 
 
 def _execute(sql: str, params: list) -> list:
-    for attempt in (1, 2):
-        ledger = _ledger()
-        try:
-            with ledger.cursor() as cursor:
-                cursor.execute(sql, params)
-                return cursor.fetchall() if cursor.description else []
-        except DatabaseError:
-            if ledger is connections[DEFAULT_DB_ALIAS] or attempt == 2:
-                raise
-            ledger.close()  # a connection that broke (database restarted): open a new one
-    return []
+    with _ledger() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
 
 
 def delivered(key: str) -> bool:
