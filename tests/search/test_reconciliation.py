@@ -19,6 +19,7 @@ from search.models import IndexReconciliation, SearchEntry
 from search.reconciliation import reconcile_index
 from search.registry import SearchDocument
 from search.services import run_search
+from tests.engines import engine  # noqa: F401 - fixture
 from tests.factories import UserFactory, home_page, publish_standard_page
 
 
@@ -46,10 +47,10 @@ def pages_whose_updates_were_lost():
 def test_reconciliation_repairs_missing_stale_and_unwanted_documents_in_the_engine():
     employee = UserFactory()
     private, lost, indexed = pages_whose_updates_were_lost()
-    engine = get_engine()
-    engine.client.delete(index=alias_name(), id=f"page:{lost.pk}", refresh=True)
+    opensearch = get_engine()
+    opensearch.client.delete(index=alias_name(), id=f"page:{lost.pk}", refresh=True)
     ghost = SearchDocument(kind="page", object_id="987654", title="Parking fantôme", url="/x/")
-    engine.bulk(
+    opensearch.bulk(
         [{"_index": alias_name(), "_id": "page:987654", "_source": engine_source(ghost)}],
         refresh=True,
     )
@@ -108,3 +109,18 @@ def test_reconciliation_runs_on_the_beat_schedule():
 
     app.loader.import_default_modules()
     assert "search.reconcile_index" in app.tasks
+
+
+@pytest.mark.django_db
+def test_a_reconciliation_that_cannot_reach_the_engine_is_recorded_as_failed(engine):  # noqa: F811
+    publish_standard_page(title="Cantine", parent=home_page())
+    engine.stop()
+
+    with pytest.raises(Exception, match="ConnectionError|Connection refused"):
+        reconcile_index()
+
+    run = IndexReconciliation.objects.get()
+    assert run.finished_at is not None and "ConnectionError" in run.error
+    out = io.StringIO()
+    call_command("search_index_status", stdout=out)
+    assert "failed: ConnectionError" in out.getvalue()
