@@ -4,8 +4,10 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from intranet.models import OutboxTask
+from intranet.models import Delivery, OutboxTask
 from intranet.outbox import relay_due_tasks, run_stored_task
+
+DELIVERY_RETENTION_DAYS = 90
 
 
 # The outbox row is the task's record: no result is stored, so sending a task never waits on
@@ -25,6 +27,9 @@ def relay_outbox() -> int:
 def purge_finished_outbox() -> int:
     cutoff = timezone.now() - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
     deleted, _ = OutboxTask.objects.filter(finished_at__lt=cutoff).delete()
+    # A dead task may be replayed weeks later: its deliveries are remembered far longer.
+    delivered_before = timezone.now() - timedelta(days=DELIVERY_RETENTION_DAYS)
+    Delivery.objects.filter(delivered_at__lt=delivered_before).delete()
     return deleted
 
 

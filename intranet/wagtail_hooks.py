@@ -1,10 +1,15 @@
-"""Wagtail hooks of the intranet frame: documents follow the privacy of their pages."""
+"""Wagtail hooks of the intranet frame: documents follow the privacy of their pages; the
+operators' report of background tasks."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 
+from intranet.admin_views import background_tasks, can_view_background_tasks
 from intranet.document_privacy import Access, document_access
 
 
@@ -39,3 +44,24 @@ class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
 @hooks.register("construct_admin_api", order=1)
 def list_only_choosable_documents(router):
     router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
+
+
+@hooks.register("register_admin_urls")
+def background_tasks_url():
+    return [path("background-tasks/", background_tasks, name="background_tasks")]
+
+
+class BackgroundTasksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_background_tasks(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def background_tasks_menu_item():
+    return BackgroundTasksMenuItem(
+        _("Background tasks"),
+        reverse("background_tasks"),
+        name="background-tasks",
+        icon_name="cogs",
+        order=910,
+    )

@@ -11,6 +11,7 @@ import logging
 import smtplib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from intranet.delivery import deliver_once, notice_delivery_key
 from intranet.outbox import retry_delay
 from notifications.models import Cadence, Notification, Preference
 from notifications.selectors import email_settings
@@ -141,8 +143,15 @@ def email_notices(
                     continue
                 cadence, language = languages[notice.recipient_id]
                 recipient = notice.recipient
-                if recipient.email and recipient.is_active and cadence != Cadence.IN_APP:
-                    _send_notice(notice, language)
+                if (
+                    recipient.email
+                    and recipient.is_active
+                    and cadence != Cadence.IN_APP
+                    and deliver_once(
+                        key=notice_delivery_key(notice.recipient_id, notice.key),
+                        send=partial(_send_notice, notice, language),
+                    )
+                ):
                     sent += 1
                 notice.emailed_at = timezone.now()
                 notice.save(update_fields=["emailed_at"])
@@ -197,7 +206,8 @@ def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
 
     For events whose email says more than the notice (kudos, a leadership answer). The notice
     row is locked and `emailed_at` saved in the same transaction as `send(language)`; nothing
-    is sent to people who read in the app only. Returns whether the email went out. A refused
+    is sent to people who read in the app only; `deliver_once` keeps the email from going out
+    again after a rollback of the caller. Returns whether the email went out. A refused
     send raises one of `MAIL_ERRORS` and records nothing: a caller mailing several people in
     one task catches it and uses `retry_later`.
     """
@@ -213,10 +223,10 @@ def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
         if notice is None:
             return False
         with translation.override(language):
-            send(language)
+            sent = deliver_once(key=notice_delivery_key(user.pk, key), send=partial(send, language))
         notice.emailed_at = timezone.now()
         notice.save(update_fields=["emailed_at"])
-    return True
+    return sent
 
 
 def mark_read(*, user, notification_id: int) -> bool:

@@ -8,7 +8,7 @@ client refuses to talk to OpenSearch).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from itertools import islice
@@ -123,6 +123,19 @@ class Engine:
                 sent, refused = future.result()
                 count, errors = count + sent, errors + refused
         return count, errors
+
+    def scan(self, index: str | None = None) -> Iterator[dict]:
+        """Every document of the index (`_id` and `_source`), in no particular order."""
+        if self.flavour == "elasticsearch":
+            from elasticsearch.helpers import scan
+
+            client = self.client.options(request_timeout=BULK_TIMEOUT)
+        else:
+            from opensearchpy.helpers import scan
+
+            client = self.client
+        query = {"query": {"match_all": {}}}
+        yield from scan(client, query=query, index=index or alias_name(), size=BULK_CHUNK)
 
     def put_settings(self, index: str, settings: dict) -> None:
         if self.flavour == "elasticsearch":

@@ -116,3 +116,28 @@ class SearchClick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.search} → {self.kind}:{self.object_id}"
+
+
+class IndexReconciliation(models.Model):
+    """One run of the reconciliation of the index with the database (search.reconciliation):
+    what it found and what it repaired, shown by `manage.py search_index_status`."""
+
+    started_at = models.DateTimeField(db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    checked = models.PositiveIntegerField(default=0)  # documents the database expects
+    missing = models.PositiveIntegerField(default=0)
+    stale = models.PositiveIntegerField(default=0)
+    extra = models.PositiveIntegerField(default=0)
+    repaired = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("index reconciliation")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"reconciliation {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def differences(self) -> int:
+        return self.missing + self.stale + self.extra

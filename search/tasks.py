@@ -19,3 +19,12 @@ def purge_old_search_logs() -> int:
     from search.services import purge_old_search_logs as purge
 
     return purge()
+
+
+@shared_task(name="search.reconcile_index", ignore_result=True)
+def reconcile_index() -> int:
+    """Beat job: repair whatever differs between the database and the index; returns how many
+    documents were repaired (search.reconciliation)."""
+    from search.reconciliation import reconcile_index as reconcile
+
+    return reconcile().repaired

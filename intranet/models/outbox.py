@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 class OutboxTaskQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(finished_at__isnull=True)
+        """Waiting to run, or to run again: neither finished nor dead."""
+        return self.filter(finished_at__isnull=True, dead_at__isnull=True)
+
+    def dead(self):
+        """Out of attempts: kept for an operator to see and replay (`replay_dead_tasks`)."""
+        return self.filter(finished_at__isnull=True, dead_at__isnull=False)
 
     def due(self, now):
         return self.pending().filter(next_attempt_at__lte=now)
@@ -27,6 +32,8 @@ class OutboxTask(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
     finished_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Set when a task that may die ran out of OUTBOX_MAX_ATTEMPTS; index work never dies.
+    dead_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     objects = OutboxTaskQuerySet.as_manager()
 

@@ -118,6 +118,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers on SQLite (the embedded mode): transactions take the write lock when
+    # they begin (a read that later writes cannot deadlock another writer), a writer waits up
+    # to SQLITE_BUSY_TIMEOUT seconds for the lock instead of failing with "database is locked",
+    # and readers never block the writer (write-ahead log).
+    _busy_timeout = int(env("SQLITE_BUSY_TIMEOUT", "20"))
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": _busy_timeout,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={_busy_timeout * 1000};"
+        ),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication: every page but the sign-in page needs a signed-in user ---------------
@@ -217,12 +231,21 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+# Without a broker there is no `celery beat`: the web process runs CELERY_BEAT_SCHEDULE in a
+# thread (intranet/scheduler.py), looking for due jobs every EMBEDDED_SCHEDULER_TICK seconds.
+EMBEDDED_SCHEDULER = env_bool("EMBEDDED_SCHEDULER", True)
+EMBEDDED_SCHEDULER_TICK = float(env("EMBEDDED_SCHEDULER_TICK", "5"))
 # Seconds between two runs of the relay that sends the tasks the broker never received.
 OUTBOX_RELAY_INTERVAL = float(env("OUTBOX_RELAY_INTERVAL", "30"))
 CELERY_BEAT_SCHEDULE = {
     "relay-outbox": {"task": "intranet.relay_outbox", "schedule": OUTBOX_RELAY_INTERVAL},
     "purge-finished-outbox": {"task": "intranet.purge_finished_outbox", "schedule": 3600.0},
     "purge-old-search-logs": {"task": "search.purge_old_search_logs", "schedule": 86400.0},
+    # Compares the index with the database and repairs differences (search/reconciliation.py).
+    "search-reconcile-index": {
+        "task": "search.reconcile_index",
+        "schedule": float(env("SEARCH_RECONCILE_INTERVAL", "3600")),
+    },
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
     "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
@@ -268,7 +291,8 @@ OUTBOX_SEND_ON_COMMIT = env_bool("OUTBOX_SEND_ON_COMMIT", True)
 if CELERY_BROKER_URL:
     TASKS = {"default": {"BACKEND": "intranet.outbox.OutboxBackend"}}
 else:
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Inline, but a task that fails is kept in the outbox and retried (intranet/outbox.py).
+    TASKS = {"default": {"BACKEND": "intranet.outbox.InlineBackend"}}
 
 # --- Cache: Redis (CACHE_URL) shared by every worker process, else local memory -----------
 CACHE_URL = env("CACHE_URL")

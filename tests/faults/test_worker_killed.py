@@ -19,6 +19,7 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from ideas.models import Follow
 from ideas.services import submit_idea
 from intranet.models import OutboxTask
 from notifications.models import Notification
@@ -39,12 +40,13 @@ class HeldInbox(Inbox):
 
     def __init__(self) -> None:
         super().__init__()
+        self.accept_before_hold = 0  # messages accepted before the held one
         self.hold = threading.Event()
         self.holding = threading.Event()
         self.release = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        if self.hold.is_set():
+        if self.hold.is_set() and len(self.messages) >= self.accept_before_hold:
             self.hold.clear()
             self.holding.set()
             while not self.release.is_set():
@@ -142,3 +144,44 @@ def test_a_notification_interrupted_while_mailing_is_delivered_once(celery_proce
     assert notice.recipient == owner and notice.emailed_at is not None
     assert [message["To"] for message in slow_smtp.messages] == ["owner@example.org"]
     assert OutboxTask.objects.get(pk=delivery.pk).attempts == 2
+
+
+def test_a_worker_killed_midway_through_a_batch_of_emails_never_resends_the_ones_sent(
+    celery_processes, slow_smtp
+):
+    """One task mails three people; the worker dies while the second email is on its way. The
+    first was accepted by the mail server: the retry sends the other two, not the first again,
+    although the killed run's transaction (notices included) was rolled back."""
+    it = TeamFactory(name="IT")
+    owner = person("owner", team=it)
+    followers = [person(name, team=it) for name in ("follower1", "follower2")]
+    author = person("author", team=it)
+    campaign = challenge(owner=owner, audience=[it])
+    for follower in followers:
+        Follow.objects.create(user=follower, challenge=campaign)
+    first = celery_processes.worker("first", EMAIL_PORT=str(slow_smtp.port))
+    wait_for(lambda: not OutboxTask.objects.pending().exists(), message="set-up tasks left")
+
+    slow_smtp.accept_before_hold = 1
+    slow_smtp.hold.set()
+    idea = submit_idea(user=author, challenge=campaign, title="Vélos", description="Un parking.")
+    wait_for(slow_smtp.holding.is_set, message="the second email was never sent")
+    celery_processes.kill(first)
+    slow_smtp.release.set()
+    [accepted] = [message["To"] for message in slow_smtp.messages]
+    event = f"idea-submitted:{idea.pk}"
+    delivery = OutboxTask.objects.get(task_path="ideas.tasks.deliver_notifications", args__0=event)
+    assert delivery.finished_at is None
+
+    celery_processes.worker("second", EMAIL_PORT=str(slow_smtp.port))
+
+    wait_for(
+        lambda: OutboxTask.objects.filter(pk=delivery.pk, finished_at__isnull=False).exists(),
+        timeout=60,
+        message="the interrupted batch was not delivered again",
+    )
+    received = sorted(message["To"] for message in slow_smtp.messages)
+    everyone = sorted(user.email for user in (owner, *followers))
+    assert received == everyone, f"{accepted} was mailed before the kill"
+    notices = Notification.objects.filter(key=f"ideas:{event}")
+    assert notices.count() == 3 and not notices.filter(emailed_at__isnull=True).exists()

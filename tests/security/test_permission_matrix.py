@@ -35,6 +35,7 @@ POST   /i18n/setlang/                                     auth  302   302   302 
 GET    /jsi18n/                                           auth  200   200   200   200   200   200
 GET    /admin/                                            auth  auth  200   auth  auth  auth  200
 GET    /admin/search-analytics/                           auth  auth  302   auth  auth  auth  200
+GET    /admin/background-tasks/                           auth  auth  302   auth  auth  auth  200
 GET    {document.url}                                     auth  200   200   200   200   200   200
 POST   {document.url}                                     auth  200   200   200   200   200   200
 GET    {private_document.url}                             auth  404   200   404   404   200   200

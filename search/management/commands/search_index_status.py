@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from intranet.management.commands.outbox_status import write_outbox_summary
 from intranet.models import OutboxTask
 from search.engine import get_engine, uses_engine
-from search.models import SearchEntry
+from search.models import IndexReconciliation, SearchEntry
 from search.registry import registry
 
 
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         failing = pending.exclude(last_error="").count()
         age = f", oldest {timezone.now() - oldest} ago" if oldest else ""
         self.stdout.write(f"Pending index updates: {pending.count()} ({failing} failing{age})")
+        write_outbox_summary(self, list_dead=True)
+        self.write_reconciliation()
 
         if uses_engine():
             engine = get_engine()
@@ -35,3 +38,19 @@ class Command(BaseCommand):
             count = indexed.get(kind, 0)
             line = f"{kind:<{width}}  {expected:>9}  {count:>9}"
             self.stdout.write(line if count == expected else self.style.WARNING(line + "  ≠"))
+
+    def write_reconciliation(self) -> None:
+        last = IndexReconciliation.objects.filter(finished_at__isnull=False).first()
+        if last is None:
+            self.stdout.write("Reconciliation: never run (beat job search.reconcile_index)")
+            return
+        line = (
+            f"Reconciliation: last run {timezone.localtime(last.finished_at):%Y-%m-%d %H:%M}, "
+            f"{last.checked} documents checked, {last.differences} differences found "
+            f"({last.missing} missing, {last.stale} stale, {last.extra} extra), "
+            f"{last.repaired} repaired"
+        )
+        if last.error:
+            self.stdout.write(self.style.ERROR(f"{line}; failed: {last.error}"))
+        else:
+            self.stdout.write(self.style.WARNING(line) if last.differences else line)
