@@ -6,6 +6,7 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
 RUN apt-get update && apt-get install -y --no-install-recommends gettext \
     && rm -rf /var/lib/apt/lists/*
+# The runtime lock only: the development tools (requirements-dev.lock) never enter the image.
 COPY requirements.lock ./
 RUN python -m venv /venv && /venv/bin/pip install -r requirements.lock
 COPY . .

@@ -15,21 +15,31 @@ ONLY ?=
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-# Ruche runs from this folder; the virtual environment holds only its locked dependencies.
-$(STAMP): requirements.lock
+# Ruche runs from this folder; the virtual environment holds only its locked dependencies:
+# requirements.lock (what Ruche needs to run, the only file the Docker image installs) and
+# requirements-dev.lock (that lock plus the development tools), which is what is installed here.
+$(STAMP): requirements.lock requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	@touch $(STAMP)
 
-lock: ## Re-pin requirements.lock from the ranges in pyproject.toml
+# The runtime set is resolved first, from [project.dependencies] alone; the tools are then
+# resolved on top of it (-c), so both files pin every shared package at the same version.
+lock: ## Re-pin requirements.lock (runtime) and requirements-dev.lock (tools) from pyproject.toml
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet '.[dev]'
-	{ echo "# Exact versions installed by \`make install\`; regenerate with \`make lock\` after editing pyproject.toml."; \
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet .
+	{ echo "# Exact versions of what Ruche needs to run (\`pip install .\`: [project.dependencies]); the Docker"; \
+	  echo "# image installs this file only. Regenerate it and requirements-dev.lock with \`make lock\`."; \
 	  .lock-venv/bin/pip freeze --exclude ruche; } > requirements.lock
+	.lock-venv/bin/pip install --quiet '.[dev]' -c requirements.lock
+	{ echo "# Exact versions installed by \`make install\`: the runtime lock and the development tools"; \
+	  echo "# ([project.optional-dependencies] dev). Regenerate both locks with \`make lock\`."; \
+	  echo "-r requirements.lock"; \
+	  .lock-venv/bin/pip freeze --exclude ruche | grep -vxF -f requirements.lock; } > requirements-dev.lock
 	rm -rf .lock-venv build *.egg-info
 
-install: $(STAMP) ## Create the virtual environment and install Ruche with its tools
+install: $(STAMP) ## Create the virtual environment and install requirements-dev.lock (Ruche and its tools)
 
 run: install ## Run Ruche on the embedded default (SQLite, database search, inline tasks) with demo content
 	$(BIN)/python manage.py migrate --noinput
@@ -60,7 +70,7 @@ browser-tools: ## Debian's Chromium and axe-core for the browser tests
 
 # Fails on a known vulnerability. Where the vulnerability service cannot be reached it fails
 # too, except inside `make test`, which prints "NOT DONE" and goes on (README, Quality).
-audit: install ## Check the locked dependencies for known vulnerabilities (pip-audit)
+audit: install ## Check both locks (runtime and dev) for known vulnerabilities (pip-audit)
 	$(BIN)/python scripts/audit.py $(AUDIT_FLAGS)
 
 test: install services browser-tools lint ## Install, start every service, run the whole suite on them

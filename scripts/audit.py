@@ -1,4 +1,8 @@
-"""Audit requirements.lock for known vulnerabilities with pip-audit; never a silent pass.
+"""Audit both locks for known vulnerabilities with pip-audit; never a silent pass.
+
+The locks are requirements.lock (what Ruche needs to run, installed in the Docker image) and
+requirements-dev.lock (the development tools): pip-audit reads both, each package once (the
+dev lock's `-r requirements.lock` line is not followed, the runtime lock is passed itself).
 
 Exit status: 0 when every locked package was checked and none has a known vulnerability;
 1 when a vulnerability is known (always a failure); 2 when some packages could not be
@@ -16,7 +20,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-LOCK = REPO / "requirements.lock"
+LOCKS = (REPO / "requirements.lock", REPO / "requirements-dev.lock")
 
 
 def run_pip_audit(service: str) -> tuple[dict | None, str]:
@@ -24,9 +28,8 @@ def run_pip_audit(service: str) -> tuple[dict | None, str]:
         sys.executable,
         "-m",
         "pip_audit",
-        "--requirement",
-        str(LOCK),
-        "--no-deps",  # the lock already lists every package, pinned
+        *(argument for lock in LOCKS for argument in ("--requirement", str(lock))),
+        "--no-deps",  # the locks already list every package, pinned
         "--disable-pip",
         "--vulnerability-service",
         service,
