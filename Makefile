@@ -10,7 +10,7 @@ ONLY ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install lock browser-tools run services services-stop services-status test audit lint format messages bench check-deploy
+.PHONY: help install lock browser-tools run services services-stop services-status test audit lint format messages bench
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
