@@ -1,3 +1,5 @@
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
@@ -41,3 +43,27 @@ class RejectNullCharactersMiddleware:
         if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
             return any("\x00" in key or "\x00" in value for key, value in request.POST.items())
         return False
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's header: the site's strict policy, and under /admin/ only the looser one
+    Wagtail's admin needs (`ADMIN_CONTENT_SECURITY_POLICY`). A view's own decorator wins."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """The `Permissions-Policy` header of `PERMISSIONS_POLICY` on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
