@@ -35,6 +35,11 @@ sign_in = rate_limited("sign_in_ip", "sign_in")(
     auth_views.LoginView.as_view(template_name="frontend/sign_in.html")
 )
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz/", views.health, name="health"),
     path("accounts/login/", sign_in, name="login"),
