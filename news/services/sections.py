@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -26,8 +27,9 @@ EDITORS = "Editors"
 COMMUNICATORS = "Communicators"
 MODERATORS = "Moderators"
 MANAGERS = "Managers"
-WORKFLOW_NAME = "News moderation"
-APPROVAL_TASK_NAME = "Communicators' approval"
+# Stored in English, shown in the reader's language (news/signals.py).
+WORKFLOW_NAME = gettext_noop("News moderation")
+APPROVAL_TASK_NAME = gettext_noop("Communicators' approval")
 
 GROUP_PERMISSIONS = {
     EDITORS: ["moderate_engagement", "view_acknowledgement_stats"],
