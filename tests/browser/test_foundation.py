@@ -110,3 +110,28 @@ def test_the_browser_refuses_inline_script_on_the_site_and_the_suite_hears_of_it
     assert page.evaluate("window.injected === undefined")
     assert any("CSP violation: script-src" in text for text in errors), errors
     context.close()
+
+
+def test_the_api_docs_run_under_the_strict_policy(page):
+    """Swagger UI is served from Ruche's static files; the fixture fails on any violation."""
+    UserFactory(username="camille")
+    home_page()
+    sign_in(page, "camille")
+
+    page.goto("/api/docs")
+
+    expect(page.get_by_text("/api/search/", exact=False).first).to_be_visible()
+
+
+def test_the_not_found_page_is_accessible_and_fits_a_phone(page):
+    UserFactory(username="camille")
+    home_page()
+    sign_in(page, "camille")
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    response = page.goto("/nulle-part/")
+
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cette page n’existe pas")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(page)
