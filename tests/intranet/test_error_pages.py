@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.template.loader import render_to_string
+from django.test import Client
 from django.utils import translation
 
 from tests.factories import UserFactory
@@ -94,3 +95,12 @@ def test_the_api_answers_its_errors_in_json(employee_client):
 
     assert missing.status_code == 404 and missing.json() == {"error": "Not found."}
     assert broken.status_code == 500 and broken.json() == {"error": "Server error."}
+
+
+def test_a_form_sent_without_its_csrf_token_gets_the_403_page_in_the_same_look():
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory())
+
+    response = client.post("/notifications/read-all/")
+
+    assert_ruche_page(response, 403, "Erreur 403", "Ce formulaire a expiré")
