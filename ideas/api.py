@@ -25,6 +25,7 @@ from ideas.selectors import (
 )
 from intranet.api import ERRORS, TokenAuth
 from intranet.ratelimits import check_api_rate
+from intranet.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 # The token is tried before the session: ninja's SessionAuth refuses any POST without a CSRF
 # token before the next method is tried, which would lock bots with a token out of writes.
@@ -76,8 +77,8 @@ class IdeaDetailOut(IdeaOut):
 
 
 class IdeaIn(Schema):
-    title: str
-    description: str
+    title: str = Field(max_length=TITLE_MAX_LENGTH)
+    description: str = Field(max_length=DESCRIPTION_MAX_LENGTH, description="plain text")
     tags: list[str] = []
     co_authors: list[str] = Field(default=[], description="usernames of colleagues")
     anonymous: bool = False

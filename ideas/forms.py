@@ -6,16 +6,24 @@ from django.utils.translation import gettext_lazy as _
 
 from ideas.models import Status
 from intranet.forms import TagListField
+from intranet.text import (
+    COMMENT_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    reject_bidi_controls,
+)
 
 
 class IdeaForm(forms.Form):
     title = forms.CharField(
         label=_("Title"),
-        max_length=200,
+        max_length=TITLE_MAX_LENGTH,
+        validators=[reject_bidi_controls],
         widget=forms.TextInput(attrs={"autocomplete": "off", "data-similar-title": ""}),
     )
     description = forms.CharField(
         label=_("Description"),
+        max_length=DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Plain text; leave an empty line between paragraphs."),
     )
@@ -57,7 +65,11 @@ class IdeaForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
@@ -65,6 +77,7 @@ class AnswerForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
     message = forms.CharField(
         label=_("Public message"),
+        max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Everyone who follows this idea will read it."),
     )

@@ -19,6 +19,7 @@ from intranet.importers import unique_slug
 from intranet.importing import ImportKind, ImportRowError, register
 from intranet.models import HomePage
 from intranet.richtext import text_to_html
+from intranet.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 HUB_SLUG = "idees"
 
@@ -67,8 +68,10 @@ class ChallengeKind(ImportKind):
     references = {"owner": "person", "audience": "team"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[ChallengePage, bool]:
-        title = self.text(row, "title", required=True)
-        description = text_to_html(self.text(row, "description", required=True))
+        title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
+        description = text_to_html(
+            self.text(row, "description", required=True, max_length=DESCRIPTION_MAX_LENGTH)
+        )
         owner = person_user(ctx, row["owner"])
         opens_at = parse_moment(row, "opens_at", required=True)
         closes_at = parse_moment(row, "closes_at", required=True)
@@ -117,8 +120,10 @@ class IdeaKind(ImportKind):
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[Idea, bool]:
         challenge = ctx.resolve("challenge", row["challenge"])
-        title = self.text(row, "title", required=True)[:200]
-        description = text_to_html(self.text(row, "description", required=True))
+        title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
+        description = text_to_html(
+            self.text(row, "description", required=True, max_length=DESCRIPTION_MAX_LENGTH)
+        )
         author = person_user(ctx, row["author"])
         created_at = parse_moment(row, "created_at")
         tags = self.string_list(row, "tags")
@@ -174,6 +179,11 @@ class IdeaKind(ImportKind):
             body = item.get("body")
             if not isinstance(body, str) or not body.strip():
                 raise ImportRowError(f"comment {number}: missing field 'body'")
+            if len(body.strip()) > COMMENT_MAX_LENGTH:
+                raise ImportRowError(
+                    f"comment {number}: field 'body' is too long: {len(body.strip())} "
+                    f"characters, {COMMENT_MAX_LENGTH} at most"
+                )
             try:
                 at = parse_moment(item, "created_at")
             except ImportRowError as error:

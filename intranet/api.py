@@ -3,12 +3,16 @@
 Every error is `{"error": "..."}` with a 4xx status. Apps contribute routers in `urls.py`.
 """
 
+import json
 from functools import wraps
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
 
@@ -47,6 +51,50 @@ def require_signed_in(view):
     return guarded
 
 
+class UnacceptableText(ValueError):
+    """Text no database column can hold: a NUL character, or half of a surrogate pair."""
+
+
+def check_text(value) -> None:
+    """Raise `UnacceptableText` if any string in this JSON value (keys included) has a NUL
+    character or a lone surrogate (`"\\ud800"` is valid JSON but no valid text)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise UnacceptableText(_("Text may not contain NUL (\\0) characters."))
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UnacceptableText(
+                _("Text may not contain a lone surrogate (half of a UTF-16 pair).")
+            ) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_text(key)
+            check_text(item)
+    elif isinstance(value, list):
+        for item in value:
+            check_text(item)
+
+
+class TextParser(Parser):
+    """ninja's JSON and query parser, refusing text PostgreSQL cannot store (400), before any
+    endpoint sees it: every endpoint of the API is covered."""
+
+    def parse_body(self, request):
+        # ninja answers 400 to any error raised here; `on_http_error` gives our reason.
+        data = json.loads(request.body.decode("utf-8"))
+        check_text(data)
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        for key, values in data.lists():
+            try:
+                check_text([key, *(value for value in values if isinstance(value, str))])
+            except UnacceptableText as problem:
+                raise HttpError(400, str(problem)) from problem
+        return super().parse_querydict(data, list_fields, request)
+
+
 api = NinjaAPI(
     title="Ruche API",
     version="1",
@@ -55,6 +103,7 @@ api = NinjaAPI(
     auth=[TokenAuth(), SessionAuth()],
     docs_decorator=require_signed_in,
     urls_namespace="api",
+    parser=TextParser(),
 )
 
 
@@ -82,7 +131,17 @@ def on_authentication_error(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
+    cause = exc.__cause__
+    if isinstance(cause, UnacceptableText):  # raised by the parser, wrapped by ninja
+        return error(request, str(cause), 400)
+    if isinstance(cause, (UnicodeDecodeError, json.JSONDecodeError)):
+        return error(request, _("The body is not valid JSON in UTF-8: %s") % cause, 400)
     return error(request, str(exc), exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_body_too_large(request, exc):
+    return error(request, _("The request body is too large."), 413)
 
 
 @api.exception_handler(Http404)
@@ -95,7 +154,16 @@ class Error(Schema):
 
 
 # Every endpoint documents these, so that clients (and schemathesis) know the error shape.
-ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 429: Error, 503: Error}
+ERRORS = {
+    400: Error,
+    401: Error,
+    403: Error,
+    404: Error,
+    409: Error,
+    413: Error,
+    429: Error,
+    503: Error,
+}
 
 
 class Me(Schema):

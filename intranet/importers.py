@@ -9,6 +9,7 @@ from wagtail.rich_text import RichText
 from intranet.importing import ImportKind, ImportRowError, register
 from intranet.models import HomePage, StandardPage
 from intranet.richtext import text_to_html
+from intranet.text import TITLE_MAX_LENGTH
 
 
 def unique_slug(parent: Page, title: str, page: Page | None) -> str:
@@ -30,7 +31,7 @@ class PageKind(ImportKind):
     references = {"parent": "page"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[StandardPage, bool]:
-        title = self.text(row, "title", required=True)
+        title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
         body_html = text_to_html(self.text(row, "body", required=True))
         tags = self.string_list(row, "tags")
         language = self.choice(row, "language", ["fr", "en"], "fr")

@@ -1,5 +1,9 @@
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -18,17 +22,33 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
 
 class RejectNullCharactersMiddleware:
     """A NUL character is never valid text, and PostgreSQL refuses to store one: answer 400
-    with a clear message instead of letting the write fail as a server error."""
+    with a clear message instead of letting the write fail as a server error. A form body
+    over DATA_UPLOAD_MAX_MEMORY_SIZE (files apart) gets the 413 page instead of Django's 400.
+
+    The API has the same rules in its parser (intranet/api.py), which answers in JSON.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # the API validates its own input against its schema (tests/security/*fuzzing*)
-        if not request.path_info.startswith("/api/") and self._has_nul(request):
+        if request.path_info.startswith("/api/"):
+            return self.get_response(request)
+        try:
+            has_nul = self._has_nul(request)
+        except RequestDataTooBig:
+            return self._too_large(request)
+        if has_nul:
             message = _("Text may not contain NUL (\\0) characters.")
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+    @staticmethod
+    def _too_large(request):
+        message = _("The form is larger than %(size)s MB, files apart.") % {
+            "size": round(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024, 1)
+        }
+        return render(request, "413.html", {"message": message}, status=413)
 
     @staticmethod
     def _has_nul(request) -> bool:
@@ -41,3 +61,27 @@ class RejectNullCharactersMiddleware:
         if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
             return any("\x00" in key or "\x00" in value for key, value in request.POST.items())
         return False
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's header: the site's strict policy, and under /admin/ only the looser one
+    Wagtail's admin needs (`ADMIN_CONTENT_SECURITY_POLICY`). A view's own decorator wins."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """The `Permissions-Policy` header of `PERMISSIONS_POLICY` on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

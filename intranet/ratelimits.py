@@ -71,7 +71,7 @@ def too_many_requests(request):
     message = _message()
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"error": message}, status=429)
-    return render(request, "frontend/rate_limited.html", {"message": message}, status=429)
+    return render(request, "429.html", {"message": message}, status=429)
 
 
 def rate_limited(*scopes: str, methods: tuple[str, ...] = ("POST",)):

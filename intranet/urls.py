@@ -32,6 +32,11 @@ documents_urls = [
 
 sign_in = views.SignInView.as_view()
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz/", views.health, name="health"),
     path("accounts/login/", sign_in, name="login"),

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -32,3 +33,45 @@ class SignInView(auth_views.LoginView):
         if request.user.is_authenticated and response.status_code == 302:
             attempt.succeeded()
         return response
+
+
+# --- Error pages: Ruche's look on the site, `{"error": ...}` for the API ------------------
+API_ERRORS = {
+    400: "Bad request.",
+    403: "Forbidden.",
+    404: "Not found.",
+    500: "Server error.",
+}
+
+
+def _for_api(request) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def _api_error(status: int) -> JsonResponse:
+    return JsonResponse({"error": API_ERRORS[status]}, status=status)
+
+
+def bad_request(request, exception):
+    if _for_api(request):
+        return _api_error(400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if _for_api(request):
+        return _api_error(403)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception):
+    if _for_api(request):
+        return _api_error(404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    """500.html is rendered on its own: no context processor, no query may fail again."""
+    if _for_api(request):
+        return _api_error(500)
+    return defaults.server_error(request)

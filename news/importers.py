@@ -13,6 +13,7 @@ from wagtail.rich_text import RichText
 from intranet.importers import unique_slug
 from intranet.importing import ImportKind, ImportRowError, register
 from intranet.richtext import text_to_html
+from intranet.text import TITLE_MAX_LENGTH
 from news.models import LeadershipUpdatePage, NewsPage
 from news.services import ensure_leadership_index, ensure_news_index
 from people.models import Profile
@@ -91,7 +92,7 @@ class NewsKind(ImportKind):
     references = {"author": "person", "audience": "team"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[NewsPage, bool]:
-        title = self.text(row, "title", required=True)
+        title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
         body_html = text_to_html(self.text(row, "body", required=True))
         moment = published_at(row)
         intro = self.text(row, "intro")
@@ -130,7 +131,7 @@ class LeadershipUpdateKind(ImportKind):
     references = {"author": "person"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[LeadershipUpdatePage, bool]:
-        title = self.text(row, "title", required=True)
+        title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
         body_html = text_to_html(self.text(row, "body", required=True))
         moment = published_at(row)
         tags = self.string_list(row, "tags")

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intranet.forms import TagListField
+from intranet.text import BIO_MAX_LENGTH, TITLE_MAX_LENGTH, reject_bidi_controls
 from people.models import OrganisationValue, Profile, Team
 from people.selectors import SORTS
 
@@ -54,7 +55,12 @@ class DirectoryFilterForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    job_title = forms.CharField(label=_("Job title"), required=False, max_length=200)
+    job_title = forms.CharField(
+        label=_("Job title"),
+        required=False,
+        max_length=TITLE_MAX_LENGTH,
+        validators=[reject_bidi_controls],
+    )
     location = forms.CharField(label=_("Location"), required=False, max_length=200)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=50)
     skills = TagListField(
@@ -66,7 +72,10 @@ class ProfileForm(forms.Form):
         label=_("Languages"), required=False, help_text=_("Separated by commas")
     )
     bio = forms.CharField(
-        label=_("About me"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("About me"),
+        required=False,
+        max_length=BIO_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     photo = forms.ImageField(
         label=_("Photo"), required=False, help_text=_("A JPEG or PNG image, 5 MB at most")

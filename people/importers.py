@@ -18,6 +18,12 @@ from taggit.models import Tag
 
 from intranet.importing import ImportKind, ImportRowError, register
 from intranet.models import ExternalKey
+from intranet.text import (
+    BIO_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+)
 from people.models import LanguageTag, Profile, SkillTag, Team
 from people.services import (
     check_manager,
@@ -89,8 +95,8 @@ class TeamKind(ImportKind):
     references = {"parent": "team"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[Team, bool]:
-        name = self.text(row, "name", required=True)
-        description = self.text(row, "description")
+        name = self.text(row, "name", required=True, max_length=TITLE_MAX_LENGTH, title=True)
+        description = self.text(row, "description", max_length=DESCRIPTION_MAX_LENGTH)
         parent = ctx.resolve("team", row["parent"]) if row.get("parent") else None
         team = ctx.find("team", row["key"])
         created = team is None
@@ -123,8 +129,12 @@ class PersonKind(ImportKind):
     references = {"team": "team", "manager": "person"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[Profile, bool]:
-        first_name = self.text(row, "first_name", required=True)
-        last_name = self.text(row, "last_name", required=True)
+        first_name = self.text(
+            row, "first_name", required=True, max_length=NAME_MAX_LENGTH, title=True
+        )
+        last_name = self.text(
+            row, "last_name", required=True, max_length=NAME_MAX_LENGTH, title=True
+        )
         email = self.text(row, "email", required=True).lower()
         try:
             validate_email(email)
@@ -151,9 +161,9 @@ class PersonKind(ImportKind):
         elif user is not None and owner_id not in (None, user.pk):
             raise ImportRowError(f"email '{email}' belongs to another person")
         fields = {
-            "job_title": self.text(row, "job_title"),
-            "location": self.text(row, "location"),
-            "bio": self.text(row, "bio"),
+            "job_title": self.text(row, "job_title", max_length=TITLE_MAX_LENGTH, title=True),
+            "location": self.text(row, "location", max_length=TITLE_MAX_LENGTH),
+            "bio": self.text(row, "bio", max_length=BIO_MAX_LENGTH),
             "team": team,
             "manager": manager,
         }

@@ -1,8 +1,29 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+
+from intranet.text import (
+    BIO_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    check_length,
+    check_title,
+)
+
+
+def _checked(checks: dict[str, tuple]) -> None:
+    """Run `(check, value, *args)` per field; raise every problem under its field's name."""
+    errors = {}
+    for field, (check, *args) in checks.items():
+        try:
+            check(*args)
+        except ValidationError as error:
+            errors[field] = error.messages
+    if errors:
+        raise ValidationError(errors)
 
 
 class Team(models.Model):
@@ -27,6 +48,16 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """The admin, the import and the services: a name without direction controls, a
+        description of reasonable length (intranet/text.py)."""
+        _checked(
+            {
+                "name": (check_title, self.name, TITLE_MAX_LENGTH),
+                "description": (check_length, self.description, DESCRIPTION_MAX_LENGTH),
+            }
+        )
 
 
 class SkillTag(TaggedItemBase):
@@ -106,6 +137,14 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        _checked(
+            {
+                "job_title": (check_title, self.job_title, TITLE_MAX_LENGTH),
+                "bio": (check_length, self.bio, BIO_MAX_LENGTH),
+            }
+        )
 
     @property
     def full_name(self) -> str:

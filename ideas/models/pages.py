@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.text import CheckedTitleMixin
+
 
 class Phase(models.TextChoices):
     UPCOMING = "upcoming", _("Upcoming")
@@ -27,7 +29,7 @@ class Phase(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class IdeasHubPage(Page):
+class IdeasHubPage(CheckedTitleMixin, Page):
     """The single page that lists the challenges an employee may take part in."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
@@ -54,7 +56,7 @@ class ChallengePageTag(TaggedItemBase):
     )
 
 
-class ChallengePage(Page):
+class ChallengePage(CheckedTitleMixin, Page):
     """A co-creation campaign: employees of its audience submit ideas, vote, get answers.
 
     Phases follow the dates: submission from `opens_at`; voting from `voting_opens_at`

@@ -13,6 +13,8 @@ from ideas.models import ChallengePage, Comment, Follow, Idea, Status, StatusCha
 from ideas.selectors import can_manage_challenge, can_view_challenge, idea_for
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
+from intranet.text import COMMENT_MAX_LENGTH
+
 from .ideas import clean_rich_text
 from .notify import notify_later
 
@@ -28,7 +30,9 @@ def answer_idea(*, user, idea: Idea, status: str, message: str) -> StatusChange:
         raise NotAllowed(_("Only the challenge owner can answer ideas."))
     if status not in Status.values:
         raise Invalid(_("Unknown status."))
-    markup = clean_rich_text(message, what=_("Write a message explaining the decision."))
+    markup = clean_rich_text(
+        message, what=_("Write a message explaining the decision."), limit=COMMENT_MAX_LENGTH
+    )
     with transaction.atomic():
         idea = Idea.objects.select_for_update().get(pk=idea.pk)
         if idea.merged_into_id:
@@ -57,7 +61,7 @@ def add_comment(
         raise NotFound(_("This idea does not exist."))
     if idea.challenge.phase(now) == "closed":
         raise Conflict(_("This challenge is closed."))
-    markup = clean_rich_text(body, what=_("Write a comment."))
+    markup = clean_rich_text(body, what=_("Write a comment."), limit=COMMENT_MAX_LENGTH)
     if parent is not None:
         if parent.idea_id != idea.pk or parent.hidden_at:
             raise Invalid(_("You can only reply to a comment of this idea."))

@@ -14,11 +14,25 @@ from django.utils.translation import gettext as _
 from ideas.models import ChallengePage, Follow, Idea, Vote, VoteBudget
 from ideas.selectors import can_view_challenge, users_in_audience
 from intranet.richtext import text_to_html
+from intranet.text import (
+    BIDI_MESSAGE,
+    DESCRIPTION_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    first_bidi_control,
+    too_long_message,
+)
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .notify import notify_later
 
-TITLE_MAX = 200
+TITLE_MAX = TITLE_MAX_LENGTH
+
+
+def check_title_text(title: str) -> None:
+    """No invisible direction control in a title (intranet/text.py says why)."""
+    code = first_bidi_control(title)
+    if code:
+        raise Invalid(BIDI_MESSAGE % {"code": code})
 
 
 def clean_title(title: str) -> str:
@@ -27,11 +41,15 @@ def clean_title(title: str) -> str:
         raise Invalid(_("Give your idea a title."))
     if len(title) > TITLE_MAX:
         raise Invalid(_("The title is too long (200 characters at most)."))
+    check_title_text(title)
     return title
 
 
-def clean_rich_text(text: str, *, what: str) -> str:
-    """Sanitised HTML that still says something once the tags are gone."""
+def clean_rich_text(text: str, *, what: str, limit: int) -> str:
+    """Sanitised HTML that still says something once the tags are gone; at most `limit`
+    characters as written."""
+    if len(text or "") > limit:
+        raise Invalid(too_long_message(len(text), limit))
     markup = text_to_html(text or "")
     if not strip_tags(markup).strip():
         raise Invalid(what)
@@ -71,7 +89,9 @@ def submit_idea(
     if anonymous and not challenge.allow_anonymous_ideas:
         raise Invalid(_("This challenge does not accept anonymous ideas."))
     title = clean_title(title)
-    markup = clean_rich_text(description, what=_("Describe your idea."))
+    markup = clean_rich_text(
+        description, what=_("Describe your idea."), limit=DESCRIPTION_MAX_LENGTH
+    )
     co_ids = {int(pk) for pk in co_author_ids} - {user.pk}
     if co_ids and users_in_audience(challenge, co_ids) != co_ids:
         raise Invalid(_("Every co-author must be a colleague who can see this challenge."))

@@ -16,6 +16,7 @@ from ideas.selectors import can_manage_challenge, can_view_challenge, users_in_a
 from intranet.formats import local_date
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
+from .ideas import check_title_text
 
 REMINDER_WINDOW = timedelta(hours=24)
 
@@ -37,6 +38,7 @@ def create_workshop(
     title = " ".join((title or "").split())
     if not title:
         raise Invalid(_("Give the workshop a title."))
+    check_title_text(title)
     if capacity < 1:
         raise Invalid(_("A workshop needs at least one seat."))
     if not place and not link:

@@ -121,7 +121,8 @@ def comment(request, idea_id: int):
     idea = visible_idea(request, idea_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Write a comment."))
+        too_long = form.has_error("body", "max_length")
+        messages.error(request, form.errors["body"][0] if too_long else _("Write a comment."))
         return back(request, idea.get_absolute_url())
     parent = None
     if form.cleaned_data.get("parent"):
@@ -174,7 +175,10 @@ def answer(request, idea_id: int):
         return HttpResponseForbidden(_("Only the challenge owner can answer ideas."))
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a status and write a message."))
+        if form.has_error("message", "max_length"):
+            messages.error(request, form.errors["message"][0])
+        else:
+            messages.error(request, _("Choose a status and write a message."))
     else:
         run_action(
             request,

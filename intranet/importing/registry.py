@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from intranet.text import first_bidi_control
+
 if TYPE_CHECKING:
     from .runner import ImportContext
 
@@ -30,7 +32,16 @@ class ImportKind:
 
     # Small validators shared by every kind, so that messages read the same everywhere.
     @staticmethod
-    def text(row: dict[str, Any], field: str, *, required: bool = False) -> str:
+    def text(
+        row: dict[str, Any],
+        field: str,
+        *,
+        required: bool = False,
+        max_length: int | None = None,
+        title: bool = False,
+    ) -> str:
+        """A string field, stripped; at most `max_length` characters; with `title` (titles
+        and names), no invisible direction control (intranet/text.py)."""
         value = row.get(field)
         if value is None or value == "":
             if required:
@@ -38,7 +49,17 @@ class ImportKind:
             return ""
         if not isinstance(value, str):
             raise ImportRowError(f"field '{field}' must be a string")
-        return value.strip()
+        value = value.strip()
+        if max_length is not None and len(value) > max_length:
+            raise ImportRowError(
+                f"field '{field}' is too long: {len(value)} characters, {max_length} at most"
+            )
+        code = first_bidi_control(value) if title else None
+        if code:
+            raise ImportRowError(
+                f"field '{field}' contains an invisible text direction character ({code})"
+            )
+        return value
 
     @staticmethod
     def string_list(row: dict[str, Any], field: str) -> list[str]:

@@ -9,11 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intranet.blocks import BodyBlock
+from intranet.text import CheckedTitleMixin
 
 CONTENT_LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 
 
-class HomePage(Page):
+class HomePage(CheckedTitleMixin, Page):
     """The root of the intranet; shows the signed-in employee's feed."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
@@ -41,7 +42,7 @@ class StandardPageTag(TaggedItemBase):
     )
 
 
-class StandardPage(Page):
+class StandardPage(CheckedTitleMixin, Page):
     """A general information page: a policy, a guide, a how-to."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

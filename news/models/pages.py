@@ -12,12 +12,13 @@ from wagtail.search import index
 
 from intranet.blocks import BodyBlock
 from intranet.models.pages import CONTENT_LANGUAGES
+from intranet.text import CheckedTitleMixin
 
 NEWS_INDEX_SLUG = "actualites"
 LEADERSHIP_INDEX_SLUG = "direction"
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(CheckedTitleMixin, Page):
     """The list of news: filters by category, tag, team and date; paginated; an Atom feed."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -44,7 +45,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(CheckedTitleMixin, Page):
     """One news item, possibly addressed to teams and possibly a must-read."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -106,7 +107,7 @@ class NewsPage(Page):
         return context
 
 
-class LeadershipIndexPage(Page):
+class LeadershipIndexPage(CheckedTitleMixin, Page):
     """Leadership updates, with the "Ask leadership" form and answered questions."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -133,7 +134,7 @@ class LeadershipUpdatePageTag(TaggedItemBase):
     )
 
 
-class LeadershipUpdatePage(Page):
+class LeadershipUpdatePage(CheckedTitleMixin, Page):
     """An update written by a leader; employees react, comment and ask questions on it."""
 
     intro = models.TextField(_("intro"), blank=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -26,8 +27,9 @@ EDITORS = "Editors"
 COMMUNICATORS = "Communicators"
 MODERATORS = "Moderators"
 MANAGERS = "Managers"
-WORKFLOW_NAME = "News moderation"
-APPROVAL_TASK_NAME = "Communicators' approval"
+# Stored in English, shown in the reader's language (news/signals.py).
+WORKFLOW_NAME = gettext_noop("News moderation")
+APPROVAL_TASK_NAME = gettext_noop("Communicators' approval")
 
 GROUP_PERMISSIONS = {
     EDITORS: ["moderate_engagement", "view_acknowledgement_stats"],
@@ -39,6 +41,9 @@ GROUP_PERMISSIONS = {
     MODERATORS: ["moderate_engagement", "reveal_anonymous_author"],
     MANAGERS: ["answer_question"],
 }
+# Editors and communicators are the ones who keep search's synonyms and acronyms up to date.
+SYNONYM_PERMISSIONS = ["add_synonym", "change_synonym", "delete_synonym", "view_synonym"]
+SNIPPET_PERMISSIONS = {EDITORS: SYNONYM_PERMISSIONS, COMMUNICATORS: SYNONYM_PERMISSIONS}
 # Editors draft and submit; communicators approve and publish (Wagtail's workflow).
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -47,8 +52,12 @@ PAGE_PERMISSIONS = {
 
 
 def configure_roles() -> None:
-    """Give the role groups their news permissions and access to the admin (idempotent)."""
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    """Give the role groups their news permissions, access to the admin and, for editors and
+    communicators, the Synonyms snippet (idempotent). news/migrations/0003 does the same for
+    the groups of sites configured before."""
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
     for name, codenames in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(
@@ -56,6 +65,12 @@ def configure_roles() -> None:
         )
         if name in PAGE_PERMISSIONS:
             group.permissions.add(admin_access)
+        if name in SNIPPET_PERMISSIONS:
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label="search", codename__in=SNIPPET_PERMISSIONS[name]
+                )
+            )
 
 
 def news_workflow() -> Workflow:

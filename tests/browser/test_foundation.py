@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from search.indexing import rebuild
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import CSP_LISTENER, assert_accessible, sign_in
 from tests.factories import UserFactory, editors_group, home_page, publish_standard_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -88,3 +88,50 @@ def test_an_editor_publishes_a_page_from_the_wagtail_admin(page):
 
     page.goto("/nouvelle-cantine/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Nouvelle cantine")
+
+
+def test_the_browser_refuses_inline_script_on_the_site_and_the_suite_hears_of_it(
+    browser, live_server
+):
+    """The header is enforced by a real browser, and reported where the page fixture listens."""
+    context = browser.new_context(base_url=live_server.url)
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text))
+    page.goto("/accounts/login/")
+
+    page.evaluate(
+        """() => { const s = document.createElement("script");
+                   s.textContent = "window.injected = true"; document.body.append(s); }"""
+    )
+    page.wait_for_timeout(200)
+
+    assert page.evaluate("window.injected === undefined")
+    assert any("CSP violation: script-src" in text for text in errors), errors
+    context.close()
+
+
+def test_the_api_docs_run_under_the_strict_policy(page):
+    """Swagger UI is served from Ruche's static files; the fixture fails on any violation."""
+    UserFactory(username="camille")
+    home_page()
+    sign_in(page, "camille")
+
+    page.goto("/api/docs")
+
+    expect(page.get_by_text("/api/search/", exact=False).first).to_be_visible()
+
+
+def test_the_not_found_page_is_accessible_and_fits_a_phone(page):
+    UserFactory(username="camille")
+    home_page()
+    sign_in(page, "camille")
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    response = page.goto("/nulle-part/")
+
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cette page n’existe pas")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(page)

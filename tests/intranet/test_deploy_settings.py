@@ -45,3 +45,18 @@ def test_production_refuses_to_start_without_a_real_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_sends_the_content_security_and_permissions_policies():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src'], s.PERMISSIONS_POLICY, "
+        "'intranet.middleware.ContentSecurityPolicyMiddleware' in s.MIDDLEWARE)",
+        SECRET_KEY="k" * 20 + "4f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "[\"'self'\"]" in result.stdout and "camera=()" in result.stdout
+    assert result.stdout.strip().endswith("True")

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
-from wagtail.models import WorkflowState
+from django.utils import timezone, translation
+from wagtail.models import Task, Workflow, WorkflowState
 from wagtail.rich_text import RichText
 
 from news.models import NewsIndexPage, NewsPage
@@ -42,7 +42,7 @@ def test_editors_may_draft_but_not_publish_communicators_may_publish(roles):
 def test_a_submitted_news_item_goes_live_when_a_communicator_approves(roles):
     page = draft()
     workflow = page.get_workflow()
-    assert workflow is not None and workflow.name == "News moderation"
+    assert Workflow.objects.filter(pk=workflow.pk, name="News moderation").exists()
 
     page.save_revision(user=roles["editor"])
     state = workflow.start(page, roles["editor"])
@@ -90,3 +90,30 @@ def test_the_admin_edits_news_and_leadership_pages(client, roles):
 def test_the_reported_comments_menu_is_for_moderators_only(client, roles):
     client.force_login(roles["editor"])
     assert "/news/moderation/" in client.get("/admin/").content.decode()
+
+
+def test_the_moderation_workflow_and_its_task_read_in_the_readers_language(roles):
+    for language, workflow_name, task_name in (
+        ("fr", "Modération des actualités", "Validation par les communicants"),
+        ("en", "News moderation", "Communicators' approval"),
+    ):
+        with translation.override(language):
+            workflow = Workflow.objects.get(name="News moderation")
+            assert str(workflow.name) == workflow_name
+            assert str(workflow) == workflow_name
+            task = Task.objects.get(name="Communicators' approval")
+            assert str(task.specific.name) == task_name
+            assert str(workflow.tasks.get().name) == task_name
+
+
+def test_the_admin_shows_the_workflow_in_french_and_keeps_its_name_in_the_database(client, roles):
+    client.force_login(person(username="admin-fr", is_superuser=True, is_staff=True))
+
+    html = client.get("/admin/workflows/list/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    workflow = Workflow.objects.get(name="News moderation")
+    workflow.save()  # saved while read in French
+
+    assert "Modération des actualités" in html and "News moderation" not in html
+    workflow.refresh_from_db()
+    assert Workflow.objects.filter(pk=workflow.pk, name="News moderation").exists()
+    assert str(workflow.name) == "Modération des actualités"

@@ -47,6 +47,9 @@ def served_schema(client, token: str) -> dict:
 def test_every_api_operation_answers_as_its_schema_says(client, api_token):
     schema = schemathesis.openapi.from_dict(served_schema(client, api_token))
     schema.app = application
+    # A NUL character is refused with 400 everywhere (tests/intranet/test_request_limits.py),
+    # so it is never part of a request the schema calls valid.
+    schema.config.generation.update(allow_x00=False)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 3
 

@@ -164,8 +164,10 @@ GET    {restricted.url}                                   auth  404   404   200 
 """
 # fmt: on
 
-# Ruche's snippets (teams, values, synonyms): administrators only, until a group is given them.
+# Ruche's snippets (teams, values…): administrators only, until a group is given them; editors
+# (and communicators) manage synonyms.
 SNIPPETS = "auth  auth  302   auth  auth  auth  200"
+SNIPPET_RULES = {"search_synonym": "auth  auth  200   auth  auth  auth  200"}
 SNIPPET_OBJECTS = {
     "people_team": "team_a",
     "people_organisationvalue": "value",
@@ -252,9 +254,11 @@ def rules(world=None) -> list[Rule]:
             if not name.startswith("wagtailsnippets_"):
                 continue
             viewset, view = name.split(":")
-            target = world.objects[SNIPPET_OBJECTS[viewset.removeprefix("wagtailsnippets_")]]
+            snippet = viewset.removeprefix("wagtailsnippets_")
+            target = world.objects[SNIPPET_OBJECTS[snippet]]
             args = [target.pk] if view in ("edit", "delete") else []
-            parsed.append(Rule("GET", reverse(name, args=args), tuple(SNIPPETS.split())))
+            expected = SNIPPET_RULES.get(snippet, SNIPPETS)
+            parsed.append(Rule("GET", reverse(name, args=args), tuple(expected.split())))
     return parsed
 
 
