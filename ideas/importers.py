@@ -131,6 +131,11 @@ class IdeaKind(ImportKind):
 
         idea = ctx.find("idea", row["key"])
         created = idea is None
+        if idea is not None and idea.anonymous:
+            # Anonymity is for good: a later file never names the author of an anonymous idea.
+            if row.get("anonymous") is False:
+                raise ImportRowError("an anonymous idea cannot be made public")
+            anonymous = True
         idea = idea or Idea(created_at=created_at or timezone.now())
         idea.challenge = challenge
         idea.title, idea.description, idea.author = title, description, author

@@ -57,8 +57,9 @@ def merge_ideas(*, user, target: Idea, sources: Sequence[Idea]) -> Idea:
 
         new_co_authors = set()
         for duplicate in duplicates:
-            if not duplicate.anonymous:
-                new_co_authors.add(duplicate.author_id)
+            if duplicate.anonymous:  # its author and co-authors stay unnamed, wherever it goes
+                continue
+            new_co_authors.add(duplicate.author_id)
             new_co_authors |= set(duplicate.co_authors.values_list("pk", flat=True))
         new_co_authors.discard(target.author_id)
         target.co_authors.add(*new_co_authors)

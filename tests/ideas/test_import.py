@@ -146,3 +146,15 @@ def test_imported_votes_ignore_the_phase_but_not_one_vote_per_person(tmp_path, p
 
     assert Idea.objects.get().vote_count == 1
     assert Idea.objects.get().challenge.phase(timezone.now()) == "closed"
+
+
+def test_an_anonymous_idea_stays_anonymous_when_imported_again(tmp_path, people):
+    campaign = a_challenge(allow_anonymous_ideas=True)
+    run(write(tmp_path, campaign, an_idea(status="submitted", anonymous=True)))
+
+    path = write(tmp_path, an_idea(status="submitted", anonymous=False), name="again.jsonl")
+    _, err = run(path, expect_failure=True)
+    run(write(tmp_path, an_idea(status="submitted", title="Sans le champ"), name="third.jsonl"))
+
+    assert err.strip() == f"{path}:1: an anonymous idea cannot be made public"
+    assert Idea.objects.get().anonymous is True

@@ -4,6 +4,7 @@ import pytest
 from django.db.models import Count
 
 from ideas.models import Follow, Idea, Vote
+from ideas.selectors import leaderboard
 from ideas.services import (
     Conflict,
     Invalid,
@@ -126,3 +127,24 @@ def test_counts_stay_exact_when_votes_race_a_merge():
     assert not Vote.objects.filter(idea__merged_into__isnull=False).exists()
     per_person = Vote.objects.values("user_id", "idea_id").annotate(n=Count("pk"))
     assert all(row["n"] == 1 for row in per_person)
+
+
+def test_merging_an_anonymous_idea_never_names_its_author_or_co_authors(client, owner):
+    campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
+    target = idea(campaign, author=person("t"), status="implemented")
+    secret = idea(campaign, author=person("secret"), anonymous=True)
+    helper = person("helper")
+    helper.first_name, helper.last_name = "Hélène", "Discrète"
+    helper.save()
+    secret.co_authors.add(helper)
+
+    merge_ideas(user=owner, target=target, sources=[secret])
+
+    assert not target.co_authors.exists()
+    board = [row["user"].username for row in leaderboard(owner, campaign)]
+    assert board == ["t"]
+    client.force_login(person("reader"))
+    page = client.get(f"/ideas/{target.pk}/").content.decode()
+    assert "Discrète" not in page and "secret" not in page
+    api = client.get(f"/api/ideas/{target.pk}/").content.decode()
+    assert "Discrète" not in api and "helper" not in api
