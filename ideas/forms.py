@@ -2,10 +2,12 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ideas.models import Status
 from intranet.forms import TagListField
+from intranet.links import clean_web_url
 
 
 class IdeaForm(forms.Form):
@@ -68,3 +70,42 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Everyone who follows this idea will read it."),
     )
+
+
+class WorkshopForm(forms.Form):
+    """The owner's "plan a workshop" form; `create_workshop` decides."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": _("Give a valid date and time.")},
+    )
+    capacity = forms.IntegerField(
+        label=_("Capacity"),
+        min_value=1,
+        max_value=100_000,
+        error_messages={
+            "invalid": _("Give the number of seats as a whole number."),
+            "max_value": _("Give the number of seats as a whole number."),
+        },
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    link = forms.CharField(
+        label=_("Online link"),
+        max_length=200,
+        required=False,
+        widget=forms.URLInput,
+        help_text=_("An address starting with https:// or http://."),
+    )
+
+    def __init__(self, *args, challenge, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.challenge = challenge
+
+    def clean_link(self) -> str:
+        try:
+            return clean_web_url(self.cleaned_data["link"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from error

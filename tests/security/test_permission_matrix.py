@@ -194,7 +194,12 @@ DATA = {
     "ideas:report_idea": {"reason": "doublon"},
     "ideas:report_comment": {"reason": "grossier"},
     "ideas:submit": IDEA,
-    "ideas:workshops": {"title": "Atelier 2", "starts_at": "2031-01-01T10:00", "capacity": "5"},
+    "ideas:workshops": {
+        "title": "Atelier 2",
+        "starts_at": "2031-01-01T10:00",
+        "capacity": "5",
+        "place": "Lyon",
+    },
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
 }
