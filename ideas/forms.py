@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ideas.models import Status
+from ideas.models import Idea, Status
+from ideas.selectors import workshop_idea_choices
 from intranet.forms import TagListField
 from intranet.links import clean_web_url
 
@@ -100,9 +101,18 @@ class WorkshopForm(forms.Form):
         help_text=_("An address starting with https:// or http://."),
     )
 
+    ideas = forms.ModelMultipleChoiceField(
+        label=_("Ideas discussed"),
+        queryset=Idea.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "idea-picker__choice"}),
+        help_text=_("Tick the ideas of this challenge the workshop will work on."),
+    )
+
     def __init__(self, *args, challenge, **kwargs):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
+        self.fields["ideas"].queryset = workshop_idea_choices(challenge)
 
     def clean_link(self) -> str:
         try:

@@ -30,6 +30,7 @@ from .listing import (
     voted_idea_ids,
     votes_left,
     votes_used_by,
+    workshop_idea_choices,
 )
 from .similar import similar_ideas
 from .stats import challenge_stats, leaderboard
@@ -63,4 +64,5 @@ __all__ = [
     "voted_idea_ids",
     "votes_left",
     "votes_used_by",
+    "workshop_idea_choices",
 ]

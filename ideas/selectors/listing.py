@@ -44,6 +44,11 @@ def ideas_of_challenge(challenge: ChallengePage, user, order: str | None = None)
     )
 
 
+def workshop_idea_choices(challenge: ChallengePage) -> QuerySet[Idea]:
+    """The ideas a workshop of this challenge may be about: its visible ones, by title."""
+    return Idea.objects.visible().filter(challenge=challenge).order_by("title", "pk")
+
+
 def voted_idea_ids(user, challenge: ChallengePage) -> set[int]:
     if not getattr(user, "is_authenticated", False):
         return set()

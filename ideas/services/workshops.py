@@ -13,8 +13,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ideas.models import ChallengePage, Idea, Workshop, WorkshopRegistration
-from ideas.selectors import can_manage_challenge, can_view_challenge, users_in_audience
+from ideas.models import ChallengePage, Workshop, WorkshopRegistration
+from ideas.selectors import (
+    can_manage_challenge,
+    can_view_challenge,
+    users_in_audience,
+    workshop_idea_choices,
+)
 from intranet.links import clean_web_url
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
@@ -52,7 +57,10 @@ def create_workshop(
         raise Invalid(" ".join(error.messages)) from error
     if not place and not link:
         raise Invalid(_("Give a place or an online link."))
-    ideas = list(Idea.objects.visible().filter(challenge=challenge, pk__in=list(idea_ids)))
+    wanted = {int(pk) for pk in idea_ids}
+    ideas = list(workshop_idea_choices(challenge).filter(pk__in=wanted))
+    if len(ideas) != len(wanted):
+        raise Invalid(_("A workshop can only be about visible ideas of this challenge."))
     workshop = Workshop(
         challenge=challenge,
         title=title[:200],

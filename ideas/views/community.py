@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ideas import services
 from ideas.forms import WorkshopForm
-from ideas.models import Comment, Report, Workshop
+from ideas.models import Comment, Idea, Report, Workshop
 from ideas.selectors import can_manage_challenge, idea_for, is_moderator
 from ideas.services import IdeasError
 
@@ -50,7 +51,8 @@ def workshops(request, challenge_id: int):
                 return redirect("ideas:workshops", challenge_id=challenge.pk)
     rows = list(
         Workshop.objects.filter(challenge=challenge)
-        .prefetch_related("ideas", "registrations")
+        # An idea hidden or merged since the workshop was planned is no longer listed.
+        .prefetch_related(Prefetch("ideas", queryset=Idea.objects.visible()), "registrations")
         .order_by("starts_at")
     )
     for workshop in rows:

@@ -176,6 +176,7 @@ def test_a_bad_link_is_a_form_error_and_the_rest_of_the_form_is_kept(client, own
             "capacity": "4",
             "link": "javascript:alert(1)",
         },
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     html = page.content.decode()
@@ -203,3 +204,50 @@ def test_the_database_refuses_a_workshop_link_that_is_not_http(owner):
             capacity=3,
             link="javascript:alert(1)",
         )
+
+
+def test_the_owner_picks_the_ideas_of_a_workshop_among_the_challenge_visible_ideas(client, owner):
+    campaign = challenge(owner=owner, phase="open")
+    chosen, also = idea(campaign, title="Recto verso"), idea(campaign, title="Papier recyclé")
+    hidden = idea(campaign, title="Cachée", hidden_at=timezone.now())
+    merged = idea(campaign, title="Fusionnée", merged_into=chosen)
+    elsewhere = idea(challenge(owner=owner, title="Ailleurs", phase="open"), title="Étrangère")
+    url = f"/ideas/challenges/{campaign.pk}/workshops/"
+    client.force_login(owner)
+
+    form = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<legend>Ideas discussed</legend>" in form
+    assert f'type="checkbox" name="ideas" value="{chosen.pk}"' in form
+    assert "Papier recyclé" in form
+    for absent in ("Cachée", "Fusionnée", "Étrangère"):
+        assert absent not in form
+
+    base = {"title": "Atelier", "starts_at": "2099-01-01T10:00", "capacity": "6", "place": "Lyon"}
+    for intruder in (hidden, merged, elsewhere):
+        refused = client.post(
+            url, {**base, "ideas": [chosen.pk, intruder.pk]}, HTTP_ACCEPT_LANGUAGE="en"
+        )
+        assert refused.status_code == 200 and not Workshop.objects.exists()
+        assert "Select a valid choice" in refused.content.decode()
+    client.post(url, {**base, "ideas": [chosen.pk, also.pk]})
+
+    assert set(Workshop.objects.get().ideas.all()) == {chosen, also}
+
+
+def test_the_service_refuses_ideas_outside_the_challenge_visible_ideas(owner):
+    campaign = challenge(owner=owner, phase="open")
+    hidden = idea(campaign, title="Cachée", hidden_at=timezone.now())
+    elsewhere = idea(challenge(owner=owner, title="Ailleurs", phase="open"))
+
+    for intruder in (hidden, elsewhere):
+        with pytest.raises(Invalid, match="ideas of this challenge"):
+            create_workshop(
+                user=owner,
+                challenge=campaign,
+                title="Atelier",
+                starts_at=timezone.now() + timedelta(days=3),
+                capacity=8,
+                place="Lyon",
+                idea_ids=[intruder.pk],
+            )
+    assert not Workshop.objects.exists()
