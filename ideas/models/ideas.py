@@ -144,11 +144,20 @@ class StatusChange(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # "answer" for the answer an `idea` import line carries, so that a re-import updates it.
+    import_ref = models.CharField(max_length=20, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("status change")
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "import_ref"],
+                condition=~Q(import_ref=""),
+                name="ideas_statuschange_unique_import_ref",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
