@@ -29,7 +29,10 @@ class IdeaForm(forms.Form):
         label=_("Co-authors"),
         required=False,
         max_length=1000,
-        help_text=_("Usernames or email addresses of colleagues, separated by commas."),
+        help_text=_(
+            "Usernames or email addresses of colleagues, separated by commas. Each one is "
+            "asked first: their name shows on the idea once they accept."
+        ),
     )
     anonymous = forms.BooleanField(
         label=_("Submit anonymously"),

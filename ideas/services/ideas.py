@@ -15,6 +15,7 @@ from ideas.models import ChallengePage, Follow, Idea, Vote, VoteBudget
 from ideas.selectors import can_view_challenge, users_in_audience
 from intranet.richtext import text_to_html
 
+from .coauthors import invite_co_authors
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .notify import notify_later
 
@@ -60,8 +61,9 @@ def submit_idea(
 ) -> Idea:
     """An employee of the audience proposes an idea during the submission phase.
 
-    The description is sanitised; co-authors outside the audience are refused; the author
-    follows the idea; the owner and the challenge's followers are notified.
+    The description is sanitised; co-authors outside the audience are refused, the others
+    are invited and named only once they accept; the author follows the idea; the owner and
+    the challenge's followers are notified.
     """
     if not can_view_challenge(user, challenge) or not challenge.live:
         raise NotFound(_("This challenge does not exist."))
@@ -84,7 +86,7 @@ def submit_idea(
             anonymous=anonymous,
             created_at=now,
         )
-        idea.co_authors.set(co_ids)
+        invite_co_authors(idea=idea, user_ids=co_ids, invited_by=user)
         idea.tags.set(clean_tags(tags))
         Follow.objects.get_or_create(user=user, idea=idea)
         notify_later(f"idea-submitted:{idea.pk}", idea_id=idea.pk, actor_id=user.pk)

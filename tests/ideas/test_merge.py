@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Count
 
-from ideas.models import Follow, Idea, Vote
+from ideas.models import CoAuthorInvitation, Follow, Idea, Vote
 from ideas.selectors import leaderboard
 from ideas.services import (
     Conflict,
@@ -51,7 +51,7 @@ def test_votes_move_to_the_target_and_nobody_counts_twice(owner):
     cast_vote(user=both, idea=idea(campaign, title="Autre"))
 
 
-def test_authors_become_co_authors_and_followers_follow_the_result(owner):
+def test_authors_are_invited_to_co_author_and_followers_follow_the_result(owner):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
     target = idea(campaign, author=person("t"))
     named = idea(campaign, author=person("named"))
@@ -61,7 +61,9 @@ def test_authors_become_co_authors_and_followers_follow_the_result(owner):
 
     merge_ideas(user=owner, target=target, sources=[named, secret])
 
-    assert set(target.co_authors.values_list("username", flat=True)) == {"named", "helper"}
+    invited = CoAuthorInvitation.objects.filter(idea=target, status="pending")
+    assert set(invited.values_list("person__username", flat=True)) == {"named", "helper"}
+    assert not target.co_authors.exists()  # named once they accept
     assert Follow.objects.filter(idea=target, user__username="fan").exists()
     assert list(target.merged_ideas.order_by("pk")) == [named, secret]
 

@@ -106,6 +106,9 @@ POST   /ideas/{restricted_idea.pk}/comments/              auth  404   404   302 
 POST   /ideas/{idea.pk}/follow/                           auth  302   302   302   302   302   302
 POST   /ideas/{idea.pk}/answer/                           auth  403   403   302   403   403   302
 POST   /ideas/{restricted_idea.pk}/answer/                auth  404   404   302   404   404   302
+POST   /ideas/{idea.pk}/co-authorship/accept/             auth  302   404   404   404   404   404
+POST   /ideas/{idea.pk}/co-authorship/decline/            auth  302   404   404   404   404   404
+POST   /ideas/{restricted_idea.pk}/co-authorship/accept/  auth  404   404   404   404   404   404
 GET    /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
 POST   /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
 POST   /ideas/{idea.pk}/report/                           auth  302   302   302   302   302   302
