@@ -140,3 +140,22 @@ def test_existing_co_authors_are_kept_as_accepted_by_the_data_migration(owner):
     invitation = CoAuthorInvitation.objects.get(idea=built)
     assert (invitation.person, invitation.status) == (helper, "accepted")
     assert list(built.co_authors.all()) == [helper]
+
+
+def test_the_export_names_and_counts_only_co_authors_who_accepted(client, owner):
+    campaign = challenge(owner=owner, phase="open")
+    agreed, waiting = named("agreed", "Oui"), named("waiting", "Peutetre")
+    proposed = submit_idea(
+        user=person("author"),
+        challenge=campaign,
+        title="Ateliers vélo",
+        description="Réparer ensemble",
+        co_author_ids=[agreed.pk, waiting.pk],
+    )
+    accept_co_authorship(user=agreed, idea=proposed)
+    client.force_login(owner)
+
+    export = client.get(f"/ideas/challenges/{campaign.pk}/export.csv").content.decode("utf-8-sig")
+
+    assert "Dom Oui" in export and "Peutetre" not in export
+    assert challenge_stats(campaign)["participants"] == 2
