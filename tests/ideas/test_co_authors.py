@@ -159,3 +159,24 @@ def test_the_export_names_and_counts_only_co_authors_who_accepted(client, owner)
 
     assert "Dom Oui" in export and "Peutetre" not in export
     assert challenge_stats(campaign)["participants"] == 2
+
+
+def test_the_invitation_to_an_anonymous_idea_never_names_its_author(client, owner):
+    campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
+    author, invitee = named("hidden", "Mystère"), person("invitee")
+    proposed = submit_idea(
+        user=author,
+        challenge=campaign,
+        title="Boîte à idées",
+        description="Anonyme",
+        co_author_ids=[invitee.pk],
+        anonymous=True,
+    )
+    run_notification_tasks()
+
+    notice = Notification.objects.get(recipient=invitee)
+    assert "Boîte à idées" in notice.message and "Mystère" not in notice.message
+    assert "Mystère" not in page_of(client, invitee, proposed)
+    accept_co_authorship(user=invitee, idea=proposed)
+    assert [row["user"] for row in leaderboard(owner, campaign)] == []
+    assert client.get(f"/api/ideas/{proposed.pk}/").json()["co_authors"] == []
