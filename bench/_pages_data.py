@@ -112,7 +112,7 @@ def idea_row(n: int, sizes: Sizes) -> dict:
     voter_count = min(sizes.people, sizes.heavy * 5 if heavy else rng.randint(0, 12))
     comment_count = sizes.heavy if heavy else rng.randint(0, 3)
     created = NOW - timedelta(days=5, minutes=n)
-    return {
+    row = {
         "kind": "idea",
         "key": f"i-{n}",
         "challenge": f"c-{n % sizes.challenges}",
@@ -132,6 +132,14 @@ def idea_row(n: int, sizes: Sizes) -> dict:
             for m in range(comment_count)
         ],
     }
+    if row["status"] != "submitted":  # an answered idea carries its answer (DESIGN.md §2)
+        row["answer"] = {
+            "status": row["status"],
+            "message": sentence(rng, 20),
+            "by": f"p-{rng.randrange(sizes.people)}",
+            "at": (created + timedelta(days=2)).isoformat(),
+        }
+    return row
 
 
 def write(path: Path, sizes: Sizes) -> int:

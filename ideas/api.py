@@ -15,6 +15,7 @@ from ninja.security import SessionAuth
 from ideas import services
 from ideas.models import ChallengePage, Idea
 from ideas.selectors import (
+    accepted_co_author_names,
     can_see_author,
     challenges_visible_to,
     idea_for,
@@ -72,6 +73,9 @@ class HistoryOut(Schema):
 
 class IdeaDetailOut(IdeaOut):
     description: str = Field(description="sanitised HTML")
+    co_authors: list[str] = Field(
+        description="co-authors who accepted; empty when the author is not shown (anonymous)"
+    )
     merged_into: int | None
     history: list[HistoryOut]
 
@@ -220,6 +224,7 @@ def read_idea(request, idea_id: int):
     return {
         **_idea_out(idea, request.user, voted),
         "description": idea.description,
+        "co_authors": accepted_co_author_names(idea, request.user),
         "merged_into": idea.merged_into_id,
         "history": list(
             idea.status_changes.values("from_status", "to_status", "message", "created_at")

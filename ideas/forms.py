@@ -2,10 +2,13 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ideas.models import Status
+from ideas.models import Idea, Status
+from ideas.selectors import workshop_idea_choices
 from intranet.forms import TagListField
+from intranet.links import clean_web_url
 from intranet.text import (
     COMMENT_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
@@ -34,7 +37,10 @@ class IdeaForm(forms.Form):
         label=_("Co-authors"),
         required=False,
         max_length=1000,
-        help_text=_("Usernames or email addresses of colleagues, separated by commas."),
+        help_text=_(
+            "Usernames or email addresses of colleagues, separated by commas. Each one is "
+            "asked first: their name shows on the idea once they accept."
+        ),
     )
     anonymous = forms.BooleanField(
         label=_("Submit anonymously"),
@@ -81,3 +87,51 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Everyone who follows this idea will read it."),
     )
+
+
+class WorkshopForm(forms.Form):
+    """The owner's "plan a workshop" form; `create_workshop` decides."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": _("Give a valid date and time.")},
+    )
+    capacity = forms.IntegerField(
+        label=_("Capacity"),
+        min_value=1,
+        max_value=100_000,
+        error_messages={
+            "invalid": _("Give the number of seats as a whole number."),
+            "max_value": _("Give the number of seats as a whole number."),
+        },
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    link = forms.CharField(
+        label=_("Online link"),
+        max_length=200,
+        required=False,
+        widget=forms.URLInput,
+        help_text=_("An address starting with https:// or http://."),
+    )
+
+    ideas = forms.ModelMultipleChoiceField(
+        label=_("Ideas discussed"),
+        queryset=Idea.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "idea-picker__choice"}),
+        help_text=_("Tick the ideas of this challenge the workshop will work on."),
+    )
+
+    def __init__(self, *args, challenge, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.challenge = challenge
+        self.fields["ideas"].queryset = workshop_idea_choices(challenge)
+
+    def clean_link(self) -> str:
+        try:
+            return clean_web_url(self.cleaned_data["link"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from error

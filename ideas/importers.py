@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
-from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Status, Vote
+from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Status, StatusChange, Vote
 from intranet.importers import unique_slug
 from intranet.importing import ImportKind, ImportRowError, register
 from intranet.models import HomePage
@@ -22,6 +22,8 @@ from intranet.richtext import text_to_html
 from intranet.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 HUB_SLUG = "idees"
+ANSWERED = [value for value in Status.values if value != Status.SUBMITTED]
+ANSWER_REF = "answer"
 
 
 def parse_moment(row: dict[str, Any], field: str, *, required: bool = False) -> datetime | None:
@@ -127,7 +129,18 @@ class IdeaKind(ImportKind):
         author = person_user(ctx, row["author"])
         created_at = parse_moment(row, "created_at")
         tags = self.string_list(row, "tags")
-        status = self.choice(row, "status", list(Status.values), Status.SUBMITTED)
+        answer = self._answer(row, ctx)
+        default_status = answer["status"] if answer else Status.SUBMITTED
+        status = self.choice(row, "status", list(Status.values), default_status)
+        if status != Status.SUBMITTED and answer is None:
+            raise ImportRowError(
+                f"field 'answer' is required when 'status' is {status} "
+                "(the owner's message that the idea page shows)"
+            )
+        if answer and answer["status"] != status:
+            raise ImportRowError(
+                f"answer: status '{answer['status']}' differs from the idea's status '{status}'"
+            )
         voters = [person_user(ctx, key) for key in self.string_list(row, "voters")]
         comments = self._comments(row, ctx)
         anonymous = row.get("anonymous", False)
@@ -136,6 +149,13 @@ class IdeaKind(ImportKind):
 
         idea = ctx.find("idea", row["key"])
         created = idea is None
+        if answer and answer["at"] < (created_at or getattr(idea, "created_at", answer["at"])):
+            raise ImportRowError("answer: 'at' is before the idea was submitted")
+        if idea is not None and idea.anonymous:
+            # Anonymity is for good: a later file never names the author of an anonymous idea.
+            if row.get("anonymous") is False:
+                raise ImportRowError("an anonymous idea cannot be made public")
+            anonymous = True
         idea = idea or Idea(created_at=created_at or timezone.now())
         idea.challenge = challenge
         idea.title, idea.description, idea.author = title, description, author
@@ -143,6 +163,7 @@ class IdeaKind(ImportKind):
         idea.status, idea.anonymous = status, anonymous
         idea.save()
         idea.tags.set(tags)
+        self._store_answer(idea, answer)
 
         Vote.objects.bulk_create(
             [Vote(idea=idea, user=user, challenge=challenge) for user in voters],
@@ -166,6 +187,47 @@ class IdeaKind(ImportKind):
         )
         idea.refresh_from_db()
         return idea, created
+
+    def _answer(self, row: dict[str, Any], ctx) -> dict[str, Any] | None:
+        """The line's `answer` (DESIGN.md §2: `{status, message, by, at}`), checked, or None."""
+        value = row.get("answer")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise ImportRowError("field 'answer' must be an object {status, message, by, at}")
+        try:
+            for field in ("status", "message", "by", "at"):
+                if value.get(field) in (None, "") or (
+                    isinstance(value.get(field), str) and not value[field].strip()
+                ):
+                    raise ImportRowError(f"missing field '{field}'")
+            status = self.choice(value, "status", ANSWERED, "")
+            message = text_to_html(self.text(value, "message", required=True))
+            by = person_user(ctx, value["by"])
+            at = parse_moment(value, "at", required=True)
+        except ImportRowError as error:
+            raise ImportRowError(f"answer: {error}") from error
+        return {"status": status, "message": message, "by": by, "at": at}
+
+    def _store_answer(self, idea: Idea, answer: dict[str, Any] | None) -> None:
+        """The answer becomes the idea's first status change (submitted → its status), which
+        the idea page, the API, the digests and the statistics all read; a re-import updates
+        it, and a line without an answer removes the one an earlier import made."""
+        if answer is None:
+            StatusChange.objects.filter(idea=idea, import_ref=ANSWER_REF).delete()
+            return
+        change, _created = StatusChange.objects.update_or_create(
+            idea=idea,
+            import_ref=ANSWER_REF,
+            defaults={
+                "from_status": Status.SUBMITTED,
+                "to_status": answer["status"],
+                "message": answer["message"],
+                "author": answer["by"],
+            },
+        )
+        # `created_at` is set on creation by the model: the imported moment replaces it.
+        StatusChange.objects.filter(pk=change.pk).update(created_at=answer["at"])
 
     def _comments(self, row: dict[str, Any], ctx) -> list[tuple[Any, str, datetime | None]]:
         value = row.get("comments") or []

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from ideas.models import Comment, Follow, Idea, StatusChange, Vote
+from ideas.models import CoAuthorInvitation, Comment, Follow, Idea, StatusChange, Vote
 from ideas.selectors import users_in_audience
 from notifications.services import notify
 
@@ -73,6 +73,35 @@ def recipients_and_message(event: str, idea: Idea) -> tuple[set[int], Callable[[
                     "name": name or _("Someone"),
                     "title": title,
                 }
+            ),
+        )
+    if what == "co-author-invited":
+        person_id = int(ident.rpartition("-")[2])
+        invitation = (
+            CoAuthorInvitation.objects.filter(
+                idea=idea, person_id=person_id, status=CoAuthorInvitation.State.PENDING
+            )
+            .select_related("invited_by")
+            .first()
+        )
+        if invitation is None:  # answered (or gone) before the notice went out
+            return set(), None
+        inviter = invitation.invited_by
+        name = (inviter.get_full_name() or inviter.get_username()) if inviter else ""
+        if idea.anonymous or not name or inviter.pk != idea.author_id:
+            # Never the author of an anonymous idea; a merge's invitation comes from the idea.
+            return (
+                {person_id},
+                lambda: (
+                    _("You are invited to co-author the idea “%(title)s”: accept or decline it")
+                    % {"title": title}
+                ),
+            )
+        return (
+            {person_id},
+            lambda: (
+                _("%(name)s invites you to co-author the idea “%(title)s”: accept or decline it")
+                % {"name": name, "title": title}
             ),
         )
     if what == "merged":

@@ -13,6 +13,16 @@ urlpatterns = [
     path("<int:idea_id>/comments/", ideas.comment, name="comment"),
     path("<int:idea_id>/follow/", ideas.follow_idea, name="follow_idea"),
     path("<int:idea_id>/answer/", ideas.answer, name="answer"),
+    path(
+        "<int:idea_id>/co-authorship/accept/",
+        ideas.accept_co_authorship,
+        name="accept_co_authorship",
+    ),
+    path(
+        "<int:idea_id>/co-authorship/decline/",
+        ideas.decline_co_authorship,
+        name="decline_co_authorship",
+    ),
     path("<int:idea_id>/merge/", owner.merge, name="merge"),
     path("<int:idea_id>/report/", community.report_idea, name="report_idea"),
     path("comments/<int:comment_id>/report/", community.report_comment, name="report_comment"),

@@ -1,10 +1,21 @@
 from .engagement import Report, Workshop, WorkshopRegistration
-from .ideas import Comment, Follow, Idea, IdeaTag, Status, StatusChange, Vote, VoteBudget
+from .ideas import (
+    CoAuthorInvitation,
+    Comment,
+    Follow,
+    Idea,
+    IdeaTag,
+    Status,
+    StatusChange,
+    Vote,
+    VoteBudget,
+)
 from .pages import ChallengePage, ChallengePageTag, IdeasHubPage, Phase
 
 __all__ = [
     "ChallengePage",
     "ChallengePageTag",
+    "CoAuthorInvitation",
     "Comment",
     "Follow",
     "Idea",

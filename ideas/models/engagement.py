@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from intranet.links import web_url_validator
+
 
 class Report(models.Model):
     """An employee flags an idea or a comment for the moderators."""
@@ -55,7 +57,7 @@ class Workshop(models.Model):
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
-    link = models.URLField(_("online link"), blank=True)
+    link = models.URLField(_("online link"), blank=True, validators=[web_url_validator])
     capacity = models.PositiveIntegerField(_("capacity"))
     ideas = models.ManyToManyField("ideas.Idea", blank=True, related_name="workshops")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -63,7 +65,14 @@ class Workshop(models.Model):
     class Meta:
         ordering = ["starts_at", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(capacity__gt=0), name="ideas_workshop_capacity")
+            models.CheckConstraint(condition=Q(capacity__gt=0), name="ideas_workshop_capacity"),
+            # Never a `javascript:` or `data:` link, whatever writes the row.
+            models.CheckConstraint(
+                condition=Q(link="")
+                | Q(link__startswith="http://")
+                | Q(link__startswith="https://"),
+                name="ideas_workshop_web_link",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -46,6 +46,9 @@ class Idea(models.Model):
         on_delete=models.PROTECT,
         related_name="ideas",
     )
+    # Accepted co-authors only: a person named by the author is invited first
+    # (`CoAuthorInvitation`) and added here when they accept, so every reader of this field
+    # (pages, API, leaderboards, exports, notices) only ever sees people who consented.
     co_authors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("co-authors"),
@@ -92,6 +95,36 @@ class Idea(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.status != Status.SUBMITTED
+
+
+class CoAuthorInvitation(models.Model):
+    """Someone named as co-author of an idea, who says yes or no before being named."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="co_author_invitations")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="co_author_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("co-author invitation")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "person"], name="ideas_co_author_invited_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} → {self.idea_id} ({self.status})"
 
 
 class VoteBudget(models.Model):
@@ -144,11 +177,20 @@ class StatusChange(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # "answer" for the answer an `idea` import line carries, so that a re-import updates it.
+    import_ref = models.CharField(max_length=20, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("status change")
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "import_ref"],
+                condition=~Q(import_ref=""),
+                name="ideas_statuschange_unique_import_ref",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"

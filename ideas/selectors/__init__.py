@@ -21,8 +21,10 @@ from .digest import (
     unanswered_ideas_by_challenge,
 )
 from .listing import (
+    accepted_co_author_names,
     author_label,
     challenge_page_context,
+    co_authorship_for,
     comment_page_number,
     idea_detail,
     ideas_of_challenge,
@@ -30,11 +32,14 @@ from .listing import (
     voted_idea_ids,
     votes_left,
     votes_used_by,
+    workshop_idea_choices,
 )
 from .similar import similar_ideas
 from .stats import challenge_stats, leaderboard
 
 __all__ = [
+    "accepted_co_author_names",
+    "co_authorship_for",
     "answers_to_ideas_of",
     "any_challenge_opening_or_closing",
     "author_label",
@@ -63,4 +68,5 @@ __all__ = [
     "voted_idea_ids",
     "votes_left",
     "votes_used_by",
+    "workshop_idea_choices",
 ]

@@ -5,7 +5,16 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 
-from ideas.models import ChallengePage, Comment, Follow, Idea, IdeaTag, StatusChange, Vote
+from ideas.models import (
+    ChallengePage,
+    CoAuthorInvitation,
+    Comment,
+    Follow,
+    Idea,
+    IdeaTag,
+    StatusChange,
+    Vote,
+)
 from intranet.pagination import page_number_newest_first
 
 from .access import (
@@ -42,6 +51,11 @@ def ideas_of_challenge(challenge: ChallengePage, user, order: str | None = None)
         .prefetch_related("tags")
         .order_by(*ORDERS.get(order or "top", ORDERS["top"]))
     )
+
+
+def workshop_idea_choices(challenge: ChallengePage) -> QuerySet[Idea]:
+    """The ideas a workshop of this challenge may be about: its visible ones, by title."""
+    return Idea.objects.visible().filter(challenge=challenge).order_by("title", "pk")
 
 
 def voted_idea_ids(user, challenge: ChallengePage) -> set[int]:
@@ -129,6 +143,24 @@ def challenge_page_context(
     }
 
 
+def accepted_co_author_names(idea: Idea, viewer) -> list[str]:
+    """The names shown as co-authors: accepted ones only, none where the author is hidden."""
+    if not can_see_author(viewer, idea):
+        return []
+    return [person.get_full_name() or person.get_username() for person in idea.co_authors.all()]
+
+
+def co_authorship_for(idea: Idea, user) -> dict:
+    """What the idea page says about invitations: this reader's own pending invitation (to
+    accept or decline), and, for the author, the people who have not answered yet."""
+    invitations = CoAuthorInvitation.objects.filter(
+        idea=idea, status=CoAuthorInvitation.State.PENDING
+    ).select_related("person")
+    if getattr(user, "pk", None) != idea.author_id:
+        return {"my_invitation": invitations.filter(person_id=user.pk).first(), "pending": []}
+    return {"my_invitation": None, "pending": [invitation.person for invitation in invitations]}
+
+
 def _conversations(idea: Idea, user) -> QuerySet[Comment]:
     """The idea's top-level comments this user sees, newest first."""
     comments = Comment.objects.filter(idea=idea, parent__isnull=True)
@@ -160,6 +192,7 @@ def idea_detail(idea: Idea, user, page_number: str | int | None = None) -> dict:
     history = StatusChange.objects.filter(idea=idea).select_related("author")
     idea.author_display = author_label(idea, user)
     return {
+        **co_authorship_for(idea, user),
         "idea": idea,
         "challenge": challenge,
         "co_authors": list(idea.co_authors.all()) if can_see_author(user, idea) else [],

@@ -1,6 +1,7 @@
 """Every write of the ideas hub goes through these functions."""
 
 from .answers import add_comment, answer_idea, follow, unfollow
+from .coauthors import accept_co_authorship, decline_co_authorship, invite_co_authors
 from .errors import Conflict, IdeasError, Invalid, NotAllowed, NotFound
 from .ideas import cast_vote, submit_idea, withdraw_vote
 from .merge import merge_ideas
@@ -13,6 +14,9 @@ __all__ = [
     "Invalid",
     "NotAllowed",
     "NotFound",
+    "accept_co_authorship",
+    "decline_co_authorship",
+    "invite_co_authors",
     "add_comment",
     "cancel_sign_up",
     "create_workshop",

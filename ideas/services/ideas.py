@@ -22,6 +22,7 @@ from intranet.text import (
     too_long_message,
 )
 
+from .coauthors import invite_co_authors
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .notify import notify_later
 
@@ -78,8 +79,9 @@ def submit_idea(
 ) -> Idea:
     """An employee of the audience proposes an idea during the submission phase.
 
-    The description is sanitised; co-authors outside the audience are refused; the author
-    follows the idea; the owner and the challenge's followers are notified.
+    The description is sanitised; co-authors outside the audience are refused, the others
+    are invited and named only once they accept; the author follows the idea; the owner and
+    the challenge's followers are notified.
     """
     if not can_view_challenge(user, challenge) or not challenge.live:
         raise NotFound(_("This challenge does not exist."))
@@ -104,7 +106,7 @@ def submit_idea(
             anonymous=anonymous,
             created_at=now,
         )
-        idea.co_authors.set(co_ids)
+        invite_co_authors(idea=idea, user_ids=co_ids, invited_by=user)
         idea.tags.set(clean_tags(tags))
         Follow.objects.get_or_create(user=user, idea=idea)
         notify_later(f"idea-submitted:{idea.pk}", idea_id=idea.pk, actor_id=user.pk)

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ideas.models import Follow, Idea, Vote
+from ideas.models import CoAuthorInvitation, Follow, Idea, Vote
 from ideas.selectors import can_manage_challenge, can_view_challenge
 
+from .coauthors import invite_co_authors
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .notify import notify_later
 
@@ -18,8 +19,9 @@ def merge_ideas(*, user, target: Idea, sources: Sequence[Idea]) -> Idea:
     """The owner folds duplicates into `target`.
 
     Votes move to the target without counting anyone twice (a person who supported several
-    of them keeps one vote, which gives the others back to their budget); the authors of the
-    duplicates become co-authors (except authors of anonymous ideas, who stay unnamed);
+    of them keeps one vote, which gives the others back to their budget); the authors and
+    co-authors of the duplicates are invited to co-author it (never those of an anonymous
+    idea, who stay unnamed wherever it goes);
     followers follow the target; each duplicate links to it. Every idea row involved is
     locked, so concurrent votes wait and then see the merge.
     """
@@ -55,13 +57,19 @@ def merge_ideas(*, user, target: Idea, sources: Sequence[Idea]) -> Idea:
                 supporters.add(vote.user_id)
                 Vote.objects.filter(pk=vote.pk).update(idea=target)
 
-        new_co_authors = set()
+        credited = set()
         for duplicate in duplicates:
-            if not duplicate.anonymous:
-                new_co_authors.add(duplicate.author_id)
-            new_co_authors |= set(duplicate.co_authors.values_list("pk", flat=True))
-        new_co_authors.discard(target.author_id)
-        target.co_authors.add(*new_co_authors)
+            if duplicate.anonymous:  # its author and co-authors stay unnamed, wherever it goes
+                continue
+            credited.add(duplicate.author_id)
+            credited |= set(duplicate.co_authors.values_list("pk", flat=True))
+            credited |= set(
+                CoAuthorInvitation.objects.filter(
+                    idea=duplicate, status=CoAuthorInvitation.State.PENDING
+                ).values_list("person_id", flat=True)
+            )
+        # Named on someone else's idea only if they agree: they are invited, like anyone.
+        invite_co_authors(idea=target, user_ids=credited, invited_by=user)
 
         followers = set(
             Follow.objects.filter(idea_id__in=source_ids).values_list("user_id", flat=True)

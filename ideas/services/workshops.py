@@ -6,13 +6,20 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ideas.models import ChallengePage, Idea, Workshop, WorkshopRegistration
-from ideas.selectors import can_manage_challenge, can_view_challenge, users_in_audience
+from ideas.models import ChallengePage, Workshop, WorkshopRegistration
+from ideas.selectors import (
+    can_manage_challenge,
+    can_view_challenge,
+    users_in_audience,
+    workshop_idea_choices,
+)
+from intranet.links import clean_web_url
 from intranet.formats import local_date
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
@@ -32,7 +39,11 @@ def create_workshop(
     link: str = "",
     idea_ids: Iterable[int] = (),
 ) -> Workshop:
-    """The owner plans a workshop about some ideas of the challenge."""
+    """The owner plans a workshop about some ideas of the challenge.
+
+    The link must be an http(s) address (never `javascript:`); the ideas must be visible
+    ideas of this challenge. Everything is checked before anything is stored.
+    """
     if not can_manage_challenge(user, challenge):
         raise NotAllowed(_("Only the challenge owner can create workshops."))
     title = " ".join((title or "").split())
@@ -41,18 +52,31 @@ def create_workshop(
     check_title_text(title)
     if capacity < 1:
         raise Invalid(_("A workshop needs at least one seat."))
+    place = " ".join((place or "").split())
+    try:
+        link = clean_web_url(link)
+    except ValidationError as error:
+        raise Invalid(" ".join(error.messages)) from error
     if not place and not link:
         raise Invalid(_("Give a place or an online link."))
-    ideas = list(Idea.objects.visible().filter(challenge=challenge, pk__in=list(idea_ids)))
+    wanted = {int(pk) for pk in idea_ids}
+    ideas = list(workshop_idea_choices(challenge).filter(pk__in=wanted))
+    if len(ideas) != len(wanted):
+        raise Invalid(_("A workshop can only be about visible ideas of this challenge."))
+    workshop = Workshop(
+        challenge=challenge,
+        title=title[:200],
+        starts_at=starts_at,
+        capacity=capacity,
+        place=place[:200],
+        link=link,
+    )
+    try:
+        workshop.full_clean(exclude=["challenge"])
+    except ValidationError as error:
+        raise Invalid(" ".join(error.messages)) from error
     with transaction.atomic():
-        workshop = Workshop.objects.create(
-            challenge=challenge,
-            title=title[:200],
-            starts_at=starts_at,
-            capacity=capacity,
-            place=place[:200],
-            link=link,
-        )
+        workshop.save()
         workshop.ideas.set(ideas)
     return workshop
 

@@ -3,58 +3,56 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.dateparse import parse_datetime
-from django.utils.timezone import get_current_timezone, is_naive, make_aware
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideas import services
-from ideas.models import Comment, Report, Workshop
+from ideas.forms import WorkshopForm
+from ideas.models import Comment, Idea, Report, Workshop
 from ideas.selectors import can_manage_challenge, idea_for, is_moderator
+from ideas.services import IdeasError
 
 from .common import back, comment_url, run_action, visible_challenge, visible_idea
 
 
 @require_http_methods(["GET", "POST"])
 def workshops(request, challenge_id: int):
-    """Everyone in the audience sees and joins workshops; the owner creates them here."""
+    """Everyone in the audience sees and joins workshops; the owner creates them here.
+
+    A refused workshop shows the form again with its errors and everything typed kept.
+    """
     challenge = visible_challenge(request, challenge_id)
     can_manage = can_manage_challenge(request.user, challenge)
+    form = WorkshopForm(challenge=challenge) if can_manage else None
     if request.method == "POST":
         if not can_manage:
             raise Http404
-        try:
-            starts_at = parse_datetime(request.POST.get("starts_at", "") or "")
-        except ValueError:  # well formed but impossible, like 2031-02-30
-            starts_at = None
-        if starts_at and is_naive(starts_at):
-            starts_at = make_aware(starts_at, get_current_timezone())
-        capacity = request.POST.get("capacity", "").strip() or "0"
-        if starts_at is None:
-            messages.error(request, _("Give a valid date and time."))
-        elif not (capacity.isascii() and capacity.isdigit() and len(capacity) <= 6):
-            messages.error(request, _("Give the number of seats as a whole number."))
-        else:
-            run_action(
-                request,
-                lambda: services.create_workshop(
+        form = WorkshopForm(request.POST, challenge=challenge)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.create_workshop(
                     user=request.user,
                     challenge=challenge,
-                    title=request.POST.get("title", ""),
-                    starts_at=starts_at,
-                    capacity=int(capacity),
-                    place=request.POST.get("place", ""),
-                    link=request.POST.get("link", ""),
-                    idea_ids=[int(pk) for pk in request.POST.getlist("ideas") if pk.isdigit()],
-                ),
-                success=_("The workshop is planned."),
-            )
-        return redirect("ideas:workshops", challenge_id=challenge.pk)
+                    title=data["title"],
+                    starts_at=data["starts_at"],
+                    capacity=data["capacity"],
+                    place=data["place"],
+                    link=data["link"],
+                    idea_ids=[idea.pk for idea in data.get("ideas", [])],
+                )
+            except IdeasError as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                messages.success(request, _("The workshop is planned."))
+                return redirect("ideas:workshops", challenge_id=challenge.pk)
     rows = list(
         Workshop.objects.filter(challenge=challenge)
-        .prefetch_related("ideas", "registrations")
+        # An idea hidden or merged since the workshop was planned is no longer listed.
+        .prefetch_related(Prefetch("ideas", queryset=Idea.objects.visible()), "registrations")
         .order_by("starts_at")
     )
     for workshop in rows:
@@ -64,7 +62,7 @@ def workshops(request, challenge_id: int):
     return render(
         request,
         "ideas/workshops.html",
-        {"challenge": challenge, "workshops": rows, "can_manage": can_manage},
+        {"challenge": challenge, "workshops": rows, "can_manage": can_manage, "form": form},
     )
 
 

@@ -169,6 +169,30 @@ def follow_challenge(request, challenge_id: int):
 
 
 @require_POST
+def accept_co_authorship(request, idea_id: int):
+    """The invited person agrees to be named as co-author."""
+    idea = visible_idea(request, idea_id)
+    run_action(
+        request,
+        lambda: services.accept_co_authorship(user=request.user, idea=idea),
+        success=_("You are now a co-author of this idea."),
+    )
+    return back(request, idea.get_absolute_url())
+
+
+@require_POST
+def decline_co_authorship(request, idea_id: int):
+    """The invited person refuses: their name never shows on the idea."""
+    idea = visible_idea(request, idea_id)
+    run_action(
+        request,
+        lambda: services.decline_co_authorship(user=request.user, idea=idea),
+        success=_("You declined; your name will not appear on this idea."),
+    )
+    return back(request, idea.get_absolute_url())
+
+
+@require_POST
 def answer(request, idea_id: int):
     idea = visible_idea(request, idea_id)
     if not can_manage_challenge(request.user, idea.challenge):

@@ -139,3 +139,29 @@ def test_an_employee_acknowledges_a_must_read(page):
     )
     assert Acknowledgement.objects.filter(page=news, user=reader).count() == 1
     assert_accessible(page)
+
+
+def test_on_a_phone_the_owner_plans_a_workshop_about_ideas_picked_from_the_list(page):
+    owner = person("owner")
+    campaign = challenge(owner=owner, phase="open", title="Moins de papier")
+    chosen = idea(campaign, title="Imprimer recto verso par défaut sur toutes les imprimantes")
+    idea(campaign, title="Des tablettes pour les réunions d'équipe du lundi matin")
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in(page, "owner")
+
+    page.goto(f"/ideas/challenges/{campaign.pk}/workshops/")
+    picker = page.get_by_role("group", name="Idées discutées")
+    expect(picker).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+    page.get_by_label("Titre").fill("Atelier impression")
+    page.get_by_label("Date et heure").fill("2099-01-01T10:00")
+    page.get_by_label("Capacité").fill("6")
+    page.get_by_label("Lieu").fill("Salle Ruche")
+    picker.get_by_label(chosen.title).check()
+    page.get_by_role("button", name="Organiser").click()
+
+    expect(page.get_by_role("link", name=chosen.title)).to_be_visible()
+    assert list(campaign.workshops.get().ideas.all()) == [chosen]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)

@@ -1,9 +1,12 @@
 """Import kinds `challenge` and `idea` (DESIGN.md §2)."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.utils import timezone
 
-from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Vote
+from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, StatusChange, Vote
+from ideas.selectors import answers_to_ideas_of, challenge_stats
 from intranet.models import ExternalKey
 from tests.factories import home_page
 from tests.ideas.factories import TeamFactory, person
@@ -48,6 +51,12 @@ def an_idea(**fields):
         "created_at": "2026-02-01T10:00:00Z",
         "tags": ["impression"],
         "status": "selected",
+        "answer": {
+            "status": "selected",
+            "message": "Retenue pour 2027 <script>alert(1)</script>",
+            "by": "p-olivier",
+            "at": "2026-03-01T10:00:00Z",
+        },
         "voters": ["p-elise", "p-mathilde"],
         "comments": [
             {"author": "p-elise", "body": "Oui !", "created_at": "2026-02-02T10:00:00Z"},
@@ -146,3 +155,100 @@ def test_imported_votes_ignore_the_phase_but_not_one_vote_per_person(tmp_path, p
 
     assert Idea.objects.get().vote_count == 1
     assert Idea.objects.get().challenge.phase(timezone.now()) == "closed"
+
+
+def test_an_anonymous_idea_stays_anonymous_when_imported_again(tmp_path, people):
+    campaign = a_challenge(allow_anonymous_ideas=True)
+    run(write(tmp_path, campaign, an_idea(status="submitted", answer=None, anonymous=True)))
+
+    public = an_idea(status="submitted", answer=None, anonymous=False)
+    path = write(tmp_path, public, name="again.jsonl")
+    _, err = run(path, expect_failure=True)
+    unsaid = an_idea(status="submitted", answer=None, title="Sans le champ")
+    run(write(tmp_path, unsaid, name="third.jsonl"))
+
+    assert err.strip() == f"{path}:1: an anonymous idea cannot be made public"
+    assert Idea.objects.get().anonymous is True
+
+
+def test_an_imported_decided_idea_reads_as_answered_everywhere(client, tmp_path, people):
+    run(write(tmp_path, a_challenge(), an_idea()))
+
+    imported = Idea.objects.get()
+    change = StatusChange.objects.get()
+    assert (change.idea, change.from_status) == (imported, "submitted")
+    assert change.to_status == "selected"
+    assert change.author == people["olivier"] and "<script" not in change.message
+    assert change.created_at == datetime(2026, 3, 1, 10, tzinfo=UTC)
+    client.force_login(people["elise"])
+    page = client.get(imported.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Retenue pour 2027" in page and "No answer yet" not in page
+    api = client.get(f"/api/ideas/{imported.pk}/").json()
+    assert [(step["to_status"], step["message"]) for step in api["history"]] == [
+        ("selected", "Retenue pour 2027 ")
+    ]
+    stats = challenge_stats(imported.challenge)
+    assert stats["answered_share"] == 1.0
+    assert stats["median_first_answer"] == timedelta(days=28, hours=0)
+    since = datetime(2026, 3, 1, tzinfo=UTC)
+    answers = answers_to_ideas_of(people["camille"], since=since, until=since + timedelta(days=1))
+    assert list(answers) == [change]
+
+
+def test_importing_the_answer_again_updates_it_without_a_second_step(tmp_path, people):
+    run(write(tmp_path, a_challenge(), an_idea()))
+    answer = {"status": "implemented", "message": "Fait", "by": "p-olivier", "at": "2026-04-01"}
+
+    run(write(tmp_path, an_idea(status="implemented", answer=answer), name="again.jsonl"))
+
+    change = StatusChange.objects.get()
+    assert (change.to_status, change.message) == ("implemented", "<p>Fait</p>")
+    assert Idea.objects.get().status == "implemented"
+
+
+def test_the_answer_gives_the_status_when_the_line_has_none(tmp_path, people):
+    answer = {"status": "rejected", "message": "Trop cher", "by": "p-olivier", "at": "2026-05-02"}
+    line = an_idea(answer=answer)
+    del line["status"]
+
+    run(write(tmp_path, a_challenge(), line))
+
+    assert Idea.objects.get().status == "rejected"
+    assert StatusChange.objects.get().to_status == "rejected"
+
+
+def test_a_decided_idea_without_an_answer_or_with_a_bad_one_is_reported(tmp_path, people):
+    good = {"status": "selected", "message": "Oui", "by": "p-olivier", "at": "2026-03-01"}
+    lines = [
+        a_challenge(),
+        {**an_idea(key="i-1"), "answer": None},
+        an_idea(key="i-2", status="under_review", answer=None),
+        an_idea(key="i-3", answer={**good, "message": "  "}),
+        an_idea(key="i-4", answer={**good, "status": "rejected"}),
+        an_idea(key="i-5", answer={**good, "by": "p-ghost"}),
+        an_idea(key="i-6", answer={**good, "at": "2026-01-01T00:00:00Z"}),
+        an_idea(key="i-7", answer="Oui"),
+        an_idea(key="i-8", status="submitted", answer={**good, "status": "submitted"}),
+        an_idea(key="i-9", answer={"status": "selected", "message": "Oui", "by": "p-olivier"}),
+        an_idea(key="i-10", status="submitted", answer=None),
+    ]
+    path = write(tmp_path, *lines)
+
+    _, err = run(path, expect_failure=True)
+
+    assert err.strip().splitlines() == [
+        f"{path}:2: field 'answer' is required when 'status' is selected "
+        "(the owner's message that the idea page shows)",
+        f"{path}:3: field 'answer' is required when 'status' is under_review "
+        "(the owner's message that the idea page shows)",
+        f"{path}:4: answer: missing field 'message'",
+        f"{path}:5: answer: status 'rejected' differs from the idea's status 'selected'",
+        f"{path}:6: answer: unknown person 'p-ghost' (not in this import nor in Ruche)",
+        f"{path}:7: answer: 'at' is before the idea was submitted",
+        f"{path}:8: field 'answer' must be an object {{status, message, by, at}}",
+        f"{path}:9: answer: field 'status' must be one of under_review, selected, "
+        "implemented, rejected",
+        f"{path}:10: answer: missing field 'at'",
+    ]
+    assert list(Idea.objects.values_list("title", flat=True)) == ["Recto verso"]
+    assert not StatusChange.objects.exists()

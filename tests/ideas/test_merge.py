@@ -3,7 +3,8 @@
 import pytest
 from django.db.models import Count
 
-from ideas.models import Follow, Idea, Vote
+from ideas.models import CoAuthorInvitation, Follow, Idea, Vote
+from ideas.selectors import leaderboard
 from ideas.services import (
     Conflict,
     Invalid,
@@ -50,7 +51,7 @@ def test_votes_move_to_the_target_and_nobody_counts_twice(owner):
     cast_vote(user=both, idea=idea(campaign, title="Autre"))
 
 
-def test_authors_become_co_authors_and_followers_follow_the_result(owner):
+def test_authors_are_invited_to_co_author_and_followers_follow_the_result(owner):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
     target = idea(campaign, author=person("t"))
     named = idea(campaign, author=person("named"))
@@ -60,7 +61,9 @@ def test_authors_become_co_authors_and_followers_follow_the_result(owner):
 
     merge_ideas(user=owner, target=target, sources=[named, secret])
 
-    assert set(target.co_authors.values_list("username", flat=True)) == {"named", "helper"}
+    invited = CoAuthorInvitation.objects.filter(idea=target, status="pending")
+    assert set(invited.values_list("person__username", flat=True)) == {"named", "helper"}
+    assert not target.co_authors.exists()  # named once they accept
     assert Follow.objects.filter(idea=target, user__username="fan").exists()
     assert list(target.merged_ideas.order_by("pk")) == [named, secret]
 
@@ -126,3 +129,24 @@ def test_counts_stay_exact_when_votes_race_a_merge():
     assert not Vote.objects.filter(idea__merged_into__isnull=False).exists()
     per_person = Vote.objects.values("user_id", "idea_id").annotate(n=Count("pk"))
     assert all(row["n"] == 1 for row in per_person)
+
+
+def test_merging_an_anonymous_idea_never_names_its_author_or_co_authors(client, owner):
+    campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
+    target = idea(campaign, author=person("t"), status="implemented")
+    secret = idea(campaign, author=person("secret"), anonymous=True)
+    helper = person("helper")
+    helper.first_name, helper.last_name = "Hélène", "Discrète"
+    helper.save()
+    secret.co_authors.add(helper)
+
+    merge_ideas(user=owner, target=target, sources=[secret])
+
+    assert not target.co_authors.exists()
+    board = [row["user"].username for row in leaderboard(owner, campaign)]
+    assert board == ["t"]
+    client.force_login(person("reader"))
+    page = client.get(f"/ideas/{target.pk}/").content.decode()
+    assert "Discrète" not in page and "secret" not in page
+    api = client.get(f"/api/ideas/{target.pk}/").content.decode()
+    assert "Discrète" not in api and "helper" not in api

@@ -110,3 +110,17 @@ def test_the_overall_leaderboard_leaves_out_challenges_i_cannot_see(client, owne
     client.force_login(viewer)
     assert "itguy" not in client.get("/ideas/leaderboard/").content.decode()
     assert StatusChange.objects.count() == 0
+
+
+def test_the_statistics_page_gives_the_median_delay_as_people_say_it(client, owner):
+    campaign = challenge(owner=owner, phase="open")
+    waited = idea(campaign, author=person("a"), created_at=timezone.now() - timedelta(days=3))
+    answer_idea(user=owner, idea=waited, status="under_review", message="On regarde")
+    client.force_login(owner)
+
+    french = client.get(f"/ideas/challenges/{campaign.pk}/stats/", HTTP_ACCEPT_LANGUAGE="fr")
+    english = client.get(f"/ideas/challenges/{campaign.pk}/stats/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "<dd>3 jours</dd>" in french.content.decode()
+    assert "<dd>3 days</dd>" in english.content.decode()
+    assert "day," not in english.content.decode() and ":00" not in english.content.decode()

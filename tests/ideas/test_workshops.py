@@ -4,11 +4,14 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
+from django.template import Context, Template
 from django.utils import timezone
 
 from ideas.models import Workshop, WorkshopRegistration
 from ideas.services import (
     Conflict,
+    Invalid,
     NotAllowed,
     NotFound,
     cancel_sign_up,
@@ -130,3 +133,121 @@ def test_the_workshops_page_lets_people_join(client, owner):
         {"title": "Deuxième", "starts_at": "2099-01-01T10:00", "capacity": "4", "place": "Lyon"},
     )
     assert Workshop.objects.filter(title="Deuxième", capacity=4).exists()
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        " JavaScript:alert(document.cookie)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "ftp://files.example/atelier",
+        "//evil.example/atelier",
+        "visio.example",
+    ],
+)
+def test_a_workshop_link_must_be_an_http_or_https_address(owner, link):
+    campaign = challenge(owner=owner, phase="open")
+
+    with pytest.raises(Invalid, match="http:// or https://"):
+        create_workshop(
+            user=owner,
+            challenge=campaign,
+            title="Atelier",
+            starts_at=timezone.now() + timedelta(days=3),
+            capacity=8,
+            link=link,
+        )
+
+    assert not Workshop.objects.exists()
+
+
+def test_a_bad_link_is_a_form_error_and_the_rest_of_the_form_is_kept(client, owner):
+    campaign = challenge(owner=owner, phase="open")
+    client.force_login(owner)
+
+    page = client.post(
+        f"/ideas/challenges/{campaign.pk}/workshops/",
+        {
+            "title": "Atelier du jeudi",
+            "starts_at": "2099-01-01T10:00",
+            "capacity": "4",
+            "link": "javascript:alert(1)",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    html = page.content.decode()
+    assert page.status_code == 200 and not Workshop.objects.exists()
+    assert "http:// or https://" in html and 'value="Atelier du jeudi"' in html
+    assert 'href="javascript:' not in html
+
+
+def test_a_stored_link_that_is_not_http_is_never_rendered_as_a_link():
+    rendered = Template(
+        "{% load links %}<a href='{{ good|web_href }}'></a>{% if bad|web_href %}BAD{% endif %}"
+    ).render(Context({"good": "https://visio.example/a?b=1&c=2", "bad": "javascript:alert(1)"}))
+
+    assert rendered == "<a href='https://visio.example/a?b=1&amp;c=2'></a>"
+
+
+def test_the_database_refuses_a_workshop_link_that_is_not_http(owner):
+    campaign = challenge(owner=owner, phase="open")
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Workshop.objects.create(
+            challenge=campaign,
+            title="Direct",
+            starts_at=timezone.now() + timedelta(days=1),
+            capacity=3,
+            link="javascript:alert(1)",
+        )
+
+
+def test_the_owner_picks_the_ideas_of_a_workshop_among_the_challenge_visible_ideas(client, owner):
+    campaign = challenge(owner=owner, phase="open")
+    chosen, also = idea(campaign, title="Recto verso"), idea(campaign, title="Papier recyclé")
+    hidden = idea(campaign, title="Cachée", hidden_at=timezone.now())
+    merged = idea(campaign, title="Fusionnée", merged_into=chosen)
+    elsewhere = idea(challenge(owner=owner, title="Ailleurs", phase="open"), title="Étrangère")
+    url = f"/ideas/challenges/{campaign.pk}/workshops/"
+    client.force_login(owner)
+
+    form = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<legend>Ideas discussed</legend>" in form
+    assert f'type="checkbox" name="ideas" value="{chosen.pk}"' in form
+    assert "Papier recyclé" in form
+    for absent in ("Cachée", "Fusionnée", "Étrangère"):
+        assert absent not in form
+
+    base = {"title": "Atelier", "starts_at": "2099-01-01T10:00", "capacity": "6", "place": "Lyon"}
+    for intruder in (hidden, merged, elsewhere):
+        refused = client.post(
+            url, {**base, "ideas": [chosen.pk, intruder.pk]}, HTTP_ACCEPT_LANGUAGE="en"
+        )
+        assert refused.status_code == 200 and not Workshop.objects.exists()
+        assert "Select a valid choice" in refused.content.decode()
+    client.post(url, {**base, "ideas": [chosen.pk, also.pk]})
+
+    assert set(Workshop.objects.get().ideas.all()) == {chosen, also}
+
+
+def test_the_service_refuses_ideas_outside_the_challenge_visible_ideas(owner):
+    campaign = challenge(owner=owner, phase="open")
+    hidden = idea(campaign, title="Cachée", hidden_at=timezone.now())
+    elsewhere = idea(challenge(owner=owner, title="Ailleurs", phase="open"))
+
+    for intruder in (hidden, elsewhere):
+        with pytest.raises(Invalid, match="ideas of this challenge"):
+            create_workshop(
+                user=owner,
+                challenge=campaign,
+                title="Atelier",
+                starts_at=timezone.now() + timedelta(days=3),
+                capacity=8,
+                place="Lyon",
+                idea_ids=[intruder.pk],
+            )
+    assert not Workshop.objects.exists()

@@ -109,6 +109,9 @@ POST   /ideas/{restricted_idea.pk}/comments/              auth  404   404   302 
 POST   /ideas/{idea.pk}/follow/                           auth  302   302   302   302   302   302
 POST   /ideas/{idea.pk}/answer/                           auth  403   403   302   403   403   302
 POST   /ideas/{restricted_idea.pk}/answer/                auth  404   404   302   404   404   302
+POST   /ideas/{idea.pk}/co-authorship/accept/             auth  302   404   404   404   404   404
+POST   /ideas/{idea.pk}/co-authorship/decline/            auth  302   404   404   404   404   404
+POST   /ideas/{restricted_idea.pk}/co-authorship/accept/  auth  404   404   404   404   404   404
 GET    /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
 POST   /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
 POST   /ideas/{idea.pk}/report/                           auth  302   302   302   302   302   302
@@ -200,7 +203,12 @@ DATA = {
     "ideas:report_idea": {"reason": "doublon"},
     "ideas:report_comment": {"reason": "grossier"},
     "ideas:submit": IDEA,
-    "ideas:workshops": {"title": "Atelier 2", "starts_at": "2031-01-01T10:00", "capacity": "5"},
+    "ideas:workshops": {
+        "title": "Atelier 2",
+        "starts_at": "2031-01-01T10:00",
+        "capacity": "5",
+        "place": "Lyon",
+    },
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
 }

@@ -25,8 +25,8 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
+from ideas.models import CoAuthorInvitation, Workshop
 from ideas.models import Comment as IdeaComment
-from ideas.models import Workshop
 from insights.models import FrustrationExpression, Objective
 from news.models import Comment as NewsComment
 from news.models import Question
@@ -116,6 +116,8 @@ def build_world() -> World:
     )
     idea = make_idea(challenge, author=author, title="Idée ouverte")
     restricted_idea = make_idea(restricted, author=author, title="Idée réservée")
+    # The employee is invited to co-author the open idea: only they may answer.
+    CoAuthorInvitation.objects.create(idea=idea, person=world.users["employee"], invited_by=author)
     idea_comment = IdeaComment.objects.create(
         idea=idea, author=author, body="<p>Bravo</p>", created_at=timezone.now()
     )
