@@ -132,11 +132,6 @@ class IdeaKind(ImportKind):
         answer = self._answer(row, ctx)
         default_status = answer["status"] if answer else Status.SUBMITTED
         status = self.choice(row, "status", list(Status.values), default_status)
-        if status != Status.SUBMITTED and answer is None:
-            raise ImportRowError(
-                f"field 'answer' is required when 'status' is {status} "
-                "(the owner's message that the idea page shows)"
-            )
         if answer and answer["status"] != status:
             raise ImportRowError(
                 f"answer: status '{answer['status']}' differs from the idea's status '{status}'"
@@ -163,6 +158,10 @@ class IdeaKind(ImportKind):
         idea.status, idea.anonymous = status, anonymous
         idea.save()
         idea.tags.set(tags)
+        if answer is None and status != Status.SUBMITTED:
+            # A file from before `answer` existed stays valid: its decision still enters the
+            # history (no message, no author), so the page and the statistics agree.
+            answer = {"status": status, "message": "", "by": None, "at": idea.created_at}
         self._store_answer(idea, answer)
 
         Vote.objects.bulk_create(

@@ -217,12 +217,29 @@ def test_the_answer_gives_the_status_when_the_line_has_none(tmp_path, people):
     assert StatusChange.objects.get().to_status == "rejected"
 
 
-def test_a_decided_idea_without_an_answer_or_with_a_bad_one_is_reported(tmp_path, people):
+def test_a_decided_idea_without_an_answer_still_imports_with_its_decision_in_the_history(
+    tmp_path, people, client
+):
+    """Files written before `answer` existed keep importing (the contract only grows)."""
+    idea_line = {**an_idea(), "answer": None}
+    del idea_line["answer"]
+
+    run(write(tmp_path, a_challenge(), idea_line))
+
+    idea = Idea.objects.get()
+    change = StatusChange.objects.get(idea=idea)
+    assert (change.from_status, change.to_status) == ("submitted", "selected")
+    assert change.message == "" and change.author is None
+    assert change.created_at == idea.created_at
+    client.force_login(people["camille"])
+    page = client.get(idea.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "No answer yet" not in page and "Answers from the challenge owner" in page
+
+
+def test_a_bad_answer_is_reported(tmp_path, people):
     good = {"status": "selected", "message": "Oui", "by": "p-olivier", "at": "2026-03-01"}
     lines = [
         a_challenge(),
-        {**an_idea(key="i-1"), "answer": None},
-        an_idea(key="i-2", status="under_review", answer=None),
         an_idea(key="i-3", answer={**good, "message": "  "}),
         an_idea(key="i-4", answer={**good, "status": "rejected"}),
         an_idea(key="i-5", answer={**good, "by": "p-ghost"}),
@@ -237,18 +254,14 @@ def test_a_decided_idea_without_an_answer_or_with_a_bad_one_is_reported(tmp_path
     _, err = run(path, expect_failure=True)
 
     assert err.strip().splitlines() == [
-        f"{path}:2: field 'answer' is required when 'status' is selected "
-        "(the owner's message that the idea page shows)",
-        f"{path}:3: field 'answer' is required when 'status' is under_review "
-        "(the owner's message that the idea page shows)",
-        f"{path}:4: answer: missing field 'message'",
-        f"{path}:5: answer: status 'rejected' differs from the idea's status 'selected'",
-        f"{path}:6: answer: unknown person 'p-ghost' (not in this import nor in Ruche)",
-        f"{path}:7: answer: 'at' is before the idea was submitted",
-        f"{path}:8: field 'answer' must be an object {{status, message, by, at}}",
-        f"{path}:9: answer: field 'status' must be one of under_review, selected, "
+        f"{path}:2: answer: missing field 'message'",
+        f"{path}:3: answer: status 'rejected' differs from the idea's status 'selected'",
+        f"{path}:4: answer: unknown person 'p-ghost' (not in this import nor in Ruche)",
+        f"{path}:5: answer: 'at' is before the idea was submitted",
+        f"{path}:6: field 'answer' must be an object {{status, message, by, at}}",
+        f"{path}:7: answer: field 'status' must be one of under_review, selected, "
         "implemented, rejected",
-        f"{path}:10: answer: missing field 'at'",
+        f"{path}:8: answer: missing field 'at'",
     ]
     assert list(Idea.objects.values_list("title", flat=True)) == ["Recto verso"]
     assert not StatusChange.objects.exists()
