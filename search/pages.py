@@ -99,7 +99,9 @@ def follows_page_privacy(affected: Callable[[Page], Iterable]) -> dict:
     """`SearchKind.related` entries for a kind whose documents follow page privacy.
 
     A view restriction added, changed, removed or given other groups re-indexes
-    `affected(page)`: the objects on that page and below it.
+    `affected(page)`: the objects on that page and below it. So does a page moved in the tree
+    (Wagtail saves the moved page as a plain `Page`): it takes the privacy and the address of
+    its new place, and so do the pages below it.
     """
 
     def under_restriction(restriction: PageViewRestriction) -> Iterable:
@@ -108,4 +110,5 @@ def follows_page_privacy(affected: Callable[[Page], Iterable]) -> dict:
     return {
         PageViewRestriction: under_restriction,
         PageViewRestriction.groups.through: under_restriction,
+        Page: affected,
     }

@@ -12,6 +12,7 @@ from functools import partial
 import pytest
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.actions.move_page import MovePageAction
 from wagtail.models import PageViewRestriction
 
 from ideas.models import ChallengePage
@@ -170,6 +171,29 @@ def test_privacy_set_on_a_section_hides_the_pages_and_challenges_below_it(embedd
     for title in ("Zanzibar budget", "Zanzibar grandchild", "Zanzibar challenge"):
         assert misses(client, outsider, "zanzibar", title)
         assert finds(client, member, "zanzibar", title)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_moved_into_a_private_section_takes_its_privacy_and_address(embedded, client):
+    board = Group.objects.create(name="Board")
+    member, outsider = UserFactory(), UserFactory()
+    member.groups.add(board)
+    section = publish_standard_page(title="Direction", parent=home_page())
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(board)
+    page = publish_standard_page(title="Zanzibar plan", parent=home_page())
+    publish_standard_page(title="Zanzibar annex", parent=page)
+
+    MovePageAction(page, section, pos="last-child").execute(skip_permission_checks=True)
+
+    for title in ("Zanzibar plan", "Zanzibar annex"):
+        assert misses(client, outsider, "zanzibar", title)
+        assert finds(client, member, "zanzibar", title)
+    client.force_login(member)
+    urls = [hit["url"] for hit in client.get("/api/search/", {"q": "zanzibar"}).json()["results"]]
+    assert sorted(urls) == ["/direction/zanzibar-plan/", "/direction/zanzibar-plan/zanzibar-annex/"]
 
 
 @pytest.mark.django_db(transaction=True)
