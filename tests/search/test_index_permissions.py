@@ -321,6 +321,7 @@ def test_the_worker_follows_a_page_privacy_through_its_groups(celery_worker, cli
         page=section, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.add(board)
+    wait_for(lambda: refreshed(misses)(client, outsider, "zanzibar", "Zanzibar plan"))
     wait_for(lambda: refreshed(finds)(client, member, "zanzibar", "Zanzibar plan"))
     assert refreshed(misses)(client, outsider, "zanzibar", "Zanzibar plan")
 
@@ -328,6 +329,7 @@ def test_the_worker_follows_a_page_privacy_through_its_groups(celery_worker, cli
         restriction.groups.set([staff])
     wait_for(lambda: refreshed(finds)(client, colleague, "zanzibar", "Zanzibar plan"))
     assert refreshed(misses)(client, member, "zanzibar", "Zanzibar plan")
+    assert refreshed(misses)(client, outsider, "zanzibar", "Zanzibar plan")
 
     restriction.delete()
     wait_for(lambda: refreshed(finds)(client, outsider, "zanzibar", "Zanzibar plan"))
