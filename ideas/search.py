@@ -1,22 +1,25 @@
 """Search kinds `challenge` and `idea` for the unified search.
 
-Documents carry the challenge's audience as `audience_team_ids` (None: everyone); an idea
-outside a live challenge, hidden by moderation or merged into another is not findable; an
-anonymous idea's document never holds its author.
+Documents carry the challenge's audience as `audience_team_ids` (None: everyone) and the page
+privacy of the challenge (set on it or on a section above it) as `group_ids`; a challenge
+behind a password, an idea outside a live challenge, hidden by moderation or merged into
+another is not findable; an anonymous idea's document never holds its author.
 """
 
 from __future__ import annotations
 
-from django.utils.html import strip_tags
-
 from ideas.models import ChallengePage, Idea, StatusChange
 from ideas.selectors import challenge_audience_ids
 from search.keys import import_key, with_import_key
-from search.registry import SearchDocument, SearchKind, prefetched, register, related
-
-
-def _text(markup: str) -> str:
-    return " ".join(strip_tags(markup.replace("><", "> <")).split())
+from search.pages import follows_page_privacy, page_visibility
+from search.registry import (
+    SearchDocument,
+    SearchKind,
+    plain_text,
+    prefetched,
+    register,
+    related,
+)
 
 
 def _audience(challenge: ChallengePage) -> list[int] | None:
@@ -24,29 +27,34 @@ def _audience(challenge: ChallengePage) -> list[int] | None:
 
 
 def challenge_document(challenge: ChallengePage) -> SearchDocument | None:
-    if not challenge.live:
+    findable, group_ids = page_visibility(challenge)
+    if not findable:
         return None
     return SearchDocument(
         kind="challenge",
         object_id=str(challenge.pk),
         title=challenge.title,
         url=challenge.url or "",
-        body=_text(challenge.description),
+        body=plain_text(challenge.description),
         key=import_key(challenge, "challenge"),
         language="fr",
         tags=[tag.name for tag in related(challenge, "tags")],
         date=challenge.opens_at,
         audience_team_ids=_audience(challenge),
+        group_ids=group_ids,
         suggestions=[challenge.title],
     )
 
 
 def idea_document(idea: Idea) -> SearchDocument | None:
     challenge = idea.challenge
-    if not challenge.live or idea.hidden_at or idea.merged_into_id:
+    if idea.hidden_at or idea.merged_into_id:
+        return None
+    findable, group_ids = page_visibility(challenge)
+    if not findable:
         return None
     answers = [change.message for change in related(idea, "status_changes")]
-    body = " ".join([_text(idea.description), *(_text(message) for message in answers)])
+    body = " ".join([plain_text(idea.description), *(plain_text(message) for message in answers)])
     teams = []
     if not idea.anonymous:
         author = idea.author.get_full_name() or idea.author.get_username()
@@ -65,6 +73,7 @@ def idea_document(idea: Idea) -> SearchDocument | None:
         teams=teams,
         date=idea.created_at,
         audience_team_ids=_audience(challenge),
+        group_ids=group_ids,
         boost=1.0 + min(idea.vote_count, 100) / 100,
         suggestions=[idea.title],
         parent=str(challenge.pk),
@@ -80,6 +89,12 @@ register(
             "challenge",
         ),
         document=challenge_document,
+        related={
+            ChallengePage.audience.through: lambda challenge: [challenge],
+            **follows_page_privacy(
+                lambda page: ChallengePage.objects.descendant_of(page, inclusive=True)
+            ),
+        },
     )
 )
 register(
@@ -97,8 +112,16 @@ register(
         document=idea_document,
         related={
             StatusChange: lambda change: [change.idea],
-            # The challenge's audience or publication changes every idea's permissions.
+            # The challenge's audience, privacy or publication changes every idea's permissions.
             ChallengePage: lambda challenge: Idea.objects.filter(challenge=challenge),
+            ChallengePage.audience.through: lambda challenge: Idea.objects.filter(
+                challenge=challenge
+            ),
+            **follows_page_privacy(
+                lambda page: Idea.objects.filter(
+                    challenge__in=ChallengePage.objects.descendant_of(page, inclusive=True)
+                )
+            ),
         },
     )
 )

@@ -1,10 +1,8 @@
 """The `page` kind of the unified search: general information pages."""
 
-from wagtail.models import PageViewRestriction
-
 from intranet.models import StandardPage
 from search.keys import import_key, with_import_key
-from search.pages import page_visibility, pages_under_restriction, stream_text
+from search.pages import follows_page_privacy, page_visibility, stream_text
 from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 
@@ -34,10 +32,8 @@ register(
             StandardPage.objects.live().prefetch_related(prefetched("tags")), "page"
         ),
         document=page_document,
-        related={
-            PageViewRestriction: lambda restriction: pages_under_restriction(
-                restriction, StandardPage
-            )
-        },
+        related=follows_page_privacy(
+            lambda page: StandardPage.objects.descendant_of(page, inclusive=True)
+        ),
     )
 )

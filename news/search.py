@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from wagtail.models import PageViewRestriction
-
 from news.models import LeadershipUpdatePage, NewsPage
 from people.models import Team
 from search.keys import import_key, with_import_key
-from search.pages import page_visibility, stream_text
+from search.pages import follows_page_privacy, page_visibility, stream_text
 from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 
@@ -74,8 +72,9 @@ register(
         document=news_document,
         related={
             Team: lambda team: NewsPage.objects.filter(audience_teams=team),
-            PageViewRestriction: lambda restriction: NewsPage.objects.descendant_of(
-                restriction.page, inclusive=True
+            NewsPage.audience_teams.through: lambda page: [page],
+            **follows_page_privacy(
+                lambda page: NewsPage.objects.descendant_of(page, inclusive=True)
             ),
         },
     )
@@ -89,10 +88,8 @@ register(
             "leadership_update",
         ),
         document=leadership_update_document,
-        related={
-            PageViewRestriction: lambda restriction: LeadershipUpdatePage.objects.descendant_of(
-                restriction.page, inclusive=True
-            ),
-        },
+        related=follows_page_privacy(
+            lambda page: LeadershipUpdatePage.objects.descendant_of(page, inclusive=True)
+        ),
     )
 )

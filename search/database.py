@@ -19,7 +19,18 @@ from search.results import SearchHit, marked_html
 from search.synonyms import fold
 
 CANDIDATES = 500
+QUOTING_BREAKERS = re.compile(r'["\x00-\x1f\x7f]')
 PERIOD_DAYS = {"week": 7, "month": 30, "year": 365}
+
+
+def plain_words(text: str) -> str:
+    """The words of a query as the database backend must receive them: plain words only.
+
+    The embedded search has no query syntax, but Wagtail's backends quote each word into their
+    own (SQLite's FTS5 MATCH) without escaping double quotes, and a double quote or a control
+    character typed by the user ends that quoting: the database would refuse the query.
+    """
+    return " ".join(QUOTING_BREAKERS.sub(" ", text).split())
 
 
 def search_entries(
@@ -27,7 +38,7 @@ def search_entries(
 ) -> tuple[list[SearchEntry], dict[str, dict[str, int]]]:
     """Visible entries matching the text or a synonym variant, and facet counts."""
     seen: dict[int, SearchEntry] = {}
-    for phrase in [text, *variants]:
+    for phrase in filter(None, map(plain_words, [text, *variants])):
         matches = database_backend().search(phrase, SearchEntry, operator="and")
         for entry in matches[:CANDIDATES]:
             seen.setdefault(entry.pk, entry)

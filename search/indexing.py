@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from datetime import datetime
 
 from django.db import transaction
@@ -78,10 +79,13 @@ def documents_for(kind: str, object_ids: Iterable[str]) -> dict[str, SearchDocum
     search_kind = registry[kind]
     ids = [str(object_id) for object_id in object_ids]
     found = {str(obj.pk): obj for obj in search_kind.queryset().filter(pk__in=ids)}
-    return {
-        object_id: search_kind.document(found[object_id]) if object_id in found else None
-        for object_id in ids
-    }
+    # Many at once (the ideas of a challenge whose audience or privacy changed): page privacy
+    # is read once for them all, not once per document.
+    with view_restrictions_preloaded() if len(found) > 1 else nullcontext():
+        return {
+            object_id: search_kind.document(found[object_id]) if object_id in found else None
+            for object_id in ids
+        }
 
 
 def sync_objects(kind: str, object_ids: list[str]) -> None:

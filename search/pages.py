@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -85,12 +84,31 @@ def page_visibility(page: Page) -> tuple[bool, list[int] | None]:
 
 
 def stream_text(stream_value) -> str:
-    """The plain text of a StreamField, as its blocks expose it for search."""
+    """The plain text of a StreamField, as its blocks expose it for search.
+
+    Blocks give plain text already (rich text with its tags dropped and its entities decoded):
+    stripping tags again would drop words that only look like markup (`<b>` typed as text).
+    """
     if not stream_value:
         return ""
     parts = stream_value.stream_block.get_searchable_content(stream_value)
-    return "\n".join(strip_tags(str(part)) for part in parts if part)
+    return "\n".join(str(part) for part in parts if part)
 
 
-def pages_under_restriction(restriction: PageViewRestriction, model: type[Page]):
-    return model.objects.descendant_of(restriction.page, inclusive=True)
+def follows_page_privacy(affected: Callable[[Page], Iterable]) -> dict:
+    """`SearchKind.related` entries for a kind whose documents follow page privacy.
+
+    A view restriction added, changed, removed or given other groups re-indexes
+    `affected(page)`: the objects on that page and below it. So does a page moved in the tree
+    (Wagtail saves the moved page as a plain `Page`): it takes the privacy and the address of
+    its new place, and so do the pages below it.
+    """
+
+    def under_restriction(restriction: PageViewRestriction) -> Iterable:
+        return affected(restriction.page)
+
+    return {
+        PageViewRestriction: under_restriction,
+        PageViewRestriction.groups.through: under_restriction,
+        Page: affected,
+    }
