@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django_tasks.backends.immediate import ImmediateBackend
 
+from intranet.outbox import InlineBackend
 from search.registry import SearchKind
 
 
@@ -30,7 +31,9 @@ def enqueue_sync(kind: str, object_ids) -> None:
     ids = sorted({str(object_id) for object_id in object_ids if object_id is not None})
     if not ids:
         return
-    if isinstance(sync_documents.get_backend(), ImmediateBackend):
+    # A task run inline would read the state before the transaction's later writes (audience
+    # rows, import keys); a stored one is read by the worker after commit.
+    if isinstance(sync_documents.get_backend(), ImmediateBackend | InlineBackend):
         transaction.on_commit(partial(sync_documents.enqueue, kind, ids))
     else:
         sync_documents.enqueue(kind, ids)

@@ -187,13 +187,16 @@ def test_with_an_engine_and_no_broker_an_update_made_while_it_is_down_is_kept_an
     settings,
     engine,  # noqa: F811
     reindex,
+    django_capture_on_commit_callbacks,
 ):
     reindex()
     settings.TASKS = INLINE
     employee = UserFactory()
     engine.stop()
 
-    page = publish_standard_page(title="Astreinte informatique", parent=home_page())
+    # Inline index updates run once the write commits (the test's transaction stands for it).
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish_standard_page(title="Astreinte informatique", parent=home_page())
 
     assert page.live  # the write succeeded
     kept = OutboxTask.objects.pending().filter(
