@@ -38,6 +38,7 @@ def embedded_environment(database: Path, **extra: str) -> dict[str, str]:
             "DATABASE_URL": f"sqlite:///{database}",
             "PYTHONPATH": str(REPO),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "PYTHONUNBUFFERED": "1",  # the log is read while the process runs
             **extra,
         }
     )

@@ -36,7 +36,15 @@ def test_a_page_scheduled_on_make_run_is_published_without_celery(sqlite_templat
     )
     try:
         wait_for(
-            lambda: is_live(database, page_id) or server.poll() is not None,
+            # The job's log line follows the publication: wait for both, so the test never
+            # stops the server between the two.
+            lambda: (
+                (
+                    is_live(database, page_id)
+                    and "news.publish_scheduled" in (tmp_path / "runserver.log").read_text()
+                )
+                or server.poll() is not None
+            ),
             timeout=90,
             interval=0.5,
             message="the scheduled page was never published",
