@@ -16,10 +16,12 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from celery.schedules import BaseSchedule, crontab, schedule
+from celery.schedules import BaseSchedule, schedule
 from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
+
+from intranet.celery import app
 
 logger = logging.getLogger(__name__)
 _started: threading.Thread | None = None
@@ -39,8 +41,7 @@ def jobs_from_settings(now: datetime) -> list[Job]:
     """The beat schedule as jobs. Interval jobs are due at once (a page whose go-live time
     passed while the site was stopped is published at start); crontab jobs wait for their
     next time."""
-    from intranet.celery import app
-
+    app.loader.import_default_modules()  # once, so that every job's task is registered
     jobs = []
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
         every = entry["schedule"]
@@ -49,15 +50,7 @@ def jobs_from_settings(now: datetime) -> list[Job]:
             every = schedule(run_every=seconds, app=app)
             last = now - seconds
         else:
-            if isinstance(every, crontab):
-                every = crontab(
-                    minute=every._orig_minute,
-                    hour=every._orig_hour,
-                    day_of_week=every._orig_day_of_week,
-                    day_of_month=every._orig_day_of_month,
-                    month_of_year=every._orig_month_of_year,
-                    app=app,
-                )
+            every.app = app  # the crontab reads the time zone of the Celery app
             last = now
         jobs.append(Job(name, entry["task"], every, entry.get("kwargs", {}), last))
     return jobs
@@ -65,9 +58,6 @@ def jobs_from_settings(now: datetime) -> list[Job]:
 
 def run_job(job: Job) -> None:
     """Run one job in this thread; a failure is logged, and the job runs again next time."""
-    from intranet.celery import app
-
-    app.loader.import_default_modules()
     started = timezone.now()
     try:
         app.tasks[job.task].apply(kwargs=job.kwargs, throw=True)

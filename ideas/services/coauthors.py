@@ -29,10 +29,7 @@ def invite_co_authors(*, idea: Idea, user_ids: Iterable[int], invited_by) -> lis
     ) | set(idea.co_authors.filter(pk__in=wanted).values_list("pk", flat=True))
     new = sorted(wanted - already)
     CoAuthorInvitation.objects.bulk_create(
-        [
-            CoAuthorInvitation(idea=idea, person_id=pk, invited_by=invited_by)
-            for pk in new
-        ],
+        [CoAuthorInvitation(idea=idea, person_id=pk, invited_by=invited_by) for pk in new],
         ignore_conflicts=True,
     )
     for pk in new:
@@ -57,13 +54,19 @@ def _pending_invitation(user, idea: Idea) -> CoAuthorInvitation:
     return invitation
 
 
+def _answer_invitation(user, idea: Idea, status: str) -> CoAuthorInvitation:
+    """Record the invited person's answer; the caller is inside its transaction."""
+    invitation = _pending_invitation(user, idea)
+    invitation.status = status
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["status", "answered_at"])
+    return invitation
+
+
 def accept_co_authorship(*, user, idea: Idea) -> CoAuthorInvitation:
     """The invited person agrees: from now on they are named as co-author and follow it."""
     with transaction.atomic():
-        invitation = _pending_invitation(user, idea)
-        invitation.status = CoAuthorInvitation.State.ACCEPTED
-        invitation.answered_at = timezone.now()
-        invitation.save(update_fields=["status", "answered_at"])
+        invitation = _answer_invitation(user, idea, CoAuthorInvitation.State.ACCEPTED)
         idea.co_authors.add(user)
         Follow.objects.get_or_create(user=user, idea=idea)
     return invitation
@@ -72,9 +75,6 @@ def accept_co_authorship(*, user, idea: Idea) -> CoAuthorInvitation:
 def decline_co_authorship(*, user, idea: Idea) -> CoAuthorInvitation:
     """The invited person says no: they are never named, and never asked again."""
     with transaction.atomic():
-        invitation = _pending_invitation(user, idea)
-        invitation.status = CoAuthorInvitation.State.DECLINED
-        invitation.answered_at = timezone.now()
-        invitation.save(update_fields=["status", "answered_at"])
+        invitation = _answer_invitation(user, idea, CoAuthorInvitation.State.DECLINED)
         idea.co_authors.remove(user)
     return invitation
