@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from ideas.models import ChallengePage, Idea, StatusChange
 from ideas.selectors import challenge_audience_ids
+from intranet.richtext import plain_text
 from search.keys import import_key, with_import_key
 from search.pages import follows_page_privacy, page_visibility
 from search.registry import (
     SearchDocument,
     SearchKind,
-    plain_text,
     prefetched,
     register,
     related,

@@ -1,7 +1,7 @@
 """Spreadsheet exports (CSV and XLSX): every export of Ruche writes its cells through here.
 
 A cell holds plain text, never markup nor HTML entities: rich text is reduced to its words
-(`plain_text`), and text is written as it is, never HTML-escaped (a spreadsheet is not a web
+(`intranet.richtext.plain_text`), and text is written as it is, never HTML-escaped (a spreadsheet is not a web
 page). A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`,
 `@`, a tab or a carriage return) is prefixed with an apostrophe, so it is shown, not run.
 Numbers, dates and booleans stay typed in XLSX.
@@ -10,13 +10,11 @@ Numbers, dates and booleans stay typed in XLSX.
 from __future__ import annotations
 
 import csv
-import html
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from django.http import HttpResponse
-from django.utils.html import strip_tags
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -24,15 +22,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 Row = Sequence[object]
-
-
-def plain_text(markup: str | None) -> str:
-    """The words of rich text (or of text that may hold entities): tags dropped, paragraphs
-    and line breaks turned into spaces, entities decoded (`d&#x27;une` → `d'une`)."""
-    if not markup:
-        return ""
-    spaced = markup.replace("</p>", "</p> ").replace("<br", " <br").replace("</li>", "</li> ")
-    return " ".join(html.unescape(strip_tags(spaced)).split())
 
 
 def cell(value: object) -> object:

@@ -4,6 +4,7 @@ import html
 import re
 
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {"p", "br", "h2", "h3", "b", "strong", "i", "em", "ul", "ol", "li", "a", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -29,3 +30,19 @@ def text_to_html(text: str) -> str:
     return "".join(
         "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>")) for part in paragraphs
     )
+
+
+def plain_text(markup: str | None) -> str:
+    """The words of rich text (or of text that may hold entities), as documents and exports
+    hold them: tags dropped with a space between elements, paragraphs and line breaks turned
+    into spaces, entities decoded (`d&#x27;une` reads `d'une`), spaces collapsed. Whoever shows
+    it escapes it exactly once."""
+    if not markup:
+        return ""
+    spaced = (
+        markup.replace("><", "> <")
+        .replace("<br", " <br")
+        .replace("</p>", "</p> ")
+        .replace("</li>", "</li> ")
+    )
+    return " ".join(html.unescape(strip_tags(spaced)).split())

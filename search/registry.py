@@ -18,12 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from html import unescape
 from typing import Any
 
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 
 
 @dataclass
@@ -52,15 +50,6 @@ class SearchDocument:
     suggestions: list[str] = field(default_factory=list)
     # The object this one belongs to, for searches within it (an idea's challenge).
     parent: str | None = None
-
-
-def plain_text(markup: str) -> str:
-    """The text of an HTML fragment, as a document's `body` holds it: tags dropped (a space
-    between elements), entities decoded (`d&#x27;accord` reads `d'accord`), spaces collapsed.
-
-    Documents hold plain text only; snippets escape it exactly once when they are shown.
-    """
-    return " ".join(unescape(strip_tags(markup.replace("><", "> <"))).split())
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 
 from ideas.models import ChallengePage, Comment, Idea, StatusChange
-from intranet.exports import plain_text
+from intranet.richtext import plain_text
 
 IDEA_COLUMNS = [
     "id",

@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 from ideas.services import add_comment, answer_idea, submit_idea
 from insights.models import KPISnapshot, Objective, ObjectiveKPI
 from insights.selectors import monday_of
-from intranet.exports import cell, plain_text
+from intranet.exports import cell
+from intranet.richtext import plain_text
 from news.models import Acknowledgement
 from news.services.sections import configure_roles
 from tests.factories import UserFactory
