@@ -1,9 +1,10 @@
 """Spreadsheet exports (CSV and XLSX): every export of Ruche writes its cells through here.
 
 A cell holds plain text, never markup nor HTML entities: rich text is reduced to its words
-(`intranet.richtext.plain_text`), and text is written as it is, never HTML-escaped (a spreadsheet is not a web
-page). A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`,
-`@`, a tab or a carriage return) is prefixed with an apostrophe, so it is shown, not run.
+(`intranet.richtext.plain_text`), and text is written as it is, never HTML-escaped (a
+spreadsheet is not a web page). A text cell that a spreadsheet would run as a formula (it
+starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with an apostrophe,
+so it is shown, not run.
 Numbers, dates and booleans stay typed in XLSX.
 """
 
