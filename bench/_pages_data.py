@@ -154,7 +154,7 @@ def engage_news(sizes: Sizes) -> None:
     """Reactions and comments (with replies) on the news: many on n-0, a few on the others."""
     from django.contrib.auth.models import User
 
-    from intranet.models import ExternalKey
+    from core.models import ExternalKey
     from news.models import Comment, Reaction
 
     kinds = ["like", "celebrate", "insightful", "support"]

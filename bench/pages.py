@@ -76,7 +76,7 @@ def environment() -> dict[str, str]:
 
 
 def load(sizes: Sizes, folder: Path) -> None:
-    from intranet.importing.runner import run_import
+    from core.importing.runner import run_import
 
     path = folder / f"data-{sizes.ideas}.jsonl"
     lines = write(path, sizes)
@@ -95,8 +95,8 @@ def load(sizes: Sizes, folder: Path) -> None:
 
 def reference_urls() -> dict[str, str]:
     """The pages whose queries are counted: the busiest news page, challenge and idea."""
+    from core.models import ExternalKey
     from ideas.models import ChallengePage, Idea
-    from intranet.models import ExternalKey
     from news.models import NewsIndexPage, NewsPage
 
     def keyed(kind: str, key: str) -> int:
@@ -320,7 +320,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connections
 
-    from intranet.models import OutboxTask
+    from core.models import OutboxTask
     from search.indexing import rebuild
 
     call_command("migrate", verbosity=0, interactive=False)

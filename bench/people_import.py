@@ -160,7 +160,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connections
 
-    from intranet.importing.runner import run_import
+    from core.importing.runner import run_import
     from people.models import Profile
 
     try:

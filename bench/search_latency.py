@@ -89,7 +89,7 @@ class Vocabulary:
 
 
 def generated_documents(count: int, rng: random.Random, vocabulary: Vocabulary):
-    from search.registry import SearchDocument
+    from core.findable import SearchDocument
 
     kinds = list(KINDS)
     shares = [KINDS[kind][0] for kind in kinds]

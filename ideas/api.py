@@ -12,6 +12,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
+from core.api import ERRORS, TokenAuth
+from core.ratelimits import check_api_rate
+from core.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 from ideas import services
 from ideas.models import ChallengePage, Idea
 from ideas.selectors import (
@@ -24,9 +27,6 @@ from ideas.selectors import (
     votes_left,
     votes_used_by,
 )
-from intranet.api import ERRORS, TokenAuth
-from intranet.ratelimits import check_api_rate
-from intranet.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 # The token is tried before the session: ninja's SessionAuth refuses any POST without a CSRF
 # token before the next method is tried, which would lock bots with a token out of writes.

@@ -8,7 +8,7 @@ class IdeasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from intranet.document_privacy import register_audience_rule
+        from core.document_privacy import register_audience_rule
         from notifications.targets import register_target
 
         from . import importers, search  # noqa: F401  (registers import and search kinds)

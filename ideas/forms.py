@@ -5,16 +5,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ideas.models import Idea, Status
-from ideas.selectors import workshop_idea_choices
-from intranet.forms import TagListField
-from intranet.links import clean_web_url
-from intranet.text import (
+from core.forms import TagListField
+from core.links import clean_web_url
+from core.text import (
     COMMENT_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     reject_bidi_controls,
 )
+from ideas.models import Idea, Status
+from ideas.selectors import workshop_idea_choices
 
 
 class IdeaForm(forms.Form):

@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
+from core.importing import ImportKind, ImportRowError, register
+from core.pages import site_home, unique_slug
+from core.richtext import text_to_html
+from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Status, StatusChange, Vote
-from intranet.importers import unique_slug
-from intranet.importing import ImportKind, ImportRowError, register
-from intranet.models import HomePage
-from intranet.richtext import text_to_html
-from intranet.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 HUB_SLUG = "idees"
 ANSWERED = [value for value in Status.values if value != Status.SUBMITTED]
@@ -54,7 +53,7 @@ def ideas_hub() -> IdeasHubPage:
     hub = IdeasHubPage.objects.first()
     if hub is not None:
         return hub
-    home = HomePage.objects.first()
+    home = site_home()
     if home is None:
         raise ImportRowError("there is no home page yet: run `manage.py migrate`")
     hub = IdeasHubPage(title="Idées", slug=unique_slug(home, HUB_SLUG, None))

@@ -8,18 +8,18 @@ another is not findable; an anonymous idea's document never holds its author.
 
 from __future__ import annotations
 
-from ideas.models import ChallengePage, Idea, StatusChange
-from ideas.selectors import challenge_audience_ids
-from intranet.richtext import plain_text
-from search.keys import import_key, with_import_key
-from search.pages import follows_page_privacy, page_visibility
-from search.registry import (
+from core.findable import (
     SearchDocument,
     SearchKind,
     prefetched,
     register,
     related,
 )
+from core.keys import import_key, with_import_key
+from core.richtext import plain_text
+from ideas.models import ChallengePage, Idea, StatusChange
+from ideas.selectors import challenge_audience_ids
+from search.pages import follows_page_privacy, page_visibility
 
 
 def _audience(challenge: ChallengePage) -> list[int] | None:

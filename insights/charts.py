@@ -7,7 +7,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from intranet.formats import local_date, local_number
+from core.formats import local_date, local_number
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_Y = 480, 160, 44, 12, 16
 

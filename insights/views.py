@@ -5,9 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from core.exports import csv_response
 from ideas.models import Status
 from insights import selectors
-from intranet.exports import csv_response
 from people.models import Team
 
 PERIODS = (30, 90, 365)

@@ -8,9 +8,4 @@ class IntranetConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail.signals import page_published
-
         from . import checks, importers, search  # noqa: F401  (checks, `page` import and search kinds)
-        from .document_privacy import index_references_on_publish
-
-        page_published.connect(index_references_on_publish, dispatch_uid="ruche_doc_references")

@@ -1,7 +1,7 @@
 """The Celery application: Redis broker, late acknowledgement, beat schedule from settings.
 
 Application code does not call Celery directly: it enqueues django-tasks tasks, which the
-outbox backend (intranet.outbox) stores with the write and hands to these workers.
+outbox backend (core.outbox) stores with the write and hands to these workers.
 """
 
 import os

@@ -2,26 +2,13 @@
 
 from typing import Any
 
-from django.utils.text import slugify
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from intranet.importing import ImportKind, ImportRowError, register
-from intranet.models import HomePage, StandardPage
-from intranet.richtext import text_to_html
-from intranet.text import TITLE_MAX_LENGTH
-
-
-def unique_slug(parent: Page, title: str, page: Page | None) -> str:
-    base = slugify(title)[:70] or "page"
-    siblings = parent.get_children()
-    if page is not None and page.pk:
-        siblings = siblings.exclude(pk=page.pk)
-    taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, suffix = base, 2
-    while slug in taken:
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
+from core.importing import ImportKind, ImportRowError, register
+from core.pages import site_home, unique_slug
+from core.richtext import text_to_html
+from core.text import TITLE_MAX_LENGTH
+from intranet.models import StandardPage
 
 
 @register
@@ -38,7 +25,7 @@ class PageKind(ImportKind):
         if row.get("parent"):
             parent = ctx.resolve("page", row["parent"])
         else:
-            parent = HomePage.objects.first()
+            parent = site_home()
             if parent is None:
                 raise ImportRowError("there is no home page yet: run `manage.py migrate`")
 

@@ -25,7 +25,7 @@ class RejectNullCharactersMiddleware:
     with a clear message instead of letting the write fail as a server error. A form body
     over DATA_UPLOAD_MAX_MEMORY_SIZE (files apart) gets the 413 page instead of Django's 400.
 
-    The API has the same rules in its parser (intranet/api.py), which answers in JSON.
+    The API has the same rules in its parser (core/api.py), which answers in JSON.
     """
 
     def __init__(self, get_response):

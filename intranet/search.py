@@ -1,9 +1,9 @@
 """The `page` kind of the unified search: general information pages."""
 
+from core.findable import SearchDocument, SearchKind, prefetched, register, related
+from core.keys import import_key, with_import_key
 from intranet.models import StandardPage
-from search.keys import import_key, with_import_key
 from search.pages import follows_page_privacy, page_visibility, stream_text
-from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 
 def page_document(page: StandardPage) -> SearchDocument | None:

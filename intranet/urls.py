@@ -7,8 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as documents
 
+from core.api import api
 from intranet import views
-from intranet.api import api
 from news.api import router as news_api
 from search.api import router as search_router
 

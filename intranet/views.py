@@ -6,7 +6,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from intranet.ratelimits import SignInAttempt, too_many_requests
+from core.ratelimits import SignInAttempt, too_many_requests
 
 
 @login_not_required

@@ -5,7 +5,7 @@ from typing import Literal
 
 from ninja import Query, Router, Schema
 
-from intranet.api import ERRORS, signed_in_user
+from core.api import ERRORS, signed_in_user
 from news.models import QuestionStatus
 from news.selectors import with_public_authors
 from news.selectors.questions import questions_visible_to

@@ -10,10 +10,10 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from intranet.importers import unique_slug
-from intranet.importing import ImportKind, ImportRowError, register
-from intranet.richtext import text_to_html
-from intranet.text import TITLE_MAX_LENGTH
+from core.importing import ImportKind, ImportRowError, register
+from core.pages import unique_slug
+from core.richtext import text_to_html
+from core.text import TITLE_MAX_LENGTH
 from news.models import LeadershipUpdatePage, NewsPage
 from news.services import ensure_leadership_index, ensure_news_index
 from people.models import Profile

@@ -1,12 +1,12 @@
-"""The `news` and `leadership_update` search kinds (see search.registry)."""
+"""The `news` and `leadership_update` search kinds (see core.findable)."""
 
 from __future__ import annotations
 
+from core.findable import SearchDocument, SearchKind, prefetched, register, related
+from core.keys import import_key, with_import_key
 from news.models import LeadershipUpdatePage, NewsPage
 from people.models import Team
-from search.keys import import_key, with_import_key
 from search.pages import follows_page_privacy, page_visibility, stream_text
-from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 
 def _body_text(page) -> str:

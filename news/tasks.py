@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from intranet.formats import local_date
+from core.formats import local_date
 
 
 @task()

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from intranet.formats import local_date
+from core.formats import local_date
 from notifications.models import Notification
 from notifications.selectors import with_availability
 from notifications.services import absolute_url

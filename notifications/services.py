@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from intranet.delivery import deliver_once, notice_delivery_key
-from intranet.outbox import retry_delay
+from core.delivery import deliver_once, notice_delivery_key
+from core.outbox import retry_delay
 from notifications.models import Cadence, Notification, Preference
 from notifications.selectors import email_settings
 

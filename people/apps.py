@@ -8,9 +8,13 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.access import register_sign_in_rule
         from notifications.targets import register_target
         from people import importers, search, signals  # noqa: F401 - registers kinds
+        from people.auth import may_sign_in
         from people.selectors import kudos_ids_visible_to
 
         signals.connect()
+        # API tokens (core.api) are refused to someone HR marked as having left.
+        register_sign_in_rule(may_sign_in)
         register_target("people.kudos", kudos_ids_visible_to)

@@ -2,8 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from intranet.forms import TagListField
-from intranet.text import BIO_MAX_LENGTH, TITLE_MAX_LENGTH, reject_bidi_controls
+from core.forms import TagListField
+from core.text import BIO_MAX_LENGTH, TITLE_MAX_LENGTH, reject_bidi_controls
 from people.models import OrganisationValue, Profile, Team
 from people.selectors import SORTS
 

@@ -16,9 +16,10 @@ from django.db.models import Value
 from django.utils import translation
 from taggit.models import Tag
 
-from intranet.importing import ImportKind, ImportRowError, register
-from intranet.models import ExternalKey
-from intranet.text import (
+from core.findable import request_reindex
+from core.importing import ImportKind, ImportRowError, register
+from core.models import ExternalKey
+from core.text import (
     BIO_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
     NAME_MAX_LENGTH,
@@ -216,8 +217,6 @@ class PersonKind(ImportKind):
     def finish(self, ctx) -> None:
         """Add the new people's skills and languages, in bulk, then index the people this run
         created (or whose tags changed), 500 to a background task."""
-        from search.tasks import sync_documents
-
         pending = _pending_tags(ctx)
         # A line that failed after its profile was prepared left rows for nobody: skip them.
         kept = set(
@@ -232,7 +231,7 @@ class PersonKind(ImportKind):
         pending.clear()
         ids = [str(pk) for pk in sorted(set(_new_profile_ids(ctx)))]
         for start in range(0, len(ids), SYNC_BATCH):
-            sync_documents.enqueue("person", ids[start : start + SYNC_BATCH])
+            request_reindex("person", ids[start : start + SYNC_BATCH])
 
     def _person(self, key, ctx) -> Profile | None:
         if not key:

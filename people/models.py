@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from intranet.text import (
+from core.text import (
     BIO_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -51,7 +51,7 @@ class Team(models.Model):
 
     def clean(self) -> None:
         """The admin, the import and the services: a name without direction controls, a
-        description of reasonable length (intranet/text.py)."""
+        description of reasonable length (core/text.py)."""
         _checked(
             {
                 "name": (check_title, self.name, TITLE_MAX_LENGTH),

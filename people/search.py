@@ -1,14 +1,14 @@
-"""People and teams in the unified search (search.registry contract)."""
+"""People and teams in the unified search (core.findable contract)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from core.findable import SearchDocument, SearchKind, prefetched, register, related
+from core.keys import import_key, with_import_key
 from people.models import Profile, Team
 from people.selectors import team_descendant_ids
-from search.keys import import_key, with_import_key
-from search.registry import SearchDocument, SearchKind, prefetched, register, related
 
 COMPLETENESS_FIELDS = ("job_title", "team_id", "manager_id", "photo_id", "location", "phone", "bio")
 

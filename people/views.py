@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intranet.ratelimits import rate_limited
+from core.ratelimits import rate_limited
 from people import selectors, services
 from people.forms import DirectoryFilterForm, HRProfileForm, KudosForm, ProfileForm
 from people.models import Profile, Team

@@ -5,8 +5,8 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from intranet.api import ERRORS
-from intranet.ratelimits import check_api_rate
+from core.api import ERRORS
+from core.ratelimits import check_api_rate
 from search.engine import SearchUnavailable
 from search.labels import KIND_LABELS
 from search.query import Filters

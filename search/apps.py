@@ -10,9 +10,17 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from core.findable import on_register, serve_reindex_requests
+
         from . import importers  # noqa: F401  (registers the `synonym` import kind)
         from .models import Synonym
+        from .signals import connect_kind, enqueue_sync
         from .synonyms import forget_synonyms
+
+        # Every findable kind, whichever app registered it and whenever, keeps its documents
+        # fresh; `core.findable.request_reindex` reaches the same sync.
+        on_register(connect_kind)
+        serve_reindex_requests(enqueue_sync)
 
         for signal in (post_save, post_delete):
             signal.connect(

@@ -14,6 +14,11 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
+import elastic_transport
+import elasticsearch
+import elasticsearch.helpers
+import opensearchpy.exceptions
+import opensearchpy.helpers
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
@@ -79,20 +84,14 @@ class Engine:
     @property
     def not_found_error(self) -> type[Exception]:
         if self.flavour == "elasticsearch":
-            from elasticsearch import NotFoundError
-        else:
-            from opensearchpy.exceptions import NotFoundError
-        return NotFoundError
+            return elasticsearch.NotFoundError
+        return opensearchpy.exceptions.NotFoundError
 
     @property
     def transport_errors(self) -> tuple[type[Exception], ...]:
         if self.flavour == "elasticsearch":
-            from elastic_transport import ConnectionError, ConnectionTimeout
-
-            return (ConnectionError, ConnectionTimeout)
-        from opensearchpy.exceptions import ConnectionError, ConnectionTimeout
-
-        return (ConnectionError, ConnectionTimeout)
+            return (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
+        return (opensearchpy.exceptions.ConnectionError, opensearchpy.exceptions.ConnectionTimeout)
 
     def bulk(
         self, actions: Iterable[dict], *, refresh: bool = False, threads: int = 1
@@ -101,12 +100,10 @@ class Engine:
         keeps building the next chunks (it holds the database connection) while other threads
         send the previous ones."""
         if self.flavour == "elasticsearch":
-            from elasticsearch.helpers import bulk
-
+            bulk = elasticsearch.helpers.bulk
             client, options = self.client.options(request_timeout=BULK_TIMEOUT), {}
         else:
-            from opensearchpy.helpers import bulk
-
+            bulk = opensearchpy.helpers.bulk
             client, options = self.client, {"request_timeout": BULK_TIMEOUT}
         if threads <= 1:
             return bulk(client, actions, refresh=refresh, raise_on_error=False, **options)
@@ -127,12 +124,10 @@ class Engine:
     def scan(self, index: str | None = None) -> Iterator[dict]:
         """Every document of the index (`_id` and `_source`), in no particular order."""
         if self.flavour == "elasticsearch":
-            from elasticsearch.helpers import scan
-
+            scan = elasticsearch.helpers.scan
             client = self.client.options(request_timeout=BULK_TIMEOUT)
         else:
-            from opensearchpy.helpers import scan
-
+            scan = opensearchpy.helpers.scan
             client = self.client
         query = {"query": {"match_all": {}}}
         yield from scan(client, query=query, index=index or alias_name(), size=BULK_CHUNK)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from intranet.importing import ImportKind, ImportRowError, register
+from core.importing import ImportKind, ImportRowError, register
 from search.models import Synonym
 
 

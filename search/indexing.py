@@ -11,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
+from core.findable import SearchDocument, registry
+from core.models import OutboxTask
 from search.analysis import MAPPINGS, index_body
 from search.engine import alias_name, get_engine, uses_engine
 from search.models import SearchEntry
 from search.pages import view_restrictions_preloaded
-from search.registry import SearchDocument, registry
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -243,8 +244,6 @@ def _rebuild_database(progress) -> dict[str, int]:
 
 def replay_changes_since(moment: datetime) -> None:
     """Re-sync the objects whose index updates were enqueued while a rebuild ran."""
-    from intranet.models import OutboxTask
-
     pending = OutboxTask.objects.filter(
         task_path="search.tasks.sync_documents", created_at__gte=moment
     ).values_list("args", flat=True)

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
+from core.findable import SearchDocument, registry
 from search.engine import get_engine, uses_engine
 from search.indexing import (
     BATCH_SIZE,
@@ -35,7 +36,6 @@ from search.indexing import (
     sync_objects,
 )
 from search.models import IndexReconciliation, SearchEntry
-from search.registry import SearchDocument, registry
 
 logger = logging.getLogger(__name__)
 # The columns of a SearchEntry that `database_fields` fills.

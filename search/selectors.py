@@ -12,6 +12,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from search.models import SearchClick, SearchQueryLog
+from search.services import searcher_hash_for_id
 
 
 @dataclass
@@ -94,8 +95,6 @@ def weekly_trend(*, weeks: int = 12) -> list[dict]:
 
 def searcher_keys(user_ids: Iterable[int]) -> dict[int, str]:
     """The pseudonym each of these users searches under, to count them among searchers."""
-    from search.services import searcher_hash_for_id
-
     return {user_id: searcher_hash_for_id(user_id) for user_id in user_ids}
 
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 
+from core.findable import registry
 from search import database
 from search.engine import IndexMissing, SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
@@ -24,7 +25,6 @@ from search.query import (
     build_similar,
     build_suggest,
 )
-from search.registry import registry
 from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
 from search.synonyms import expand, fold
 

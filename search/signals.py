@@ -20,14 +20,13 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django_tasks.backends.immediate import ImmediateBackend
 
-from intranet.outbox import InlineBackend
-from search.registry import SearchKind
+from core.findable import SearchKind
+from core.outbox import InlineBackend
+from search.tasks import sync_documents
 
 
 def enqueue_sync(kind: str, object_ids) -> None:
     """Re-index these objects of `kind` once the current transaction commits."""
-    from search.tasks import sync_documents
-
     ids = sorted({str(object_id) for object_id in object_ids if object_id is not None})
     if not ids:
         return

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from intranet.ratelimits import rate_limited
+from core.ratelimits import rate_limited
 from search.engine import SearchUnavailable
 from search.query import PERIODS, Filters
 from search.services import record_click, run_search

@@ -88,8 +88,8 @@ def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
 @pytest.fixture(scope="session")
 def celery_worker(django_db_setup, django_db_blocker):
     """A real Celery worker process, consuming from Redis, on the test database."""
+    from core.tasks import ping
     from intranet.celery import app
-    from intranet.tasks import ping
 
     ARTIFACTS.mkdir(exist_ok=True)
     app.control.purge()
@@ -115,7 +115,7 @@ def background_work_settles(request, settings):
     settings.OUTBOX_SEND_ON_COMMIT = uses_worker
     yield
     if uses_worker:
-        from intranet.tasks import ping
+        from core.tasks import ping
 
         # The worker runs one task at a time, in order: its answer means the queue is done.
         ping.apply_async(args=["settle"]).get(timeout=120)

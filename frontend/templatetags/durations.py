@@ -1,6 +1,6 @@
 from django import template
 
-from intranet.durations import human_duration
+from core.durations import human_duration
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django import template
 
-from intranet.links import is_web_url
+from core.links import is_web_url
 
 register = template.Library()
 

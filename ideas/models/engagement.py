@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from intranet.links import web_url_validator
+from core.links import web_url_validator
 
 
 class Report(models.Model):

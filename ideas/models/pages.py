@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from intranet.text import CheckedTitleMixin
+from core.text import CheckedTitleMixin
 
 
 class Phase(models.TextChoices):

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
+from core.richtext import plain_text
 from ideas.models import ChallengePage, Comment, Idea, StatusChange
-from intranet.richtext import plain_text
 
 IDEA_COLUMNS = [
     "id",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 
+from core.pagination import page_number_newest_first
 from ideas.models import (
     ChallengePage,
     CoAuthorInvitation,
@@ -15,7 +16,6 @@ from ideas.models import (
     StatusChange,
     Vote,
 )
-from intranet.pagination import page_number_newest_first
 
 from .access import (
     can_manage_challenge,

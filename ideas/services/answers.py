@@ -13,7 +13,7 @@ from ideas.models import ChallengePage, Comment, Follow, Idea, Status, StatusCha
 from ideas.selectors import can_manage_challenge, can_view_challenge, idea_for
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
-from intranet.text import COMMENT_MAX_LENGTH
+from core.text import COMMENT_MAX_LENGTH
 
 from .ideas import clean_rich_text
 from .notify import notify_later

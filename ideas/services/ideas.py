@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from ideas.models import ChallengePage, Follow, Idea, Vote, VoteBudget
 from ideas.selectors import can_view_challenge, users_in_audience
-from intranet.richtext import text_to_html
-from intranet.text import (
+from core.richtext import text_to_html
+from core.text import (
     BIDI_MESSAGE,
     DESCRIPTION_MAX_LENGTH,
     TITLE_MAX_LENGTH,
@@ -30,7 +30,7 @@ TITLE_MAX = TITLE_MAX_LENGTH
 
 
 def check_title_text(title: str) -> None:
-    """No invisible direction control in a title (intranet/text.py says why)."""
+    """No invisible direction control in a title (core/text.py says why)."""
     code = first_bidi_control(title)
     if code:
         raise Invalid(BIDI_MESSAGE % {"code": code})

@@ -19,8 +19,8 @@ from ideas.selectors import (
     users_in_audience,
     workshop_idea_choices,
 )
-from intranet.links import clean_web_url
-from intranet.formats import local_date
+from core.links import clean_web_url
+from core.formats import local_date
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .ideas import check_title_text

@@ -6,10 +6,10 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.pagination import address_on_page
 from ideas.models import ChallengePage, Comment, Idea
 from ideas.selectors import challenges_visible_to, comment_page_number, idea_for
 from ideas.services import IdeasError
-from intranet.pagination import address_on_page
 
 
 def visible_challenge(request, challenge_id: int) -> ChallengePage:

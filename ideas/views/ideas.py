@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.ratelimits import rate_limited
 from ideas import services
 from ideas.forms import AnswerForm, CommentForm, IdeaForm
 from ideas.models import Comment
 from ideas.selectors import can_manage_challenge, idea_detail, similar_ideas
-from intranet.ratelimits import rate_limited
 
 from .common import back, comment_url, run_action, visible_challenge, visible_idea
 

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.exports import csv_response, xlsx_response
 from ideas import services
 from ideas.models import Idea
 from ideas.selectors import can_manage_challenge, challenge_stats, leaderboard
@@ -19,7 +20,6 @@ from ideas.selectors.exports import (
     comments_by_idea,
     idea_rows,
 )
-from intranet.exports import csv_response, xlsx_response
 
 from .common import run_action, visible_challenge, visible_idea
 
@@ -43,7 +43,7 @@ def stats(request, challenge_id: int):
 
 @require_GET
 def export(request, challenge_id: int, fmt: str):
-    """The owner's download of a challenge's ideas and comments (intranet.exports cells)."""
+    """The owner's download of a challenge's ideas and comments (core.exports cells)."""
     challenge = managed_challenge(request, challenge_id)
     base_url = settings.WAGTAILADMIN_BASE_URL
     filename = f"{slugify(challenge.title) or 'challenge'}-ideas.{fmt}"

@@ -1,6 +1,3 @@
-from .delivery import Delivery
-from .keys import ExternalKey
-from .outbox import OutboxTask
 from .pages import HomePage, StandardPage, StandardPageTag
 
-__all__ = ["Delivery", "ExternalKey", "HomePage", "OutboxTask", "StandardPage", "StandardPageTag"]
+__all__ = ["HomePage", "StandardPage", "StandardPageTag"]

@@ -8,10 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from intranet.blocks import BodyBlock
-from intranet.text import CheckedTitleMixin
-
-CONTENT_LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+from core.blocks import BodyBlock
+from core.languages import CONTENT_LANGUAGES
+from core.text import CheckedTitleMixin
 
 
 class HomePage(CheckedTitleMixin, Page):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "search",
     "insights",
     "notifications",
+    "core",
     "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -151,7 +152,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
             ],
             # Dates and numbers in the reader's language ("1er décembre"), in every template.
-            "builtins": ["intranet.templatetags.ruche_formats"],
+            "builtins": ["core.templatetags.ruche_formats"],
         },
     },
 ]
@@ -218,11 +219,11 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Ruche"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-# Uploads: checked by content as well as by name (intranet/uploads.py), and bounded.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.uploads.DocumentForm"
+# Uploads: checked by content as well as by name (core/uploads.py), and bounded.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 # Documents always go through Ruche's view, which applies the privacy of the pages that use
-# them (intranet/document_privacy.py); "redirect" or "direct" would hand out the storage's URL.
+# them (core/document_privacy.py); "redirect" or "direct" would hand out the storage's URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can hold scripts
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
@@ -335,10 +336,10 @@ OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "8"))
 OUTBOX_SEND_ON_COMMIT = env_bool("OUTBOX_SEND_ON_COMMIT", True)
 
 if CELERY_BROKER_URL:
-    TASKS = {"default": {"BACKEND": "intranet.outbox.OutboxBackend"}}
+    TASKS = {"default": {"BACKEND": "core.outbox.OutboxBackend"}}
 else:
-    # Inline, but a task that fails is kept in the outbox and retried (intranet/outbox.py).
-    TASKS = {"default": {"BACKEND": "intranet.outbox.InlineBackend"}}
+    # Inline, but a task that fails is kept in the outbox and retried (core/outbox.py).
+    TASKS = {"default": {"BACKEND": "core.outbox.InlineBackend"}}
 
 # --- Cache: Redis (CACHE_URL) shared by every worker process, else local memory -----------
 CACHE_URL = env("CACHE_URL")
@@ -353,7 +354,7 @@ if CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# --- Rate limits (intranet/ratelimits.py): "count/period", period s, m, h or d ------------
+# --- Rate limits (core/ratelimits.py): "count/period", period s, m, h or d ------------
 # Per signed-in user; sign-in is limited per username and per client address. Several gunicorn
 # workers count together only with CACHE_URL set.
 RATELIMIT_ENABLE = env_bool("RATE_LIMITS_ENABLED", True)

@@ -10,9 +10,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from intranet.blocks import BodyBlock
-from intranet.models.pages import CONTENT_LANGUAGES
-from intranet.text import CheckedTitleMixin
+from core.blocks import BodyBlock
+from core.languages import CONTENT_LANGUAGES
+from core.text import CheckedTitleMixin
 
 NEWS_INDEX_SLUG = "actualites"
 LEADERSHIP_INDEX_SLUG = "direction"

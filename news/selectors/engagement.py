@@ -8,7 +8,7 @@ from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 
-from intranet.pagination import page_number_newest_first
+from core.pagination import page_number_newest_first
 from news.models import REACTION_EMOJI, Comment, Reaction, ReactionKind
 
 from .access import can_moderate

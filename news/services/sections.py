@@ -15,7 +15,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from intranet.models import HomePage
+from core.pages import site_home
 from news.models import (
     LEADERSHIP_INDEX_SLUG,
     NEWS_INDEX_SLUG,
@@ -106,7 +106,7 @@ def _ensure_index(model, slug: str, title: str):
     existing = model.objects.first()
     if existing is not None:
         return existing
-    home = HomePage.objects.first()
+    home = site_home()
     if home is None:
         raise LookupError("there is no home page yet: run `manage.py migrate`")
     with transaction.atomic():

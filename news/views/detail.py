@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intranet.pagination import address_on_page
-from intranet.ratelimits import rate_limited
+from core.pagination import address_on_page
+from core.ratelimits import rate_limited
 from news import services
 from news.models import Acknowledgement, Comment, LeadershipUpdatePage, NewsPage
 from news.selectors import (

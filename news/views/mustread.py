@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from intranet.exports import csv_response
+from core.exports import csv_response
 from news import services
 from news.models import NewsPage
 from news.selectors import acknowledgement_rates, acknowledgement_rows, must_reads_overview
@@ -67,7 +67,7 @@ def acknowledgement_stats(request, page_id: int):
 @require_GET
 @permission_required("news.view_acknowledgement_stats", raise_exception=True)
 def acknowledgement_export(request, page_id: int):
-    """Editors: who acknowledged a must-read, as CSV (intranet.exports cells)."""
+    """Editors: who acknowledged a must-read, as CSV (core.exports cells)."""
     page = _must_read(page_id)
     return csv_response(
         filename=f"acknowledgements-{page.pk}.csv",

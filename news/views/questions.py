@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intranet.ratelimits import rate_limited
+from core.ratelimits import rate_limited
 from news import services
 from news.models import LeadershipIndexPage, LeadershipUpdatePage, Question, QuestionStatus
 from news.selectors import (

@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from core.models import OutboxTask
+from core.outbox import run_stored_task
 from ideas.models import Idea, Vote
 from ideas.services import answer_idea
-from intranet.models import OutboxTask
-from intranet.outbox import run_stored_task
 from news.models import Acknowledgement, QuestionVote
 from news.services import ask_question
 from tests.browser.conftest import assert_accessible, sign_in

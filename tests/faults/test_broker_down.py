@@ -6,8 +6,8 @@ The broker is a private redis-server (see conftest.py); the shared one is never 
 import pytest
 from django.db import transaction
 
+from core.models import OutboxTask
 from ideas.services import add_comment, answer_idea, submit_idea
-from intranet.models import OutboxTask
 from notifications.models import Notification
 from search.engine import get_engine
 from search.services import run_search

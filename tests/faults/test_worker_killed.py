@@ -19,13 +19,13 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from core.models import OutboxTask
 from ideas.models import Follow
 from ideas.services import submit_idea
-from intranet.models import OutboxTask
 from notifications.models import Notification
 from tests.conftest import wait_for
+from tests.core.tasks_for_tests import create_group_slowly
 from tests.ideas.factories import TeamFactory, challenge, person
-from tests.intranet.tasks_for_tests import create_group_slowly
 from tests.mail import Inbox, free_port
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -9,8 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.models import ExternalKey
 from ideas.models import ChallengePage, Idea, IdeasHubPage
-from intranet.models import ExternalKey
 from people.models import Profile, Team
 from tests.factories import UserFactory, home_page
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
+from core.models import ExternalKey
 from ideas.models import ChallengePage, Idea
-from intranet.models import ExternalKey
 from tests.factories import home_page
 from tests.ideas.factories import TeamFactory, person
 

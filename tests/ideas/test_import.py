@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from core.models import ExternalKey
 from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, StatusChange, Vote
 from ideas.selectors import answers_to_ideas_of, challenge_stats
-from intranet.models import ExternalKey
 from tests.factories import home_page
 from tests.ideas.factories import TeamFactory, person
 from tests.importing import run_import as run

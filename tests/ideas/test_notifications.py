@@ -5,6 +5,8 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
+from core.models import OutboxTask
+from core.outbox import run_stored_task
 from ideas.models import Follow, StatusChange
 from ideas.services import (
     NotAllowed,
@@ -14,8 +16,6 @@ from ideas.services import (
     follow,
     submit_idea,
 )
-from intranet.models import OutboxTask
-from intranet.outbox import run_stored_task
 from notifications.models import Notification
 from tests.conftest import wait_for
 from tests.ideas.factories import TeamFactory, challenge, idea, person

@@ -5,9 +5,9 @@ import os
 import pytest
 from django.utils import timezone
 
+from core.findable import registry
 from ideas.models import StatusChange
 from ideas.search import challenge_document, idea_document
-from search.registry import registry
 from tests.ideas.factories import TeamFactory, challenge, idea, person
 
 
@@ -88,7 +88,7 @@ def test_documents_of_the_whole_queryset_take_a_constant_number_of_queries(db):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from intranet.models import ExternalKey
+    from core.models import ExternalKey
     from search.pages import view_restrictions_preloaded
 
     it = TeamFactory(name="IT")

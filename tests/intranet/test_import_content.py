@@ -5,7 +5,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from intranet.models import ExternalKey, StandardPage
+from core.models import ExternalKey
+from intranet.models import StandardPage
 from search.models import Synonym
 from tests.factories import home_page
 from tests.importing import run_import as run

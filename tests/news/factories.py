@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
-from intranet.models import ExternalKey
+from core.models import ExternalKey
 from news.models import LeadershipUpdatePage, NewsPage
 from news.services import configure_section, ensure_leadership_index, ensure_news_index
 from people.models import Profile, Team

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from intranet.models import ExternalKey
+from core.models import ExternalKey
 from news.models import LeadershipIndexPage, LeadershipUpdatePage, NewsIndexPage, NewsPage
 from tests.factories import home_page
 from tests.importing import run_import as run
@@ -146,7 +146,7 @@ def test_the_demo_news_import_cleanly_once_the_demo_people_and_teams_exist():
 
     from django.conf import settings
 
-    from intranet.importing.runner import run_import
+    from core.importing.runner import run_import
 
     for key in ("demo-p-elise", "demo-p-mathilde"):
         person(key=key)

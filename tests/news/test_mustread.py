@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from intranet.models import OutboxTask
-from intranet.outbox import run_stored_task
+from core.models import OutboxTask
+from core.outbox import run_stored_task
 from news.models import Acknowledgement, MustReadReminder
 from news.selectors import pending_must_reads
 from news.services import send_due_reminders

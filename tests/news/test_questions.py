@@ -208,8 +208,8 @@ def test_the_script_gets_json_for_a_vote(client, setup):
 def test_the_asker_alone_is_emailed_once_when_leadership_answers(client, setup):
     from django.core import mail
 
-    from intranet.models import OutboxTask
-    from intranet.outbox import run_stored_task
+    from core.models import OutboxTask
+    from core.outbox import run_stored_task
 
     question = Question.objects.create(
         author=setup["asker"], body="Et la cantine ?", anonymous=True, update=setup["update"]

@@ -30,7 +30,7 @@ def beat(tmp_path, celery_worker):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_beat_sends_the_daily_digest_once_over_smtp_whatever_the_number_of_runs(beat):
-    from intranet.tasks import ping
+    from core.tasks import ping
 
     SMTP.inbox.clear()
     yesterday = window_for("daily", timezone.now()).start + timedelta(hours=12)

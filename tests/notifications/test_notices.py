@@ -46,10 +46,10 @@ def test_a_refused_address_delays_only_its_own_email_and_nobody_is_mailed_twice(
     record of the emails already accepted, or the task's retry would send them again."""
     from django.utils import timezone
 
+    from core.models import OutboxTask
+    from core.outbox import run_stored_task
     from ideas.models import Follow
     from ideas.services import submit_idea
-    from intranet.models import OutboxTask
-    from intranet.outbox import run_stored_task
     from tests.ideas.factories import challenge, person
 
     owner, first, second = person("owner"), person("first"), person("second")
@@ -81,8 +81,8 @@ def test_a_refused_address_delays_only_its_own_email_and_nobody_is_mailed_twice(
 
 @pytest.mark.django_db
 def test_an_email_still_refused_after_every_attempt_waits_for_the_digest(smtp_server):
-    from intranet.models import OutboxTask
-    from intranet.outbox import run_stored_task
+    from core.models import OutboxTask
+    from core.outbox import run_stored_task
     from notifications.services import EMAIL_ATTEMPTS
 
     reader = UserFactory(username="bounce")

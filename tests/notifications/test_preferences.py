@@ -107,8 +107,8 @@ def test_notices_and_emails_speak_each_persons_language():
 
 
 def test_kudos_to_someone_reading_in_the_app_only_are_not_emailed():
-    from intranet.models import OutboxTask
-    from intranet.outbox import run_stored_task
+    from core.models import OutboxTask
+    from core.outbox import run_stored_task
     from people.services import give_kudos
     from tests.people.factories import person, value
 
@@ -128,8 +128,8 @@ def test_kudos_to_someone_reading_in_the_app_only_are_not_emailed():
 
 
 def test_a_leadership_answer_reaches_the_centre_and_follows_the_preference():
-    from intranet.models import OutboxTask
-    from intranet.outbox import run_stored_task
+    from core.models import OutboxTask
+    from core.outbox import run_stored_task
     from news.models import Question
     from news.services.questions import answer_question
     from tests.news.factories import person, publish_update, sections

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 from django.contrib.auth.models import User
 
-from intranet.models import ExternalKey
+from core.models import ExternalKey
 from people.models import Profile, Team
 from tests.importing import run_import as run
 from tests.importing import write_jsonl as write
@@ -201,7 +201,7 @@ def test_a_team_cycle_within_the_file_is_refused(tmp_path):
 
 
 def test_imported_people_are_indexed_in_batches_after_the_run(tmp_path):
-    from intranet.models import OutboxTask
+    from core.models import OutboxTask
 
     run(write(tmp_path, *[employee(f"p{n}", "Jean", f"N{n}") for n in range(3)]))
 

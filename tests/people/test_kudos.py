@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from intranet.models import OutboxTask
-from intranet.outbox import run_stored_task
+from core.models import OutboxTask
+from core.outbox import run_stored_task
 from people.models import Kudos, KudosNotification
 from people.services import give_kudos
 from tests.conftest import wait_for

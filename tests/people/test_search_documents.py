@@ -2,9 +2,9 @@
 
 import pytest
 
-from intranet.models import ExternalKey
+from core.findable import registry
+from core.models import ExternalKey
 from people.search import person_document, team_document
-from search.registry import registry
 from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,7 @@ def test_a_team_is_found_by_name_description_and_parents():
 def test_renaming_a_team_reindexes_its_members_and_sub_teams():
     from django.db import transaction
 
-    from intranet.models import OutboxTask
+    from core.models import OutboxTask
 
     top = TeamFactory(name="Direction")
     sub = TeamFactory(name="IT", parent=top)

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from intranet.text import BIO_MAX_LENGTH
+from core.text import BIO_MAX_LENGTH
 from people import services
 from people.models import Profile, Team
 from tests.importing import run_import, write_jsonl

@@ -19,7 +19,7 @@ import django
 django.setup()
 from django.core.management import call_command
 from django.test import Client
-from intranet.models import ExternalKey
+from core.models import ExternalKey
 from tests.factories import home_page
 
 lines_a, lines_b, queries = json.load(open(sys.argv[1]))

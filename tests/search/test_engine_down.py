@@ -10,8 +10,8 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from intranet.models import OutboxTask
-from intranet.outbox import relay_due_tasks
+from core.models import OutboxTask
+from core.outbox import relay_due_tasks
 from search.engine import get_engine
 from search.indexing import rebuild
 from search.services import run_search

@@ -15,8 +15,8 @@ from django.db import transaction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import PageViewRestriction
 
+from core.models import ExternalKey
 from ideas.models import ChallengePage
-from intranet.models import ExternalKey
 from search.engine import get_engine
 from search.indexing import rebuild
 from tests.conftest import wait_for

@@ -13,11 +13,11 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from core.findable import SearchDocument
 from search.engine import alias_name, get_engine
 from search.indexing import engine_source, rebuild
 from search.models import IndexReconciliation, SearchEntry
 from search.reconciliation import reconcile_index
-from search.registry import SearchDocument
 from search.services import run_search
 from tests.engines import engine  # noqa: F401 - fixture
 from tests.factories import UserFactory, home_page, publish_standard_page

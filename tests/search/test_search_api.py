@@ -3,7 +3,7 @@
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from intranet.models import ExternalKey
+from core.models import ExternalKey
 from tests.factories import home_page, publish_standard_page
 
 

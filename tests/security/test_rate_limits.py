@@ -8,9 +8,9 @@ import redis
 from django.conf import settings as django_settings
 from wagtail.models import APIToken
 
+from core.models import OutboxTask
 from ideas.models import Comment as IdeaComment
 from ideas.models import Idea, Vote
-from intranet.models import OutboxTask
 from news.models import Question
 from people.models import Kudos
 from tests.factories import UserFactory

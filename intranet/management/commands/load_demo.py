@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand, CommandError
 
-from intranet.importing.runner import run_import
+from core.importing.runner import run_import
 from search.indexing import rebuild as rebuild_search_index
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"

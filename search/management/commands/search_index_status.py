@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from intranet.management.commands.outbox_status import write_outbox_summary
-from intranet.models import OutboxTask
+from core.findable import registry
+from core.management.commands.outbox_status import write_outbox_summary
+from core.models import OutboxTask
 from search.engine import get_engine, uses_engine
 from search.models import IndexReconciliation, SearchEntry
-from search.registry import registry
 
 
 class Command(BaseCommand):

@@ -1,0 +1,186 @@
+"""Ruche's JSON API frame (DESIGN.md §3): django-ninja at /api/, session or token auth.
+
+Every error is `{"error": "..."}` with a 4xx status. Apps contribute routers in `urls.py`.
+"""
+
+import json
+from functools import wraps
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
+from ninja.security import SessionAuth
+from wagtail.api.v3.auth import BearerTokenAuth
+
+from core.access import may_sign_in
+
+
+class TokenAuth(BearerTokenAuth):
+    """Wagtail's API tokens (`Authorization: Bearer ...`), refused once their owner is
+    deactivated (account off, or profile deactivated by HR), as every other way in is."""
+
+    def authenticate(self, request, token: str):
+        api_token = super().authenticate(request, token)
+        if api_token is not None and not may_sign_in(api_token.user):
+            request.user = AnonymousUser()
+            return None
+        return api_token
+
+
+def signed_in_user(request):
+    """The user behind a session or a Wagtail API token (`Authorization: Bearer ...`)."""
+    if request.user.is_authenticated:
+        return request.user
+    token = TokenAuth()(request)
+    return token.user if token else None
+
+
+def require_signed_in(view):
+    """Guards the schema and the interactive docs: they are for signed-in users only."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if signed_in_user(request) is None:
+            return JsonResponse({"error": "Authentication required."}, status=401)
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class UnacceptableText(ValueError):
+    """Text no database column can hold: a NUL character, or half of a surrogate pair."""
+
+
+def check_text(value) -> None:
+    """Raise `UnacceptableText` if any string in this JSON value (keys included) has a NUL
+    character or a lone surrogate (`"\\ud800"` is valid JSON but no valid text)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise UnacceptableText(_("Text may not contain NUL (\\0) characters."))
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UnacceptableText(
+                _("Text may not contain a lone surrogate (half of a UTF-16 pair).")
+            ) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_text(key)
+            check_text(item)
+    elif isinstance(value, list):
+        for item in value:
+            check_text(item)
+
+
+class TextParser(Parser):
+    """ninja's JSON and query parser, refusing text PostgreSQL cannot store (400), before any
+    endpoint sees it: every endpoint of the API is covered."""
+
+    def parse_body(self, request):
+        # ninja answers 400 to any error raised here; `on_http_error` gives our reason.
+        data = json.loads(request.body.decode("utf-8"))
+        check_text(data)
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        for key, values in data.lists():
+            try:
+                check_text([key, *(value for value in values if isinstance(value, str))])
+            except UnacceptableText as problem:
+                raise HttpError(400, str(problem)) from problem
+        return super().parse_querydict(data, list_fields, request)
+
+
+api = NinjaAPI(
+    title="Ruche API",
+    version="1",
+    description="Search, people, news and ideas of the Ruche intranet.",
+    # The token first: a bot with a token never needs the CSRF check of session writes.
+    auth=[TokenAuth(), SessionAuth()],
+    docs_decorator=require_signed_in,
+    urls_namespace="api",
+    parser=TextParser(),
+)
+
+
+# Where ninja found the bad value; the field name alone tells the caller what to fix.
+LOCATIONS = {"query", "body", "path", "params", "form"}
+
+
+def error(request, message: str, status: int):
+    return api.create_response(request, {"error": message}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    problems = []
+    for item in exc.errors:
+        where = ".".join(str(part) for part in item.get("loc", ()) if part not in LOCATIONS)
+        problems.append(f"{where}: {item.get('msg')}" if where else str(item.get("msg")))
+    return error(request, "; ".join(problems) or "Invalid request.", 400)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request, exc):
+    return error(request, "Authentication required.", 401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    cause = exc.__cause__
+    if isinstance(cause, UnacceptableText):  # raised by the parser, wrapped by ninja
+        return error(request, str(cause), 400)
+    if isinstance(cause, (UnicodeDecodeError, json.JSONDecodeError)):
+        return error(request, _("The body is not valid JSON in UTF-8: %s") % cause, 400)
+    return error(request, str(exc), exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_body_too_large(request, exc):
+    return error(request, _("The request body is too large."), 413)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return error(request, "Not found.", 404)
+
+
+class Error(Schema):
+    error: str
+
+
+# Every endpoint documents these, so that clients (and schemathesis) know the error shape.
+ERRORS = {
+    400: Error,
+    401: Error,
+    403: Error,
+    404: Error,
+    409: Error,
+    413: Error,
+    429: Error,
+    503: Error,
+}
+
+
+class Me(Schema):
+    username: str
+    first_name: str
+    last_name: str
+    email: str
+    language: str
+
+
+@api.get("/me/", response={200: Me, 401: Error}, summary="The signed-in user", tags=["account"])
+def me(request):
+    user = request.user
+    return Me(
+        username=user.get_username(),
+        first_name=user.first_name,
+        last_name=user.last_name,
+        email=user.email,
+        language=request.LANGUAGE_CODE,
+    )

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The kernel every app stands on; it imports no app (docs/architecture.md)."""
+
+    name = "core"
+    verbose_name = _("Kernel")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from .document_privacy import index_references_on_publish
+
+        page_published.connect(index_references_on_publish, dispatch_uid="ruche_doc_references")

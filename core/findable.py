@@ -1,0 +1,129 @@
+"""How each app makes its objects findable in the unified search (the findable-kind registry).
+
+The kernel holds the registry so that no app imports `search` to be found: an app describes a
+kind once, in its `search.py` (imported by its AppConfig.ready):
+
+    register(SearchKind(
+        kind="person",
+        model=Profile,
+        queryset=lambda: Profile.objects.active().select_related("user", "team"),
+        document=person_document,      # Profile -> SearchDocument, or None when not findable
+    ))
+
+The search app listens (`on_register`): saving or deleting an object of `model` (or of a
+`related` model) enqueues a re-index of that object after the transaction commits, and
+`rebuild_search_index` walks `queryset()`. A change no signal reports (tags added in bulk)
+asks for it with `request_reindex`, which the search app serves (`serve_reindex_requests`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import models
+from django.db.models import Prefetch
+
+
+@dataclass
+class SearchDocument:
+    """What the search engine knows of one object, permissions included.
+
+    `audience_team_ids`: None means every signed-in employee may see it; a list restricts it
+    to members of those teams and of their sub-teams. `group_ids`: None, or the groups allowed
+    by a Wagtail page privacy setting. Anything a user may never see (an anonymous author's
+    name, a private field) must simply not be put in the document.
+    """
+
+    kind: str
+    object_id: str
+    title: str
+    url: str
+    body: str = ""
+    key: str | None = None
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)
+    date: datetime | None = None
+    audience_team_ids: list[int] | None = None
+    group_ids: list[int] | None = None
+    boost: float = 1.0
+    suggestions: list[str] = field(default_factory=list)
+    # The object this one belongs to, for searches within it (an idea's challenge).
+    parent: str | None = None
+
+
+@dataclass
+class SearchKind:
+    kind: str
+    model: type[models.Model]
+    queryset: Callable[[], models.QuerySet]
+    document: Callable[[Any], SearchDocument | None]
+    # Other models whose changes alter this kind's documents, with a function giving the
+    # affected objects of `model` (a team renamed changes its members' documents).
+    related: dict[type[models.Model], Callable[[Any], Iterable[Any]]] = field(default_factory=dict)
+
+
+def prefetched(name: str) -> Prefetch:
+    """Prefetch the objects of `name` into a plain list (read back with `related`).
+
+    The same single query as `prefetch_related(name)`, without Django building one queryset
+    per object to hold them, which taggit's managers make costly over a full rebuild.
+    """
+    return Prefetch(name, to_attr=f"{name}_prefetched")
+
+
+def related(obj, name: str) -> list:
+    """The objects of `obj.<name>`: the list `prefetched(name)` filled, else one query."""
+    found = getattr(obj, f"{name}_prefetched", None)
+    return found if found is not None else list(getattr(obj, name).all())
+
+
+registry: dict[str, SearchKind] = {}
+
+KindListener = Callable[[SearchKind], None]
+Reindexer = Callable[[str, Iterable[Any]], None]
+
+_listeners: list[KindListener] = []
+_reindexers: list[Reindexer] = []
+
+
+def register(search_kind: SearchKind) -> SearchKind:
+    """Make a kind findable; every listener hears of it (the search app connects its signals)."""
+    registry[search_kind.kind] = search_kind
+    for listener in _listeners:
+        listener(search_kind)
+    return search_kind
+
+
+def on_register(listener: KindListener) -> None:
+    """Call `listener` for every kind, those registered already and those to come."""
+    _listeners.append(listener)
+    for search_kind in list(registry.values()):
+        listener(search_kind)
+
+
+def serve_reindex_requests(reindexer: Reindexer) -> None:
+    """Install what `request_reindex` calls (the search app's index sync)."""
+    if reindexer not in _reindexers:
+        _reindexers.append(reindexer)
+
+
+def request_reindex(kind: str, object_ids: Iterable[Any]) -> None:
+    """Ask for these objects of `kind` to be re-indexed from the state the transaction commits.
+
+    For changes no model signal reports; without a search app installed nothing listens.
+    """
+    ids = list(object_ids)
+    for reindexer in _reindexers:
+        reindexer(kind, ids)
+
+
+def kinds_for_model(model: type[models.Model]) -> list[SearchKind]:
+    return [
+        search_kind
+        for search_kind in registry.values()
+        if issubclass(model, search_kind.model) or model is search_kind.model
+    ]
