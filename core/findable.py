@@ -119,11 +119,3 @@ def request_reindex(kind: str, object_ids: Iterable[Any]) -> None:
     ids = list(object_ids)
     for reindexer in _reindexers:
         reindexer(kind, ids)
-
-
-def kinds_for_model(model: type[models.Model]) -> list[SearchKind]:
-    return [
-        search_kind
-        for search_kind in registry.values()
-        if issubclass(model, search_kind.model) or model is search_kind.model
-    ]

@@ -69,8 +69,3 @@ def email_settings(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
 def email_language(user) -> str:
     """The language this person reads email in (their choice, else the site's)."""
     return email_settings([user.pk])[user.pk][1]
-
-
-def wants_immediate_email(user) -> bool:
-    """Important events are emailed at once unless the person reads in the app only."""
-    return email_settings([user.pk])[user.pk][0] != Cadence.IN_APP

@@ -26,10 +26,6 @@ def register_target(kind: str, visible_ids: VisibleIds) -> None:
     _checks[kind] = visible_ids
 
 
-def registered_kinds() -> set[str]:
-    return set(_checks)
-
-
 def visible_target_ids(user, kind: str, ids: Iterable[int]) -> set[int] | None:
     """Of these ids of `kind`, those `user` may still see; None for a kind nobody registered
     (its notices are shown as they are)."""

@@ -26,12 +26,6 @@ def create_profile(*, user: User) -> Profile:
     return Profile.objects.create(user=user)
 
 
-def ensure_profile(*, user: User) -> Profile:
-    """The user's profile, created empty if they have none yet (every user has one)."""
-    profile, _created = Profile.objects.get_or_create(user=user)
-    return profile
-
-
 def username_base(email: str) -> str:
     """What a username made from this email starts with: its local part, in plain ASCII."""
     local = unicodedata.normalize("NFKD", email.split("@", 1)[0]).encode("ascii", "ignore")

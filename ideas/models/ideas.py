@@ -92,10 +92,6 @@ class Idea(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("ideas:idea", args=[self.pk])
 
-    @property
-    def is_answered(self) -> bool:
-        return self.status != Status.SUBMITTED
-
 
 class CoAuthorInvitation(models.Model):
     """Someone named as co-author of an idea, who says yes or no before being named."""

@@ -192,10 +192,6 @@ class ChallengePage(CheckedTitleMixin, Page):
         return Phase.REVIEW
 
     @property
-    def current_phase(self) -> str:
-        return self.phase()
-
-    @property
     def current_phase_label(self) -> str:
         return Phase(self.phase()).label
 
