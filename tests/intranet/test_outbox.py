@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from intranet.models import OutboxTask
 from intranet.outbox import relay_due_tasks, run_stored_task
-from tests.conftest import wait_for
 from tests.intranet.tasks_for_tests import create_group
+from tests.processes import wait_for
 
 
 @pytest.mark.django_db(transaction=True)

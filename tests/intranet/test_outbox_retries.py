@@ -16,8 +16,8 @@ from intranet.models import OutboxTask
 from intranet.outbox import INDEX_RETRY_CAP, relay_due_tasks, run_stored_task
 from search.engine import get_engine
 from search.services import run_search
-from tests.engines import engine  # noqa: F401 - fixture
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 INLINE = {"default": {"BACKEND": "intranet.outbox.InlineBackend"}}
 

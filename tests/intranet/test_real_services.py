@@ -9,8 +9,8 @@ from wagtail.search.backends import get_search_backend
 
 from intranet.models import StandardPage
 from intranet.tasks import ping
-from tests.conftest import wait_for
-from tests.factories import home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.processes import wait_for
 
 
 @pytest.mark.django_db

@@ -9,8 +9,8 @@ from intranet.models import ExternalKey
 from news.models import NewsPage
 from news.search import leadership_update_document, news_document
 from search.registry import registry
-
-from .factories import TeamFactory, person, publish_news, publish_update, sections
+from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import pytest
 
 from notifications.models import Notification
 from notifications.services import notify
-from tests.factories import UserFactory
 from tests.ideas.concurrency import run_in_threads
+from tests.ideas.factories import challenge
+from tests.people.factories import UserFactory, person
 
 
 @pytest.mark.django_db(transaction=True)
@@ -50,13 +51,18 @@ def test_a_refused_address_delays_only_its_own_email_and_nobody_is_mailed_twice(
     from ideas.services import submit_idea
     from intranet.models import OutboxTask
     from intranet.outbox import run_stored_task
-    from tests.ideas.factories import challenge, person
 
-    owner, first, second = person("owner"), person("first"), person("second")
+    owner, first, second = (
+        person(username="owner"),
+        person(username="first"),
+        person(username="second"),
+    )
     bikes = challenge(owner=owner, title="Vélo")
     for follower in (first, second):
         Follow.objects.create(user=follower, challenge=bikes)
-    submit_idea(user=person("author"), challenge=bikes, title="Garage", description="Au sous-sol")
+    submit_idea(
+        user=person(username="author"), challenge=bikes, title="Garage", description="Au sous-sol"
+    )
     smtp_server.refused.add(first.email)
 
     delivery = OutboxTask.objects.get(task_path="ideas.tasks.deliver_notifications")

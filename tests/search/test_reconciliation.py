@@ -19,8 +19,8 @@ from search.models import IndexReconciliation, SearchEntry
 from search.reconciliation import reconcile_index
 from search.registry import SearchDocument
 from search.services import run_search
-from tests.engines import engine  # noqa: F401 - fixture
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 
 def titles(user, text):
