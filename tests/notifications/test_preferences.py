@@ -112,7 +112,7 @@ def test_kudos_to_someone_reading_in_the_app_only_are_not_emailed():
     from intranet.outbox import run_stored_task
     from people.services import give_kudos
 
-    sender, recipient = person(first_name="Olivier"), person(first_name="Camille")
+    sender, recipient = person(first_name="Olivier").profile, person(first_name="Camille").profile
     prefers(recipient.user, Cadence.IN_APP)
     mail.outbox.clear()
 

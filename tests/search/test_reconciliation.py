@@ -112,7 +112,7 @@ def test_reconciliation_runs_on_the_beat_schedule():
 
 
 @pytest.mark.django_db
-def test_a_reconciliation_that_cannot_reach_the_engine_is_recorded_as_failed(engine):  # noqa: F811
+def test_a_reconciliation_that_cannot_reach_the_engine_is_recorded_as_failed(engine):
     publish_standard_page(title="Cantine", parent=home_page())
     engine.stop()
 
