@@ -169,7 +169,6 @@ def test_only_the_owner_or_an_administrator_answers(it, owner):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_delivers_notifications_after_commit(celery_worker):
-
     SMTP.inbox.clear()
     owner = person(username="owner")
     campaign = challenge(owner=owner, phase="open")

@@ -267,7 +267,6 @@ def test_someone_no_longer_a_communicator_when_their_copy_is_retried_gets_none(
 
 @pytest.mark.django_db
 def test_each_communicator_reads_the_report_in_their_language(communicators, smtp_server):
-
     claire, marc = communicators
     prefers(claire, "weekly", language="en")
     prefers(marc, "weekly", language="fr")

@@ -15,7 +15,6 @@ AFTER = [("ideas", "0002_notifications_to_centre")]
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_ideas_notices_keep_their_reader_text_link_and_state():
-
     reader = UserFactory(username="lecteur")
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

@@ -83,7 +83,6 @@ def test_a_notice_that_waits_for_the_digest_is_not_emailed_at_once():
 
 
 def test_notices_and_emails_speak_each_persons_language():
-
     owner = person(username="owner")
     english, french = person(username="english"), person(username="french")
     prefers(english, Cadence.WEEKLY, language="en")
