@@ -85,7 +85,7 @@ def main() -> None:
     from notifications.digests import window_for
     from notifications.jobs import send_digest, send_digests
     from notifications.models import Preference
-    from tests.factories import home_page
+    from tests.intranet.factories import home_page
 
     mail.outbox = []
     home_page()

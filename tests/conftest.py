@@ -1,20 +1,21 @@
-"""The suite runs on the real services of `make services`; a missing one stops the run."""
+"""The suite's shared fixtures: any fixture used in more than one directory is defined here.
+
+The suite runs on the real services of `make services`; a missing one stops the run. A
+directory's own conftest.py holds only what that directory needs (see tests/README.md).
+"""
 
 import os
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 import redis
 from django.conf import settings
-from django.db import connection
+from django.utils import translation
 
+from tests.engines import UnreachableEngine
+from tests.intranet.factories import home_page
 from tests.mail import SERVER as SMTP
-
-REPO = Path(__file__).resolve().parent.parent
-ARTIFACTS = REPO / "test-artifacts"
+from tests.people.factories import UserFactory
+from tests.processes import ARTIFACTS, start_celery, stop_process
 
 
 def pytest_sessionstart(session):
@@ -43,46 +44,6 @@ def pytest_sessionstart(session):
 
 def pytest_sessionfinish(session, exitstatus):
     SMTP.stop()
-
-
-def worker_environment() -> dict[str, str]:
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "intranet.settings.test",
-        "DATABASE_URL": url,
-        "PYTHONPATH": str(REPO),
-        # The worker mails through real SMTP to the suite's server (tests/mail.py).
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(SMTP.port),
-    }
-
-
-def start_celery(
-    arguments: list[str], *, log_path: Path, env: dict[str, str] | None = None, **popen
-) -> subprocess.Popen:
-    """`celery -A intranet <arguments>` on the test database, its output in `log_path`."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    with log_path.open("w") as log:  # the child keeps its own copy of the file descriptor
-        return subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "intranet", *arguments],
-            cwd=REPO,
-            env=env or worker_environment(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            **popen,
-        )
-
-
-def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
-    """Ask a process to stop; kill it if it does not within `timeout` seconds."""
-    process.terminate()
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -133,17 +94,6 @@ def smtp_server(settings):
     return SMTP.inbox
 
 
-def wait_for(predicate, *, timeout: float = 30, interval: float = 0.2, message: str = ""):
-    """Poll until `predicate()` is truthy; the real worker and engine take a moment."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(message or "condition not met in time")
-
-
 @pytest.fixture
 def reindex(db):
     """Rebuild the unified OpenSearch index from the test's data, ready to query."""
@@ -166,3 +116,47 @@ def search_index(transactional_db):
     with open(os.devnull, "w") as quiet:
         call_command("update_index", stdout=quiet)
     yield
+
+
+@pytest.fixture
+def engine(settings):
+    """Call `engine.stop()` for an engine that is down, `engine.restore()` when it returns."""
+    unreachable = UnreachableEngine(settings)
+    yield unreachable
+    unreachable.restore()
+
+
+@pytest.fixture
+def english():
+    """Messages are asserted in English, the source language (requests still choose theirs).
+
+    Directories whose tests all read English switch it on in their conftest.py.
+    """
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page (for tests that only need it to exist: `usefixtures("home")`)."""
+    return home_page()
+
+
+@pytest.fixture
+def employee(db):
+    """A signed-out employee, `employee`, with a profile and no team."""
+    return UserFactory(username="employee")
+
+
+@pytest.fixture
+def employee_client(client, employee):
+    """The test client signed in as `employee`."""
+    client.force_login(employee)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, db):
+    """The test client signed in as a superuser who is staff (replaces pytest-django's own)."""
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client

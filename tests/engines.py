@@ -1,12 +1,11 @@
 """A search engine that cannot be reached: the configured backend pointed at a closed
 loopback port (a real connection refused, not a mock). The shared OpenSearch node is never
-stopped; `restore()` points the backend back at it, as an engine that returns."""
+stopped; `restore()` points the backend back at it, as an engine that returns. Tests use it
+through the `engine` fixture (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import copy
-
-import pytest
 
 from search.engine import get_engine
 from tests.mail import free_port
@@ -28,11 +27,3 @@ class UnreachableEngine:
     def restore(self) -> None:
         self.settings.WAGTAILSEARCH_BACKENDS = copy.deepcopy(self.original)
         get_engine.cache_clear()
-
-
-@pytest.fixture
-def engine(settings):
-    """Call `engine.stop()` for an engine that is down, `engine.restore()` when it returns."""
-    unreachable = UnreachableEngine(settings)
-    yield unreachable
-    unreachable.restore()

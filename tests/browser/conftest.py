@@ -1,8 +1,8 @@
 """Real-browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
 
-Each test leaves a screenshot in test-artifacts/screenshots/; `assert_accessible` runs axe-core
-(from node_modules) in the page and fails on serious or critical violations. A test fails when
-the page reports a Content-Security-Policy violation, logs a console error or throws.
+Each test leaves a screenshot in test-artifacts/screenshots/. A test fails when the page reports
+a Content-Security-Policy violation, logs a console error or throws. What tests do in the page
+(`sign_in`, `assert_accessible`) is in tests/browser/steps.py.
 """
 
 import os
@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browser.steps import CSP_LISTENER
+from tests.processes import ARTIFACTS
+
 # Playwright's sync API keeps an event loop in the test thread; Django must still let the test
 # itself use the database there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -62,15 +63,6 @@ def page(browser, live_server, request):
     assert not problems, "The page reported:\n" + "\n".join(problems)
 
 
-CSP_LISTENER = """
-document.addEventListener("securitypolicyviolation", (event) => {
-    const what = event.blockedURI || "inline code";
-    console.error(`CSP violation: ${event.violatedDirective} blocked ${what}`
-        + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
-});
-"""
-
-
 def _on_console(message, problems: list[str], documents: set[str]) -> None:
     if message.type != "error":
         return
@@ -78,31 +70,3 @@ def _on_console(message, problems: list[str], documents: set[str]) -> None:
     if message.text.startswith("Failed to load resource") and url in documents:
         return
     problems.append(f"console error: {message.text} ({url})")
-
-
-def sign_in(page, username: str, password: str = "correct horse battery") -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Identifiant").fill(username)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
-
-
-def assert_accessible(page) -> None:
-    """axe-core finds no serious or critical WCAG 2.1 A/AA violation on the page."""
-    # Evaluated by the browser's debugging protocol: an inline <script> tag would be refused by
-    # the site's Content-Security-Policy.
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        """async () => await axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-        })"""
-    )
-    serious = [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + ", ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert not serious, "Accessibility violations:\n" + "\n".join(serious)

@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from search.indexing import rebuild
-from tests.browser.conftest import CSP_LISTENER, assert_accessible, sign_in
-from tests.factories import UserFactory, editors_group, home_page, publish_standard_page
+from tests.browser.steps import CSP_LISTENER, assert_accessible, sign_in
+from tests.intranet.factories import editors_group, home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

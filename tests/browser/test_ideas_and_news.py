@@ -14,9 +14,10 @@ from ideas.models import Idea, Vote
 from ideas.services import answer_idea
 from news.models import Acknowledgement, QuestionVote
 from news.services import ask_question
-from tests.browser.conftest import assert_accessible, sign_in
-from tests.ideas.factories import challenge, idea, person
+from tests.browser.steps import assert_accessible, sign_in
+from tests.ideas.factories import challenge, idea
 from tests.news.factories import publish_news, sections
+from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,8 +29,8 @@ def run_pending_notifications() -> None:
 
 
 def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(page, reindex):
-    owner = person("owner")
-    camille = person("camille")
+    owner = person(username="owner")
+    camille = person(username="camille")
     camille.first_name = "Camille"
     camille.save()
     campaign = challenge(owner=owner, phase="open", title="Moins de voitures")
@@ -75,7 +76,7 @@ def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(pag
 def test_an_employee_supports_an_idea_then_takes_the_vote_back(page):
     campaign = challenge(phase="open")
     target = idea(campaign, title="Imprimer recto verso")
-    voter = person("dominique")
+    voter = person(username="dominique")
     sign_in(page, "dominique")
 
     page.goto(target.get_absolute_url())
@@ -142,7 +143,7 @@ def test_an_employee_acknowledges_a_must_read(page):
 
 
 def test_on_a_phone_the_owner_plans_a_workshop_about_ideas_picked_from_the_list(page):
-    owner = person("owner")
+    owner = person(username="owner")
     campaign = challenge(owner=owner, phase="open", title="Moins de papier")
     chosen = idea(campaign, title="Imprimer recto verso par défaut sur toutes les imprimantes")
     idea(campaign, title="Des tablettes pour les réunions d'équipe du lundi matin")

@@ -10,17 +10,19 @@ from playwright.sync_api import expect
 from insights.models import Objective, ObjectiveKPI
 from insights.selectors import monday_of, week_bounds
 from insights.services import snapshot_kpis
-from tests.browser.conftest import assert_accessible, sign_in
-from tests.factories import home_page
-from tests.insights.factories import communicator, employee, employees, search, team
+from tests.browser.steps import assert_accessible, sign_in
+from tests.insights.factories import communicator
+from tests.intranet.factories import home_page
+from tests.people.factories import TeamFactory, employees, person
+from tests.search.factories import search
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_manager_reads_the_team_dashboard_with_the_keyboard(page):
     home_page()
-    sales = team("Sales")
-    boss = employee(team=sales, username="boss")
+    sales = TeamFactory(name="Sales")
+    boss = person(team=sales, username="boss")
     employees(5, team=sales, manager=boss)
     sign_in(page, "boss")
 
@@ -39,8 +41,8 @@ def test_a_manager_reads_the_team_dashboard_with_the_keyboard(page):
 def test_the_kpi_chart_has_a_text_alternative_and_a_data_table(page):
     home_page()
     week = monday_of(timezone.localdate())
-    for person in employees(5):
-        search(person, "congés", click=True, when=week_bounds(week)[0] + timedelta(hours=1))
+    for someone in employees(5):
+        search(someone, "congés", click=True, when=week_bounds(week)[0] + timedelta(hours=1))
     goal = Objective.objects.create(
         title="Mieux trouver", starts_on=week - timedelta(weeks=2), ends_on=week
     )

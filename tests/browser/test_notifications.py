@@ -5,9 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
-from tests.factories import UserFactory, home_page
+from tests.browser.steps import assert_accessible, sign_in
+from tests.intranet.factories import home_page
 from tests.notifications.factories import notice
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -23,10 +23,10 @@ from wagtail.tasks import update_reference_index_task
 from core.document_privacy import Access, document_access, page_references
 from intranet.checks import documents_are_served_through_the_privacy_check
 from search.services import run_search
-from tests.factories import home_page, publish_standard_page
 from tests.ideas.factories import challenge
-from tests.news.factories import person, publish_news, sections
-from tests.people.factories import TeamFactory
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.news.factories import publish_news, sections
+from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
 

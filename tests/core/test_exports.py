@@ -16,11 +16,10 @@ from insights.models import KPISnapshot, Objective, ObjectiveKPI
 from insights.selectors import monday_of
 from news.models import Acknowledgement
 from news.services.sections import configure_roles
-from tests.factories import UserFactory
-from tests.ideas.factories import challenge, person
-from tests.insights.factories import communicator, employee, employees, team
-from tests.news.factories import person as news_person
+from tests.ideas.factories import challenge
+from tests.insights.factories import communicator
 from tests.news.factories import publish_news, sections
+from tests.people.factories import TeamFactory, UserFactory, employees, person
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +55,15 @@ def test_plain_text_and_cells():
 
 
 def test_the_challenge_exports_give_what_people_wrote_as_plain_text(client):
-    owner = person("owner")
+    owner = person(username="owner")
     campaign = challenge(owner=owner, phase="open")
-    author = person("author")
+    author = person(username="author")
     written = submit_idea(
         user=author, challenge=campaign, title=FORMULA, description=WRITTEN, tags=["équipe"]
     )
-    add_comment(user=person("talker"), idea=written, body=f"{FORMULA}\n\nJ'aime & « bravo »")
+    add_comment(
+        user=person(username="talker"), idea=written, body=f"{FORMULA}\n\nJ'aime & « bravo »"
+    )
     answer_idea(user=owner, idea=written, status="selected", message="C'est retenu, à 100 % & plus")
     assert "&#x27;" in written.description  # stored as escaped HTML, as it should be
     client.force_login(owner)
@@ -94,10 +95,10 @@ def test_the_challenge_exports_give_what_people_wrote_as_plain_text(client):
 def test_the_must_read_export_gives_names_as_text_and_no_formula(client):
     sections()
     configure_roles()
-    editor = news_person(username="elise", groups=["Editors"])
-    support = team("Service d'accueil")
-    reader = employee(team=support, first_name="Jeanne", last_name="d'Arc & <Fils>")
-    employee(team=support, first_name=FORMULA, last_name="")
+    editor = person(username="elise", groups=["Editors"])
+    support = TeamFactory(name="Service d'accueil")
+    reader = person(team=support, first_name="Jeanne", last_name="d'Arc & <Fils>")
+    person(team=support, first_name=FORMULA, last_name="")
     news = publish_news(title="Charte", must_read=True)
     Acknowledgement.objects.create(page=news, user=reader)
     client.force_login(editor)
@@ -111,7 +112,7 @@ def test_the_must_read_export_gives_names_as_text_and_no_formula(client):
 
 
 def test_the_managers_dashboard_export_gives_team_names_as_text_and_no_formula(client):
-    evil, named = team(FORMULA), team("L'équipe d'à côté & co")
+    evil, named = TeamFactory(name=FORMULA), TeamFactory(name="L'équipe d'à côté & co")
     employees(5, team=evil)
     employees(5, team=named)
     client.force_login(UserFactory(is_superuser=True))
@@ -129,7 +130,7 @@ def test_the_kpi_export_gives_titles_and_team_names_as_text_and_no_formula(clien
         title=FORMULA, starts_on=week - timedelta(weeks=1), ends_on=week
     )
     ObjectiveKPI.objects.create(objective=goal, kpi="weekly_active", target=10)
-    named = team("-L'équipe d'à côté")
+    named = TeamFactory(name="-L'équipe d'à côté")
     KPISnapshot.objects.create(kpi="weekly_active", team=named, week_start=week, value=7, people=7)
     client.force_login(communicator())
 

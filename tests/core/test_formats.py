@@ -14,9 +14,9 @@ from wagtail.users.models import UserProfile
 from core.formats import local_date, local_number
 from insights.models import KPISnapshot, Objective, ObjectiveKPI
 from news.tasks import _must_read_message
-from tests.factories import UserFactory
 from tests.insights.factories import communicator
 from tests.news.factories import publish_news, sections
+from tests.people.factories import UserFactory
 
 PARIS = ZoneInfo("Europe/Paris")
 FIRST = date(2026, 6, 1)  # a Monday

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.models import OutboxTask
 from core.outbox import MOVED_TASKS, relay_due_tasks, run_stored_task
-from tests.conftest import wait_for
+from tests.processes import wait_for
 from tests.core.tasks_for_tests import create_group
 
 

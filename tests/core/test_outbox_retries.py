@@ -16,8 +16,8 @@ from core.models import OutboxTask
 from core.outbox import INDEX_RETRY_CAP, relay_due_tasks, run_stored_task
 from search.engine import get_engine
 from search.services import run_search
-from tests.engines import engine  # noqa: F401 - fixture
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 INLINE = {"default": {"BACKEND": "core.outbox.InlineBackend"}}
 
@@ -29,7 +29,7 @@ def stored(task_path: str, *args, attempts: int = 0) -> OutboxTask:
 
 
 @pytest.mark.django_db
-def test_an_index_update_keeps_retrying_long_after_other_tasks_would_die(engine):  # noqa: F811
+def test_an_index_update_keeps_retrying_long_after_other_tasks_would_die(engine):
     engine.stop()
     page = publish_standard_page(title="Note de service", parent=home_page())
     row = stored(
@@ -185,7 +185,7 @@ def test_the_background_tasks_report_lists_dead_tasks_for_superusers(client):
 @pytest.mark.django_db
 def test_with_an_engine_and_no_broker_an_update_made_while_it_is_down_is_kept_and_replayed(
     settings,
-    engine,  # noqa: F811
+    engine,
     reindex,
     django_capture_on_commit_callbacks,
 ):

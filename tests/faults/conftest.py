@@ -17,8 +17,8 @@ import pytest
 import redis
 from kombu import pools as kombu_pools
 
-from tests.conftest import ARTIFACTS, start_celery, wait_for, worker_environment
 from tests.mail import free_port
+from tests.processes import ARTIFACTS, start_celery, wait_for, worker_environment
 
 
 class PrivateRedis:

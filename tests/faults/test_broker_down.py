@@ -11,8 +11,9 @@ from ideas.services import add_comment, answer_idea, submit_idea
 from notifications.models import Notification
 from search.engine import get_engine
 from search.services import run_search
-from tests.conftest import wait_for
-from tests.ideas.factories import TeamFactory, challenge, person
+from tests.ideas.factories import challenge
+from tests.people.factories import TeamFactory, person
+from tests.processes import wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +24,9 @@ def test_writes_made_while_the_broker_is_down_take_effect_once_when_it_returns(
     celery_processes.worker()
     celery_processes.beat()
     it = TeamFactory(name="IT")
-    owner, author, colleague = (person(name, team=it) for name in ("owner", "author", "colleague"))
+    owner, author, colleague = (
+        person(username=name, team=it) for name in ("owner", "author", "colleague")
+    )
     campaign = challenge(owner=owner, audience=[it])
     wait_for(lambda: not OutboxTask.objects.pending().exists(), message="set-up tasks left")
 

@@ -19,14 +19,15 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from core.models import OutboxTask
 from ideas.models import Follow
 from ideas.services import submit_idea
+from core.models import OutboxTask
 from notifications.models import Notification
-from tests.conftest import wait_for
+from tests.ideas.factories import challenge
 from tests.core.tasks_for_tests import create_group_slowly
-from tests.ideas.factories import TeamFactory, challenge, person
 from tests.mail import Inbox, free_port
+from tests.people.factories import TeamFactory, person
+from tests.processes import wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -116,7 +117,7 @@ def test_a_task_whose_pool_process_dies_is_run_again_by_the_same_worker(celery_p
 
 def test_a_notification_interrupted_while_mailing_is_delivered_once(celery_processes, slow_smtp):
     it = TeamFactory(name="IT")
-    owner, author = person("owner", team=it), person("author", team=it)
+    owner, author = person(username="owner", team=it), person(username="author", team=it)
     campaign = challenge(owner=owner, audience=[it])
     first = celery_processes.worker("first", EMAIL_PORT=str(slow_smtp.port))
     wait_for(lambda: not OutboxTask.objects.pending().exists(), message="set-up tasks left")
@@ -153,9 +154,9 @@ def test_a_worker_killed_midway_through_a_batch_of_emails_never_resends_the_ones
     first was accepted by the mail server: the retry sends the other two, not the first again,
     although the killed run's transaction (notices included) was rolled back."""
     it = TeamFactory(name="IT")
-    owner = person("owner", team=it)
-    followers = [person(name, team=it) for name in ("follower1", "follower2")]
-    author = person("author", team=it)
+    owner = person(username="owner", team=it)
+    followers = [person(username=name, team=it) for name in ("follower1", "follower2")]
+    author = person(username="author", team=it)
     campaign = challenge(owner=owner, audience=[it])
     for follower in followers:
         Follow.objects.create(user=follower, challenge=campaign)

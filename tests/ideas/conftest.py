@@ -1,12 +1,11 @@
 import pytest
-from django.utils import translation
+
+from tests.people.factories import person
 
 
 @pytest.fixture(autouse=True)
-def _english():
+def _english(english):
     """Messages are asserted in English (the source language); requests choose their own."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +24,9 @@ def _inline_tasks_in_threaded_tests(request):
     settings = request.getfixturevalue("settings")
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     yield
+
+
+@pytest.fixture
+def owner(db):
+    """The owner of the challenges the tests make (`challenge(owner=owner)`)."""
+    return person(username="owner")

@@ -1,43 +1,17 @@
-"""Builders for the ideas tests: teams, people with import keys, hub, challenges, ideas."""
+"""Builders for the ideas tests: the hub, challenges in a given phase, ideas.
+
+People and teams come from tests/people/factories.py.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-import factory
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django.utils.text import slugify
 
-from core.models import ExternalKey
 from ideas.models import ChallengePage, Idea, IdeasHubPage
-from people.models import Profile, Team
-from tests.factories import UserFactory, home_page
-
-
-class TeamFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Team
-
-    name = factory.Sequence(lambda n: f"Team {n}")
-    slug = factory.LazyAttribute(lambda team: slugify(team.name))
-
-
-def person(username: str | None = None, *, team: Team | None = None, key: str | None = None):
-    """A user with a profile in `team`; with `key`, findable as an imported `person`."""
-    user = UserFactory(username=username) if username else UserFactory()
-    profile, _ = Profile.objects.update_or_create(user=user, defaults={"team": team})
-    user.profile = profile  # the profile made when the user was saved is cached without a team
-    if key:
-        ExternalKey.objects.update_or_create(
-            kind="person",
-            key=key,
-            defaults={
-                "content_type": ContentType.objects.get_for_model(Profile),
-                "object_id": str(profile.pk),
-            },
-        )
-    return user
+from tests.intranet.factories import home_page
+from tests.people.factories import UserFactory
 
 
 def hub() -> IdeasHubPage:

@@ -4,7 +4,8 @@ import pytest
 from wagtail.models import APIToken
 
 from ideas.models import Idea, Vote
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
+from tests.people.factories import TeamFactory, person
 
 
 @pytest.fixture
@@ -14,12 +15,12 @@ def teams(db):
 
 @pytest.fixture
 def insider(teams):
-    return person("insider", team=teams["it"])
+    return person(username="insider", team=teams["it"])
 
 
 @pytest.fixture
 def outsider(teams):
-    return person("outsider", team=teams["rh"])
+    return person(username="outsider", team=teams["rh"])
 
 
 @pytest.fixture
@@ -108,7 +109,7 @@ def test_everything_outside_the_audience_is_not_found(client, campaign, outsider
 
 def test_anonymous_authors_are_null_for_colleagues(client, teams, insider):
     campaign = challenge(phase="open", allow_anonymous_ideas=True)
-    target = idea(campaign, author=person("secret", team=teams["it"]), anonymous=True)
+    target = idea(campaign, author=person(username="secret", team=teams["it"]), anonymous=True)
 
     row = client.get(f"/api/ideas/{target.pk}/", **bearer(insider)).json()
 
@@ -200,7 +201,9 @@ def test_lists_make_a_constant_number_of_queries(client, teams, insider):
     few = (count("/api/ideas/challenges/"), count(f"/api/ideas/challenges/{campaign.pk}/ideas/"))
     for n in range(6):
         challenge(title=f"Défi {n}", phase="open", votes_per_person=3)
-        one = idea(campaign, title=f"Idée {n}", author=person(f"a{n}"), anonymous=n % 2 == 0)
+        one = idea(
+            campaign, title=f"Idée {n}", author=person(username=f"a{n}"), anonymous=n % 2 == 0
+        )
         one.tags.set([f"t{n}"])
     many = (count("/api/ideas/challenges/"), count(f"/api/ideas/challenges/{campaign.pk}/ideas/"))
 

@@ -16,17 +16,13 @@ from ideas.services import (
     submit_idea,
 )
 from notifications.models import Notification
-from tests.ideas.factories import challenge, idea, person
+from tests.ideas.factories import challenge, idea
 from tests.ideas.test_notifications import run_notification_tasks
-
-
-@pytest.fixture
-def owner(db):
-    return person("owner")
+from tests.people.factories import person
 
 
 def named(username: str, last_name: str):
-    user = person(username)
+    user = person(username=username)
     user.first_name, user.last_name = "Dom", last_name
     user.save()
     return user
@@ -39,7 +35,7 @@ def page_of(client, viewer, target: Idea) -> str:
 
 def test_naming_a_co_author_invites_them_and_shows_nothing_until_they_accept(client, owner):
     campaign = challenge(owner=owner, phase="open")
-    author, invitee = person("author"), named("invitee", "Consentant")
+    author, invitee = person(username="author"), named("invitee", "Consentant")
 
     proposed = submit_idea(
         user=author,
@@ -54,7 +50,7 @@ def test_naming_a_co_author_invites_them_and_shows_nothing_until_they_accept(cli
     assert CoAuthorInvitation.objects.get(idea=proposed).person == invitee
     notice = Notification.objects.get(recipient=invitee)
     assert "Vélos" in notice.message and notice.url == proposed.get_absolute_url()
-    assert "Consentant" not in page_of(client, person("reader"), proposed)
+    assert "Consentant" not in page_of(client, person(username="reader"), proposed)
     assert "Consentant" not in client.get(f"/api/ideas/{proposed.pk}/").content.decode()
     assert [row["user"] for row in leaderboard(owner, campaign)] == [author]
     assert challenge_stats(campaign)["participants"] == 1
@@ -67,7 +63,7 @@ def test_naming_a_co_author_invites_them_and_shows_nothing_until_they_accept(cli
 
     assert response.status_code == 302
     assert list(proposed.co_authors.all()) == [invitee]
-    assert "Dom Consentant" in page_of(client, person("reader2"), proposed)
+    assert "Dom Consentant" in page_of(client, person(username="reader2"), proposed)
     assert client.get(f"/api/ideas/{proposed.pk}/").json()["co_authors"] == ["Dom Consentant"]
     assert {row["user"] for row in leaderboard(owner, campaign)} == {author, invitee}
 
@@ -76,7 +72,7 @@ def test_a_declined_invitation_never_names_the_person(client, owner):
     campaign = challenge(owner=owner, phase="open")
     invitee = named("shy", "Refus")
     proposed = submit_idea(
-        user=person("author"),
+        user=person(username="author"),
         challenge=campaign,
         title="Cantine",
         description="Bio",
@@ -90,14 +86,14 @@ def test_a_declined_invitation_never_names_the_person(client, owner):
     assert not proposed.co_authors.exists()
     with pytest.raises(NotFound):
         accept_co_authorship(user=invitee, idea=proposed)
-    assert "Refus" not in page_of(client, person("reader"), proposed)
+    assert "Refus" not in page_of(client, person(username="reader"), proposed)
 
 
 def test_only_the_invited_person_answers_their_invitation(client, owner):
     campaign = challenge(owner=owner, phase="open")
-    invitee, intruder = person("invitee"), person("intruder")
+    invitee, intruder = person(username="invitee"), person(username="intruder")
     proposed = submit_idea(
-        user=person("author"),
+        user=person(username="author"),
         challenge=campaign,
         title="Tri",
         description="Des poubelles",
@@ -123,7 +119,7 @@ def test_merging_invites_the_authors_of_the_duplicates_instead_of_naming_them(cl
     run_notification_tasks()
 
     assert not target.co_authors.exists()
-    assert "Doublon" not in page_of(client, person("reader"), target)
+    assert "Doublon" not in page_of(client, person(username="reader"), target)
     assert Notification.objects.filter(recipient=duplicate.author, key__contains="co-author")
     accept_co_authorship(user=duplicate.author, idea=target)
     assert list(target.co_authors.all()) == [duplicate.author]
@@ -131,7 +127,7 @@ def test_merging_invites_the_authors_of_the_duplicates_instead_of_naming_them(cl
 
 def test_existing_co_authors_are_kept_as_accepted_by_the_data_migration(owner):
     built = idea(challenge(owner=owner, phase="open"))
-    helper = person("helper")
+    helper = person(username="helper")
     built.co_authors.add(helper)  # how co-authors were stored before invitations existed
 
     migration = importlib.import_module("ideas.migrations.0006_co_author_invitations")
@@ -146,7 +142,7 @@ def test_the_export_names_and_counts_only_co_authors_who_accepted(client, owner)
     campaign = challenge(owner=owner, phase="open")
     agreed, waiting = named("agreed", "Oui"), named("waiting", "Peutetre")
     proposed = submit_idea(
-        user=person("author"),
+        user=person(username="author"),
         challenge=campaign,
         title="Ateliers vélo",
         description="Réparer ensemble",
@@ -163,7 +159,7 @@ def test_the_export_names_and_counts_only_co_authors_who_accepted(client, owner)
 
 def test_the_invitation_to_an_anonymous_idea_never_names_its_author(client, owner):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
-    author, invitee = named("hidden", "Mystère"), person("invitee")
+    author, invitee = named("hidden", "Mystère"), person(username="invitee")
     proposed = submit_idea(
         user=author,
         challenge=campaign,

@@ -6,10 +6,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
-from core.models import ExternalKey
 from ideas.models import ChallengePage, Idea
-from tests.factories import home_page
-from tests.ideas.factories import TeamFactory, person
+from tests.intranet.factories import home_page
+from tests.people.factories import TeamFactory, person, team_key
 
 DEMO = Path(settings.BASE_DIR) / "demo" / "ideas.jsonl"
 
@@ -17,9 +16,9 @@ DEMO = Path(settings.BASE_DIR) / "demo" / "ideas.jsonl"
 def test_the_demo_ideas_load_and_reload_cleanly(db):
     home_page()
     it = TeamFactory(name="IT")
-    ExternalKey.objects.create(kind="team", key="demo-t-it", content_object=it)
+    team_key(it, "demo-t-it")
     for name in ("camille", "elise", "olivier", "mathilde", "admin"):
-        person(name, key=f"demo-p-{name}")
+        person(username=name, key=f"demo-p-{name}")
 
     for _twice in range(2):
         err = StringIO()

@@ -9,12 +9,13 @@ from django.utils import timezone
 
 from ideas.models import ChallengePage, Phase
 from ideas.selectors import open_challenges_for
-from tests.ideas.factories import TeamFactory, challenge, hub, person
+from tests.ideas.factories import challenge, hub
+from tests.people.factories import TeamFactory, person
 
 
 def test_open_challenges_are_those_of_my_audience_taking_ideas_or_votes(db):
     it, rh = TeamFactory(name="IT"), TeamFactory(name="RH")
-    me = person("me", team=it)
+    me = person(username="me", team=it)
     challenge(title="Ouvert", phase="open")
     challenge(title="Vote", phase="voting", audience=[it])
     challenge(title="Autre équipe", phase="open", audience=[rh])
@@ -28,7 +29,7 @@ def test_open_challenges_are_those_of_my_audience_taking_ideas_or_votes(db):
 
 
 def test_the_include_lists_them_with_links(db, rf):
-    me = person("me")
+    me = person(username="me")
     page = challenge(title="Ouvert", phase="open")
 
     html = render_to_string(
@@ -65,7 +66,7 @@ def test_phase_dates_out_of_order_are_refused(db):
     page = ChallengePage(
         title="x",
         slug="x",
-        challenge_owner=person("o"),
+        challenge_owner=person(username="o"),
         description="<p>x</p>",
         opens_at=now,
         voting_opens_at=now - timedelta(days=1),
@@ -77,7 +78,7 @@ def test_phase_dates_out_of_order_are_refused(db):
 
 
 def test_editors_create_challenges_in_the_admin_under_the_hub(client, db):
-    admin = person("admin")
+    admin = person(username="admin")
     admin.is_superuser = admin.is_staff = True
     admin.save()
     client.force_login(admin)
@@ -89,7 +90,7 @@ def test_editors_create_challenges_in_the_admin_under_the_hub(client, db):
 
 
 def test_moderators_find_the_report_queue_from_the_admin(client, db):
-    admin = person("admin")
+    admin = person(username="admin")
     admin.is_superuser = admin.is_staff = True
     admin.save()
     client.force_login(admin)

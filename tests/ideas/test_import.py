@@ -5,22 +5,22 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from core.models import ExternalKey
 from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, StatusChange, Vote
 from ideas.selectors import answers_to_ideas_of, challenge_stats
-from tests.factories import home_page
-from tests.ideas.factories import TeamFactory, person
+from core.models import ExternalKey
 from tests.importing import run_import as run
 from tests.importing import write_jsonl as write
+from tests.intranet.factories import home_page
+from tests.people.factories import TeamFactory, person, team_key
 
 
 @pytest.fixture
 def people(db):
     home_page()
     team = TeamFactory(name="IT")
-    ExternalKey.objects.create(kind="team", key="t-it", content_object=team)
+    team_key(team, "t-it")
     return {
-        key: person(key, team=team, key=f"p-{key}")
+        key: person(username=key, team=team, key=f"p-{key}")
         for key in ("olivier", "camille", "elise", "mathilde")
     }
 

@@ -14,18 +14,18 @@ from ideas.services import (
     withdraw_vote,
 )
 from tests.ideas.concurrency import run_in_threads
-from tests.ideas.factories import challenge, idea, person
-
-
-@pytest.fixture
-def owner(db):
-    return person("owner")
+from tests.ideas.factories import challenge, idea
+from tests.people.factories import person
 
 
 def test_votes_move_to_the_target_and_nobody_counts_twice(owner):
     campaign = challenge(owner=owner, phase="voting", votes_per_person=3)
     target, first, second = (idea(campaign, title=t) for t in ("Cible", "Doublon 1", "Doublon 2"))
-    both, only_first, only_target = person("both"), person("first"), person("target")
+    both, only_first, only_target = (
+        person(username="both"),
+        person(username="first"),
+        person(username="target"),
+    )
     for voter, ideas in (
         (both, [target, first, second]),
         (only_first, [first]),
@@ -53,11 +53,11 @@ def test_votes_move_to_the_target_and_nobody_counts_twice(owner):
 
 def test_authors_are_invited_to_co_author_and_followers_follow_the_result(owner):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
-    target = idea(campaign, author=person("t"))
-    named = idea(campaign, author=person("named"))
-    named.co_authors.add(person("helper"))
-    secret = idea(campaign, author=person("secret"), anonymous=True)
-    Follow.objects.create(user=person("fan"), idea=named)
+    target = idea(campaign, author=person(username="t"))
+    named = idea(campaign, author=person(username="named"))
+    named.co_authors.add(person(username="helper"))
+    secret = idea(campaign, author=person(username="secret"), anonymous=True)
+    Follow.objects.create(user=person(username="fan"), idea=named)
 
     merge_ideas(user=owner, target=target, sources=[named, secret])
 
@@ -74,7 +74,7 @@ def test_only_the_owner_merges_ideas_of_one_challenge(owner):
     elsewhere = idea(challenge(owner=owner, title="Ailleurs", phase="open"))
 
     with pytest.raises(NotAllowed):
-        merge_ideas(user=person("x"), target=target, sources=[other])
+        merge_ideas(user=person(username="x"), target=target, sources=[other])
     with pytest.raises(Invalid):
         merge_ideas(user=owner, target=target, sources=[elsewhere])
     with pytest.raises(Invalid):
@@ -88,7 +88,7 @@ def test_the_merge_page_is_for_the_owner(client, owner):
     campaign = challenge(owner=owner, phase="open")
     target, duplicate = idea(campaign), idea(campaign, title="Doublon")
 
-    client.force_login(person("x"))
+    client.force_login(person(username="x"))
     assert client.get(f"/ideas/{target.pk}/merge/").status_code == 404
     client.force_login(owner)
     assert client.get(f"/ideas/{target.pk}/merge/").status_code == 200
@@ -100,10 +100,10 @@ def test_the_merge_page_is_for_the_owner(client, owner):
 
 @pytest.mark.django_db(transaction=True)
 def test_counts_stay_exact_when_votes_race_a_merge():
-    owner = person("owner")
+    owner = person(username="owner")
     campaign = challenge(owner=owner, phase="voting")
     target, first, second = (idea(campaign, title=t) for t in ("Cible", "Un", "Deux"))
-    voters = [person(f"racer{n}") for n in range(12)]
+    voters = [person(username=f"racer{n}") for n in range(12)]
     for voter in voters[:4]:
         cast_vote(user=voter, idea=first)
 
@@ -133,9 +133,9 @@ def test_counts_stay_exact_when_votes_race_a_merge():
 
 def test_merging_an_anonymous_idea_never_names_its_author_or_co_authors(client, owner):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
-    target = idea(campaign, author=person("t"), status="implemented")
-    secret = idea(campaign, author=person("secret"), anonymous=True)
-    helper = person("helper")
+    target = idea(campaign, author=person(username="t"), status="implemented")
+    secret = idea(campaign, author=person(username="secret"), anonymous=True)
+    helper = person(username="helper")
     helper.first_name, helper.last_name = "Hélène", "Discrète"
     helper.save()
     secret.co_authors.add(helper)
@@ -145,7 +145,7 @@ def test_merging_an_anonymous_idea_never_names_its_author_or_co_authors(client, 
     assert not target.co_authors.exists()
     board = [row["user"].username for row in leaderboard(owner, campaign)]
     assert board == ["t"]
-    client.force_login(person("reader"))
+    client.force_login(person(username="reader"))
     page = client.get(f"/ideas/{target.pk}/").content.decode()
     assert "Discrète" not in page and "secret" not in page
     api = client.get(f"/api/ideas/{target.pk}/").content.decode()

@@ -4,27 +4,25 @@ import pytest
 
 from ideas.models import Comment, Report
 from ideas.services import Conflict, NotAllowed, add_comment, moderate, report_content
-from tests.ideas.factories import challenge, idea, person
+from tests.ideas.concurrency import run_in_threads
+from tests.ideas.factories import challenge, idea
+from tests.people.factories import person
 
 
 @pytest.fixture
 def moderator(db):
-    from django.contrib.auth.models import Group
-
-    user = person("moderator")
-    user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
-    return user
+    return person(username="moderator", groups=["Moderators"])
 
 
 def test_an_idea_is_hidden_after_enough_reports(db):
     target = idea(challenge(phase="open", reports_to_hide=2))
 
-    report_content(user=person("r1"), idea=target)
+    report_content(user=person(username="r1"), idea=target)
     target.refresh_from_db()
     assert target.hidden_at is None
     with pytest.raises(Conflict):
-        report_content(user=person("r1"), idea=target)
-    report_content(user=person("r2"), idea=target, reason="Injurieux")
+        report_content(user=person(username="r1"), idea=target)
+    report_content(user=person(username="r2"), idea=target, reason="Injurieux")
 
     target.refresh_from_db()
     assert target.hidden_at is not None and target.report_count == 2
@@ -32,10 +30,10 @@ def test_an_idea_is_hidden_after_enough_reports(db):
 
 def test_a_hidden_idea_disappears_for_colleagues_but_not_for_moderators(client, moderator):
     campaign = challenge(phase="open", reports_to_hide=1)
-    target = idea(campaign, title="Contenu douteux", author=person("author"))
-    report_content(user=person("r1"), idea=target)
+    target = idea(campaign, title="Contenu douteux", author=person(username="author"))
+    report_content(user=person(username="r1"), idea=target)
 
-    client.force_login(person("colleague"))
+    client.force_login(person(username="colleague"))
     assert client.get(f"/ideas/{target.pk}/").status_code == 404
     assert "Contenu douteux" not in client.get(campaign.url).content.decode()
     client.force_login(target.author)
@@ -47,10 +45,10 @@ def test_a_hidden_idea_disappears_for_colleagues_but_not_for_moderators(client, 
 def test_moderators_restore_or_dismiss_and_others_cannot(moderator):
     campaign = challenge(phase="open", reports_to_hide=1)
     target = idea(campaign)
-    report_content(user=person("r1"), idea=target)
+    report_content(user=person(username="r1"), idea=target)
 
     with pytest.raises(NotAllowed):
-        moderate(user=person("x"), action="restore", idea=target)
+        moderate(user=person(username="x"), action="restore", idea=target)
     moderate(user=moderator, action="restore", idea=target)
 
     target.refresh_from_db()
@@ -61,9 +59,9 @@ def test_moderators_restore_or_dismiss_and_others_cannot(moderator):
 def test_a_hidden_comment_leaves_the_count_and_comes_back_when_restored(moderator):
     campaign = challenge(phase="open", reports_to_hide=1)
     target = idea(campaign)
-    comment = add_comment(user=person("c"), idea=target, body="Bof")
+    comment = add_comment(user=person(username="c"), idea=target, body="Bof")
 
-    report_content(user=person("r1"), comment=comment)
+    report_content(user=person(username="r1"), comment=comment)
     target.refresh_from_db()
     assert target.comment_count == 0
     comment.refresh_from_db()
@@ -78,7 +76,7 @@ def test_a_hidden_comment_leaves_the_count_and_comes_back_when_restored(moderato
 def test_report_and_moderation_pages(client, moderator):
     campaign = challenge(phase="open", reports_to_hide=5)
     target = idea(campaign)
-    client.force_login(person("reporter"))
+    client.force_login(person(username="reporter"))
 
     client.post(f"/ideas/{target.pk}/report/", {"reason": "spam"})
     assert client.get("/ideas/moderation/").status_code == 404
@@ -96,10 +94,9 @@ def test_report_and_moderation_pages(client, moderator):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_reports_are_all_counted_and_hide_once():
     from ideas.models import Idea
-    from tests.ideas.concurrency import run_in_threads
 
     target = idea(challenge(phase="open", reports_to_hide=3))
-    reporters = [person(f"reporter{n}") for n in range(8)]
+    reporters = [person(username=f"reporter{n}") for n in range(8)]
 
     outcomes = run_in_threads(
         8, lambda n: report_content(user=reporters[n], idea=Idea.objects.get(pk=target.pk))

@@ -17,8 +17,10 @@ from ideas.services import (
     submit_idea,
 )
 from notifications.models import Notification
-from tests.conftest import wait_for
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
+from tests.mail import SERVER as SMTP
+from tests.people.factories import TeamFactory, person
+from tests.processes import wait_for
 
 
 def run_notification_tasks() -> None:
@@ -33,14 +35,11 @@ def it(db):
     return TeamFactory(name="IT")
 
 
-@pytest.fixture
-def owner(db):
-    return person("owner")
-
-
 def test_an_answer_reaches_authors_voters_and_followers_once(it, owner):
     campaign = challenge(owner=owner, phase="open", audience=[it])
-    author, co_author, voter, fan = (person(name, team=it) for name in ("a", "co", "v", "fan"))
+    author, co_author, voter, fan = (
+        person(username=name, team=it) for name in ("a", "co", "v", "fan")
+    )
     target = idea(campaign, author=author)
     target.co_authors.add(co_author)
     cast_vote(user=voter, idea=target)
@@ -67,7 +66,7 @@ def test_running_the_same_task_twice_never_sends_twice(it, owner):
     from ideas.tasks import deliver_notifications
 
     campaign = challenge(owner=owner, phase="open")
-    target = idea(campaign, author=person("a", team=it))
+    target = idea(campaign, author=person(username="a", team=it))
     change = StatusChange.objects.create(
         idea=target, from_status="submitted", to_status="rejected", message="Non", author=owner
     )
@@ -82,8 +81,8 @@ def test_running_the_same_task_twice_never_sends_twice(it, owner):
 
 def test_people_who_left_the_audience_are_not_emailed(it, owner):
     campaign = challenge(owner=owner, phase="open", audience=[it])
-    moved = person("moved", team=it)
-    target = idea(campaign, author=person("a", team=it))
+    moved = person(username="moved", team=it)
+    target = idea(campaign, author=person(username="a", team=it))
     follow(user=moved, idea=target)
     moved.profile.team = TeamFactory(name="RH")
     moved.profile.save()
@@ -98,10 +97,10 @@ def test_people_who_left_the_audience_are_not_emailed(it, owner):
 
 def test_emails_never_name_an_anonymous_author(it, owner, smtp_server):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
-    author = person("secret", team=it)
+    author = person(username="secret", team=it)
     author.last_name = "Mystère"
     author.save()
-    fan = person("fan", team=it)
+    fan = person(username="fan", team=it)
     follow(user=fan, challenge=campaign)
 
     target = submit_idea(
@@ -119,11 +118,13 @@ def test_emails_never_name_an_anonymous_author(it, owner, smtp_server):
 
 def test_a_new_idea_notifies_the_owner_and_the_challenge_followers(it, owner):
     campaign = challenge(owner=owner, phase="open")
-    fan = person("fan", team=it)
+    fan = person(username="fan", team=it)
     follow(user=fan, challenge=campaign)
     mail.outbox.clear()
 
-    submit_idea(user=person("a", team=it), challenge=campaign, title="Wiki", description="x")
+    submit_idea(
+        user=person(username="a", team=it), challenge=campaign, title="Wiki", description="x"
+    )
     run_notification_tasks()
 
     assert sorted(message.to[0] for message in mail.outbox) == [
@@ -134,7 +135,7 @@ def test_a_new_idea_notifies_the_owner_and_the_challenge_followers(it, owner):
 
 def test_a_comment_notifies_followers_but_not_its_writer_and_waits_for_the_digest(it, owner):
     campaign = challenge(owner=owner, phase="open")
-    author, talker = person("a", team=it), person("talker", team=it)
+    author, talker = person(username="a", team=it), person(username="talker", team=it)
     target = idea(campaign, author=author)
     Follow.objects.create(user=author, idea=target)
     mail.outbox.clear()
@@ -154,8 +155,10 @@ def test_only_the_owner_or_an_administrator_answers(it, owner):
     target = idea(campaign)
 
     with pytest.raises(NotAllowed):
-        answer_idea(user=person("x", team=it), idea=target, status="selected", message="Oui")
-    admin = person("boss")
+        answer_idea(
+            user=person(username="x", team=it), idea=target, status="selected", message="Oui"
+        )
+    admin = person(username="boss")
     admin.is_superuser = True
     admin.save()
     answer_idea(user=admin, idea=target, status="selected", message="Oui")
@@ -166,12 +169,10 @@ def test_only_the_owner_or_an_administrator_answers(it, owner):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_delivers_notifications_after_commit(celery_worker):
-    from tests.mail import SERVER as SMTP
-
     SMTP.inbox.clear()
-    owner = person("owner")
+    owner = person(username="owner")
     campaign = challenge(owner=owner, phase="open")
-    author = person("a")
+    author = person(username="a")
     target = idea(campaign, author=author)
 
     with transaction.atomic():
@@ -196,7 +197,7 @@ def test_the_worker_delivers_notifications_after_commit(celery_worker):
 
 def test_my_notifications_page_lists_them_and_marks_them_read(client, it, owner):
     campaign = challenge(owner=owner, phase="open")
-    author = person("a", team=it)
+    author = person(username="a", team=it)
     target = idea(campaign, author=author)
     answer_idea(user=owner, idea=target, status="selected", message="Oui")
     run_notification_tasks()
@@ -208,5 +209,5 @@ def test_my_notifications_page_lists_them_and_marks_them_read(client, it, owner)
 
     assert f'href="/ideas/{target.pk}/"' in page
     assert not Notification.objects.filter(recipient=author, read_at__isnull=True).exists()
-    client.force_login(person("other", team=it))
+    client.force_login(person(username="other", team=it))
     assert f"/ideas/{target.pk}/" not in client.get("/notifications/").content.decode()

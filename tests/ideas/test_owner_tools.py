@@ -11,22 +11,18 @@ from openpyxl import load_workbook
 from ideas.models import StatusChange
 from ideas.selectors import challenge_stats, leaderboard
 from ideas.services import add_comment, answer_idea, cast_vote
-from tests.ideas.factories import TeamFactory, challenge, idea, person
-
-
-@pytest.fixture
-def owner(db):
-    return person("owner")
+from tests.ideas.factories import challenge, idea
+from tests.people.factories import TeamFactory, person
 
 
 def test_statistics_of_a_challenge(owner):
     campaign = challenge(owner=owner, phase="open")
     now = timezone.now()
-    answered = idea(campaign, author=person("a"), created_at=now - timedelta(hours=10))
-    answered_too = idea(campaign, author=person("b"), created_at=now - timedelta(hours=4))
-    idea(campaign, author=person("a"))
-    cast_vote(user=person("voter"), idea=answered)
-    add_comment(user=person("talker"), idea=answered, body="Bien")
+    answered = idea(campaign, author=person(username="a"), created_at=now - timedelta(hours=10))
+    answered_too = idea(campaign, author=person(username="b"), created_at=now - timedelta(hours=4))
+    idea(campaign, author=person(username="a"))
+    cast_vote(user=person(username="voter"), idea=answered)
+    add_comment(user=person(username="talker"), idea=answered, body="Bien")
     for target in (answered, answered_too):
         answer_idea(user=owner, idea=target, status="under_review", message="On regarde")
 
@@ -40,7 +36,7 @@ def test_statistics_of_a_challenge(owner):
 
 def test_the_statistics_page_is_for_the_owner(client, owner):
     campaign = challenge(owner=owner, phase="open")
-    client.force_login(person("x"))
+    client.force_login(person(username="x"))
     assert client.get(f"/ideas/challenges/{campaign.pk}/stats/").status_code == 404
     client.force_login(owner)
     assert client.get(f"/ideas/challenges/{campaign.pk}/stats/").status_code == 200
@@ -48,13 +44,13 @@ def test_the_statistics_page_is_for_the_owner(client, owner):
 
 def test_csv_and_xlsx_exports_hold_ideas_votes_statuses_and_comments(client, owner):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
-    named = idea(campaign, title='=HYPERLINK("evil")', author=person("named"))
-    secret_author = person("hidden")
+    named = idea(campaign, title='=HYPERLINK("evil")', author=person(username="named"))
+    secret_author = person(username="hidden")
     secret_author.last_name = "Mystère"
     secret_author.save()
     idea(campaign, title="Secrète", author=secret_author, anonymous=True)
-    cast_vote(user=person("v"), idea=named)
-    add_comment(user=person("talker"), idea=named, body="Super")
+    cast_vote(user=person(username="v"), idea=named)
+    add_comment(user=person(username="talker"), idea=named, body="Super")
     answer_idea(user=owner, idea=named, status="selected", message="Retenue")
     client.force_login(owner)
 
@@ -79,7 +75,7 @@ def test_csv_and_xlsx_exports_hold_ideas_votes_statuses_and_comments(client, own
 
 def test_exports_are_for_the_owner_and_never_outside_the_audience(client, owner):
     campaign = challenge(owner=owner, phase="open", audience=[TeamFactory(name="IT")])
-    client.force_login(person("x", team=TeamFactory(name="RH")))
+    client.force_login(person(username="x", team=TeamFactory(name="RH")))
 
     for fmt in ("csv", "xlsx"):
         assert client.get(f"/ideas/challenges/{campaign.pk}/export.{fmt}").status_code == 404
@@ -87,11 +83,15 @@ def test_exports_are_for_the_owner_and_never_outside_the_audience(client, owner)
 
 def test_the_leaderboard_ranks_by_implemented_then_selected_not_volume(owner):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
-    prolific, builder, secret = person("prolific"), person("builder"), person("secret")
+    prolific, builder, secret = (
+        person(username="prolific"),
+        person(username="builder"),
+        person(username="secret"),
+    )
     for n in range(4):
         idea(campaign, author=prolific, title=f"Idée {n}")
     built = idea(campaign, author=builder, status="implemented")
-    built.co_authors.add(person("helper"))
+    built.co_authors.add(person(username="helper"))
     idea(campaign, author=secret, status="implemented", anonymous=True)
 
     rows = leaderboard(owner, campaign)
@@ -103,8 +103,8 @@ def test_the_leaderboard_ranks_by_implemented_then_selected_not_volume(owner):
 def test_the_overall_leaderboard_leaves_out_challenges_i_cannot_see(client, owner):
     it, rh = TeamFactory(name="IT"), TeamFactory(name="RH")
     hidden = challenge(owner=owner, phase="open", audience=[it], title="IT")
-    idea(hidden, author=person("itguy", team=it), status="implemented")
-    viewer = person("viewer", team=rh)
+    idea(hidden, author=person(username="itguy", team=it), status="implemented")
+    viewer = person(username="viewer", team=rh)
 
     assert leaderboard(viewer) == []
     client.force_login(viewer)
@@ -114,7 +114,9 @@ def test_the_overall_leaderboard_leaves_out_challenges_i_cannot_see(client, owne
 
 def test_the_statistics_page_gives_the_median_delay_as_people_say_it(client, owner):
     campaign = challenge(owner=owner, phase="open")
-    waited = idea(campaign, author=person("a"), created_at=timezone.now() - timedelta(days=3))
+    waited = idea(
+        campaign, author=person(username="a"), created_at=timezone.now() - timedelta(days=3)
+    )
     answer_idea(user=owner, idea=waited, status="under_review", message="On regarde")
     client.force_login(owner)
 

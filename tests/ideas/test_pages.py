@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from ideas.models import Comment, Idea, StatusChange, Vote
 from ideas.selectors.listing import CONVERSATIONS_PER_PAGE
-from tests.ideas.factories import TeamFactory, challenge, hub, idea, person
+from tests.ideas.factories import challenge, hub, idea
+from tests.people.factories import TeamFactory, person
 
 
 @pytest.fixture
@@ -23,17 +24,12 @@ def teams(db):
 
 @pytest.fixture
 def insider(teams):
-    return person("insider", team=teams["support"])
+    return person(username="insider", team=teams["support"])
 
 
 @pytest.fixture
 def outsider(teams):
-    return person("outsider", team=teams["rh"])
-
-
-@pytest.fixture
-def owner(db):
-    return person("owner")
+    return person(username="outsider", team=teams["rh"])
 
 
 @pytest.fixture
@@ -164,7 +160,7 @@ def test_the_similar_endpoint_answers_json(client, it_challenge, insider, reinde
 
 def test_an_anonymous_idea_hides_its_author_except_from_the_owner(client, teams, owner, insider):
     campaign = challenge(owner=owner, phase="open", allow_anonymous_ideas=True)
-    author = person("discreet", team=teams["it"])
+    author = person(username="discreet", team=teams["it"])
     author.first_name, author.last_name = "Zoé", "Discrète"
     author.save()
     target = idea(campaign, author=author, anonymous=True, title="Idée secrète")
@@ -267,7 +263,10 @@ def test_the_challenge_page_makes_a_constant_number_of_queries(client, it_challe
     it_challenge.save()
     for n in range(15):
         many = idea(
-            it_challenge, title=f"Idée {n}", author=person(f"author{n}"), anonymous=n % 2 == 0
+            it_challenge,
+            title=f"Idée {n}",
+            author=person(username=f"author{n}"),
+            anonymous=n % 2 == 0,
         )
         many.tags.set([f"tag{n}", "commun"])
     assert _queries(client, it_challenge.url) == few
@@ -317,7 +316,7 @@ def test_the_idea_page_makes_a_constant_number_of_queries(client, it_challenge, 
     few = _queries(client, f"/ideas/{target.pk}/")
 
     for n in range(10):
-        writer = person(f"writer{n}")
+        writer = person(username=f"writer{n}")
         top = Comment.objects.create(
             idea=target, author=writer, body="<p>x</p>", created_at=target.created_at
         )

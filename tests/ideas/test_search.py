@@ -5,10 +5,12 @@ import os
 import pytest
 from django.utils import timezone
 
-from core.findable import registry
 from ideas.models import StatusChange
 from ideas.search import challenge_document, idea_document
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from core.findable import registry
+from tests.ideas.factories import challenge, idea
+from tests.intranet.factories import publish_standard_page
+from tests.people.factories import TeamFactory, person
 
 
 def test_both_kinds_are_registered(db):
@@ -40,7 +42,7 @@ def test_an_unpublished_challenge_is_not_findable(db):
 
 def test_an_idea_document_carries_the_challenge_audience(db):
     it = TeamFactory(name="IT")
-    target = idea(challenge(audience=[it]), title="Wiki", author=person("a", team=it))
+    target = idea(challenge(audience=[it]), title="Wiki", author=person(username="a", team=it))
     target.tags.add("partage")
 
     document = idea_document(target)
@@ -53,7 +55,7 @@ def test_an_idea_document_carries_the_challenge_audience(db):
 
 def test_an_anonymous_idea_never_carries_its_author(db):
     team = TeamFactory(name="Équipe secrète")
-    author = person("hidden", team=team)
+    author = person(username="hidden", team=team)
     author.first_name, author.last_name = "Zoé", "Mystère"
     author.save()
     target = idea(challenge(), author=author, anonymous=True, title="Chut")
@@ -77,7 +79,7 @@ def test_hidden_and_merged_ideas_are_not_findable(db):
 def test_owner_answers_are_searchable_with_the_idea(db):
     from ideas.services import answer_idea
 
-    owner = person("owner")
+    owner = person(username="owner")
     target = idea(challenge(owner=owner))
     answer_idea(user=owner, idea=target, status="selected", message="Pilote en mars")
 
@@ -92,7 +94,7 @@ def test_documents_of_the_whole_queryset_take_a_constant_number_of_queries(db):
     from search.pages import view_restrictions_preloaded
 
     it = TeamFactory(name="IT")
-    owner = person("owner")
+    owner = person(username="owner")
 
     def build_all():
         # As a rebuild or a batch of updates does: page privacy read once for all documents.
@@ -103,13 +105,13 @@ def test_documents_of_the_whole_queryset_take_a_constant_number_of_queries(db):
 
     first = challenge(owner=owner, title="Un", audience=[it])
     ExternalKey.objects.create(kind="challenge", key="c-1", content_object=first)
-    one = idea(first, author=person("a0", team=it))
+    one = idea(first, author=person(username="a0", team=it))
     ExternalKey.objects.create(kind="idea", key="i-0", content_object=one)
     few, _ideas, _challenges = build_all()
     for n in range(1, 6):
         page = challenge(owner=owner, title=f"Défi {n}", audience=[it] if n % 2 else [])
         for m in range(3):
-            made = idea(page, title=f"Idée {n}-{m}", author=person(f"a{n}{m}", team=it))
+            made = idea(page, title=f"Idée {n}-{m}", author=person(username=f"a{n}{m}", team=it))
             made.tags.add("t")
             StatusChange.objects.create(
                 idea=made, from_status="submitted", to_status="selected", message="<p>Oui</p>"
@@ -126,8 +128,6 @@ def test_documents_of_the_whole_queryset_take_a_constant_number_of_queries(db):
 def test_the_page_search_never_shows_a_challenge(search_index):
     from django.core.management import call_command
     from wagtail.models import Page
-
-    from tests.factories import publish_standard_page
 
     challenge(title="Licornes confidentielles", audience=[TeamFactory(name="IT")])
     publish_standard_page(title="Licornes publiques")

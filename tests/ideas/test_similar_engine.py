@@ -6,16 +6,15 @@ ideas a person would call duplicates (`match`) and near misses that must not be 
 """
 
 import json
-import socket
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
 from ideas.selectors import similar_ideas
-from search.engine import get_engine
 from search.services import similar_objects
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
+from tests.people.factories import TeamFactory, person
 
 LABELLED = Path(__file__).with_name("similar_ideas.jsonl")
 CHALLENGES = {
@@ -49,7 +48,7 @@ def labelled(db, reindex):
 
 def test_the_engine_finds_duplicates_with_few_false_positives(labelled):
     pages, labels, typed = labelled
-    employee = person("typist")
+    employee = person(username="typist")
     true_positive = retrieved = relevant = 0
     wrong, near_misses_shown = [], []
     for line in typed:
@@ -74,7 +73,9 @@ def test_the_engine_finds_duplicates_with_few_false_positives(labelled):
 def test_only_ideas_of_the_same_challenge_are_compared(labelled):
     pages, labels, _typed = labelled
 
-    found = similar_ideas(pages["mobilite"], "Imprimer en recto verso", 5, user=person("typist"))
+    found = similar_ideas(
+        pages["mobilite"], "Imprimer en recto verso", 5, user=person(username="typist")
+    )
 
     assert found == []
 
@@ -86,7 +87,7 @@ def test_hidden_and_merged_away_ideas_are_never_suggested(db, reindex):
     idea(page, title="Imprimer recto verso partout", merged_into=kept)
     reindex()
 
-    found = similar_ideas(page, "Imprimer recto verso", 5, user=person("typist"))
+    found = similar_ideas(page, "Imprimer recto verso", 5, user=person(username="typist"))
 
     assert found == [kept]
 
@@ -98,17 +99,20 @@ def test_ideas_of_a_challenge_outside_the_employee_audience_are_not_compared(db,
     reindex()
 
     outsider = similar_objects(
-        user=person("outsider"), kind="idea", parent=str(page.pk), text="recto verso"
+        user=person(username="outsider"), kind="idea", parent=str(page.pk), text="recto verso"
     )
     insider = similar_objects(
-        user=person("insider", team=it), kind="idea", parent=str(page.pk), text="recto verso"
+        user=person(username="insider", team=it),
+        kind="idea",
+        parent=str(page.pk),
+        text="recto verso",
     )
 
     assert outsider == [] and len(insider) == 1
 
 
 def test_an_anonymous_idea_is_not_found_by_its_author_name(db, reindex):
-    author = person("discreet")
+    author = person(username="discreet")
     author.first_name, author.last_name = "Zéphyrin", "Castafiore"
     author.save()
     page = challenge()
@@ -116,30 +120,16 @@ def test_an_anonymous_idea_is_not_found_by_its_author_name(db, reindex):
     signed = idea(page, title="Des ruches sur le toit", author=author)
     reindex()
 
-    found = similar_ideas(page, "Castafiore Zéphyrin", 5, user=person("curious"))
+    found = similar_ideas(page, "Castafiore Zéphyrin", 5, user=person(username="curious"))
 
     assert found == [signed]
 
 
-@pytest.fixture
-def unreachable_engine(settings):
-    """The search client points at a closed local port (the shared engine keeps running)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
-    backends = {name: dict(conf) for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()}
-    backends["default"]["URLS"] = [f"http://127.0.0.1:{closed_port}"]
-    settings.WAGTAILSEARCH_BACKENDS = backends
-    get_engine.cache_clear()
-    assert not get_engine().ping()
-    yield
-    get_engine.cache_clear()
-
-
-def test_the_database_answers_when_the_engine_is_unreachable(db, unreachable_engine, client):
+def test_the_database_answers_when_the_engine_is_unreachable(db, engine, client):
+    engine.stop()
     page = challenge()
     existing = idea(page, title="Imprimer en recto verso par défaut")
-    employee = person("typist")
+    employee = person(username="typist")
     client.force_login(employee)
 
     response = client.get(f"/ideas/challenges/{page.pk}/similar/", {"title": "Recto verso partout"})
@@ -153,4 +143,6 @@ def test_the_embedded_mode_uses_the_database(db, settings):
     page = challenge()
     existing = idea(page, title="Imprimer en recto verso par défaut")
 
-    assert similar_ideas(page, "Recto verso partout", 5, user=person("typist")) == [existing]
+    assert similar_ideas(page, "Recto verso partout", 5, user=person(username="typist")) == [
+        existing
+    ]

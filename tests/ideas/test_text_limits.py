@@ -3,12 +3,13 @@ control, on the site, in the API and in the import alike; what is valid is never
 
 import pytest
 
-from core.models import ExternalKey
-from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from ideas import services
 from ideas.models import Comment, Idea, Workshop
-from tests.ideas.factories import challenge, idea, person
+from core.models import ExternalKey
+from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
+from tests.ideas.factories import challenge, idea
 from tests.importing import run_import, write_jsonl
+from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def campaign():
 
 @pytest.fixture
 def author(client):
-    user = person("auteur")
+    user = person(username="auteur")
     client.force_login(user)
     return user
 
@@ -141,7 +142,7 @@ def test_the_owner_answer_has_the_comment_limit(campaign):
 def test_the_import_reports_the_line_of_a_bad_title_a_long_text_and_keeps_the_others(
     tmp_path, campaign
 ):
-    person("importer", key="p-importer")
+    person(username="importer", key="p-importer")
 
     ExternalKey.objects.create(kind="challenge", key="c-open", content_object=campaign)
     base = {"kind": "idea", "challenge": "c-open", "author": "p-importer"}

@@ -7,12 +7,13 @@ from django.db.models import Count
 from ideas.models import Idea, Vote
 from ideas.services import Conflict, NotAllowed, NotFound, cast_vote, withdraw_vote
 from tests.ideas.concurrency import run_in_threads
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
+from tests.people.factories import TeamFactory, person
 
 
 @pytest.fixture
 def voter(db):
-    return person("voter")
+    return person(username="voter")
 
 
 def test_a_vote_counts_once_and_a_second_one_is_refused(voter):
@@ -100,7 +101,7 @@ def test_a_vote_cannot_be_taken_back_once_voting_is_over(voter):
 def test_people_outside_the_audience_cannot_vote(db):
     it, rh = TeamFactory(name="IT"), TeamFactory(name="RH")
     target = idea(challenge(phase="voting", audience=[it]))
-    outsider = person("outsider", team=rh)
+    outsider = person(username="outsider", team=rh)
 
     with pytest.raises(NotFound):
         cast_vote(user=outsider, idea=target)
@@ -122,7 +123,7 @@ def test_hidden_and_merged_ideas_take_no_votes(voter):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_double_votes_by_one_person_count_once():
     target = idea(challenge(phase="voting"))
-    voter = person("hasty")
+    voter = person(username="hasty")
 
     outcomes = run_in_threads(
         12, lambda n: cast_vote(user=voter, idea=Idea.objects.get(pk=target.pk))
@@ -138,7 +139,7 @@ def test_concurrent_double_votes_by_one_person_count_once():
 def test_concurrent_votes_never_exceed_the_budget():
     campaign = challenge(phase="voting", votes_per_person=3)
     ideas = [idea(campaign, title=f"Idée {n}") for n in range(10)]
-    voter = person("greedy")
+    voter = person(username="greedy")
 
     outcomes = run_in_threads(
         10, lambda n: cast_vote(user=voter, idea=Idea.objects.get(pk=ideas[n].pk))
@@ -153,7 +154,7 @@ def test_concurrent_votes_never_exceed_the_budget():
 def test_many_voters_on_many_ideas_keep_exact_counts():
     campaign = challenge(phase="voting", votes_per_person=2)
     ideas = [idea(campaign, title=f"Idée {n}") for n in range(3)]
-    voters = [person(f"voter{n}") for n in range(8)]
+    voters = [person(username=f"voter{n}") for n in range(8)]
 
     def work(n):
         voter = voters[n % len(voters)]
@@ -171,7 +172,7 @@ def test_many_voters_on_many_ideas_keep_exact_counts():
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_votes_and_take_backs_leave_the_count_exact():
     target = idea(challenge(phase="voting"))
-    voters = [person(f"fickle{n}") for n in range(6)]
+    voters = [person(username=f"fickle{n}") for n in range(6)]
     for voter in voters[:3]:
         cast_vote(user=voter, idea=target)
 

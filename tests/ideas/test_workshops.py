@@ -20,7 +20,8 @@ from ideas.services import (
     sign_up,
 )
 from tests.ideas.concurrency import run_in_threads
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
+from tests.people.factories import TeamFactory, person
 
 
 def plan(owner, campaign, *, capacity=2, hours=48):
@@ -32,11 +33,6 @@ def plan(owner, campaign, *, capacity=2, hours=48):
         capacity=capacity,
         place="Salle Ruche",
     )
-
-
-@pytest.fixture
-def owner(db):
-    return person("owner")
 
 
 def test_the_owner_plans_a_workshop_about_some_ideas(owner):
@@ -55,12 +51,12 @@ def test_the_owner_plans_a_workshop_about_some_ideas(owner):
 
     assert list(workshop.ideas.all()) == [linked]
     with pytest.raises(NotAllowed):
-        plan(person("x"), campaign)
+        plan(person(username="x"), campaign)
 
 
 def test_sign_ups_stop_when_full_and_a_seat_can_be_given_back(owner):
     workshop = plan(owner, challenge(owner=owner, phase="open"), capacity=1)
-    first, second = person("first"), person("second")
+    first, second = person(username="first"), person(username="second")
 
     sign_up(user=first, workshop=workshop)
     with pytest.raises(Conflict, match="already signed up"):
@@ -76,14 +72,14 @@ def test_people_outside_the_audience_cannot_sign_up(owner):
     workshop = plan(owner, campaign)
 
     with pytest.raises(NotFound):
-        sign_up(user=person("outsider", team=TeamFactory(name="RH")), workshop=workshop)
+        sign_up(user=person(username="outsider", team=TeamFactory(name="RH")), workshop=workshop)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_capacity_holds_under_concurrent_sign_ups():
-    owner = person("owner")
+    owner = person(username="owner")
     workshop = plan(owner, challenge(owner=owner, phase="open"), capacity=5)
-    people = [person(f"eager{n}") for n in range(20)]
+    people = [person(username=f"eager{n}") for n in range(20)]
 
     outcomes = run_in_threads(
         20, lambda n: sign_up(user=people[n], workshop=Workshop.objects.get(pk=workshop.pk))
@@ -98,7 +94,7 @@ def test_participants_are_reminded_once_the_day_before(owner):
     campaign = challenge(owner=owner, phase="open")
     soon, later = plan(owner, campaign, hours=20), plan(owner, campaign, hours=72)
     for workshop in (soon, later):
-        sign_up(user=person(f"p{workshop.pk}"), workshop=workshop)
+        sign_up(user=person(username=f"p{workshop.pk}"), workshop=workshop)
     mail.outbox.clear()
 
     assert send_workshop_reminders() == 1
@@ -118,7 +114,7 @@ def test_the_reminder_job_is_scheduled():
 def test_the_workshops_page_lets_people_join(client, owner):
     campaign = challenge(owner=owner, phase="open")
     workshop = plan(owner, campaign, capacity=1)
-    employee = person("employee")
+    employee = person(username="employee")
     client.force_login(employee)
 
     page = client.get(f"/ideas/challenges/{campaign.pk}/workshops/")

@@ -10,8 +10,9 @@ from django.utils import timezone
 from insights.models import ActivityDay
 from insights.selectors import last_complete_week, week_bounds
 from insights.services import flush_activity
-from tests.factories import UserFactory
-from tests.insights.factories import communicator, employees, search
+from tests.insights.factories import communicator
+from tests.people.factories import UserFactory, employees
+from tests.search.factories import search
 
 pytestmark = pytest.mark.django_db
 

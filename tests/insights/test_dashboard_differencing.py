@@ -23,10 +23,10 @@ from insights.services import flush_activity, record_activity, snapshot_kpis
 from news.models import Acknowledgement, Question
 from people.models import Profile, Team
 from people.selectors import active_member_teams
-from tests.factories import UserFactory
 from tests.ideas.factories import challenge, idea
-from tests.insights.factories import employee, employees, kudos, search, team
 from tests.news.factories import publish_news, sections
+from tests.people.factories import TeamFactory, UserFactory, employees, kudos, person
+from tests.search.factories import search
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +91,9 @@ def assert_no_small_group_by_subtraction(groups, floor=FLOOR):
         rest = people - set().union(*disjoint) if disjoint else set()
         assert not rest or len(rest) >= floor, f"{where} minus its parts isolates {len(rest)}"
     signature = defaultdict(set)
-    for person in set().union(*(people for _w, people, _f in groups)):
-        key = frozenset(where for where, people, _f in groups if person in people)
-        signature[key].add(person)
+    for someone in set().union(*(people for _w, people, _f in groups)):
+        key = frozenset(where for where, people, _f in groups if someone in people)
+        signature[key].add(someone)
     for key, atom in signature.items():
         assert len(atom) >= floor, f"{sorted(key)}: {len(atom)} people computable alone"
 
@@ -101,10 +101,10 @@ def assert_no_small_group_by_subtraction(groups, floor=FLOOR):
 @pytest.fixture
 def parent_of_nine():
     """The case from the defect: Ventes has one direct member (the boss) and a sub-team of 9."""
-    director = employee()
-    ventes = team("Ventes")
-    terrain = team("Terrain", parent=ventes)
-    boss = employee(team=ventes, manager=director)
+    director = person()
+    ventes = TeamFactory(name="Ventes")
+    terrain = TeamFactory(name="Terrain", parent=ventes)
+    boss = person(team=ventes, manager=director)
     nine = employees(9, team=terrain, manager=boss)
     return {"director": director, "ventes": ventes, "terrain": terrain, "boss": boss, "nine": nine}
 
@@ -143,13 +143,13 @@ def test_an_anonymous_idea_or_question_moves_no_figure_by_team(client, parent_of
 def org():
     """A deeper tree: Groupe (2 direct) > Nord (1 direct) > Lille 6, Arras 5; Groupe > Sud 7 >
     Nice 3; Groupe > Est 4; plus 6 people without a team."""
-    director = employee()
-    groupe = team("Groupe")
-    nord, sud, est = (team(n, parent=groupe) for n in ("Nord", "Sud", "Est"))
+    director = person()
+    groupe = TeamFactory(name="Groupe")
+    nord, sud, est = (TeamFactory(name=n, parent=groupe) for n in ("Nord", "Sud", "Est"))
     lille, arras, nice = (
-        team("Lille", parent=nord),
-        team("Arras", parent=nord),
-        team("Nice", parent=sud),
+        TeamFactory(name="Lille", parent=nord),
+        TeamFactory(name="Arras", parent=nord),
+        TeamFactory(name="Nice", parent=sud),
     )
     heads = employees(2, team=groupe, manager=director)
     people = {
@@ -168,9 +168,9 @@ def org():
 def test_no_difference_between_any_shown_rows_of_any_dashboard_isolates_a_small_group(client, org):
     open_challenge = challenge(phase="open")
     for people in org["people"].values():
-        for person in people[:2]:
-            idea(open_challenge, author=person)
-            record_activity(user=person)
+        for someone in people[:2]:
+            idea(open_challenge, author=someone)
+            record_activity(user=someone)
         kudos(people[0], org["people"]["Sud"][0])
     flush_activity()
 
@@ -190,11 +190,11 @@ def test_a_must_read_counts_only_groups_that_reach_the_floor_so_rows_cannot_be_s
     sections()
     ventes, terrain = parent_of_nine["ventes"], parent_of_nine["terrain"]
     employees(5, team=ventes, manager=parent_of_nine["director"])  # Ventes: 6 direct
-    atelier = team("Atelier", parent=ventes)
+    atelier = TeamFactory(name="Atelier", parent=ventes)
     three = employees(3, team=atelier, manager=parent_of_nine["boss"])
     page = publish_news(title="Consignes", must_read=True, audience=[terrain, atelier])
-    for person in three:
-        Acknowledgement.objects.create(page=page, user=person)
+    for someone in three:
+        Acknowledgement.objects.create(page=page, user=someone)
     client.force_login(UserFactory(is_superuser=True))
 
     def row(team_obj):
@@ -248,14 +248,14 @@ def test_kpi_values_by_team_cannot_be_subtracted_down_to_a_small_group(client, p
     employees(5)  # people without a team: the organisation minus Ventes is not one person
     # Ventes now has 5 direct members and Terrain 9: both may have figures...
     direct = [parent_of_nine["boss"], *employees(4, team=parent_of_nine["ventes"])]
-    for person in [*direct, *parent_of_nine["nine"]]:
-        record_activity(user=person)
+    for someone in [*direct, *parent_of_nine["nine"]]:
+        record_activity(user=someone)
     flush_activity()
     # ... but only one direct member searched, so Ventes' searchers minus Terrain's is one
     # person: the search KPIs of Terrain must be withheld (Ventes' are kept).
     search(direct[0], "congés", click=True)
-    for person in parent_of_nine["nine"][:5]:
-        search(person, "congés", results=0)
+    for someone in parent_of_nine["nine"][:5]:
+        search(someone, "congés", results=0)
     week = monday_of(timezone.localdate())
 
     snapshot_kpis(weeks=[week])
@@ -288,9 +288,9 @@ def test_a_team_whose_figures_may_no_longer_be_shown_loses_the_snapshots_of_the_
     terrain = parent_of_nine["terrain"]
     assert KPISnapshot.objects.filter(team=terrain, week_start=week).exists()
 
-    for person in extra:  # Ventes back to one direct member: Terrain merges into it
-        person.profile.team = None
-        person.profile.save()
+    for someone in extra:  # Ventes back to one direct member: Terrain merges into it
+        someone.profile.team = None
+        someone.profile.save()
     snapshot_kpis(weeks=[week])
 
     assert not KPISnapshot.objects.filter(team=terrain, week_start=week).exists()

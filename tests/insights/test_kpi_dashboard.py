@@ -13,8 +13,9 @@ from django.utils import timezone
 from insights.models import KPISnapshot, Objective, ObjectiveKPI
 from insights.selectors import monday_of, week_bounds
 from insights.services import snapshot_kpis
-from tests.factories import UserFactory
-from tests.insights.factories import communicator, employees, search, team
+from tests.insights.factories import communicator
+from tests.people.factories import TeamFactory, UserFactory, employees
+from tests.search.factories import search
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +104,7 @@ def test_snapshots_are_recomputed_in_place_not_duplicated():
 
 
 def test_a_team_of_five_gets_its_own_figures_a_team_of_four_gets_none(client):
-    five, four = team("Cinq"), team("Quatre")
+    five, four = TeamFactory(name="Cinq"), TeamFactory(name="Quatre")
     searches_this_week(employees(5, team=five), clicked=5)
     searches_this_week(employees(4, team=four), clicked=0)
     # One more searcher outside Cinq: the organisation's searchers minus Cinq's reach the

@@ -14,8 +14,10 @@ from insights.services import flush_activity, record_activity
 from news.models import Acknowledgement, Question
 from news.models import Comment as NewsComment
 from tests.ideas.factories import challenge, idea
-from tests.insights.factories import dated, employee, employees, kudos, search, team
+from tests.intranet.factories import dated
 from tests.news.factories import publish_news, sections
+from tests.people.factories import TeamFactory, employees, kudos, person
+from tests.search.factories import search
 
 pytestmark = pytest.mark.django_db
 
@@ -69,10 +71,10 @@ def test_search_success_and_zero_result_rates_count_searches_of_the_period(kpi, 
 
 
 def test_search_rates_of_a_team_count_only_its_members_searches(kpi):
-    support = team("Support")
+    support = TeamFactory(name="Support")
     members = employees(5, team=support)
-    for person in members:
-        search(person, "congés", click=True)
+    for someone in members:
+        search(someone, "congés", click=True)
     for outsider in employees(5):
         search(outsider, "congés", results=0)
 
@@ -83,9 +85,9 @@ def test_search_rates_of_a_team_count_only_its_members_searches(kpi):
 
 def test_weekly_active_users_counts_distinct_people_active_in_the_period(kpi, period):
     people = employees(6)
-    for person in people[:4]:
-        record_activity(user=person)
-        record_activity(user=person)  # twice the same day: once
+    for someone in people[:4]:
+        record_activity(user=someone)
+        record_activity(user=someone)  # twice the same day: once
     record_activity(user=people[4], day=period.before.date())
     flush_activity(days=60)
 
@@ -142,7 +144,7 @@ def answered_ideas(period):
     old, recent = period.now - timedelta(days=20), period.now - timedelta(days=2)
     plan = [(old, 3), (old, 16), (old, None), (old, 10), (recent, None), (recent, 1), (old, 2)]
     for created, delay in plan:
-        item = idea(open_challenge, author=employee(), created_at=created)
+        item = idea(open_challenge, author=person(), created_at=created)
         if delay is not None:
             change = StatusChange.objects.create(
                 idea=item,
@@ -170,15 +172,15 @@ def test_median_time_to_the_first_owner_answer_in_days(answered_ideas, kpi):
 
 def test_must_read_acknowledgement_rate_over_everyone_each_must_read_is_addressed_to(kpi):
     sections()
-    finance = team("Finance")
+    finance = TeamFactory(name="Finance")
     everyone = employees(3) + employees(3, team=finance)
     to_all = publish_news(title="Pour tous", must_read=True)
     to_finance = publish_news(title="Pour la finance", must_read=True, audience=[finance])
     publish_news(title="Pas obligatoire")
-    for person in everyone[:3]:
-        Acknowledgement.objects.create(page=to_all, user=person)
-    for person in everyone[3:5]:
-        Acknowledgement.objects.create(page=to_finance, user=person)
+    for someone in everyone[:3]:
+        Acknowledgement.objects.create(page=to_all, user=someone)
+    for someone in everyone[3:5]:
+        Acknowledgement.objects.create(page=to_finance, user=someone)
 
     # 6 addressed for the first, 3 for the second: 5 acknowledgements of 9.
     result = kpi("must_read_ack")
@@ -188,8 +190,8 @@ def test_must_read_acknowledgement_rate_over_everyone_each_must_read_is_addresse
 
 def test_share_of_leadership_questions_answered(kpi, period):
     askers = employees(5)
-    for index, person in enumerate([*askers, askers[0]]):
-        question = Question.objects.create(author=person, body=f"Question {index}")
+    for index, someone in enumerate([*askers, askers[0]]):
+        question = Question.objects.create(author=someone, body=f"Question {index}")
         if index % 2 == 0:
             Question.objects.filter(pk=question.pk).update(answer="Oui", answered_at=period.now)
     dated(Question.objects.create(author=askers[1], body="Ancienne"), period.before)

@@ -11,10 +11,9 @@ from django.utils import timezone
 from ideas.models import Status
 from insights.services import flush_activity, record_activity
 from news.models import Acknowledgement
-from tests.factories import UserFactory
 from tests.ideas.factories import challenge, idea
-from tests.insights.factories import employee, employees, kudos, team
 from tests.news.factories import publish_news, sections
+from tests.people.factories import TeamFactory, UserFactory, employees, kudos, person
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +21,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def org():
     """Sales (a manager and 6 reports), with Paris (5 people) and Lyon (3) below it."""
-    sales = team("Sales")
-    paris, lyon = team("Paris", parent=sales), team("Lyon", parent=sales)
-    boss = employee(team=sales)
+    sales = TeamFactory(name="Sales")
+    paris, lyon = TeamFactory(name="Paris", parent=sales), TeamFactory(name="Lyon", parent=sales)
+    boss = person(team=sales)
     direct = employees(6, team=sales, manager=boss)
     paris_people = employees(5, team=paris, manager=direct[0])
     lyon_people = employees(3, team=lyon, manager=direct[1])
-    other = team("Legal")
-    legal_boss = employee(team=other)
+    other = TeamFactory(name="Legal")
+    legal_boss = person(team=other)
     legal = employees(5, team=other, manager=legal_boss)
     return {
         "sales": sales,
@@ -80,17 +79,17 @@ def test_the_dashboard_gives_participation_ideas_kudos_and_pending_must_reads(cl
     sections()
     open_challenge = challenge(phase="open", owner=org["legal_boss"])
     paris = org["paris_people"]
-    for person in paris[:3]:
-        idea(open_challenge, author=person)
+    for someone in paris[:3]:
+        idea(open_challenge, author=someone)
     idea(open_challenge, author=paris[3], status=Status.SELECTED)
     kudos(org["legal_people"][0], paris[0])
     kudos(paris[1], org["legal_people"][1])
-    for person in paris[:2]:
-        record_activity(user=person)
+    for someone in paris[:2]:
+        record_activity(user=someone)
     flush_activity()
     must_read = publish_news(title="Sécurité", must_read=True)
-    for person in org["direct"][:4]:
-        Acknowledgement.objects.create(page=must_read, user=person)
+    for someone in org["direct"][:4]:
+        Acknowledgement.objects.create(page=must_read, user=someone)
     client.force_login(org["boss"])
 
     response = client.get(url(org["sales"]))
@@ -119,7 +118,7 @@ def test_a_sub_team_of_five_has_its_own_row_a_sub_team_of_three_does_not(client,
 
 
 def test_the_rows_of_a_dashboard_add_up_to_its_total(client, org):
-    marseille = team("Marseille", parent=org["sales"])
+    marseille = TeamFactory(name="Marseille", parent=org["sales"])
     employees(2, team=marseille, manager=org["direct"][2])
     client.force_login(org["boss"])
 
@@ -133,7 +132,7 @@ def test_the_rows_of_a_dashboard_add_up_to_its_total(client, org):
 
 
 def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, org):
-    org["lyon_people"].append(employee(team=org["lyon"], manager=org["direct"][1]))
+    org["lyon_people"].append(person(team=org["lyon"], manager=org["direct"][1]))
     client.force_login(org["direct"][1])
 
     four = client.get(url(org["lyon"]))
@@ -146,7 +145,7 @@ def test_a_team_of_four_shows_nothing_a_team_of_five_shows_its_figures(client, o
     )
     assert len(rows) == 1  # the header only
 
-    employee(team=org["lyon"], manager=org["direct"][1])
+    person(team=org["lyon"], manager=org["direct"][1])
     five = client.get(url(org["lyon"]))
     assert five.context["dashboard"]["total"]["people"] == 5
     rows = list(
@@ -193,11 +192,11 @@ def test_the_dashboard_runs_a_constant_number_of_queries(client, org):
         client.get(url(org["sales"]))
 
     for name in ("Nantes", "Lille", "Nice"):
-        employees(5, team=team(name, parent=org["sales"]), manager=org["direct"][3])
+        employees(5, team=TeamFactory(name=name, parent=org["sales"]), manager=org["direct"][3])
     open_challenge = challenge(phase="open")
-    for person in org["paris_people"]:
-        idea(open_challenge, author=person)
-        kudos(person, org["boss"])
+    for someone in org["paris_people"]:
+        idea(open_challenge, author=someone)
+        kudos(someone, org["boss"])
     publish_news(title="À lire", must_read=True)
     publish_news(title="À lire aussi", must_read=True, must_read_due=timezone.localdate())
     client.get(url(org["sales"]))

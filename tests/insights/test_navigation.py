@@ -5,8 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import UserFactory
-from tests.insights.factories import employee, team
+from tests.people.factories import TeamFactory, UserFactory, person
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +14,9 @@ LINK = 'href="/insights/teams/"'
 
 @pytest.fixture
 def sales():
-    sales = team("Sales")
-    boss = employee(team=sales)
-    report = employee(team=sales, manager=boss)
+    sales = TeamFactory(name="Sales")
+    boss = person(team=sales)
+    report = person(team=sales, manager=boss)
     return {"team": sales, "boss": boss, "report": report}
 
 

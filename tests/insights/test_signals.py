@@ -5,16 +5,18 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 
-from core.models import OutboxTask
-from core.outbox import run_stored_task
 from ideas.models import Comment
 from insights.detection import weekly_signals
 from insights.models import FrustrationExpression, SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, week_bounds
 from insights.services import send_weekly_signals_report
-from tests.factories import UserFactory
+from core.models import OutboxTask
+from core.outbox import run_stored_task
 from tests.ideas.factories import challenge, idea
-from tests.insights.factories import communicator, employees, search, team
+from tests.insights.factories import communicator
+from tests.notifications.factories import prefers
+from tests.people.factories import TeamFactory, UserFactory, employees
+from tests.search.factories import search
 
 WEEK = last_complete_week()
 REPORT_TASK = "insights.tasks.email_signals_report"
@@ -86,7 +88,7 @@ def test_recurring_zero_result_searches_need_two_weeks_and_five_people():
 
 @pytest.mark.django_db
 def test_frustration_is_counted_by_topic_and_team_only_from_five_people():
-    support, it = team("Support"), team("IT")
+    support, it = TeamFactory(name="Support"), TeamFactory(name="IT")
     wifi_idea = idea(challenge(phase="open"), title="Wifi", created_at=during(WEEK, 2))
     wifi_idea.tags.set(["wifi"])
     paper_idea = idea(challenge(phase="open", title="Moins de papier"), created_at=during(WEEK, 2))
@@ -118,7 +120,7 @@ def test_frustration_is_counted_by_topic_and_team_only_from_five_people():
 def test_anonymous_ideas_and_questions_count_by_no_team_in_frustration():
     from news.models import Question
 
-    support = team("Support")
+    support = TeamFactory(name="Support")
     writers = employees(5, team=support)
     open_challenge = challenge(phase="open", allow_anonymous_ideas=True)
     for person in writers[:3]:
@@ -198,7 +200,7 @@ def test_the_weekly_report_reaches_each_communicator_once_over_smtp(communicator
 
 @pytest.mark.django_db
 def test_the_report_never_names_or_quotes_anyone(communicators, smtp_server):
-    writer_team = team("Compta")
+    writer_team = TeamFactory(name="Compta")
     open_challenge = challenge(phase="open")
     people = employees(5, team=writer_team)
     for person in people:
@@ -265,8 +267,6 @@ def test_someone_no_longer_a_communicator_when_their_copy_is_retried_gets_none(
 
 @pytest.mark.django_db
 def test_each_communicator_reads_the_report_in_their_language(communicators, smtp_server):
-    from tests.notifications.factories import prefers
-
     claire, marc = communicators
     prefers(claire, "weekly", language="en")
     prefers(marc, "weekly", language="fr")

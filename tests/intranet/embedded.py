@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.processes import REPO
 
 # The variables that would switch the child to the full mode of the suite.
 FULL_MODE_VARIABLES = (

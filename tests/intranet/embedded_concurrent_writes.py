@@ -14,14 +14,15 @@ from django.test import Client  # noqa: E402
 
 from ideas.models import Comment, Idea, Vote  # noqa: E402
 from tests.ideas.concurrency import run_in_threads  # noqa: E402
-from tests.ideas.factories import TeamFactory, challenge, idea, person  # noqa: E402
+from tests.ideas.factories import challenge, idea  # noqa: E402
+from tests.people.factories import TeamFactory, person  # noqa: E402
 
 PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 8
 
 team = TeamFactory(name="Atelier")
-campaign = challenge(owner=person("owner", team=team), audience=[team], phase="open")
-proposal = idea(campaign, author=person("author", team=team))
-voters = [person(f"voter{n}", team=team) for n in range(PEOPLE)]
+campaign = challenge(owner=person(username="owner", team=team), audience=[team], phase="open")
+proposal = idea(campaign, author=person(username="author", team=team))
+voters = [person(username=f"voter{n}", team=team) for n in range(PEOPLE)]
 
 
 def vote_and_comment(index: int) -> list[int]:

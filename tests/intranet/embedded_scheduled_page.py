@@ -11,7 +11,7 @@ from django.utils import timezone  # noqa: E402
 from wagtail.rich_text import RichText  # noqa: E402
 
 from intranet.models import StandardPage  # noqa: E402
-from tests.factories import home_page  # noqa: E402
+from tests.intranet.factories import home_page  # noqa: E402
 
 page = StandardPage(
     title="Fermeture estivale",

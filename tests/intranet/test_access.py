@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import APIToken
 
-from tests.factories import UserFactory
+from tests.people.factories import UserFactory
 
 
 @pytest.fixture

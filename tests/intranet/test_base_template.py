@@ -9,7 +9,7 @@ import pytest
 from django.template import engines
 from django.test import RequestFactory
 
-from tests.factories import UserFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 import time
 
-from tests.conftest import REPO, stop_process, wait_for
 from tests.intranet.embedded import embedded_environment, migrated_database, run_embedded
 from tests.mail import free_port
+from tests.processes import REPO, stop_process, wait_for
 
 
 def is_live(database, page_id: int) -> bool:

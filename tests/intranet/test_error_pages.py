@@ -8,16 +8,9 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import translation
 
-from tests.factories import UserFactory
-from tests.people.factories import person
+from tests.people.factories import UserFactory, person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.intranet.error_urls")]
-
-
-@pytest.fixture
-def employee_client(client):
-    client.force_login(UserFactory())
-    return client
 
 
 def assert_ruche_page(response, status: int, *texts: str) -> str:
@@ -56,7 +49,7 @@ def test_a_forbidden_page_is_a_403_page(employee_client):
 
 
 def test_a_refused_site_view_is_a_403_page_in_the_same_look(employee_client):
-    colleague = person(username="colleague-403")
+    colleague = person(username="colleague-403").profile
 
     response = employee_client.get(f"/people/{colleague.user.username}/edit/")
 

@@ -8,18 +8,15 @@ from django.core.management import CommandError, call_command
 from core.models import ExternalKey
 from intranet.models import StandardPage
 from search.models import Synonym
-from tests.factories import home_page
 from tests.importing import run_import as run
 from tests.importing import write_jsonl as write_lines
+from tests.intranet.factories import home_page
+
+pytestmark = pytest.mark.usefixtures("home")  # every import lands under the home page
 
 
 def page(key, title, **fields):
     return {"kind": "page", "key": key, "title": title, "body": f"Texte de {title}", **fields}
-
-
-@pytest.fixture(autouse=True)
-def _home(db):
-    home_page()
 
 
 def test_pages_are_created_under_the_home_page_and_published(tmp_path):

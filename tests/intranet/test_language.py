@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.people.factories import UserFactory
 
 
 def test_the_interface_is_french_by_default(client, db):

@@ -7,18 +7,12 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from intranet.models import StandardPage
 from news.models import NewsPage
-from tests.factories import UserFactory, home_page, publish_standard_page
 from tests.importing import run_import, write_jsonl
+from tests.intranet.factories import home_page, publish_standard_page
 
 pytestmark = pytest.mark.django_db
 
 RLO = "\u202e"
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 def test_the_admin_refuses_a_page_title_with_a_direction_control(admin_client):

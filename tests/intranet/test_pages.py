@@ -4,13 +4,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 
 @pytest.fixture
-def employee_client(client, db):
-    client.force_login(UserFactory(first_name="Camille"))
-    return client
+def employee(db):
+    """The shared `employee` (tests/conftest.py), with a first name the home page greets."""
+    return UserFactory(username="employee", first_name="Camille")
 
 
 def test_the_home_page_greets_the_employee_and_lists_published_pages(employee_client):

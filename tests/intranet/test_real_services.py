@@ -7,10 +7,10 @@ from django.conf import settings
 from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
 
-from core.tasks import ping
 from intranet.models import StandardPage
-from tests.conftest import wait_for
-from tests.factories import home_page, publish_standard_page
+from core.tasks import ping
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.processes import wait_for
 
 
 @pytest.mark.django_db

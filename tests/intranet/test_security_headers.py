@@ -4,9 +4,7 @@ the site (no inline script or style anywhere), looser only where Wagtail's admin
 import re
 from pathlib import Path
 
-import pytest
-
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE_DIRS = [
@@ -23,18 +21,6 @@ def directives(response) -> dict[str, list[str]]:
         name, *sources = part.split()
         policy[name] = sources
     return policy
-
-
-@pytest.fixture
-def employee_client(client, db):
-    client.force_login(UserFactory())
-    return client
-
-
-@pytest.fixture
-def admin_client(client, db):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 def assert_strict(policy: dict[str, list[str]]) -> None:

@@ -1,52 +1,15 @@
-"""Factories for the news tests: teams, people, news and leadership pages."""
+"""Builders for the news tests: the two sections, news and leadership updates.
+
+People and teams come from tests/people/factories.py.
+"""
 
 from __future__ import annotations
 
-import factory
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
-from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
-from core.models import ExternalKey
 from news.models import LeadershipUpdatePage, NewsPage
 from news.services import configure_section, ensure_leadership_index, ensure_news_index
-from people.models import Profile, Team
-from tests.factories import UserFactory, home_page
-
-
-class TeamFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Team
-
-    name = factory.Sequence(lambda n: f"Équipe {n}")
-    slug = factory.LazyAttribute(lambda team: slugify(team.name))
-
-
-def person(*, key: str | None = None, team: Team | None = None, groups=(), **user_fields):
-    """A user with a profile (and an import key when given)."""
-    user = UserFactory(**user_fields)
-    for name in groups:
-        user.groups.add(Group.objects.get_or_create(name=name)[0])
-    profile, _ = Profile.objects.update_or_create(user=user, defaults={"team": team})
-    user.profile = profile  # every user gets a profile when saved; this one has the team
-    if key:
-        ExternalKey.objects.create(
-            kind="person",
-            key=key,
-            content_type=ContentType.objects.get_for_model(Profile),
-            object_id=str(profile.pk),
-        )
-    return user
-
-
-def team_key(team: Team, key: str) -> None:
-    ExternalKey.objects.create(
-        kind="team",
-        key=key,
-        content_type=ContentType.objects.get_for_model(Team),
-        object_id=str(team.pk),
-    )
+from tests.intranet.factories import home_page
 
 
 def sections():

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from news.models import Comment, CommentReport, Reaction
 from news.selectors.engagement import COMMENT_THREADS_PER_PAGE as PER_PAGE
 from news.services.sections import configure_roles
-
-from .factories import person, publish_news, publish_update, sections
+from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
 

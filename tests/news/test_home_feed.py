@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from news.selectors import home_feed
-
-from .factories import TeamFactory, person, publish_news, publish_update, sections
+from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
 

@@ -6,18 +6,12 @@ import pytest
 
 from core.models import ExternalKey
 from news.models import LeadershipIndexPage, LeadershipUpdatePage, NewsIndexPage, NewsPage
-from tests.factories import home_page
 from tests.importing import run_import as run
 from tests.importing import write_jsonl as write_lines
+from tests.intranet.factories import home_page
+from tests.people.factories import TeamFactory, person, team_key
 
-from .factories import TeamFactory, person, team_key
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _home(db):
-    home_page()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("home")]
 
 
 def news(key, title, **fields):

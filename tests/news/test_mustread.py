@@ -15,10 +15,10 @@ from news.selectors import pending_must_reads
 from news.services import send_due_reminders
 from news.services.sections import configure_roles
 from notifications.models import Cadence, Notification
+from tests.news.concurrency import post_concurrently
+from tests.news.factories import publish_news, sections
 from tests.notifications.factories import prefers
-
-from .concurrency import post_concurrently
-from .factories import TeamFactory, person, publish_news, sections
+from tests.people.factories import TeamFactory, person
 
 REMINDER_TASK = "news.tasks.send_must_read_reminder"
 

@@ -7,9 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from news.models import Comment, LeadershipUpdatePage, NewsIndexPage, NewsPage, Question, Reaction
-from tests.factories import UserFactory
-
-from .factories import TeamFactory, person, publish_news, publish_update, sections
+from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import TeamFactory, UserFactory, person
 
 pytestmark = pytest.mark.django_db
 

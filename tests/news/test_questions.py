@@ -8,9 +8,9 @@ import pytest
 from news.models import Question, QuestionVote
 from news.search import leadership_update_document
 from news.services.sections import configure_roles
-
-from .concurrency import post_concurrently
-from .factories import person, publish_update, sections
+from tests.news.concurrency import post_concurrently
+from tests.news.factories import publish_update, sections
+from tests.people.factories import person
 
 SECRET_NAME = "Zéphyrin Anonymelli"
 

@@ -10,8 +10,8 @@ from wagtail.rich_text import RichText
 
 from news.models import NewsIndexPage, NewsPage
 from news.tasks import publish_scheduled
-
-from .factories import person, sections
+from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +72,6 @@ def test_scheduled_news_is_published_by_the_beat_job(roles):
 
 def test_the_admin_edits_news_and_leadership_pages(client, roles):
     from news.models import LeadershipIndexPage
-
-    from .factories import publish_news, publish_update
 
     admin = person(username="admin", is_superuser=True, is_staff=True)
     client.force_login(admin)

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from notifications.digests import window_for
 from notifications.models import Cadence, DigestRun
-from tests.conftest import ARTIFACTS, start_celery, stop_process, wait_for, worker_environment
-from tests.factories import UserFactory
 from tests.mail import SERVER as SMTP
 from tests.notifications.factories import notice, prefers
+from tests.people.factories import UserFactory
+from tests.processes import ARTIFACTS, start_celery, stop_process, wait_for, worker_environment
 
 
 @pytest.fixture

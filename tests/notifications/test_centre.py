@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from notifications.models import Notification
-from tests.factories import UserFactory
 from tests.notifications.factories import notice
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,11 @@ from notifications.digests import window_for
 from notifications.jobs import send_digests
 from notifications.models import Cadence, DigestRun
 from tests.ideas.concurrency import run_in_threads
-from tests.ideas.factories import TeamFactory, challenge, idea, person
-from tests.news.factories import publish_news, sections
+from tests.ideas.factories import challenge, idea
+from tests.mail import SERVER, free_port
+from tests.news.factories import publish_news, publish_update, sections
 from tests.notifications.factories import midweek_noon, notice, prefers, published_at
+from tests.people.factories import TeamFactory, person
 
 NOW = midweek_noon()
 DAILY = window_for("daily", NOW)
@@ -28,9 +30,9 @@ def world(db):
     """A reader in IT, and content around them: some theirs to see, some not."""
     sections()
     it, hr = TeamFactory(name="IT"), TeamFactory(name="HR")
-    reader = person("reader", team=it)
+    reader = person(username="reader", team=it)
     prefers(reader, Cadence.DAILY, language="en")
-    owner = person("owner")
+    owner = person(username="owner")
     published_at(publish_news(title="<b>Café</b> & co pour IT", audience=[it]), YESTERDAY)
     published_at(publish_news(title="Pour tout le monde"), YESTERDAY)
     published_at(publish_news(title="Réservé aux RH", audience=[hr]), YESTERDAY)
@@ -121,7 +123,9 @@ def test_the_daily_digest_holds_what_the_reader_may_see_and_arrives_over_smtp(wo
 
 def test_each_cadence_gets_its_own_digest_and_in_app_only_gets_none(world, smtp_server):
     reader = world["reader"]
-    weekly, default, quiet = (person(name, team=world["it"]) for name in ("weekly", "dflt", "q"))
+    weekly, default, quiet = (
+        person(username=name, team=world["it"]) for name in ("weekly", "dflt", "q")
+    )
     prefers(weekly, Cadence.WEEKLY, language="en")
     prefers(quiet, Cadence.IN_APP)
     published_at(publish_news(title="La semaine dernière"), LAST_WEEK)
@@ -142,7 +146,7 @@ def test_each_cadence_gets_its_own_digest_and_in_app_only_gets_none(world, smtp_
 
 
 def test_an_empty_digest_is_neither_sent_nor_claimed(db, smtp_server):
-    loner = person("loner")
+    loner = person(username="loner")
     prefers(loner, Cadence.DAILY)
 
     assert send_digests("daily", now=NOW) == 0
@@ -167,7 +171,6 @@ def test_a_rerun_of_the_same_period_sends_nothing_and_the_next_period_sends_agai
 
 def test_a_failed_send_is_not_claimed_so_the_retry_sends_it_once(world, smtp_server, settings):
     from notifications.jobs import DigestsFailed
-    from tests.mail import SERVER, free_port
 
     settings.EMAIL_PORT = free_port()  # nothing listens there: the mail server is down
     with pytest.raises(DigestsFailed):
@@ -197,7 +200,7 @@ def test_the_digest_is_written_in_the_readers_language(world, smtp_server):
 def test_concurrent_runs_send_each_digest_exactly_once(smtp_server):
     sections()
     team = TeamFactory(name="IT")
-    readers = [person(f"r{n}", team=team) for n in range(6)]
+    readers = [person(username=f"r{n}", team=team) for n in range(6)]
     for reader in readers:
         prefers(reader, Cadence.DAILY)
     published_at(publish_news(title="Nouvelle du jour", audience=[team]), YESTERDAY)
@@ -213,7 +216,6 @@ def test_concurrent_runs_send_each_digest_exactly_once(smtp_server):
 
 def test_an_answer_on_an_update_the_asker_can_no_longer_open_stays_out(world, smtp_server):
     from news.models import Question
-    from tests.news.factories import publish_update
 
     reader = world["reader"]
     open_update, closed_update = publish_update(title="Ouvert"), publish_update(title="Fermé")
@@ -250,7 +252,7 @@ def test_the_beat_job_splits_the_digests_into_batches_and_a_second_plan_finds_no
     from notifications import jobs
 
     monkeypatch.setattr(jobs, "DIGEST_BATCH", 2)
-    others = [person(f"daily{n}", team=world["it"]) for n in range(3)]
+    others = [person(username=f"daily{n}", team=world["it"]) for n in range(3)]
     for other in others:
         prefers(other, Cadence.DAILY)
 

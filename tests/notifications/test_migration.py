@@ -5,14 +5,16 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from tests.ideas.factories import challenge, idea
+from tests.news.factories import sections
+from tests.people.factories import UserFactory, kudos, person
+
 BEFORE = [("ideas", "0001_initial"), ("notifications", "0001_initial")]
 AFTER = [("ideas", "0002_notifications_to_centre")]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_ideas_notices_keep_their_reader_text_link_and_state():
-    from tests.factories import UserFactory
-
     reader = UserFactory(username="lecteur")
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
@@ -64,12 +66,9 @@ def test_existing_notices_get_the_target_their_key_names_where_it_can_be_derived
     from ideas.models import Comment, StatusChange
     from news.models import LeadershipIndexPage, Question
     from notifications.models import Notification
-    from tests.ideas.factories import challenge, idea, person
-    from tests.insights.factories import kudos
-    from tests.news.factories import sections
 
     sections()
-    reader, owner = person("lecteur"), person("owner")
+    reader, owner = person(username="lecteur"), person(username="owner")
     bikes = challenge(owner=owner, title="Vélo")
     garage = idea(bikes, title="Garage")
     change = StatusChange.objects.create(

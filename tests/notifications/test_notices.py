@@ -5,8 +5,9 @@ import pytest
 
 from notifications.models import Notification
 from notifications.services import notify
-from tests.factories import UserFactory
 from tests.ideas.concurrency import run_in_threads
+from tests.ideas.factories import challenge
+from tests.people.factories import UserFactory, person
 
 
 @pytest.mark.django_db(transaction=True)
@@ -46,17 +47,22 @@ def test_a_refused_address_delays_only_its_own_email_and_nobody_is_mailed_twice(
     record of the emails already accepted, or the task's retry would send them again."""
     from django.utils import timezone
 
-    from core.models import OutboxTask
-    from core.outbox import run_stored_task
     from ideas.models import Follow
     from ideas.services import submit_idea
-    from tests.ideas.factories import challenge, person
+    from core.models import OutboxTask
+    from core.outbox import run_stored_task
 
-    owner, first, second = person("owner"), person("first"), person("second")
+    owner, first, second = (
+        person(username="owner"),
+        person(username="first"),
+        person(username="second"),
+    )
     bikes = challenge(owner=owner, title="Vélo")
     for follower in (first, second):
         Follow.objects.create(user=follower, challenge=bikes)
-    submit_idea(user=person("author"), challenge=bikes, title="Garage", description="Au sous-sol")
+    submit_idea(
+        user=person(username="author"), challenge=bikes, title="Garage", description="Au sous-sol"
+    )
     smtp_server.refused.add(first.email)
 
     delivery = OutboxTask.objects.get(task_path="ideas.tasks.deliver_notifications")

@@ -10,8 +10,9 @@ from django.utils import timezone
 from ideas.services import answer_idea, create_workshop, send_workshop_reminders, sign_up
 from notifications.jobs import nudge_challenge_owners
 from notifications.models import Cadence, Notification
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
 from tests.notifications.factories import midweek_noon, prefers
+from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ NOW = midweek_noon()
 
 @pytest.fixture
 def owner(db):
-    owner = person("owner")
+    owner = person(username="owner")
     prefers(owner, Cadence.WEEKLY, language="en")  # nudges are asserted in English
     return owner
 
@@ -101,7 +102,7 @@ def test_workshop_reminders_go_through_the_centre_once_and_follow_preferences(ow
         capacity=5,
         place="Salle Ruche",
     )
-    keen, quiet = person("keen"), person("quiet")
+    keen, quiet = person(username="keen"), person(username="quiet")
     prefers(quiet, Cadence.IN_APP)
     for participant in (keen, quiet):
         sign_up(user=participant, workshop=workshop)
@@ -128,7 +129,7 @@ def test_nobody_outside_a_restricted_challenge_is_reminded(owner):
         capacity=5,
         link="https://visio.example/it",
     )
-    moved = person("moved", team=it)
+    moved = person(username="moved", team=it)
     sign_up(user=moved, workshop=workshop)
     moved.profile.team = hr
     moved.profile.save()

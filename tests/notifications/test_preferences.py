@@ -9,8 +9,10 @@ from django.core import mail
 from notifications.models import Cadence, Notification, Preference
 from notifications.selectors import preference_for
 from notifications.services import notify
-from tests.factories import UserFactory
+from tests.ideas.factories import challenge, idea
+from tests.news.factories import publish_update, sections
 from tests.notifications.factories import prefers
+from tests.people.factories import UserFactory, person, value
 
 pytestmark = pytest.mark.django_db
 
@@ -81,10 +83,8 @@ def test_a_notice_that_waits_for_the_digest_is_not_emailed_at_once():
 
 
 def test_notices_and_emails_speak_each_persons_language():
-    from tests.ideas.factories import challenge, idea, person
-
-    owner = person("owner")
-    english, french = person("english"), person("french")
+    owner = person(username="owner")
+    english, french = person(username="english"), person(username="french")
     prefers(english, Cadence.WEEKLY, language="en")
     target = idea(challenge(owner=owner, phase="open"), author=english, title="Vélo")
     target.co_authors.add(french)
@@ -110,9 +110,8 @@ def test_kudos_to_someone_reading_in_the_app_only_are_not_emailed():
     from core.models import OutboxTask
     from core.outbox import run_stored_task
     from people.services import give_kudos
-    from tests.people.factories import person, value
 
-    sender, recipient = person(first_name="Olivier"), person(first_name="Camille")
+    sender, recipient = person(first_name="Olivier").profile, person(first_name="Camille").profile
     prefers(recipient.user, Cadence.IN_APP)
     mail.outbox.clear()
 
@@ -132,7 +131,6 @@ def test_a_leadership_answer_reaches_the_centre_and_follows_the_preference():
     from core.outbox import run_stored_task
     from news.models import Question
     from news.services.questions import answer_question
-    from tests.news.factories import person, publish_update, sections
 
     sections()
     update = publish_update()

@@ -15,9 +15,10 @@ from notifications.digests import build_digest, window_for
 from notifications.jobs import send_digests
 from notifications.models import Cadence, Notification
 from notifications.services import notify
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
 from tests.news.factories import publish_news, sections
 from tests.notifications.factories import midweek_noon, notice, prefers
+from tests.people.factories import TeamFactory, person
 
 NOW = midweek_noon()
 DAILY = window_for("daily", NOW)
@@ -43,10 +44,10 @@ def about(reader, target_kind: str, target_id: int, message: str, url: str = "/x
 def world(db, client):
     sections()
     it, hr = TeamFactory(name="IT"), TeamFactory(name="HR")
-    reader = person("reader", team=it)
+    reader = person(username="reader", team=it)
     prefers(reader, Cadence.DAILY, language="en")
     news = publish_news(title="Réorganisation", audience=[it])
-    bikes = challenge(owner=person("owner"), title="Vélo", phase="open")
+    bikes = challenge(owner=person(username="owner"), title="Vélo", phase="open")
     garage = idea(bikes, title="Garage")
     about(reader, "news.page", news.pk, "Please read Réorganisation", url=news.url)
     about(reader, "ideas.challenge", bikes.pk, "Vélo closes soon", url=bikes.url)

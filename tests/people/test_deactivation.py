@@ -13,13 +13,10 @@ from wagtail.models import APIToken
 
 from people.models import Profile
 from people.services import deactivate_profile, reactivate_profile
-from tests.factories import UserFactory
 from tests.importing import run_import
-from tests.people.factories import hr_user, person
+from tests.people.factories import PASSWORD, UserFactory, person
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery"
 
 
 def bearer(user) -> tuple[APIToken, dict]:
@@ -41,11 +38,11 @@ def is_signed_out(client) -> bool:
 
 
 def test_hr_deactivating_someone_ends_their_sessions_and_revokes_their_tokens(client):
-    leaver = person()
+    leaver = person().profile
     token, headers = bearer(leaver.user)
     signed_in(client, leaver.user)
     hr = type(client)()
-    hr.force_login(hr_user())
+    hr.force_login(person(groups=["HR"]))
 
     hr.post(reverse("people:deactivate", args=[leaver.user.username]))
 
@@ -62,7 +59,7 @@ def test_hr_deactivating_someone_ends_their_sessions_and_revokes_their_tokens(cl
 def test_a_deactivated_profile_is_refused_by_the_password_backend_even_if_the_account_is_on(
     client,
 ):
-    leaver = person()
+    leaver = person().profile
     signed_in(client, leaver.user)
 
     Profile.objects.filter(pk=leaver.pk).update(deactivated_at=timezone.now())
@@ -73,7 +70,7 @@ def test_a_deactivated_profile_is_refused_by_the_password_backend_even_if_the_ac
 
 
 def test_an_api_token_is_refused_as_soon_as_its_owner_is_deactivated(client):
-    leaver = person()
+    leaver = person().profile
     _token, headers = bearer(leaver.user)
     assert client.get("/api/me/", **headers).status_code == 200
 
@@ -189,7 +186,7 @@ def test_the_hr_import_creates_someone_already_gone_as_deactivated_and_refuses_a
 
 
 def test_any_service_deactivating_someone_ends_their_access():
-    leaver = person()
+    leaver = person().profile
     token, _headers = bearer(leaver.user)
 
     deactivate_profile(profile=leaver)

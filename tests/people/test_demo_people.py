@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from people.models import Profile, Team
-from tests.factories import home_page
+from tests.intranet.factories import home_page
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ def org():
     it = TeamFactory(name="Informatique", slug="it", parent=top)
     support = TeamFactory(name="Support", slug="support", parent=it)
     rh = TeamFactory(name="RH", slug="rh", parent=top)
-    ceo = person(first_name="Anne", last_name="Arnaud", team=top, location="Paris")
+    ceo = person(first_name="Anne", last_name="Arnaud", team=top, location="Paris").profile
     dsi = person(
         first_name="Bruno",
         last_name="Blanc",
@@ -27,7 +27,7 @@ def org():
         location="Lyon",
         skills=["Python", "Kubernetes"],
         languages=["anglais"],
-    )
+    ).profile
     tech = person(
         first_name="Chloé",
         last_name="Colin",
@@ -35,8 +35,10 @@ def org():
         manager=dsi,
         location="Lyon",
         skills=["Linux", "Python"],
-    )
-    hr = person(first_name="David", last_name="Dumas", team=rh, manager=ceo, location="Paris")
+    ).profile
+    hr = person(
+        first_name="David", last_name="Dumas", team=rh, manager=ceo, location="Paris"
+    ).profile
     return {
         "top": top,
         "it": it,
@@ -133,7 +135,7 @@ def test_directory_and_team_pages_run_a_constant_number_of_queries(client, org):
             skills=[f"skill-{number}", "Python"],
             languages=["français"],
             location=f"Ville {number}",
-        )
+        ).profile
         Kudos.objects.create(
             sender=viewer,
             recipient=member,

@@ -88,7 +88,7 @@ def test_importing_again_is_idempotent_and_updates_by_key(tmp_path):
 
 
 def test_an_existing_account_with_the_same_email_is_adopted(tmp_path):
-    camille = person(username="camille", email="camille@demo.ruche.example")
+    camille = person(username="camille", email="camille@demo.ruche.example").profile
 
     run(write(tmp_path, employee("p-camille", "Camille", "Martin", "Camille@demo.ruche.example")))
 

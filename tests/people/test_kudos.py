@@ -8,16 +8,16 @@ from core.models import OutboxTask
 from core.outbox import run_stored_task
 from people.models import Kudos, KudosNotification
 from people.services import give_kudos
-from tests.conftest import wait_for
 from tests.people.factories import TeamFactory, person, value
+from tests.processes import wait_for
 
 
 @pytest.fixture
 def trio(db):
     team = TeamFactory(name="Marketing", slug="marketing")
-    manager = person(first_name="Mathilde", last_name="Robert", team=team)
-    recipient = person(first_name="Camille", last_name="Martin", team=team, manager=manager)
-    sender = person(first_name="Olivier", last_name="Petit")
+    manager = person(first_name="Mathilde", last_name="Robert", team=team).profile
+    recipient = person(first_name="Camille", last_name="Martin", team=team, manager=manager).profile
+    sender = person(first_name="Olivier", last_name="Petit").profile
     return sender, recipient, manager
 
 

@@ -7,8 +7,7 @@ from django.urls import reverse
 from people.models import Profile
 from people.search import person_document
 from people.selectors import directory, profile_for_user
-from tests.factories import UserFactory
-from tests.people.factories import TeamFactory, hr_user, person
+from tests.people.factories import TeamFactory, UserFactory, person
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def test_a_user_created_before_profiles_existed_gets_one_on_first_use():
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):
-    owner = person(team=TeamFactory(slug="equipe"))
+    owner = person(team=TeamFactory(slug="equipe")).profile
     username = owner.user.username
     for url in [
         reverse("people:directory"),
@@ -62,7 +61,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
 
 
 def test_a_person_edits_their_own_profile_and_it_counts_as_confirmed(client):
-    owner = person()
+    owner = person().profile
     client.force_login(owner.user)
 
     response = client.post(reverse("people:edit", args=[owner.user.username]), edit_data())
@@ -79,7 +78,7 @@ def test_a_person_edits_their_own_profile_and_it_counts_as_confirmed(client):
 
 
 def test_a_skill_longer_than_a_tag_is_refused_naming_it_and_nothing_is_saved(client):
-    owner = person()
+    owner = person().profile
     owner.skills.set(["Python"])
     client.force_login(owner.user)
 
@@ -98,7 +97,7 @@ def test_a_skill_longer_than_a_tag_is_refused_naming_it_and_nothing_is_saved(cli
 
 
 def test_a_person_cannot_change_their_own_team_or_manager(client):
-    owner = person(team=TeamFactory())
+    owner = person(team=TeamFactory()).profile
     other_team = TeamFactory()
     client.force_login(owner.user)
 
@@ -112,7 +111,7 @@ def test_a_person_cannot_change_their_own_team_or_manager(client):
 
 
 def test_someone_else_cannot_edit_a_profile(client):
-    owner, colleague = person(), person()
+    owner, colleague = person().profile, person().profile
     client.force_login(colleague.user)
 
     assert client.get(reverse("people:edit", args=[owner.user.username])).status_code == 403
@@ -125,9 +124,9 @@ def test_someone_else_cannot_edit_a_profile(client):
 
 
 def test_hr_edits_anyone_including_team_and_manager(client):
-    owner, boss = person(), person()
+    owner, boss = person().profile, person().profile
     team = TeamFactory()
-    client.force_login(hr_user())
+    client.force_login(person(groups=["HR"]))
 
     response = client.post(
         reverse("people:edit", args=[owner.user.username]),
@@ -140,9 +139,9 @@ def test_hr_edits_anyone_including_team_and_manager(client):
 
 
 def test_hr_cannot_make_a_reporting_line_loop(client):
-    boss = person()
-    report = person(manager=boss)
-    client.force_login(hr_user())
+    boss = person().profile
+    report = person(manager=boss).profile
+    client.force_login(person(groups=["HR"]))
 
     response = client.post(
         reverse("people:edit", args=[boss.user.username]), edit_data(manager=report.pk)
@@ -155,7 +154,7 @@ def test_hr_cannot_make_a_reporting_line_loop(client):
 
 
 def test_the_owner_confirms_their_profile(client):
-    owner = person()
+    owner = person().profile
     client.force_login(owner.user)
 
     response = client.post(reverse("people:confirm", args=[owner.user.username]))
@@ -166,13 +165,13 @@ def test_the_owner_confirms_their_profile(client):
 
 
 def test_only_hr_deactivates_and_a_deactivated_person_drops_out_of_lists_and_search(client):
-    leaver = person(skills=["Python"], first_name="Léo", last_name="Départ")
-    colleague = person()
+    leaver = person(skills=["Python"], first_name="Léo", last_name="Départ").profile
+    colleague = person().profile
     client.force_login(colleague.user)
     url = reverse("people:deactivate", args=[leaver.user.username])
     assert client.post(url).status_code == 403
 
-    client.force_login(hr_user())
+    client.force_login(person(groups=["HR"]))
     assert client.post(url).status_code == 302
 
     leaver.refresh_from_db()
@@ -189,8 +188,8 @@ def test_only_hr_deactivates_and_a_deactivated_person_drops_out_of_lists_and_sea
 
 
 def test_hr_reactivates_someone_who_came_back(client):
-    leaver = person()
-    client.force_login(hr_user())
+    leaver = person().profile
+    client.force_login(person(groups=["HR"]))
     url = reverse("people:deactivate", args=[leaver.user.username])
     client.post(url)
 
@@ -201,7 +200,7 @@ def test_hr_reactivates_someone_who_came_back(client):
 
 
 def test_a_profile_lists_the_persons_languages(client):
-    speaker = person(languages=["Italien", "Portugais"])
+    speaker = person(languages=["Italien", "Portugais"]).profile
     client.force_login(UserFactory())
 
     html = client.get(f"/people/{speaker.user.username}/").content.decode()
@@ -211,7 +210,7 @@ def test_a_profile_lists_the_persons_languages(client):
 
 
 def test_my_profile_link_leads_to_my_own_profile(client):
-    owner = person()
+    owner = person().profile
     client.force_login(owner.user)
 
     response = client.get(reverse("people:me"))
@@ -225,7 +224,7 @@ def test_a_person_uploads_a_photo_shown_on_their_profile_and_in_the_directory(cl
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    owner = person(first_name="Photo", last_name="Graphe")
+    owner = person(first_name="Photo", last_name="Graphe").profile
     buffer = BytesIO()
     Image.new("RGB", (200, 200), "orange").save(buffer, "PNG")
     client.force_login(owner.user)
@@ -247,7 +246,7 @@ def test_a_person_uploads_a_photo_shown_on_their_profile_and_in_the_directory(cl
 def test_a_file_that_is_not_an_image_is_refused_with_a_clear_error(client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    owner = person()
+    owner = person().profile
     client.force_login(owner.user)
 
     response = client.post(

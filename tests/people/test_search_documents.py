@@ -2,9 +2,8 @@
 
 import pytest
 
-from core.findable import registry
-from core.models import ExternalKey
 from people.search import person_document, team_document
+from core.findable import registry
 from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +18,8 @@ def test_a_person_is_found_by_name_job_title_team_skills_and_languages():
         team=team,
         skills=["Kubernetes", "RGPD"],
         languages=["anglais"],
-    )
-    ExternalKey.objects.create(
-        kind="person", key="hr-42", content_object=profile, object_id=str(profile.pk)
-    )
+        key="hr-42",
+    ).profile
 
     document = person_document(profile)
 
@@ -38,7 +35,7 @@ def test_a_person_is_found_by_name_job_title_team_skills_and_languages():
 
 
 def test_a_fuller_profile_gets_a_higher_boost_between_1_and_1_5():
-    empty = person_document(person())
+    empty = person_document(person().profile)
     full = person_document(
         person(
             job_title="Juriste",
@@ -49,7 +46,7 @@ def test_a_fuller_profile_gets_a_higher_boost_between_1_and_1_5():
             bio="…",
             skills=["droit"],
             languages=["fr"],
-        )
+        ).profile
     )
 
     assert empty.boost == 1.0
@@ -59,8 +56,8 @@ def test_a_fuller_profile_gets_a_higher_boost_between_1_and_1_5():
 def test_a_deactivated_or_disabled_person_is_not_findable():
     from django.utils import timezone
 
-    left = person(deactivated_at=timezone.now())
-    disabled = person()
+    left = person(deactivated_at=timezone.now()).profile
+    disabled = person().profile
     disabled.user.is_active = False
     disabled.user.save()
 
@@ -90,7 +87,7 @@ def test_renaming_a_team_reindexes_its_members_and_sub_teams():
 
     top = TeamFactory(name="Direction")
     sub = TeamFactory(name="IT", parent=top)
-    member = person(team=top)
+    member = person(team=top).profile
     OutboxTask.objects.all().delete()
 
     with transaction.atomic():

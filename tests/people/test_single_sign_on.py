@@ -12,8 +12,8 @@ import requests
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import REPO, worker_environment
 from tests.people.factories import person
+from tests.processes import REPO, worker_environment
 
 PASSWORD = "provider-password"
 CLIENT_ID, CLIENT_SECRET = "ruche-test", "ruche-test-secret"
@@ -112,7 +112,7 @@ def sign_in_at_provider(client, provider: str, username: str):
 
 @pytest.mark.django_db
 def test_an_imported_person_signs_in_with_the_identity_provider(client, sso):
-    camille = person(username="camille.martin", email="Camille@corp.example")
+    camille = person(username="camille.martin", email="Camille@corp.example").profile
     camille.user.set_unusable_password()
     camille.user.save()
 
@@ -154,7 +154,7 @@ def test_without_oidc_settings_single_sign_on_is_off_and_local_accounts_work(cli
     assert client.get(reverse("oidc_authentication_callback")).status_code == 404
     page = client.get(reverse("login")).content.decode()
     assert reverse("oidc_authentication_init") not in page
-    local = person(username="local")
+    local = person(username="local").profile
     local.user.set_password("a-local-password")
     local.user.save()
     assert client.login(username="local", password="a-local-password")
@@ -171,7 +171,7 @@ def test_the_sign_in_page_offers_single_sign_on_when_configured(client, sso):
 def test_a_person_deactivated_by_hr_loses_their_single_sign_on_session_at_once(client, sso):
     from people.services import deactivate_profile, reactivate_profile
 
-    camille = person(username="camille.martin", email="camille@corp.example")
+    camille = person(username="camille.martin", email="camille@corp.example").profile
     sign_in_at_provider(client, sso, "camille")
     assert client.get(reverse("people:directory")).status_code == 200
 
@@ -190,7 +190,7 @@ def test_a_person_deactivated_by_hr_loses_their_single_sign_on_session_at_once(c
 def test_a_single_sign_on_session_is_refused_whichever_way_the_person_was_deactivated(client, sso):
     from people.models import Profile
 
-    camille = person(username="camille.martin", email="camille@corp.example")
+    camille = person(username="camille.martin", email="camille@corp.example").profile
     sign_in_at_provider(client, sso, "camille")
 
     Profile.objects.filter(pk=camille.pk).update(deactivated_at=timezone.now())

@@ -25,7 +25,7 @@ def edit(client, owner, **data):
 
 
 def test_a_bio_over_the_limit_is_refused_and_nothing_is_saved(client):
-    owner = person(bio="Avant")
+    owner = person(bio="Avant").profile
     client.force_login(owner.user)
 
     response = edit(client, owner, bio="b" * (BIO_MAX_LENGTH + 1))
@@ -37,7 +37,7 @@ def test_a_bio_over_the_limit_is_refused_and_nothing_is_saved(client):
 
 
 def test_a_bio_at_the_limit_is_kept_whole(client):
-    owner = person()
+    owner = person().profile
     client.force_login(owner.user)
 
     assert edit(client, owner, bio="b" * BIO_MAX_LENGTH).status_code == 302
@@ -46,7 +46,7 @@ def test_a_bio_at_the_limit_is_kept_whole(client):
 
 
 def test_a_job_title_with_a_direction_control_is_refused_on_the_form(client):
-    owner = person(job_title="Comptable")
+    owner = person(job_title="Comptable").profile
     client.force_login(owner.user)
 
     response = edit(client, owner, job_title=f"Directeur{RLO}lanif")
@@ -58,7 +58,7 @@ def test_a_job_title_with_a_direction_control_is_refused_on_the_form(client):
 
 
 def test_the_service_refuses_them_too():
-    owner = person()
+    owner = person().profile
     common = {"location": "", "phone": "", "skills": [], "languages": []}
 
     with pytest.raises(ValidationError) as refused:

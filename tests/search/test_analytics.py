@@ -7,7 +7,7 @@ from search.models import SearchClick, SearchQueryLog
 from search.query import Filters
 from search.selectors import query_stats, weekly_trend
 from search.services import log_search
-from tests.factories import UserFactory
+from tests.people.factories import UserFactory
 
 
 def searched(text, *, people, count=3, click=False):

@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import REPO
+from tests.processes import REPO
 from tests.search.test_index_permissions import import_lines
 from tests.search.test_user_text import ODD_QUERIES
 
@@ -20,7 +20,7 @@ django.setup()
 from django.core.management import call_command
 from django.test import Client
 from core.models import ExternalKey
-from tests.factories import home_page
+from tests.intranet.factories import home_page
 
 lines_a, lines_b, queries = json.load(open(sys.argv[1]))
 home_page()

@@ -15,8 +15,9 @@ from core.outbox import relay_due_tasks
 from search.engine import get_engine
 from search.indexing import rebuild
 from search.services import run_search
-from tests.conftest import wait_for
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
+from tests.processes import wait_for
 
 SERVICES = Path(__file__).resolve().parents[2] / "scripts" / "services.sh"
 

@@ -19,10 +19,11 @@ from core.models import ExternalKey
 from ideas.models import ChallengePage
 from search.engine import get_engine
 from search.indexing import rebuild
-from tests.conftest import wait_for
-from tests.factories import UserFactory, home_page, publish_standard_page
-from tests.ideas.factories import TeamFactory, challenge, idea, person
+from tests.ideas.factories import challenge, idea
 from tests.importing import run_import, write_jsonl
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import TeamFactory, UserFactory, person
+from tests.processes import wait_for
 
 INLINE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -74,7 +75,7 @@ def refreshed(check):
 @pytest.mark.django_db(transaction=True)
 def test_a_challenge_moved_to_another_audience_is_found_by_the_new_one_only(embedded, client):
     team_a, team_b = TeamFactory(name="Achats"), TeamFactory(name="Bureau")
-    ann, bob = person("ann", team=team_a), person("bob", team=team_b)
+    ann, bob = person(username="ann", team=team_a), person(username="bob", team=team_b)
     page = challenge(title="Zeppelin du siège", audience=[team_a])
 
     assert finds(client, ann, "zeppelin", "Zeppelin du siège")
@@ -97,7 +98,7 @@ def test_a_challenge_moved_to_another_audience_is_found_by_the_new_one_only(embe
 @pytest.mark.django_db(transaction=True)
 def test_the_ideas_of_a_challenge_follow_its_new_audience(embedded, client):
     team_a, team_b = TeamFactory(name="Achats"), TeamFactory(name="Bureau")
-    ann, bob = person("ann", team=team_a), person("bob", team=team_b)
+    ann, bob = person(username="ann", team=team_a), person(username="bob", team=team_b)
     page = challenge(title="Moins de papier", audience=[team_a])
     idea(page, title="Zeppelin recyclé")
 
@@ -199,7 +200,7 @@ def test_a_page_moved_into_a_private_section_takes_its_privacy_and_address(embed
 @pytest.mark.django_db(transaction=True)
 def test_a_person_moved_to_another_team_finds_what_that_team_may_see(embedded, client):
     team_a, team_b = TeamFactory(name="Achats"), TeamFactory(name="Bureau")
-    ann = person("ann", team=team_a)
+    ann = person(username="ann", team=team_a)
     challenge(title="Zeppelin du bureau", audience=[team_b])
     assert misses(client, ann, "zeppelin", "Zeppelin du bureau")
 
@@ -291,7 +292,7 @@ def test_imported_people_and_teams_are_found_with_their_import_key(embedded, cli
 def test_the_worker_moves_a_challenge_to_its_new_audience(celery_worker, client):
     rebuild()
     team_a, team_b = TeamFactory(name="Achats"), TeamFactory(name="Bureau")
-    ann, bob = person("ann", team=team_a), person("bob", team=team_b)
+    ann, bob = person(username="ann", team=team_a), person(username="bob", team=team_b)
     page = challenge(title="Zeppelin du siège", audience=[team_a])
     idea(page, title="Zeppelin recyclé")
     wait_for(lambda: refreshed(finds)(client, ann, "zeppelin", "Zeppelin recyclé"))

@@ -11,8 +11,9 @@ from search.engine import alias_name, get_engine
 from search.indexing import rebuild
 from search.models import SearchEntry
 from search.services import run_search
-from tests.conftest import wait_for
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
+from tests.processes import wait_for
 
 
 def found(user, text):

@@ -6,6 +6,7 @@ from search.analysis import MAPPINGS, index_body
 from search.engine import alias_name, get_engine
 from search.indexing import _mapping_checked, ensure_index, new_index_name, sync_objects
 from tests.ideas.factories import challenge, idea
+from tests.people.factories import UserFactory
 
 
 def test_an_index_without_the_newer_fields_gets_them_and_takes_new_documents(db):
@@ -32,7 +33,6 @@ def test_an_index_without_the_newer_fields_gets_them_and_takes_new_documents(db)
 
 def test_the_first_search_of_a_new_installation_creates_the_index(db):
     from search.services import run_search, suggest
-    from tests.factories import UserFactory
 
     engine = get_engine()
     for old in engine.indices_behind_alias():

@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from search.services import run_search, suggest
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 
 @pytest.fixture

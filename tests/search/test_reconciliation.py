@@ -19,8 +19,8 @@ from search.indexing import engine_source, rebuild
 from search.models import IndexReconciliation, SearchEntry
 from search.reconciliation import reconcile_index
 from search.services import run_search
-from tests.engines import engine  # noqa: F401 - fixture
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 
 def titles(user, text):
@@ -112,7 +112,7 @@ def test_reconciliation_runs_on_the_beat_schedule():
 
 
 @pytest.mark.django_db
-def test_a_reconciliation_that_cannot_reach_the_engine_is_recorded_as_failed(engine):  # noqa: F811
+def test_a_reconciliation_that_cannot_reach_the_engine_is_recorded_as_failed(engine):
     publish_standard_page(title="Cantine", parent=home_page())
     engine.stop()
 

@@ -4,7 +4,7 @@ import pytest
 
 from search.models import Synonym
 from search.services import run_search
-from tests.factories import home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
 
 
 def titles(user, text, **kwargs):

@@ -4,7 +4,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from core.models import ExternalKey
-from tests.factories import home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 
 from search.models import Synonym
-from tests.news.factories import person, sections
+from tests.news.factories import sections
+from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
 

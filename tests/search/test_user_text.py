@@ -10,8 +10,9 @@ import re
 import pytest
 
 from search.indexing import rebuild
-from tests.factories import UserFactory, home_page, publish_standard_page
 from tests.ideas.factories import challenge, idea
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 BACKENDS = ["opensearch2", "database"]
 ODD_QUERIES = [

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from wagtail.models import APIToken
 
 from intranet.wsgi import application
-from tests.factories import UserFactory, home_page, publish_standard_page
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.people.factories import UserFactory
 
 
 @contextmanager

@@ -13,10 +13,9 @@ from ideas.models import Comment as IdeaComment
 from ideas.models import Idea, Vote
 from news.models import Question
 from people.models import Kudos
-from tests.factories import UserFactory
 from tests.ideas.factories import challenge, idea
 from tests.news.factories import publish_news, publish_update, sections
-from tests.people.factories import person, value
+from tests.people.factories import UserFactory, person, value
 
 pytestmark = pytest.mark.django_db
 
@@ -252,7 +251,7 @@ def test_kudos_are_limited_per_person_and_the_refused_one_is_neither_stored_nor_
     client, limits
 ):
     limits("kudos", "2/h")
-    colleagues = [person() for _ in range(3)]
+    colleagues = [person().profile for _ in range(3)]
     thanks = value("Audace")
     sender = fresh_user()
     client.force_login(sender)

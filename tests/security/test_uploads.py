@@ -10,7 +10,6 @@ from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tests.factories import UserFactory
 from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,7 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
 
 @pytest.fixture
 def me(client):
-    profile = person(username="photogenic")
+    profile = person(username="photogenic").profile
     client.force_login(profile.user)
     return profile
 
@@ -92,12 +91,6 @@ def test_a_small_file_that_unpacks_to_a_huge_image_is_refused(client, me):
 
     assert "too many pixels" in response.content.decode()
     assert get_image_model().objects.count() == 0
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(UserFactory(username="boss", is_superuser=True, is_staff=True))
-    return client
 
 
 def add_image(client, name: str, content: bytes):

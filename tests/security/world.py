@@ -32,16 +32,15 @@ from news.models import Comment as NewsComment
 from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
-from people.models import OrganisationValue
 from search.models import SearchQueryLog, Synonym
-from tests.factories import home_page, publish_standard_page
-from tests.ideas.factories import TeamFactory, hub
 from tests.ideas.factories import challenge as make_challenge
+from tests.ideas.factories import hub
 from tests.ideas.factories import idea as make_idea
-from tests.news.factories import person, publish_news, publish_update, sections
+from tests.intranet.factories import home_page, publish_standard_page
+from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import TeamFactory, person, value
 
 ROLES = ("anonymous", "employee", "editor", "owner", "manager", "hr", "admin")
-PASSWORD = "correct horse battery"  # tests.factories.UserFactory
 
 
 @dataclass
@@ -185,7 +184,7 @@ def build_world() -> World:
         audience_document=audience_document,
         log=log,
         synonym=Synonym.objects.create(terms="RGPD, GDPR"),
-        value=OrganisationValue.objects.get_or_create(name="Coopération")[0],
+        value=value(),
         objective=Objective.objects.create(
             title="Mieux trouver",
             starts_on=timezone.localdate(),

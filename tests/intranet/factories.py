@@ -1,21 +1,14 @@
-import factory
-from django.contrib.auth.models import User
-from wagtail.models import Locale, Page, Site
+"""Builders for the site itself: the home page, standard pages, Wagtail's editors; dates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from intranet.models import HomePage, StandardPage
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        django_get_or_create = ("username",)
-
-    username = factory.Sequence(lambda n: f"employee{n}")
-    first_name = factory.Faker("first_name", locale="fr_FR")
-    last_name = factory.Faker("last_name", locale="fr_FR")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("correct horse battery")
 
 
 def home_page() -> HomePage:
@@ -44,11 +37,8 @@ def publish_standard_page(
     return page
 
 
-def editors_group():
+def editors_group() -> Group:
     """Wagtail's Editors group with its usual rights, rebuilt after a transactional flush."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     root = Page.get_first_root_node()
@@ -57,3 +47,10 @@ def editors_group():
             group=group, page=root, permission=Permission.objects.get(codename=codename)
         )
     return group
+
+
+def dated(instance, when: datetime, field: str = "created_at"):
+    """Set an automatic date afterwards (auto_now_add cannot be given at creation)."""
+    type(instance).objects.filter(pk=instance.pk).update(**{field: when})
+    setattr(instance, field, when)
+    return instance

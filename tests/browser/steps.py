@@ -1,0 +1,44 @@
+"""What browser tests do in a page: sign in, and check it with axe-core (from node_modules),
+which fails on serious or critical WCAG 2.1 A/AA violations; and the listener every page gets
+(tests/browser/conftest.py) that reports Content-Security-Policy violations to the console."""
+
+from tests.people.factories import PASSWORD
+from tests.processes import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    const what = event.blockedURI || "inline code";
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${what}`
+        + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
+
+
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Identifiant").fill(username)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def assert_accessible(page) -> None:
+    """axe-core finds no serious or critical WCAG 2.1 A/AA violation on the page."""
+    # Evaluated by the browser's debugging protocol: an inline <script> tag would be refused by
+    # the site's Content-Security-Policy.
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        })"""
+    )
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + ", ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "Accessibility violations:\n" + "\n".join(serious)

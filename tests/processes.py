@@ -1,0 +1,66 @@
+"""Processes the suite starts on the test database (Celery worker and beat, the embedded
+server's children) and waiting for what they, or the search engine, do in the background."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.db import connection
+
+from tests.mail import SERVER as SMTP
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def worker_environment() -> dict[str, str]:
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "intranet.settings.test",
+        "DATABASE_URL": url,
+        "PYTHONPATH": str(REPO),
+        # The worker mails through real SMTP to the suite's server (tests/mail.py).
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(SMTP.port),
+    }
+
+
+def start_celery(
+    arguments: list[str], *, log_path: Path, env: dict[str, str] | None = None, **popen
+) -> subprocess.Popen:
+    """`celery -A intranet <arguments>` on the test database, its output in `log_path`."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with log_path.open("w") as log:  # the child keeps its own copy of the file descriptor
+        return subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "intranet", *arguments],
+            cwd=REPO,
+            env=env or worker_environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            **popen,
+        )
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Ask a process to stop; kill it if it does not within `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def wait_for(predicate, *, timeout: float = 30, interval: float = 0.2, message: str = ""):
+    """Poll until `predicate()` is truthy; the real worker and engine take a moment."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(message or "condition not met in time")
