@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from core.models import OutboxTask
 from core.outbox import MOVED_TASKS, relay_due_tasks, run_stored_task
-from tests.processes import wait_for
 from tests.core.tasks_for_tests import create_group
+from tests.processes import wait_for
 
 
 @pytest.mark.django_db(transaction=True)

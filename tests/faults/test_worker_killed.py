@@ -19,12 +19,12 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from core.models import OutboxTask
 from ideas.models import Follow
 from ideas.services import submit_idea
-from core.models import OutboxTask
 from notifications.models import Notification
-from tests.ideas.factories import challenge
 from tests.core.tasks_for_tests import create_group_slowly
+from tests.ideas.factories import challenge
 from tests.mail import Inbox, free_port
 from tests.people.factories import TeamFactory, person
 from tests.processes import wait_for

@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from core.models import ExternalKey
 from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, StatusChange, Vote
 from ideas.selectors import answers_to_ideas_of, challenge_stats
-from core.models import ExternalKey
 from tests.importing import run_import as run
 from tests.importing import write_jsonl as write
 from tests.intranet.factories import home_page

@@ -5,9 +5,9 @@ import os
 import pytest
 from django.utils import timezone
 
+from core.findable import registry
 from ideas.models import StatusChange
 from ideas.search import challenge_document, idea_document
-from core.findable import registry
 from tests.ideas.factories import challenge, idea
 from tests.intranet.factories import publish_standard_page
 from tests.people.factories import TeamFactory, person

@@ -5,13 +5,13 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 
+from core.models import OutboxTask
+from core.outbox import run_stored_task
 from ideas.models import Comment
 from insights.detection import weekly_signals
 from insights.models import FrustrationExpression, SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, week_bounds
 from insights.services import send_weekly_signals_report
-from core.models import OutboxTask
-from core.outbox import run_stored_task
 from tests.ideas.factories import challenge, idea
 from tests.insights.factories import communicator
 from tests.notifications.factories import prefers

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
 
-from intranet.models import StandardPage
 from core.tasks import ping
+from intranet.models import StandardPage
 from tests.intranet.factories import home_page, publish_standard_page
 from tests.processes import wait_for
 

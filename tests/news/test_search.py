@@ -5,10 +5,10 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import PageViewRestriction
 
+from core.findable import registry
 from core.models import ExternalKey
 from news.models import NewsPage
 from news.search import leadership_update_document, news_document
-from core.findable import registry
 from tests.news.factories import publish_news, publish_update, sections
 from tests.people.factories import TeamFactory, person
 

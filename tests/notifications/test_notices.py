@@ -47,10 +47,10 @@ def test_a_refused_address_delays_only_its_own_email_and_nobody_is_mailed_twice(
     record of the emails already accepted, or the task's retry would send them again."""
     from django.utils import timezone
 
-    from ideas.models import Follow
-    from ideas.services import submit_idea
     from core.models import OutboxTask
     from core.outbox import run_stored_task
+    from ideas.models import Follow
+    from ideas.services import submit_idea
 
     owner, first, second = (
         person(username="owner"),

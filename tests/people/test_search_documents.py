@@ -2,8 +2,8 @@
 
 import pytest
 
-from people.search import person_document, team_document
 from core.findable import registry
+from people.search import person_document, team_document
 from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
