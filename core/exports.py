@@ -66,7 +66,9 @@ def xlsx_response(
 ) -> HttpResponse:
     """An XLSX download with one sheet per (title, header, rows)."""
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new workbook has one empty sheet
+    book.remove(first)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title)
         sheet.append([_xlsx_cell(value) for value in header])

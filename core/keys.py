@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from django.db.models import CharField, OuterRef, QuerySet, Subquery
+from typing import TypeVar
+
+from django.db.models import CharField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from core.models import ExternalKey
 
+M = TypeVar("M", bound=Model)
 
-def _of_model(model) -> dict:
+
+def _of_model(model: type[Model]) -> dict[str, str | None]:
     """The content type of `model` by name, not by a cached id: a long-lived worker keeps
     content type ids in memory, and ids change when the table is rebuilt (a test flush)."""
     return {
@@ -17,20 +21,22 @@ def _of_model(model) -> dict:
     }
 
 
-def with_import_key(queryset: QuerySet, kind: str) -> QuerySet:
+def with_import_key(queryset: QuerySet[M], kind: str) -> QuerySet[M]:
     """Annotate each object with its import key (`import_key`), in the same query."""
     keys = ExternalKey.objects.filter(
         kind=kind,
         object_id=Cast(OuterRef("pk"), output_field=CharField()),
         **_of_model(queryset.model),
     )
-    return queryset.annotate(import_key=Subquery(keys.values("key")[:1]))
+    annotated: QuerySet[M] = queryset.annotate(import_key=Subquery(keys.values("key")[:1]))
+    return annotated
 
 
-def import_key(obj, kind: str) -> str | None:
+def import_key(obj: Model, kind: str) -> str | None:
     """The key `obj` was imported with, or None for an object created in Ruche."""
     if hasattr(obj, "import_key"):
-        return obj.import_key
+        key: str | None = obj.import_key
+        return key
     return (
         ExternalKey.objects.filter(kind=kind, object_id=str(obj.pk), **_of_model(type(obj)))
         .values_list("key", flat=True)

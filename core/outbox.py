@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any, TypeVar
 
 from celery import current_app
 from django.conf import settings
@@ -34,6 +35,8 @@ from django_tasks.utils import normalize_json
 from core.models import OutboxTask
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # The Celery task a worker runs a stored task with (core/tasks.py); its name predates the
 # kernel, and messages already queued carry it.
@@ -58,9 +61,10 @@ RETRIED_FOREVER = frozenset(
 INDEX_RETRY_CAP = timedelta(minutes=5)
 
 
-def stored_task(task_path: str) -> Task:
+def stored_task(task_path: str) -> Task[..., Any]:
     """The task a row names, following `MOVED_TASKS` for rows stored before a move."""
-    return import_string(MOVED_TASKS.get(task_path, task_path))
+    task: Task[..., Any] = import_string(MOVED_TASKS.get(task_path, task_path))
+    return task
 
 
 def retry_delay(attempts: int, cap: timedelta = timedelta(hours=1)) -> timedelta:
@@ -245,14 +249,14 @@ class StoredResultsBackend(BaseTaskBackend):
 
     supports_get_result = True
 
-    def get_result(self, result_id: str) -> TaskResult:
+    def get_result(self, result_id: str) -> TaskResult[Any]:
         try:
             row = OutboxTask.objects.get(pk=result_id)
         except (OutboxTask.DoesNotExist, ValueError) as missing:
             raise TaskResultDoesNotExist(result_id) from missing
         return self._result(stored_task(row.task_path), row)
 
-    def _result(self, task: Task, row: OutboxTask) -> TaskResult:
+    def _result(self, task: Task[..., T], row: OutboxTask) -> TaskResult[T]:
         if row.finished_at:
             status = TaskResultStatus.SUCCESSFUL
         elif row.dead_at:
@@ -290,7 +294,8 @@ class InlineBackend(StoredResultsBackend):
     supports_defer = True
     supports_get_result = True
 
-    def enqueue(self, task: Task, args, kwargs) -> TaskResult:
+    # `args` and `kwargs` are the task's P.args and P.kwargs, which no parameter can be typed as.
+    def enqueue(self, task: Task[..., T], args: Any, kwargs: Any) -> TaskResult[T]:
         self.validate_task(task)
         now = timezone.now()
         args, kwargs = normalize_json(list(args)), normalize_json(dict(kwargs))
@@ -343,7 +348,7 @@ class OutboxBackend(StoredResultsBackend):
     supports_defer = True
     supports_get_result = True
 
-    def enqueue(self, task: Task, args, kwargs) -> TaskResult:
+    def enqueue(self, task: Task[..., T], args: Any, kwargs: Any) -> TaskResult[T]:
         self.validate_task(task)
         now = timezone.now()
         run_after = task.run_after or now

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db.models import Count, Min, Q
 
 from core.models import OutboxTask
+from core.models.outbox import OutboxTaskQuerySet
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,11 @@ def outbox_summary(task_paths: list[str] | None = None) -> OutboxSummary:
     return OutboxSummary(**figures)
 
 
-def dead_tasks(limit: int = 200):
+def dead_tasks(limit: int = 200) -> OutboxTaskQuerySet:
     """The dead tasks, newest death first."""
     return OutboxTask.objects.dead().order_by("-dead_at", "-pk")[:limit]
 
 
-def failing_tasks(limit: int = 200):
+def failing_tasks(limit: int = 200) -> OutboxTaskQuerySet:
     """Pending tasks whose last attempt failed (index work waiting for the engine, say)."""
     return OutboxTask.objects.pending().exclude(last_error="").order_by("created_at")[:limit]

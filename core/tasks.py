@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from celery import shared_task
 from django.conf import settings
@@ -6,6 +9,9 @@ from django.utils import timezone
 
 from core.models import Delivery, OutboxTask
 from core.outbox import RUN_OUTBOX_TASK, relay_due_tasks, run_stored_task
+
+if TYPE_CHECKING:
+    from celery import Task
 
 DELIVERY_RETENTION_DAYS = 90
 
@@ -34,6 +40,6 @@ def purge_finished_outbox() -> int:
 
 
 @shared_task(name="intranet.ping", bind=True)
-def ping(self, message: str) -> dict:
+def ping(self: Task, message: str) -> dict[str, str]:
     """Answers from a worker: used by health checks and the suite's smoke test."""
     return {"reply": f"pong: {message}", "worker": self.request.hostname}

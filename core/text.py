@@ -13,10 +13,16 @@ paragraph's neighbours there, and right-to-left writers may need the marks.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models import Model as _PageBase  # what the mixin is mixed into
+else:
+    _PageBase = object
 
 TITLE_MAX_LENGTH = 200
 NAME_MAX_LENGTH = 150  # Django's first_name and last_name
@@ -75,7 +81,7 @@ def check_title(value: str | None, limit: int = TITLE_MAX_LENGTH) -> None:
     check_length(value, limit)
 
 
-class CheckedTitleMixin:
+class CheckedTitleMixin(_PageBase):
     """For page models: the admin (whose form runs the model's `clean`) refuses a title,
     SEO title or menu title holding a direction control, with the error on that field."""
 

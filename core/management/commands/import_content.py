@@ -1,7 +1,10 @@
+from __future__ import annotations
+
 import sys
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from core.importing.runner import run_import
@@ -13,20 +16,20 @@ class Command(BaseCommand):
         "invalid lines are reported as FILE:LINE: reason and every valid line is kept."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
         parser.add_argument(
             "--no-progress", action="store_true", help="Never show the progress bar."
         )
 
-    def handle(self, *args, files: list[Path], no_progress: bool, **options):
+    def handle(self, *args: Any, files: list[Path], no_progress: bool, **options: Any) -> None:
         missing = [str(path) for path in files if not path.is_file()]
         if missing:
             raise CommandError(f"No such file: {', '.join(missing)}")
 
         show_bar = not no_progress and sys.stderr.isatty()
 
-        def progress_bar(total: int):
+        def progress_bar(total: int) -> tqdm[Any]:
             return tqdm(total=total, unit="line", desc="Importing", file=sys.stderr)
 
         report = run_import(files, progress_bar=progress_bar if show_bar else None)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -32,5 +34,5 @@ def write_outbox_summary(command: BaseCommand, *, list_dead: bool) -> None:
 class Command(BaseCommand):
     help = "Show pending, failing and dead background tasks of the outbox."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         write_outbox_summary(self, list_dead=True)

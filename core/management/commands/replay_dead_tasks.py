@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.outbox import replay_dead_tasks
 
@@ -9,14 +11,21 @@ class Command(BaseCommand):
         "path). Safe to run twice: a task no longer dead is left alone."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--all", action="store_true", help="replay every dead task")
         parser.add_argument("--id", type=int, action="append", dest="ids", help="a task's id")
         parser.add_argument(
             "--task", action="append", dest="task_paths", help="a task path, e.g. ideas.tasks.x"
         )
 
-    def handle(self, *args, all=False, ids=None, task_paths=None, **options):
+    def handle(
+        self,
+        *args: Any,
+        all: bool = False,
+        ids: list[int] | None = None,
+        task_paths: list[str] | None = None,
+        **options: Any,
+    ) -> None:
         if not (all or ids or task_paths):
             raise CommandError("Name the tasks to replay: --all, --id ID or --task PATH.")
         count = replay_dead_tasks(ids=ids, task_paths=task_paths)
