@@ -8,10 +8,12 @@ class IdeasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.digests import register_digest_section
+        from core.nudges import register_nudge
         from intranet.document_privacy import register_audience_rule
         from notifications.targets import register_target
 
-        from . import importers, search  # noqa: F401  (registers import and search kinds)
+        from . import digest, importers, nudges, search  # noqa: F401  (import and search kinds)
         from .models import ChallengePage
         from .selectors.access import challenge_ids_visible_to, idea_ids_visible_to
 
@@ -20,3 +22,7 @@ class IdeasConfig(AppConfig):
         # A notice about a challenge or an idea shows only while its reader may see it.
         register_target("ideas.challenge", challenge_ids_visible_to)
         register_target("ideas.idea", idea_ids_visible_to)
+        # Challenges opening and closing, and answers to ideas, in the digest; the weekly nudge.
+        for section in digest.SECTIONS:
+            register_digest_section(section)
+        register_nudge(nudges.CHALLENGE_OWNERS)

@@ -8,10 +8,13 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.digests import register_digest_section
         from notifications.targets import register_target
 
-        from . import importers, search, signals  # noqa: F401  (import and search kinds)
+        from . import digest, importers, search, signals  # noqa: F401  (import and search kinds)
         from .selectors import page_ids_open_to
 
         register_target("news.page", page_ids_open_to)
+        for section in digest.SECTIONS:  # news and answers to questions in the digest
+            register_digest_section(section)
         signals.connect()  # the moderation workflow's name in the reader's language
