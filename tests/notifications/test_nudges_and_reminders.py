@@ -8,7 +8,8 @@ from django.core import mail
 from django.utils import timezone
 
 from ideas.nudges import nudge_challenge_owners
-from ideas.services import answer_idea, create_workshop, send_workshop_reminders, sign_up
+from ideas.reminders import send_workshop_reminders
+from ideas.services import answer_idea, create_workshop, sign_up
 from notifications.jobs import send_nudges
 from notifications.models import Cadence, Notification
 from tests.ideas.factories import TeamFactory, challenge, idea, person
