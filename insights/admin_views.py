@@ -10,9 +10,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.exports import csv_response
 from insights import selectors
 from insights.charts import line_chart
+from insights.detection import weekly_signals
+from core.exports import csv_response
 from people.models import Team
 
 
@@ -78,8 +79,6 @@ def _kpi_csv(board, team: Team | None) -> HttpResponse:
 @require_GET
 def signals(request):
     """Last week's signals, as the communicators receive them by email."""
-    from insights.detection import weekly_signals
-
     _communicators_only(request)
     week = selectors.last_complete_week()
     return render(

@@ -19,9 +19,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ideas.selectors.insights import idea_texts
 from insights.models import FrustrationExpression
 from insights.selectors import floor, monday_of, week_bounds
+from news.selectors.insights import news_texts
 from people.models import Team
+from people.selectors import active_member_teams
+from search.selectors import searched_texts, searcher_keys, zero_result_queries
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 STOPWORDS = frozenset(
@@ -54,11 +58,6 @@ class Utterance:
 
 def gather(start: date, end: date) -> list[Utterance]:
     """Everything people wrote or searched in the weeks from `start` to before `end`."""
-    from ideas.selectors.insights import idea_texts
-    from news.selectors.insights import news_texts
-    from people.selectors import active_member_teams
-    from search.selectors import searched_texts, searcher_keys
-
     since, until = week_bounds(start)[0], week_bounds(end)[0]
     written = idea_texts(start=since, end=until) + news_texts(start=since, end=until)
     keys = searcher_keys({row["author_id"] for row in written})
@@ -122,8 +121,6 @@ def emerging_topics(week: date, utterances: list[Utterance]) -> list[dict]:
 
 def recurring_zero_results(week: date) -> list[dict]:
     """Queries that found nothing in two or more of the last four weeks, for the floor of people."""
-    from search.selectors import zero_result_queries
-
     start = week_bounds(week - timedelta(weeks=3))[0]
     rows = zero_result_queries(start=start, end=week_bounds(week)[1], min_searchers=floor())
     return [row for row in rows if row["weeks"] >= 2][: settings.INSIGHTS_MAX_SIGNALS]

@@ -16,6 +16,17 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ideas.selectors.insights import challenges_open_between, idea_contributor_ids, ideas_submitted
+from insights.models import ActivityDay, KPICode
+from news.selectors.insights import (
+    must_read_coverage,
+    must_reads_published,
+    news_contributor_ids,
+    question_answers,
+)
+from people.selectors import kudos_flows
+from search.selectors import search_outcomes, searcher_keys
+
 ANSWER_DELAY = timedelta(days=14)
 
 
@@ -42,11 +53,14 @@ class Measure:
 
 @dataclass(frozen=True)
 class KPI:
-    code: str
-    label: str
+    code: KPICode
     unit: str
     higher_is_better: bool
     compute: Callable[[datetime, datetime, Group], Measure]
+
+    @property
+    def label(self) -> str:
+        return self.code.label
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -54,8 +68,6 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def _search(start: datetime, end: datetime, group: Group) -> dict[str, int]:
-    from search.selectors import search_outcomes, searcher_keys
-
     keys = None if group.user_ids is None else list(searcher_keys(group.user_ids).values())
     return search_outcomes(start=start, end=end, searchers=keys)
 
@@ -70,19 +82,22 @@ def zero_result_rate(start: datetime, end: datetime, group: Group) -> Measure:
     return Measure(_share(outcome["zero"], outcome["searches"]), outcome["searchers"])
 
 
-def weekly_active_users(start: datetime, end: datetime, group: Group) -> Measure:
-    from insights.selectors import active_user_ids
+def active_user_ids(*, start: datetime, end: datetime) -> set[int]:
+    """People who used Ruche on a day that [start, end) touches (activity is kept by day)."""
+    days = ActivityDay.objects.filter(
+        day__gte=timezone.localdate(start),
+        day__lte=timezone.localdate(end - timedelta(microseconds=1)),
+    )
+    return set(days.values_list("user_id", flat=True).distinct())
 
+
+def weekly_active_users(start: datetime, end: datetime, group: Group) -> Measure:
     active = active_user_ids(start=start, end=end) & set(group.members)
     return Measure(float(len(active)), len(group.members))
 
 
 def contributor_ids(start: datetime, end: datetime, user_ids=None) -> set[int]:
     """People who submitted an idea, voted, commented, asked leadership or gave kudos."""
-    from ideas.selectors.insights import idea_contributor_ids
-    from news.selectors.insights import news_contributor_ids
-    from people.selectors import kudos_flows
-
     found = idea_contributor_ids(start=start, end=end, user_ids=user_ids)
     found |= news_contributor_ids(start=start, end=end, user_ids=user_ids)
     found |= {sender for sender, _to in kudos_flows(start=start, end=end, user_ids=user_ids)}
@@ -95,14 +110,10 @@ def contributors_share(start: datetime, end: datetime, group: Group) -> Measure:
 
 
 def _ideas(start: datetime, end: datetime, group: Group) -> list[dict]:
-    from ideas.selectors.insights import ideas_submitted
-
     return ideas_submitted(start=start, end=end, author_ids=group.user_ids)
 
 
 def ideas_per_challenge(start: datetime, end: datetime, group: Group) -> Measure:
-    from ideas.selectors.insights import challenges_open_between
-
     ideas = _ideas(start, end, group)
     challenges = challenges_open_between(start=start, end=end)
     value = round(len(ideas) / challenges, 2) if challenges else None
@@ -133,8 +144,6 @@ def median_first_answer_days(start: datetime, end: datetime, group: Group) -> Me
 
 
 def must_read_acknowledgement_rate(start: datetime, end: datetime, group: Group) -> Measure:
-    from news.selectors.insights import must_read_coverage, must_reads_published
-
     rows = must_read_coverage(must_reads_published(start=start, end=end), group.user_ids)
     addressed = sum(len(row["addressed"]) for row in rows)
     acknowledged = sum(len(row["acknowledged"]) for row in rows)
@@ -143,8 +152,6 @@ def must_read_acknowledgement_rate(start: datetime, end: datetime, group: Group)
 
 
 def leadership_answer_share(start: datetime, end: datetime, group: Group) -> Measure:
-    from news.selectors.insights import question_answers
-
     counts = question_answers(start=start, end=end, user_ids=group.user_ids)
     return Measure(_share(counts["answered"], counts["asked"]), counts["askers"])
 
@@ -152,39 +159,19 @@ def leadership_answer_share(start: datetime, end: datetime, group: Group) -> Mea
 KPIS: dict[str, KPI] = {
     kpi.code: kpi
     for kpi in [
-        KPI("search_success", _("Search success rate"), "%", True, search_success_rate),
-        KPI("zero_results", _("Zero-result rate"), "%", False, zero_result_rate),
-        KPI("weekly_active", _("Weekly active users"), "people", True, weekly_active_users),
-        KPI("contributors", _("Share of employees who contributed"), "%", True, contributors_share),
-        KPI("ideas_per_challenge", _("Ideas per challenge"), "ideas", True, ideas_per_challenge),
-        KPI("answered_14d", _("Ideas answered within 14 days"), "%", True, answered_within_14_days),
-        KPI(
-            "first_answer_days",
-            _("Median time to the first owner answer"),
-            "days",
-            False,
-            median_first_answer_days,
-        ),
-        KPI(
-            "must_read_ack",
-            _("Must-read acknowledgement rate"),
-            "%",
-            True,
-            must_read_acknowledgement_rate,
-        ),
-        KPI(
-            "leadership_answered",
-            _("Leadership questions answered"),
-            "%",
-            True,
-            leadership_answer_share,
-        ),
+        KPI(KPICode.SEARCH_SUCCESS, "%", True, search_success_rate),
+        KPI(KPICode.ZERO_RESULTS, "%", False, zero_result_rate),
+        KPI(KPICode.WEEKLY_ACTIVE, "people", True, weekly_active_users),
+        KPI(KPICode.CONTRIBUTORS, "%", True, contributors_share),
+        KPI(KPICode.IDEAS_PER_CHALLENGE, "ideas", True, ideas_per_challenge),
+        KPI(KPICode.ANSWERED_14D, "%", True, answered_within_14_days),
+        KPI(KPICode.FIRST_ANSWER_DAYS, "days", False, median_first_answer_days),
+        KPI(KPICode.MUST_READ_ACK, "%", True, must_read_acknowledgement_rate),
+        KPI(KPICode.LEADERSHIP_ANSWERED, "%", True, leadership_answer_share),
     ]
 }
 
 UNIT_LABELS = {"%": "%", "days": _("days"), "people": _("people"), "ideas": _("ideas")}
-
-KPI_CHOICES = [(kpi.code, kpi.label) for kpi in KPIS.values()]
 
 
 def min_people() -> int:

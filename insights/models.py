@@ -10,7 +10,20 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
-from insights.kpis import KPI_CHOICES
+
+class KPICode(models.TextChoices):
+    """The built-in KPIs, in the order of the dashboards; how each is computed is in
+    `insights.kpis`."""
+
+    SEARCH_SUCCESS = "search_success", _("Search success rate")
+    ZERO_RESULTS = "zero_results", _("Zero-result rate")
+    WEEKLY_ACTIVE = "weekly_active", _("Weekly active users")
+    CONTRIBUTORS = "contributors", _("Share of employees who contributed")
+    IDEAS_PER_CHALLENGE = "ideas_per_challenge", _("Ideas per challenge")
+    ANSWERED_14D = "answered_14d", _("Ideas answered within 14 days")
+    FIRST_ANSWER_DAYS = "first_answer_days", _("Median time to the first owner answer")
+    MUST_READ_ACK = "must_read_ack", _("Must-read acknowledgement rate")
+    LEADERSHIP_ANSWERED = "leadership_answered", _("Leadership questions answered")
 
 
 class ActivityDay(models.Model):
@@ -65,7 +78,7 @@ class Objective(ClusterableModel):
 
 class ObjectiveKPI(models.Model):
     objective = ParentalKey(Objective, on_delete=models.CASCADE, related_name="kpis")
-    kpi = models.CharField(_("KPI"), max_length=40, choices=KPI_CHOICES)
+    kpi = models.CharField(_("KPI"), max_length=40, choices=KPICode.choices)
     target = models.FloatField(
         _("target"),
         help_text=_("In the KPI's unit: a percentage (0-100), a number of days or a count."),
@@ -92,7 +105,7 @@ class KPISnapshot(models.Model):
     recomputing a week updates its row (one row per KPI, team and week).
     """
 
-    kpi = models.CharField(max_length=40, choices=KPI_CHOICES)
+    kpi = models.CharField(max_length=40, choices=KPICode.choices)
     team = models.ForeignKey(
         "people.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -7,14 +7,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 
+from ideas.selectors.insights import ideas_submitted
 from insights.disclosure import bottom_up, disclose, subtree
-from insights.kpis import KPIS, UNIT_LABELS, Group
-from insights.models import ActivityDay, KPISnapshot, Objective
+from insights.kpis import KPIS, UNIT_LABELS, Group, active_user_ids, contributor_ids
+from insights.models import KPISnapshot, Objective
+from news.selectors.insights import live_must_reads, must_read_coverage
 from people.models import Team
 from people.selectors import (
     active_member_teams,
+    kudos_flows,
     managed_team_ids,
     manages_a_team,
 )
@@ -35,9 +40,6 @@ def is_communicator(user) -> bool:
 def signals_report_recipients():
     """Who receives the weekly signals report: active communicators and superusers with an
     email address, by id."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     return (
         get_user_model()
         .objects.filter(Q(groups__name=COMMUNICATORS_GROUP) | Q(is_superuser=True))
@@ -95,15 +97,6 @@ def group_for(team: Team | None) -> Group:
 
 def floor() -> int:
     return settings.INSIGHTS_MIN_PEOPLE
-
-
-def active_user_ids(*, start: datetime, end: datetime) -> set[int]:
-    """People who used Ruche on a day that [start, end) touches (activity is kept by day)."""
-    days = ActivityDay.objects.filter(
-        day__gte=timezone.localdate(start),
-        day__lte=timezone.localdate(end - timedelta(microseconds=1)),
-    )
-    return set(days.values_list("user_id", flat=True).distinct())
 
 
 @dataclass
@@ -275,11 +268,6 @@ def team_dashboard(team: Team, *, days: int) -> dict | None:
     up only the smallest computable groups with at least the floor of people addressed. A
     fixed number of queries whatever the team's size.
     """
-    from ideas.selectors.insights import ideas_submitted
-    from insights.kpis import contributor_ids
-    from news.selectors.insights import live_must_reads, must_read_coverage
-    from people.selectors import kudos_flows
-
     tree = team_tree()
     if team.pk not in tree.shown:
         return None

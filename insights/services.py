@@ -8,16 +8,14 @@ from datetime import date, timedelta
 import redis
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
 from insights.disclosure import disclose
 from insights.kpis import KPIS, Group
-from insights.models import ActivityDay, KPISnapshot, SignalReport
+from insights.models import ActivityDay, KPISnapshot
 from insights.selectors import (
     floor,
     group_for,
-    last_complete_week,
     monday_of,
     team_tree,
     week_bounds,
@@ -129,23 +127,3 @@ def snapshot_kpis(*, weeks: list[date] | None = None) -> int:
                 )
                 written += 1
     return written
-
-
-def send_weekly_signals_report(*, week: date | None = None) -> SignalReport | None:
-    """Record the signals report of last week and enqueue its email to the communicators.
-
-    The week is unique: a retried or overlapping run finds the report recorded and sends
-    nothing (None). The email itself goes through the outbox, which runs it once.
-    """
-    from insights.detection import weekly_signals
-    from insights.tasks import email_signals_report
-
-    week = week or last_complete_week()
-    with transaction.atomic():
-        report, created = SignalReport.objects.get_or_create(week_start=week)
-        if not created:
-            return None
-        report.summary = weekly_signals(week)
-        report.save(update_fields=["summary"])
-        email_signals_report.enqueue(report.pk)
-    return report

@@ -1,4 +1,11 @@
-"""Background work of the insights app: beat jobs and the signals report email."""
+"""Background work of the insights app: beat jobs and the signals report email.
+
+Direction: the beat jobs run the work of `insights.services`, which never imports this module.
+"""
+
+from __future__ import annotations
+
+from datetime import date
 
 from celery import shared_task
 from django.conf import settings
@@ -9,6 +16,29 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from insights import services
+from insights.detection import weekly_signals
+from insights.models import SignalReport, SignalReportDelivery
+from insights.selectors import last_complete_week, signals_report_recipients
+from notifications.selectors import email_language
+
+
+def record_signals_report(*, week: date | None = None) -> SignalReport | None:
+    """Record the signals report of last week and enqueue its email to the communicators.
+
+    The week is unique: a retried or overlapping run finds the report recorded and sends
+    nothing (None). The email itself goes through the outbox, which runs it once.
+    """
+    week = week or last_complete_week()
+    with transaction.atomic():
+        report, created = SignalReport.objects.get_or_create(week_start=week)
+        if not created:
+            return None
+        report.summary = weekly_signals(week)
+        report.save(update_fields=["summary"])
+        email_signals_report.enqueue(report.pk)
+    return report
+
 
 @task()
 def email_signals_report(report_id: int) -> int:
@@ -18,9 +48,6 @@ def email_signals_report(report_id: int) -> int:
     person's copy, retried with back-off, and never resends the copies already accepted.
     Returns how many copies were handed out.
     """
-    from insights.models import SignalReport
-    from insights.selectors import signals_report_recipients
-
     report = SignalReport.objects.filter(pk=report_id, sent_at__isnull=True).first()
     if report is None:
         return 0
@@ -44,10 +71,6 @@ def email_signals_report_to(report_id: int, user_id: int) -> bool:
     and the outbox retries; a copy accepted once is found recorded and never sent again.
     Nobody who has stopped being a communicator since the report was handed out gets it.
     """
-    from insights.models import SignalReport, SignalReportDelivery
-    from insights.selectors import signals_report_recipients
-    from notifications.selectors import email_language
-
     report = SignalReport.objects.filter(pk=report_id).first()
     user = signals_report_recipients().filter(pk=user_id).first()
     if report is None or user is None:
@@ -73,22 +96,16 @@ def email_signals_report_to(report_id: int, user_id: int) -> bool:
 @shared_task(name="insights.flush_activity")
 def flush_activity() -> int:
     """Beat job: move the activity noted in Redis into the database (idempotent)."""
-    from insights.services import flush_activity as flush
-
-    return flush()
+    return services.flush_activity()
 
 
 @shared_task(name="insights.snapshot_kpis")
 def snapshot_kpis() -> int:
     """Beat job: recompute the recent weeks' KPI snapshots (idempotent)."""
-    from insights.services import snapshot_kpis as snapshot
-
-    return snapshot()
+    return services.snapshot_kpis()
 
 
 @shared_task(name="insights.send_weekly_signals_report")
 def send_weekly_signals_report() -> bool:
     """Beat job: last week's signals report, once per week however often it runs."""
-    from insights.services import send_weekly_signals_report as send
-
-    return send() is not None
+    return record_signals_report() is not None

@@ -1,15 +1,34 @@
 """Background work of the news app: reminders and answers to the notification centre, and
-the periodic jobs."""
+the periodic jobs.
 
+Direction: `news.services` enqueues these tasks; they read through `news.selectors` and never
+import the services.
+"""
+
+from datetime import date, timedelta
 from functools import partial
 
 from celery import shared_task
 from django.core.mail import send_mail
 from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core.formats import local_date
+from news.models import (
+    Acknowledgement,
+    LeadershipIndexPage,
+    MustReadReminder,
+    NewsPage,
+    Question,
+    ReminderStage,
+)
+from news.selectors import addressed_to, addressed_users, viewable_by
+from notifications.services import email_once, notify
+
+REMIND_DAYS_BEFORE_DUE = 2
 
 
 @task()
@@ -21,10 +40,6 @@ def send_must_read_reminder(reminder_id: int) -> None:
     Nobody is reminded of a page they have acknowledged since, may no longer open, or that is
     no longer a must-read.
     """
-    from news.models import Acknowledgement, MustReadReminder, NewsPage
-    from news.selectors import addressed_to, viewable_by
-    from notifications.services import notify
-
     reminder = (
         MustReadReminder.objects.select_related("page", "user").filter(pk=reminder_id).first()
     )
@@ -60,9 +75,6 @@ def _must_read_message(page) -> str:
 def notify_question_answered(question_id: int) -> None:
     """Tell the asker (only them: anonymity holds) that leadership answered their question:
     a notice in the notification centre, and an email unless they read in the app only."""
-    from news.models import LeadershipIndexPage, Question
-    from notifications.services import email_once, notify
-
     question = Question.objects.select_related("author", "update").filter(pk=question_id).first()
     if question is None:
         return
@@ -99,9 +111,50 @@ def notify_question_answered(question_id: int) -> None:
 @shared_task(name="news.send_must_read_reminders")
 def send_must_read_reminders() -> int:
     """Beat job: record and enqueue the reminders that are due; safe to re-run at any time."""
-    from news.services import send_due_reminders
-
     return send_due_reminders()
+
+
+def reminder_stage(page: NewsPage, today: date) -> str | None:
+    if not page.must_read or page.must_read_due is None:
+        return None
+    if today > page.must_read_due:
+        return ReminderStage.OVERDUE
+    if today >= page.must_read_due - timedelta(days=REMIND_DAYS_BEFORE_DUE):
+        return ReminderStage.DUE_SOON
+    return None
+
+
+def send_due_reminders(*, today: date | None = None) -> int:
+    """Remind everyone addressed who has not acknowledged a must-read that is due soon or late.
+
+    Each (page, person, stage) is recorded under a unique constraint before its notice is
+    enqueued in the same transaction, so a re-run or a retried job never sends it twice.
+    Returns the number of reminders recorded by this call.
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    pages = NewsPage.objects.live().filter(must_read=True, must_read_due__isnull=False)
+    for page in pages:
+        stage = reminder_stage(page, today)
+        if stage is None:
+            continue
+        already = MustReadReminder.objects.filter(page=page, stage=stage).values("user_id")
+        acknowledged = Acknowledgement.objects.filter(page=page).values("user_id")
+        users = (
+            addressed_users(page)
+            .exclude(pk__in=acknowledged)
+            .exclude(pk__in=already)
+            .values_list("pk", flat=True)
+        )
+        for user_id in users:
+            with transaction.atomic():
+                reminder, created = MustReadReminder.objects.get_or_create(
+                    page=page, user_id=user_id, stage=stage
+                )
+                if created:
+                    send_must_read_reminder.enqueue(reminder.pk)
+                    sent += 1
+    return sent
 
 
 @shared_task(name="news.publish_scheduled")

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from core.digests import register_digest_section
+
+        from .digests import UNREAD
+
+        register_digest_section(UNREAD)  # the notices waiting for the digest, last

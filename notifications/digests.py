@@ -1,44 +1,24 @@
-"""What a digest says: read-only builders over other apps' selectors.
+"""What a digest says: the sections the apps registered (`core.digests`), for one reader.
 
-Direction: this module reads `news` and `ideas` through their selectors (`*.selectors.digest`,
-which apply `people`'s audience rules); those apps
-import only `notifications.services`, never this module, so there is no import circle. Every
-item is filtered for the reader: Wagtail page privacy and news audiences, challenge audiences,
-hidden and merged ideas; unread notices about something the reader may no longer see are
-left out (`notifications.targets`).
+Direction: `news` and `ideas` register their sections from their `AppConfig.ready()`; this
+module imports neither. The section on unread notices is this app's own. Every item is
+filtered for the reader by the section that gives it: Wagtail page privacy and news
+audiences, challenge audiences, hidden and merged ideas; unread notices about something the
+reader may no longer see are left out (`notifications.targets`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.formats import local_date
+from core.digests import LIMIT, DigestSection, Item, Window, digest_sections
+from notifications.emails import absolute_url
 from notifications.models import Notification
 from notifications.selectors import with_availability
-from notifications.services import absolute_url
-
-
-@dataclass(frozen=True)
-class Window:
-    """The digest of `period` covers [start, end); challenges are looked ahead to `horizon`."""
-
-    kind: str
-    period: date
-    start: datetime
-    end: datetime
-    now: datetime
-    horizon: datetime
-
-
-@dataclass
-class Item:
-    title: str
-    url: str
-    detail: str = ""
 
 
 @dataclass
@@ -60,77 +40,20 @@ class Digest:
         return self.count == 0
 
 
-LIMIT = 20
-
-
-def news_items(user, window: Window) -> list[Item]:
-    """News published in the window, addressed to the reader's teams (or everyone), that the
-    reader may open."""
-    from news.selectors import news_published_for
-
-    pages = news_published_for(user, since=window.start, until=window.end)[:LIMIT]
-    return [Item(page.title, absolute_url(page.url or ""), page.intro[:300]) for page in pages]
-
-
-def challenge_items(user, window: Window) -> tuple[list[Item], list[Item]]:
-    """Challenges the reader may see that open, or close, between the run and the horizon."""
-    from ideas.selectors import challenges_closing_for, challenges_opening_for
-
-    opening = challenges_opening_for(user, since=window.now, until=window.horizon)
-    closing = challenges_closing_for(user, since=window.now, until=window.horizon)
-    return (
-        [
-            Item(c.title, absolute_url(c.url or ""), _when(_("Opens on %s"), c.opens_at))
-            for c in opening.order_by("opens_at")[:LIMIT]
-        ],
-        [
-            Item(c.title, absolute_url(c.url or ""), _when(_("Closes on %s"), c.closes_at))
-            for c in closing.order_by("closes_at")[:LIMIT]
-        ],
-    )
-
-
-def _when(label: str, moment: datetime) -> str:
-    return label % local_date(moment, "DATETIME_FORMAT")
-
-
-def answer_items(user, window: Window) -> list[Item]:
-    """Owner answers to the reader's ideas and leadership answers to the reader's questions."""
-    from ideas.selectors import answers_to_ideas_of
-    from news.selectors import answers_to_questions_of
-
-    period = {"since": window.start, "until": window.end}
-    items = [
-        Item(
-            _("Your idea “%(title)s” is now: %(status)s")
-            % {"title": change.idea.title, "status": change.get_to_status_display()},
-            absolute_url(change.idea.get_absolute_url()),
-        )
-        for change in answers_to_ideas_of(user, **period)[:LIMIT]
-    ]
-    for question in answers_to_questions_of(user, **period)[:LIMIT]:
-        url = question.update.url if question.update else ""
-        items.append(
-            Item(
-                _("Leadership answered your question “%(question)s”")
-                % {"question": question.body[:120]},
-                absolute_url(url or ""),
-                question.answer[:300],
-            )
-        )
-    return items
-
-
-def unread_items(user, window: Window) -> list[Item]:
-    """Notices of the window still unread and not emailed (those that wait for the digest),
-    leaving out those about something the reader may no longer see."""
-    notices = Notification.objects.filter(
-        recipient=user,
+def _unread_notices(window: Window):
+    """Notices of the window still unread and not emailed (those that wait for the digest)."""
+    return Notification.objects.filter(
         read_at__isnull=True,
         emailed_at__isnull=True,
         created_at__gte=window.start,
         created_at__lt=window.end,
-    ).order_by("created_at")[:LIMIT]
+    )
+
+
+def unread_items(user, window: Window) -> list[Item]:
+    """The reader's notices waiting for the digest, leaving out those about something the
+    reader may no longer see."""
+    notices = _unread_notices(window).filter(recipient=user).order_by("created_at")[:LIMIT]
     return [
         Item(notice.message, absolute_url(notice.url))
         for notice in with_availability(user, notices)
@@ -138,36 +61,38 @@ def unread_items(user, window: Window) -> list[Item]:
     ]
 
 
+def unread_readers(window: Window) -> frozenset[int]:
+    return frozenset(_unread_notices(window).values_list("recipient_id", flat=True).distinct())
+
+
+UNREAD = DigestSection(
+    name="unread",
+    order=90,
+    heading=gettext_lazy("Unread notifications"),
+    items=unread_items,
+    readers=unread_readers,
+)
+
+
 @dataclass(frozen=True)
 class RunFacts:
-    """What a whole run can know in a few queries, so that each reader's digest skips the
-    sections that cannot hold anything for them (most readers have no answer or notice)."""
+    """What a whole run can know in a few queries: per section, the only readers it may hold
+    something for (None: anyone), so that each reader's digest skips the sections that cannot
+    concern them (most readers have no answer or notice)."""
 
-    any_news: bool
-    any_challenges: bool
-    answered_user_ids: frozenset[int]
-    noticed_user_ids: frozenset[int]
+    readers: dict[tuple[str, int], frozenset[int] | None]
+
+    def may_concern(self, section: DigestSection, user) -> bool:
+        readers = self.readers.get(section.key)
+        return readers is None or user.pk in readers
 
 
 def run_facts(window: Window) -> RunFacts:
-    from ideas.selectors import any_challenge_opening_or_closing, authors_answered_between
-    from news.selectors import any_news_published, askers_answered_between
-
-    period = {"since": window.start, "until": window.end}
-    noticed = Notification.objects.filter(
-        read_at__isnull=True,
-        emailed_at__isnull=True,
-        created_at__gte=window.start,
-        created_at__lt=window.end,
-    ).values_list("recipient_id", flat=True)
-    return RunFacts(
-        any_news=any_news_published(**period),
-        any_challenges=any_challenge_opening_or_closing(since=window.now, until=window.horizon),
-        answered_user_ids=frozenset(
-            authors_answered_between(**period) | askers_answered_between(**period)
-        ),
-        noticed_user_ids=frozenset(noticed.distinct()),
-    )
+    readers = {}
+    for section in digest_sections():
+        ids = section.readers(window)
+        readers[section.key] = None if ids is None else frozenset(ids)
+    return RunFacts(readers)
 
 
 def build_digest(user, window: Window, facts: RunFacts | None = None) -> Digest:
@@ -175,23 +100,12 @@ def build_digest(user, window: Window, facts: RunFacts | None = None) -> Digest:
 
     With `facts` (computed once per run), sections that cannot concern the reader are skipped.
     """
-    news = news_items(user, window) if facts is None or facts.any_news else []
-    if facts is None or facts.any_challenges:
-        opening, closing = challenge_items(user, window)
-    else:
-        opening, closing = [], []
-    answered = facts is None or user.pk in facts.answered_user_ids
-    noticed = facts is None or user.pk in facts.noticed_user_ids
-    sections = [
-        Section(_("News for your teams"), news),
-        Section(_("Challenges opening soon"), opening),
-        Section(_("Challenges closing soon"), closing),
-        Section(
-            _("Answers to your ideas and questions"), answer_items(user, window) if answered else []
-        ),
-        Section(_("Unread notifications"), unread_items(user, window) if noticed else []),
-    ]
-    return Digest([section for section in sections if section.items])
+    sections: dict[str, Section] = {}
+    for registered in digest_sections():
+        section = sections.setdefault(registered.name, Section(str(registered.heading)))
+        if facts is None or facts.may_concern(registered, user):
+            section.items += registered.items(user, window)
+    return Digest([section for section in sections.values() if section.items])
 
 
 def window_for(kind: str, now: datetime) -> Window:

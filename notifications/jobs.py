@@ -1,16 +1,15 @@
 """Scheduled sends: digests and nudges, each claimed so that it goes out once.
 
 Run by the beat jobs in `notifications.tasks`; they may be retried, run twice at once or
-redelivered: the claim (a `DigestRun` row, or a notice's unique key) decides.
+redelivered: the claim (a `DigestRun` row, or a notice's unique key) decides. The nudges are
+the apps' own (`core.nudges`), registered from their `AppConfig.ready()`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -20,24 +19,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from notifications.digests import (
-    RunFacts,
-    build_digest,
-    run_facts,
-    window_for,
-)
+from core.nudges import registered_nudges
+from notifications.digests import RunFacts, build_digest, run_facts, window_for
+from notifications.emails import absolute_url
 from notifications.models import Cadence, DigestRun, Preference
-from notifications.selectors import default_cadence
-from notifications.services import absolute_url, notify
+from notifications.selectors import default_cadence, email_language
 
 logger = logging.getLogger(__name__)
 
 DIGEST_KINDS = (Cadence.DAILY, Cadence.WEEKLY)
-# Readers per batch task: small enough for a retry to be cheap, large enough to share the
-# run-wide pre-pass (`run_facts`).
-DIGEST_BATCH = 200
 
 
 def digest_readers(kind: str):
@@ -58,24 +49,6 @@ def unclaimed_reader_ids(kind: str, now: datetime) -> list[int]:
     period = window_for(kind, now).period
     claimed = DigestRun.objects.filter(kind=kind, period=period, user=OuterRef("pk"))
     return list(digest_readers(kind).exclude(Exists(claimed)).values_list("pk", flat=True))
-
-
-def plan_digests(kind: str, now: datetime | None = None) -> int:
-    """Split this period's unsent digests into batches, each a task any worker may run.
-
-    `now` is fixed here so that a batch retried after midnight still sends the same period.
-    Returns the number of batches.
-    """
-    from notifications.tasks import send_digest_batch
-
-    if kind not in DIGEST_KINDS:
-        raise ValueError(kind)
-    now = now or timezone.now()
-    ids = unclaimed_reader_ids(kind, now)
-    batches = [ids[start : start + DIGEST_BATCH] for start in range(0, len(ids), DIGEST_BATCH)]
-    for batch in batches:
-        send_digest_batch.apply_async(args=[kind, now.isoformat(), batch])
-    return len(batches)
 
 
 def send_digests(kind: str, now: datetime | None = None, user_ids: list[int] | None = None) -> int:
@@ -111,8 +84,6 @@ def send_digest(*, user, window, facts: RunFacts | None = None) -> bool:
     """Build, claim and send one digest. The claim row is inserted in the same transaction as
     the send: a concurrent run waits on it and then finds it taken; a failed send rolls it
     back, so the retry sends. Empty digests are neither claimed nor sent."""
-    from notifications.selectors import email_language
-
     language = email_language(user)
     with translation.override(language):
         digest = build_digest(user, window, facts)
@@ -153,38 +124,7 @@ def _send_digest_email(user, window, digest) -> None:
     message.send()
 
 
-def nudge_challenge_owners(now: datetime | None = None) -> int:
-    """Tell each challenge owner how many ideas have waited too long for an answer.
-
-    The notice's key holds the ISO week and a fingerprint of the waiting ideas: one nudge per
-    set of ideas per week, whatever the number of runs. Returns how many emails went out.
-    """
+def send_nudges(now: datetime | None = None) -> int:
+    """Run every nudge the apps registered (`core.nudges`); returns how many emails went."""
     now = now or timezone.now()
-    days = settings.NOTIFICATIONS_NUDGE_AFTER_DAYS
-    year, week, _weekday = timezone.localdate(now).isocalendar()
-    sent = 0
-    from ideas.selectors import unanswered_ideas_by_challenge
-
-    waiting = unanswered_ideas_by_challenge(older_than=now - timedelta(days=days))
-    for challenge, idea_ids in waiting.items():
-        fingerprint = hashlib.sha256(",".join(map(str, idea_ids)).encode()).hexdigest()[:12]
-        count, title = len(idea_ids), challenge.title
-
-        def message(count=count, title=title) -> str:
-            return ngettext(
-                "%(count)d idea in “%(challenge)s” has waited more than %(days)d days "
-                "for an answer",
-                "%(count)d ideas in “%(challenge)s” have waited more than %(days)d days "
-                "for an answer",
-                count,
-            ) % {"count": count, "challenge": title, "days": days}
-
-        sent += notify(
-            recipient_ids=[challenge.challenge_owner_id],
-            key=f"nudge:{challenge.pk}:{year}-W{week:02d}:{fingerprint}",
-            kind="nudge",
-            message=message,
-            url=challenge.url or "",
-            target=("ideas.challenge", challenge.pk),
-        )
-    return sent
+    return sum(nudge.send(now) for nudge in registered_nudges())

@@ -1,10 +1,27 @@
 """Beat jobs of the notification centre (see CELERY_BEAT_SCHEDULE in the settings), and the
-retry of immediate emails that failed."""
+retry of immediate emails that failed.
+
+Direction: `notifications.services` enqueues these tasks; they run the work of
+`notifications.jobs` and `notifications.emails`, which import neither.
+"""
+
+import logging
+from datetime import datetime
 
 from celery import shared_task
+from django.utils import timezone
 from django_tasks import task
 
+from notifications.emails import email_each, retry_later
+from notifications.jobs import DIGEST_KINDS, send_nudges, unclaimed_reader_ids
+from notifications.jobs import send_digests as send
+
+logger = logging.getLogger(__name__)
+
 RETRY = {"autoretry_for": (Exception,), "retry_backoff": 60, "max_retries": 6}
+# Readers per batch task: small enough for a retry to be cheap, large enough to share the
+# run-wide pre-pass (`notifications.digests.run_facts`).
+DIGEST_BATCH = 200
 
 
 @shared_task(name="notifications.send_digests", **RETRY)
@@ -13,34 +30,57 @@ def send_digests(cadence: str) -> int:
 
     Safe to run twice or to retry: each digest is claimed once when it is sent.
     """
-    from notifications.jobs import plan_digests
-
     return plan_digests(cadence)
+
+
+def plan_digests(kind: str, now: datetime | None = None) -> int:
+    """Split this period's unsent digests into batches, each a task any worker may run.
+
+    `now` is fixed here so that a batch retried after midnight still sends the same period.
+    Returns the number of batches.
+    """
+    if kind not in DIGEST_KINDS:
+        raise ValueError(kind)
+    now = now or timezone.now()
+    ids = unclaimed_reader_ids(kind, now)
+    batches = [ids[start : start + DIGEST_BATCH] for start in range(0, len(ids), DIGEST_BATCH)]
+    for batch in batches:
+        send_digest_batch.apply_async(args=[kind, now.isoformat(), batch])
+    return len(batches)
 
 
 @shared_task(name="notifications.send_digest_batch", **RETRY)
 def send_digest_batch(cadence: str, now: str, user_ids: list[int]) -> int:
     """Send one batch of digests; a failed send is retried with back-off, and the digests
     already sent in the batch are claimed and skipped."""
-    from datetime import datetime
-
-    from notifications.jobs import send_digests as send
-
     return send(cadence, now=datetime.fromisoformat(now), user_ids=user_ids)
 
 
 @shared_task(name="notifications.nudge_challenge_owners", **RETRY)
 def nudge_challenge_owners() -> int:
-    """Nudge owners whose challenges have ideas unanswered for too long; once a week per set."""
-    from notifications.jobs import nudge_challenge_owners as nudge
+    """Beat job: run every registered nudge (`core.nudges`), such as the one to owners whose
+    challenges have ideas unanswered for too long; once a week per set."""
+    return send_nudges()
 
-    return nudge()
+
+def email_notices(
+    *,
+    notice_ids: list[int],
+    languages: dict[int, tuple[str, str]] | None = None,
+    attempt: int = 1,
+) -> int:
+    """Email these notices once each (`notifications.emails.email_each`); returns how many
+    emails went. Those the mail server refused go to `email_pending_notices` with back-off, up
+    to `EMAIL_ATTEMPTS` times; a notice never emailed then waits for the digest. So no email
+    is ever sent twice."""
+    sent, failed = email_each(notice_ids=notice_ids, languages=languages, attempt=attempt)
+    if failed and not retry_later(email_pending_notices, attempt=attempt, notice_ids=failed):
+        logger.error("Notices %s not emailed after %s attempts", failed, attempt)
+    return sent
 
 
 @task()
 def email_pending_notices(notice_ids: list[int], attempt: int) -> int:
     """Email again the immediate notices whose email failed (run once by the outbox); those
     already emailed meanwhile are skipped, and a new failure is retried later again."""
-    from notifications.services import email_notices
-
     return email_notices(notice_ids=notice_ids, attempt=attempt)

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from people.auth import load_user
 
@@ -48,12 +49,8 @@ def _only_when_enabled(view_class):
 
 
 def authenticate_view():
-    from mozilla_django_oidc.views import OIDCAuthenticationRequestView
-
     return _only_when_enabled(OIDCAuthenticationRequestView)
 
 
 def callback_view():
-    from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
-
     return _only_when_enabled(OIDCAuthenticationCallbackView)

@@ -17,6 +17,7 @@ from wagtail.models import APIToken
 
 from people.models import Kudos, OrganisationValue, Profile, Team
 from people.selectors import manager_chain_ids, team_ancestor_ids
+from people.tasks import notify_kudos
 
 RESERVED_USERNAMES = {"teams", "me", "values", "org-chart"}
 
@@ -184,8 +185,6 @@ def give_kudos(
     *, sender: User, recipient: Profile, value: OrganisationValue, message: str
 ) -> Kudos:
     """Thank a colleague publicly; the recipient and their manager are told by email."""
-    from people.tasks import notify_kudos
-
     message = message.strip()
     if not message:
         raise ValidationError(_("Say what you are thanking them for."))

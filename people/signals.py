@@ -6,21 +6,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_save
 
+from people import services
 from people.middleware import note_sign_in
 
 
 def create_profile(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from people.services import create_profile as create
-
-        create(user=instance)
+        services.create_profile(user=instance)
 
 
 def end_access_of_inactive_account(sender, instance, created, raw=False, **kwargs):
     if not raw and not instance.is_active:
-        from people.services import end_access
-
-        end_access(user_ids=[instance.pk])
+        services.end_access(user_ids=[instance.pk])
 
 
 def signed_in(sender, request, user, **kwargs):

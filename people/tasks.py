@@ -7,8 +7,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django_tasks import task
 
+from notifications.emails import MAIL_ERRORS, retry_later
+from notifications.services import email_once, notify
 from people.models import Kudos, KudosNotification
 
 logger = logging.getLogger(__name__)
@@ -24,8 +27,6 @@ def notify_kudos(kudos_id: int, attempt: int = 1) -> int:
     at once, never send the same email twice. An email the mail server refuses is retried by a
     later run of this task, which skips the one already sent.
     """
-    from notifications.services import MAIL_ERRORS, email_once, notify, retry_later
-
     kudos = (
         Kudos.objects.select_related(
             "sender", "recipient__user", "recipient__manager__user", "value"
@@ -90,6 +91,4 @@ def _send(kudos: Kudos, user, role: str, language: str) -> None:
 
 
 def kudos_url(kudos: Kudos) -> str:
-    from django.urls import reverse
-
     return reverse("people:profile", args=[kudos.recipient.user.username]) + f"#kudos-{kudos.pk}"

@@ -1,4 +1,8 @@
-"""The ideas hub and its challenges: Wagtail pages edited by challenge owners."""
+"""The ideas hub and its challenges: Wagtail pages edited by challenge owners.
+
+Who may open a challenge (its audience) and what the pages show beyond their fields are
+registered by `IdeasConfig.ready()` from `ideas.views.pages` (see `core.page_context`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -18,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
 
 
@@ -29,7 +33,7 @@ class Phase(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class IdeasHubPage(CheckedTitleMixin, Page):
+class IdeasHubPage(RegisteredContextMixin, CheckedTitleMixin, Page):
     """The single page that lists the challenges an employee may take part in."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
@@ -42,13 +46,6 @@ class IdeasHubPage(CheckedTitleMixin, Page):
     class Meta:
         verbose_name = _("ideas hub")
 
-    def get_context(self, request, *args, **kwargs):
-        from ideas.selectors import challenges_visible_to
-
-        context = super().get_context(request, *args, **kwargs)
-        context["challenges"] = challenges_visible_to(request.user).order_by("-opens_at")
-        return context
-
 
 class ChallengePageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -56,7 +53,7 @@ class ChallengePageTag(TaggedItemBase):
     )
 
 
-class ChallengePage(CheckedTitleMixin, Page):
+class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
     """A co-creation campaign: employees of its audience submit ideas, vote, get answers.
 
     Phases follow the dates: submission from `opens_at`; voting from `voting_opens_at`
@@ -198,22 +195,3 @@ class ChallengePage(CheckedTitleMixin, Page):
     @property
     def is_open(self) -> bool:
         return self.phase() in (Phase.SUBMISSION, Phase.VOTING)
-
-    # --- Serving: people outside the audience never see it ----------------------------------
-    def serve(self, request, *args, **kwargs):
-        from ideas.selectors import can_view_challenge
-
-        if not can_view_challenge(request.user, self):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from ideas.selectors import challenge_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            challenge_page_context(
-                self, request.user, request.GET.get("order"), request.GET.get("page")
-            )
-        )
-        return context

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ideas.models import ChallengePage, Idea
@@ -83,9 +85,6 @@ def challenges_visible_to(user) -> QuerySet[ChallengePage]:
 
 def moderator_ids(user_ids: Iterable[int]) -> set[int]:
     """Of these users, the moderators (same rule as `is_moderator`), in one query."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-
     permission = Permission.objects.filter(
         codename="moderate_idea", content_type__app_label="ideas"
     )
@@ -104,8 +103,6 @@ def moderator_ids(user_ids: Iterable[int]) -> set[int]:
 
 def users_in_audience(challenge: ChallengePage, user_ids: Iterable[int]) -> set[int]:
     """Of these users, the active ones who may see the challenge (for emails), in bulk."""
-    from django.contrib.auth import get_user_model
-
     active = set(
         get_user_model()
         .objects.filter(pk__in=set(user_ids), is_active=True)

@@ -1,4 +1,4 @@
-"""Reads behind the notification digests and nudges (`notifications.digests`), per window.
+"""Reads behind what ideas says in the digests and nudges (`ideas.digest`, `ideas.nudges`).
 
 Everything per reader goes through `challenges_visible_to` / `ideas_visible_to`, so a
 challenge restricted to some teams is never mentioned to anyone else.

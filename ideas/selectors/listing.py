@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.pagination import page_number_newest_first
 from ideas.models import (
@@ -32,8 +34,6 @@ ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "
 
 def open_challenges_for(user, *, limit: int = 5) -> list[ChallengePage]:
     """Challenges this user may take part in now (submission or voting), soonest closing first."""
-    from django.utils import timezone
-
     now = timezone.now()
     candidates = challenges_visible_to(user).filter(opens_at__lte=now, closes_at__gt=now)
     return [challenge for challenge in candidates.order_by("closes_at") if challenge.is_open][
@@ -68,8 +68,6 @@ def voted_idea_ids(user, challenge: ChallengePage) -> set[int]:
 
 def votes_used_by(user, challenge_ids: list[int]) -> dict[int, int]:
     """How many votes this user has cast in each challenge, in one query."""
-    from django.db.models import Count
-
     if not getattr(user, "is_authenticated", False):
         return {}
     return dict(
@@ -89,8 +87,6 @@ def votes_left(user, challenge: ChallengePage, used: int | None = None) -> int |
 
 
 def author_label(idea: Idea, viewer) -> str:
-    from django.utils.translation import gettext
-
     if not can_see_author(viewer, idea):
         return gettext("Anonymous")
     name = idea.author.get_full_name() or idea.author.get_username()

@@ -6,6 +6,7 @@ import statistics
 from collections import Counter
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Min
 
 from ideas.models import ChallengePage, Comment, Idea, Status, StatusChange, Vote
@@ -61,8 +62,6 @@ def leaderboard(user, challenge: ChallengePage | None = None, limit: int = 20) -
     Authors and co-authors count alike; anonymous and hidden ideas are left out so that the
     board never reveals who wrote an anonymous idea. Only challenges `user` may see count.
     """
-    from django.contrib.auth import get_user_model
-
     ideas = Idea.objects.visible().filter(anonymous=False)
     if challenge is not None:
         ideas = ideas.filter(challenge=challenge)

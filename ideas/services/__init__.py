@@ -6,7 +6,7 @@ from .errors import Conflict, IdeasError, Invalid, NotAllowed, NotFound
 from .ideas import cast_vote, submit_idea, withdraw_vote
 from .merge import merge_ideas
 from .moderation import moderate, report_content
-from .workshops import cancel_sign_up, create_workshop, send_workshop_reminders, sign_up
+from .workshops import cancel_sign_up, create_workshop, sign_up
 
 __all__ = [
     "Conflict",
@@ -23,7 +23,6 @@ __all__ = [
     "merge_ideas",
     "moderate",
     "report_content",
-    "send_workshop_reminders",
     "sign_up",
     "answer_idea",
     "cast_vote",

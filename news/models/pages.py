@@ -1,4 +1,8 @@
-"""News and leadership pages: Wagtail pages with a StreamField body and an audience."""
+"""News and leadership pages: Wagtail pages with a StreamField body and an audience.
+
+What they show beyond their fields (the filtered list, reactions and comments, questions) is
+registered by `NewsConfig.ready()` from `news.views` (see `core.page_context`).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_context import RegisteredContextMixin
 from core.blocks import BodyBlock
 from core.languages import CONTENT_LANGUAGES
 from core.text import CheckedTitleMixin
@@ -18,7 +23,7 @@ NEWS_INDEX_SLUG = "actualites"
 LEADERSHIP_INDEX_SLUG = "direction"
 
 
-class NewsIndexPage(CheckedTitleMixin, Page):
+class NewsIndexPage(RegisteredContextMixin, CheckedTitleMixin, Page):
     """The list of news: filters by category, tag, team and date; paginated; an Atom feed."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -31,13 +36,6 @@ class NewsIndexPage(CheckedTitleMixin, Page):
     class Meta:
         verbose_name = _("news index")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.views.listing import news_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing_context(request, self))
-        return context
-
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -45,7 +43,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(CheckedTitleMixin, Page):
+class NewsPage(RegisteredContextMixin, CheckedTitleMixin, Page):
     """One news item, possibly addressed to teams and possibly a must-read."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -99,15 +97,8 @@ class NewsPage(CheckedTitleMixin, Page):
     class Meta:
         verbose_name = _("news page")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.views.detail import engagement_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(engagement_context(request, self))
-        return context
-
-
-class LeadershipIndexPage(CheckedTitleMixin, Page):
+class LeadershipIndexPage(RegisteredContextMixin, CheckedTitleMixin, Page):
     """Leadership updates, with the "Ask leadership" form and answered questions."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -120,13 +111,6 @@ class LeadershipIndexPage(CheckedTitleMixin, Page):
     class Meta:
         verbose_name = _("leadership index")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.views.questions import leadership_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(leadership_index_context(request, self))
-        return context
-
 
 class LeadershipUpdatePageTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -134,7 +118,7 @@ class LeadershipUpdatePageTag(TaggedItemBase):
     )
 
 
-class LeadershipUpdatePage(CheckedTitleMixin, Page):
+class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, Page):
     """An update written by a leader; employees react, comment and ask questions on it."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -171,12 +155,3 @@ class LeadershipUpdatePage(CheckedTitleMixin, Page):
 
     class Meta:
         verbose_name = _("leadership update")
-
-    def get_context(self, request, *args, **kwargs):
-        from news.views.detail import engagement_context
-        from news.views.questions import update_questions_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(engagement_context(request, self))
-        context.update(update_questions_context(request, self))
-        return context

@@ -1,4 +1,4 @@
-"""Reads behind the notification digests (`notifications.digests`), per window."""
+"""Reads behind what news says in the notification digests (`news.digest`), per window."""
 
 from __future__ import annotations
 

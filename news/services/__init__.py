@@ -9,7 +9,7 @@ from .engagement import (
     restore_comment,
     toggle_reaction,
 )
-from .mustread import acknowledge_must_read, send_due_reminders
+from .mustread import acknowledge_must_read
 from .questions import (
     answer_question,
     ask_question,
@@ -32,7 +32,6 @@ __all__ = [
     "hide_comment",
     "report_comment",
     "restore_comment",
-    "send_due_reminders",
     "set_question_status",
     "toggle_reaction",
     "upvote_question",

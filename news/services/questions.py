@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from news.models import LeadershipUpdatePage, Question, QuestionStatus, QuestionVote
 from news.selectors import can_answer_questions, can_moderate
+from news.tasks import notify_question_answered
 from people.models import Profile
 
 QUESTION_MAX_LENGTH = 2000
@@ -59,8 +60,6 @@ def answer_question(*, leader, question: Question, answer: str) -> Question:
     answer = (answer or "").strip()
     if not answer:
         raise ValidationError(_("Write the answer first."))
-    from news.tasks import notify_question_answered
-
     first_answer = not question.answer
     question.answer = answer
     question.answered_by = Profile.objects.filter(user=leader).first()

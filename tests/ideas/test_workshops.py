@@ -9,6 +9,7 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from ideas.models import Workshop, WorkshopRegistration
+from ideas.reminders import send_workshop_reminders
 from ideas.services import (
     Conflict,
     Invalid,
@@ -16,7 +17,6 @@ from ideas.services import (
     NotFound,
     cancel_sign_up,
     create_workshop,
-    send_workshop_reminders,
     sign_up,
 )
 from tests.ideas.concurrency import run_in_threads

@@ -11,7 +11,7 @@ from ideas.models import Comment
 from insights.detection import weekly_signals
 from insights.models import FrustrationExpression, SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, week_bounds
-from insights.services import send_weekly_signals_report
+from insights.tasks import record_signals_report
 from tests.ideas.factories import challenge, idea
 from tests.insights.factories import communicator
 from tests.notifications.factories import prefers
@@ -179,8 +179,8 @@ def test_the_weekly_report_reaches_each_communicator_once_over_smtp(communicator
     gone = communicator(email="parti@example.org", is_active=False)
     employee_only = UserFactory(email="employe@example.org")
 
-    assert send_weekly_signals_report(week=WEEK) is not None
-    assert send_weekly_signals_report(week=WEEK) is None  # a re-run records nothing
+    assert record_signals_report(week=WEEK) is not None
+    assert record_signals_report(week=WEEK) is None  # a re-run records nothing
     [task] = report_tasks()
     assert run_stored_task(task.pk) == "done"
     assert run_stored_task(task.pk) == "skipped"  # a redelivered message sends nothing
@@ -211,7 +211,7 @@ def test_the_report_never_names_or_quotes_anyone(communicators, smtp_server):
             description="<p>C'est inadmissible, la cantine ferme trop tôt</p>",
             created_at=during(WEEK),
         )
-    send_weekly_signals_report(week=WEEK)
+    record_signals_report(week=WEEK)
     run_stored_task(report_tasks().get().pk)
     run_copies()
 
@@ -228,7 +228,7 @@ def test_a_copy_the_mail_server_refuses_is_retried_alone_so_everyone_gets_exactl
 ):
     claire, marc = communicators
     lea = communicator(email="lea@example.org")
-    send_weekly_signals_report(week=WEEK)
+    record_signals_report(week=WEEK)
     run_stored_task(report_tasks().get().pk)
     smtp_server.refused.add(marc.email)  # mid-list: Claire before him, Léa after
 
@@ -252,7 +252,7 @@ def test_someone_no_longer_a_communicator_when_their_copy_is_retried_gets_none(
     communicators, smtp_server
 ):
     claire, marc = communicators
-    send_weekly_signals_report(week=WEEK)
+    record_signals_report(week=WEEK)
     run_stored_task(report_tasks().get().pk)
     smtp_server.refused.add(marc.email)
     run_copies()
@@ -270,7 +270,7 @@ def test_each_communicator_reads_the_report_in_their_language(communicators, smt
     claire, marc = communicators
     prefers(claire, "weekly", language="en")
     prefers(marc, "weekly", language="fr")
-    send_weekly_signals_report(week=WEEK)
+    record_signals_report(week=WEEK)
     run_stored_task(report_tasks().get().pk)
     run_copies()
 

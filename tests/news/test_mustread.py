@@ -12,8 +12,8 @@ from core.models import OutboxTask
 from core.outbox import run_stored_task
 from news.models import Acknowledgement, MustReadReminder
 from news.selectors import pending_must_reads
-from news.services import send_due_reminders
 from news.services.sections import configure_roles
+from news.tasks import send_due_reminders
 from notifications.models import Cadence, Notification
 from tests.news.concurrency import post_concurrently
 from tests.news.factories import publish_news, sections

@@ -249,15 +249,15 @@ def eager_celery():
 def test_the_beat_job_splits_the_digests_into_batches_and_a_second_plan_finds_none(
     world, smtp_server, eager_celery, monkeypatch
 ):
-    from notifications import jobs
+    from notifications import tasks
 
-    monkeypatch.setattr(jobs, "DIGEST_BATCH", 2)
+    monkeypatch.setattr(tasks, "DIGEST_BATCH", 2)
     others = [person(username=f"daily{n}", team=world["it"]) for n in range(3)]
     for other in others:
         prefers(other, Cadence.DAILY)
 
-    assert jobs.plan_digests("daily", now=NOW) == 2  # four daily readers, two per batch
+    assert tasks.plan_digests("daily", now=NOW) == 2  # four daily readers, two per batch
 
     for reader in [world["reader"], *others]:
         assert len(smtp_server.to(reader.email)) == 1
-    assert jobs.plan_digests("daily", now=NOW) == 0
+    assert tasks.plan_digests("daily", now=NOW) == 0

@@ -89,7 +89,7 @@ def test_a_refused_address_delays_only_its_own_email_and_nobody_is_mailed_twice(
 def test_an_email_still_refused_after_every_attempt_waits_for_the_digest(smtp_server):
     from core.models import OutboxTask
     from core.outbox import run_stored_task
-    from notifications.services import EMAIL_ATTEMPTS
+    from notifications.emails import EMAIL_ATTEMPTS
 
     reader = UserFactory(username="bounce")
     smtp_server.refused.add(reader.email)

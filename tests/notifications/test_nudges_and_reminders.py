@@ -7,8 +7,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from ideas.services import answer_idea, create_workshop, send_workshop_reminders, sign_up
-from notifications.jobs import nudge_challenge_owners
+from ideas.nudges import nudge_challenge_owners
+from ideas.reminders import send_workshop_reminders
+from ideas.services import answer_idea, create_workshop, sign_up
+from notifications.jobs import send_nudges
 from notifications.models import Cadence, Notification
 from tests.ideas.factories import challenge, idea
 from tests.notifications.factories import midweek_noon, prefers
@@ -78,6 +80,17 @@ def test_an_owner_reading_in_the_app_only_gets_the_nudge_there(settings, owner, 
 
     assert Notification.objects.filter(recipient=owner, kind="nudge").exists()
     assert mail.outbox == []
+
+
+def test_the_nudge_job_runs_the_nudges_the_apps_registered(settings, owner, campaign):
+    settings.NOTIFICATIONS_NUDGE_AFTER_DAYS = 7
+    waiting(campaign, 10)
+    mail.outbox.clear()
+
+    assert send_nudges(now=NOW) == 1  # the challenge owners' nudge, registered by ideas
+    assert send_nudges(now=NOW) == 0
+
+    assert [m.to for m in mail.outbox] == [[owner.email]]
 
 
 def test_the_nudge_job_is_scheduled_with_the_digests():

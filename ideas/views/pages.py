@@ -1,0 +1,18 @@
+"""What the ideas hub and a challenge page show beyond their fields, and who may open a
+challenge; registered for the page types by `IdeasConfig.ready()` (see `core.page_context`)."""
+
+from __future__ import annotations
+
+from ideas.selectors import challenge_page_context, challenges_visible_to
+
+
+def hub_context(request, hub) -> dict:
+    """The challenges the reader may see, newest first."""
+    return {"challenges": challenges_visible_to(request.user).order_by("-opens_at")}
+
+
+def challenge_context(request, challenge) -> dict:
+    """The challenge's ideas in the reader's order and page, and what the reader may do."""
+    return challenge_page_context(
+        challenge, request.user, request.GET.get("order"), request.GET.get("page")
+    )
