@@ -4,17 +4,21 @@ Every error is `{"error": "..."}` with a 4xx status. Apps contribute routers in 
 """
 
 import json
+from collections.abc import Callable
 from functools import wraps
+from typing import Any, cast
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import RequestDataTooBig
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
+from wagtail.models import APIToken
 
 from people.auth import may_sign_in
 
@@ -23,7 +27,7 @@ class TokenAuth(BearerTokenAuth):
     """Wagtail's API tokens (`Authorization: Bearer ...`), refused once their owner is
     deactivated (account off, or profile deactivated by HR), as every other way in is."""
 
-    def authenticate(self, request, token: str):
+    def authenticate(self, request: HttpRequest, token: str) -> APIToken | None:
         api_token = super().authenticate(request, token)
         if api_token is not None and not may_sign_in(api_token.user):
             request.user = AnonymousUser()
@@ -31,19 +35,20 @@ class TokenAuth(BearerTokenAuth):
         return api_token
 
 
-def signed_in_user(request):
+def signed_in_user(request: HttpRequest) -> User | None:
     """The user behind a session or a Wagtail API token (`Authorization: Bearer ...`)."""
     if request.user.is_authenticated:
         return request.user
     token = TokenAuth()(request)
-    return token.user if token else None
+    user: User | None = token.user if token else None
+    return user
 
 
-def require_signed_in(view):
+def require_signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Guards the schema and the interactive docs: they are for signed-in users only."""
 
     @wraps(view)
-    def guarded(request, *args, **kwargs):
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if signed_in_user(request) is None:
             return JsonResponse({"error": "Authentication required."}, status=401)
         return view(request, *args, **kwargs)
@@ -55,7 +60,7 @@ class UnacceptableText(ValueError):
     """Text no database column can hold: a NUL character, or half of a surrogate pair."""
 
 
-def check_text(value) -> None:
+def check_text(value: object) -> None:
     """Raise `UnacceptableText` if any string in this JSON value (keys included) has a NUL
     character or a lone surrogate (`"\\ud800"` is valid JSON but no valid text)."""
     if isinstance(value, str):
@@ -80,13 +85,15 @@ class TextParser(Parser):
     """ninja's JSON and query parser, refusing text PostgreSQL cannot store (400), before any
     endpoint sees it: every endpoint of the API is covered."""
 
-    def parse_body(self, request):
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         # ninja answers 400 to any error raised here; `on_http_error` gives our reason.
-        data = json.loads(request.body.decode("utf-8"))
+        data: dict[str, Any] = json.loads(request.body.decode("utf-8"))
         check_text(data)
         return data
 
-    def parse_querydict(self, data, list_fields, request):
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
         for key, values in data.lists():
             try:
                 check_text([key, *(value for value in values if isinstance(value, str))])
@@ -111,12 +118,12 @@ api = NinjaAPI(
 LOCATIONS = {"query", "body", "path", "params", "form"}
 
 
-def error(request, message: str, status: int):
+def error(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return api.create_response(request, {"error": message}, status=status)
 
 
 @api.exception_handler(ValidationError)
-def on_validation_error(request, exc: ValidationError):
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     problems = []
     for item in exc.errors:
         where = ".".join(str(part) for part in item.get("loc", ()) if part not in LOCATIONS)
@@ -125,12 +132,12 @@ def on_validation_error(request, exc: ValidationError):
 
 
 @api.exception_handler(AuthenticationError)
-def on_authentication_error(request, exc):
+def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return error(request, "Authentication required.", 401)
 
 
 @api.exception_handler(HttpError)
-def on_http_error(request, exc: HttpError):
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     cause = exc.__cause__
     if isinstance(cause, UnacceptableText):  # raised by the parser, wrapped by ninja
         return error(request, str(cause), 400)
@@ -140,12 +147,12 @@ def on_http_error(request, exc: HttpError):
 
 
 @api.exception_handler(RequestDataTooBig)
-def on_body_too_large(request, exc):
+def on_body_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return error(request, _("The request body is too large."), 413)
 
 
 @api.exception_handler(Http404)
-def on_not_found(request, exc):
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return error(request, "Not found.", 404)
 
 
@@ -175,8 +182,8 @@ class Me(Schema):
 
 
 @api.get("/me/", response={200: Me, 401: Error}, summary="The signed-in user", tags=["account"])
-def me(request):
-    user = request.user
+def me(request: HttpRequest) -> Me:
+    user = cast(User, request.user)  # signed in: the API's auth let the request in
     return Me(
         username=user.get_username(),
         first_name=user.first_name,

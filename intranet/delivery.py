@@ -17,17 +17,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import load_backend
 
 from intranet.models import Delivery
 
+if TYPE_CHECKING:
+    from django.db.backends.utils import CursorWrapper
+
 logger = logging.getLogger(__name__)
 
 
 @contextmanager
-def _ledger() -> Iterator:
+def _ledger() -> Iterator[CursorWrapper]:
     """A cursor whose writes commit at once, whatever the caller's transaction.
 
     Inside a transaction on PostgreSQL, that takes a connection of its own, opened for the
@@ -47,7 +51,7 @@ def _ledger() -> Iterator:
         own.close()
 
 
-def _execute(sql: str, params: list) -> list:
+def _execute(sql: str, params: list[str]) -> list[tuple[Any, ...]]:
     with _ledger() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall() if cursor.description else []

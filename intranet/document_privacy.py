@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +35,12 @@ from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Length, Substr
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.permissions import policy_registry
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
+    from wagtail.documents.models import AbstractDocument
 
 # Of the given page ids (all of the rule's page type), those this user may see.
 AudienceRule = Callable[[object, list[int]], Iterable[int]]
@@ -63,7 +70,7 @@ def _rule_for(content_type_id: int) -> AudienceRule | None:
     return None
 
 
-def _failing_restrictions(request) -> QuerySet[PageViewRestriction]:
+def _failing_restrictions(request: HttpRequest) -> QuerySet[PageViewRestriction]:
     """The page restrictions this visitor does not pass, as Wagtail's `accept_request` says."""
     user = request.user
     session = getattr(request, "session", {})
@@ -76,11 +83,13 @@ def _failing_restrictions(request) -> QuerySet[PageViewRestriction]:
         allowed = PageViewRestriction.groups.through.objects.filter(
             pageviewrestriction_id=OuterRef("pk"), group_id__in=my_groups.values("group_id")
         )
-        failing |= Q(restriction_type=PageViewRestriction.GROUPS) & ~Exists(allowed)
-    return PageViewRestriction.objects.filter(failing)
+        # a Q to Django (Q._combine); the stubs say Combinable for Q & ~Exists
+        failing |= Q(restriction_type=PageViewRestriction.GROUPS) & ~Exists(allowed)  # type: ignore[assignment]
+    restrictions: QuerySet[PageViewRestriction] = PageViewRestriction.objects.filter(failing)
+    return restrictions
 
 
-def _viewable_pages(request) -> QuerySet[Page]:
+def _viewable_pages(request: HttpRequest) -> QuerySet[Page]:
     """Live pages whose privacy this visitor passes, for use inside a subquery.
 
     A restriction applies to a page when it sits on the page or an ancestor, or on the source
@@ -93,17 +102,19 @@ def _viewable_pages(request) -> QuerySet[Page]:
     blocking = _failing_restrictions(request).filter(
         Q(page__path=Substr(OuterRef("path"), 1, Length("page__path"))) | Exists(ancestor_alias)
     )
-    return Page.objects.filter(live=True, expired=False).exclude(Exists(blocking))
+    pages: QuerySet[Page] = Page.objects.filter(live=True, expired=False).exclude(Exists(blocking))
+    return pages
 
 
-def page_references(document) -> QuerySet[ReferenceIndex]:
+def page_references(document: AbstractDocument) -> QuerySet[ReferenceIndex]:
     """Where pages use this document, one row per field or block that names it."""
-    return ReferenceIndex.get_references_to(document).filter(
+    references: QuerySet[ReferenceIndex] = ReferenceIndex.get_references_to(document).filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
+    return references
 
 
-def document_access(request, document) -> Access:
+def document_access(request: HttpRequest, document: AbstractDocument) -> Access:
     """Whether this request may download the document under the rule above."""
     viewable = _viewable_pages(request).filter(pk=Cast(OuterRef("object_id"), IntegerField()))
     rows = set(
@@ -129,15 +140,16 @@ def document_access(request, document) -> Access:
     return Access.DENIED
 
 
-def manages(user, document) -> bool:
+def manages(user: AbstractBaseUser | AnonymousUser, document: AbstractDocument) -> bool:
     """Editors who may change the document in the admin (its uploader included)."""
     if not user.is_authenticated or not user.is_active:
         return False
     policy = policy_registry.get_by_type(type(document))
-    return policy.user_has_permission_for_instance(user, "change", document)
+    allowed: bool = policy.user_has_permission_for_instance(user, "change", document)
+    return allowed
 
 
-def index_references_on_publish(sender, instance, **kwargs) -> None:
+def index_references_on_publish(sender: type[Page], instance: Page, **kwargs: Any) -> None:
     """Record a page's references as it goes live, in its own transaction.
 
     Wagtail updates the reference index in a background task; until that task runs, a file

@@ -66,6 +66,7 @@ def xlsx_response(
 ) -> HttpResponse:
     """An XLSX download with one sheet per (title, header, rows)."""
     book = Workbook()
+    assert book.active is not None  # a new workbook has one empty sheet
     book.remove(book.active)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title)

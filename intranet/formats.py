@@ -9,6 +9,7 @@ that rule. Templates use the `local_date` and `local_number` filters (built in, 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.utils import dateformat, timezone, translation
 from django.utils.formats import get_format, number_format
@@ -48,7 +49,7 @@ def local_date(value: date | datetime | None, format_name: str = "DATE_FORMAT") 
     return dateformat.format(value, pattern)
 
 
-def local_number(value: float | int | None, decimal_pos: int | None = None) -> str:
+def local_number(value: float | int | Literal[""] | None, decimal_pos: int | None = None) -> str:
     """A number with the active language's decimal separator (12.5 → "12,5" in French), a
     whole value without decimals (100.0 → "100"). Empty for None."""
     if value is None or value == "":

@@ -1,5 +1,7 @@
 """Form fields shared by the apps."""
 
+from typing import Any
+
 from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +17,9 @@ class TagListField(forms.CharField):
     naming it, instead of failing when the tag is stored.
     """
 
-    def to_python(self, value) -> list[str]:
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]  # a list, not text
         text = super().to_python(value)
+        assert text is not None  # empty_value is ""
         names: list[str] = []
         for item in text.replace(";", ",").split(","):
             name = item.strip()
@@ -35,8 +38,8 @@ class TagListField(forms.CharField):
                     params={"name": Truncator(name).chars(30), "limit": TAG_MAX_LENGTH},
                 )
 
-    def run_validators(self, value) -> None:
+    def run_validators(self, value: list[str]) -> None:
         super().run_validators(", ".join(value))
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         return ", ".join(value) if isinstance(value, list) else value

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -233,14 +234,14 @@ class StoredResultsBackend(BaseTaskBackend):
 
     supports_get_result = True
 
-    def get_result(self, result_id: str) -> TaskResult:
+    def get_result(self, result_id: str) -> TaskResult[Any]:
         try:
             row = OutboxTask.objects.get(pk=result_id)
         except (OutboxTask.DoesNotExist, ValueError) as missing:
             raise TaskResultDoesNotExist(result_id) from missing
         return self._result(import_string(row.task_path), row)
 
-    def _result(self, task: Task, row: OutboxTask) -> TaskResult:
+    def _result(self, task: Task[Any, Any], row: OutboxTask) -> TaskResult[Any]:
         if row.finished_at:
             status = TaskResultStatus.SUCCESSFUL
         elif row.dead_at:
@@ -278,7 +279,7 @@ class InlineBackend(StoredResultsBackend):
     supports_defer = True
     supports_get_result = True
 
-    def enqueue(self, task: Task, args, kwargs) -> TaskResult:
+    def enqueue(self, task: Task[Any, Any], args: Any, kwargs: Any) -> TaskResult[Any]:
         self.validate_task(task)
         now = timezone.now()
         args, kwargs = normalize_json(list(args)), normalize_json(dict(kwargs))
@@ -331,7 +332,7 @@ class OutboxBackend(StoredResultsBackend):
     supports_defer = True
     supports_get_result = True
 
-    def enqueue(self, task: Task, args, kwargs) -> TaskResult:
+    def enqueue(self, task: Task[Any, Any], args: Any, kwargs: Any) -> TaskResult[Any]:
         self.validate_task(task)
         now = timezone.now()
         run_after = task.run_after or now

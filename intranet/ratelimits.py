@@ -17,12 +17,14 @@ import hashlib
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
@@ -31,19 +33,21 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
+View = Callable[..., HttpResponse]
 
-def _rate(group: str, request) -> str | None:
+
+def _rate(group: str, request: HttpRequest) -> str | None:
     return settings.RATE_LIMITS.get(group.removeprefix("ruche:"))
 
 
-def _user_key(group: str, request) -> str:
+def _user_key(group: str, request: HttpRequest) -> str:
     # an API token sets request.user too (wagtail.api.v3.auth.BearerTokenAuth)
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
     return f"ip:{request.META.get(settings.RATE_LIMIT_IP_META_KEY, '')}"
 
 
-def over_limit(request, scope: str) -> bool:
+def over_limit(request: HttpRequest, scope: str) -> bool:
     """Count this request against `scope` (per person, or per address when signed out);
     whether the limit is now exceeded. Sign-in counts with `SignInAttempt` instead.
 
@@ -51,13 +55,14 @@ def over_limit(request, scope: str) -> bool:
     outage of Redis must not stop people from working.
     """
     try:
-        return is_ratelimited(
+        limited: bool = is_ratelimited(
             request,
             group=f"ruche:{scope}",
             key=_user_key,
             rate=_rate,
             increment=True,
         )
+        return limited
     except (RedisError, OSError) as problem:
         logger.warning("rate limit %s not checked: %s", scope, problem)
         return False
@@ -67,19 +72,19 @@ def _message() -> str:
     return _("You are going too fast. Please wait a minute, then try again.")
 
 
-def too_many_requests(request):
+def too_many_requests(request: HttpRequest) -> HttpResponse:
     message = _message()
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"error": message}, status=429)
     return render(request, "429.html", {"message": message}, status=429)
 
 
-def rate_limited(*scopes: str, methods: tuple[str, ...] = ("POST",)):
+def rate_limited(*scopes: str, methods: tuple[str, ...] = ("POST",)) -> Callable[[View], View]:
     """Site views: each request with one of `methods` counts against every scope."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def limited(request, *args, **kwargs):
+        def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method in methods:
                 for scope in scopes:
                     if over_limit(request, scope):
@@ -91,7 +96,7 @@ def rate_limited(*scopes: str, methods: tuple[str, ...] = ("POST",)):
     return decorator
 
 
-def check_api_rate(request, scope: str) -> None:
+def check_api_rate(request: HttpRequest, scope: str) -> None:
     """API endpoints: raise a 429 `{"error": ...}` when the caller went over the limit."""
     if over_limit(request, scope):
         raise HttpError(429, _message())
@@ -121,12 +126,12 @@ class SignInAttempt:
     never refused, however many failures others made on that username.
     """
 
-    request: object
+    request: HttpRequest
     counters: list[str] = field(default_factory=list)
     refused: bool = False
 
     @classmethod
-    def start(cls, request) -> SignInAttempt:
+    def start(cls, request: HttpRequest) -> SignInAttempt:
         attempt = cls(request)
         if not settings.RATELIMIT_ENABLE:
             return attempt

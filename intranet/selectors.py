@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, QuerySet
 
 from intranet.models import OutboxTask
 
@@ -33,11 +33,11 @@ def outbox_summary(task_paths: list[str] | None = None) -> OutboxSummary:
     return OutboxSummary(**figures)
 
 
-def dead_tasks(limit: int = 200):
+def dead_tasks(limit: int = 200) -> QuerySet[OutboxTask]:
     """The dead tasks, newest death first."""
     return OutboxTask.objects.dead().order_by("-dead_at", "-pk")[:limit]
 
 
-def failing_tasks(limit: int = 200):
+def failing_tasks(limit: int = 200) -> QuerySet[OutboxTask]:
     """Pending tasks whose last attempt failed (index work waiting for the engine, say)."""
     return OutboxTask.objects.pending().exclude(last_error="").order_by("created_at")[:limit]

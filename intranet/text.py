@@ -13,6 +13,7 @@ paragraph's neighbours there, and right-to-left writers may need the marks.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -75,7 +76,13 @@ def check_title(value: str | None, limit: int = TITLE_MAX_LENGTH) -> None:
     check_length(value, limit)
 
 
-class CheckedTitleMixin:
+if TYPE_CHECKING:
+    from wagtail.models import Page as _PageBase  # what the mixin goes with, for `super()`
+else:
+    _PageBase = object
+
+
+class CheckedTitleMixin(_PageBase):
     """For page models: the admin (whose form runs the model's `clean`) refuses a title,
     SEO title or menu title holding a direction control, with the error on that field."""
 

@@ -9,8 +9,10 @@ a web page or a program renamed `.pdf` or `.txt` is refused with a clear error.
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import IO
 
 from django import forms
+from django.core.files import File
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
@@ -29,14 +31,14 @@ TEXT = {"csv", "txt"}
 HTML_STARTS = (b"<!doctype html", b"<html", b"<script", b"<svg", b"<?xml")
 
 
-def _head(upload, size: int = 8192) -> bytes:
+def _head(upload: IO[bytes], size: int = 8192) -> bytes:
     upload.seek(0)
     head = upload.read(size)
     upload.seek(0)
     return head
 
 
-def content_problem(upload) -> str | None:
+def content_problem(upload: File[bytes]) -> str | None:
     """Why this file's content does not match its extension, or None when it does."""
     extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
     head = _head(upload)
@@ -51,8 +53,8 @@ def content_problem(upload) -> str | None:
 
 
 class DocumentForm(BaseDocumentForm):
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
+    def clean_file(self) -> File[bytes] | None:
+        upload: File[bytes] | None = self.cleaned_data.get("file")
         # a new upload has a content type; an unchanged file on edit is the stored one
         if upload and hasattr(upload, "content_type"):
             problem = content_problem(upload)

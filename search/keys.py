@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db import models
 from django.db.models import CharField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from intranet.models import ExternalKey
 
 
-def _of_model(model) -> dict:
+def _of_model(model: type[models.Model]) -> dict[str, str | None]:
     """The content type of `model` by name, not by a cached id: a long-lived worker keeps
     content type ids in memory, and ids change when the table is rebuilt (a test flush)."""
     return {
@@ -17,7 +20,7 @@ def _of_model(model) -> dict:
     }
 
 
-def with_import_key(queryset: QuerySet, kind: str) -> QuerySet:
+def with_import_key(queryset: QuerySet[Any], kind: str) -> QuerySet[Any]:
     """Annotate each object with its import key (`import_key`), in the same query."""
     keys = ExternalKey.objects.filter(
         kind=kind,
@@ -27,7 +30,7 @@ def with_import_key(queryset: QuerySet, kind: str) -> QuerySet:
     return queryset.annotate(import_key=Subquery(keys.values("key")[:1]))
 
 
-def import_key(obj, kind: str) -> str | None:
+def import_key(obj: models.Model, kind: str) -> str | None:
     """The key `obj` was imported with, or None for an object created in Ruche."""
     if hasattr(obj, "import_key"):
         return obj.import_key

@@ -56,14 +56,14 @@ class SearchDocument:
 class SearchKind:
     kind: str
     model: type[models.Model]
-    queryset: Callable[[], models.QuerySet]
+    queryset: Callable[[], models.QuerySet[Any]]
     document: Callable[[Any], SearchDocument | None]
     # Other models whose changes alter this kind's documents, with a function giving the
     # affected objects of `model` (a team renamed changes its members' documents).
     related: dict[type[models.Model], Callable[[Any], Iterable[Any]]] = field(default_factory=dict)
 
 
-def prefetched(name: str) -> Prefetch:
+def prefetched(name: str) -> Prefetch[Any]:
     """Prefetch the objects of `name` into a plain list (read back with `related`).
 
     The same single query as `prefetch_related(name)`, without Django building one queryset
@@ -72,7 +72,7 @@ def prefetched(name: str) -> Prefetch:
     return Prefetch(name, to_attr=f"{name}_prefetched")
 
 
-def related(obj, name: str) -> list:
+def related(obj: Any, name: str) -> list[Any]:
     """The objects of `obj.<name>`: the list `prefetched(name)` filled, else one query."""
     found = getattr(obj, f"{name}_prefetched", None)
     return found if found is not None else list(getattr(obj, name).all())

@@ -27,18 +27,20 @@ class Line:
 
     @property
     def kind(self) -> str:
-        return self.row["kind"]
+        kind: str = self.row["kind"]
+        return kind
 
     @property
     def key(self) -> str:
-        return self.row["key"]
+        key: str = self.row["key"]
+        return key
 
 
 @dataclass
 class ImportReport:
-    created: Counter = field(default_factory=Counter)
-    updated: Counter = field(default_factory=Counter)
-    failed: Counter = field(default_factory=Counter)
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)
     problems: list[tuple[str, int, str]] = field(default_factory=list)
 
     def fail(self, path: str, number: int, kind: str, reason: str) -> None:

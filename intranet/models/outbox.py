@@ -1,17 +1,21 @@
+from __future__ import annotations
+
+from datetime import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class OutboxTaskQuerySet(models.QuerySet):
-    def pending(self):
+class OutboxTaskQuerySet(models.QuerySet["OutboxTask"]):
+    def pending(self) -> OutboxTaskQuerySet:
         """Waiting to run, or to run again: neither finished nor dead."""
         return self.filter(finished_at__isnull=True, dead_at__isnull=True)
 
-    def dead(self):
+    def dead(self) -> OutboxTaskQuerySet:
         """Out of attempts: kept for an operator to see and replay (`replay_dead_tasks`)."""
         return self.filter(finished_at__isnull=True, dead_at__isnull=False)
 
-    def due(self, now):
+    def due(self, now: datetime) -> OutboxTaskQuerySet:
         return self.pending().filter(next_attempt_at__lte=now)
 
 
