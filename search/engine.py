@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
@@ -80,9 +80,11 @@ class Engine:
     def not_found_error(self) -> type[Exception]:
         if self.flavour == "elasticsearch":
             from elasticsearch import NotFoundError
-        else:
-            from opensearchpy.exceptions import NotFoundError
-        return NotFoundError
+
+            return NotFoundError
+        from opensearchpy.exceptions import NotFoundError as OpenSearchNotFoundError
+
+        return OpenSearchNotFoundError
 
     @property
     def transport_errors(self) -> tuple[type[Exception], ...]:
@@ -90,9 +92,10 @@ class Engine:
             from elastic_transport import ConnectionError, ConnectionTimeout
 
             return (ConnectionError, ConnectionTimeout)
-        from opensearchpy.exceptions import ConnectionError, ConnectionTimeout
+        from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+        from opensearchpy.exceptions import ConnectionTimeout as OpenSearchConnectionTimeout
 
-        return (ConnectionError, ConnectionTimeout)
+        return (OpenSearchConnectionError, OpenSearchConnectionTimeout)
 
     def bulk(
         self, actions: Iterable[dict], *, refresh: bool = False, threads: int = 1
@@ -100,6 +103,7 @@ class Engine:
         """Send documents in chunks. With `threads` > 1 (a full rebuild), the caller's thread
         keeps building the next chunks (it holds the database connection) while other threads
         send the previous ones."""
+        options: dict[str, Any]
         if self.flavour == "elasticsearch":
             from elasticsearch.helpers import bulk
 
@@ -109,8 +113,13 @@ class Engine:
 
             client, options = self.client, {"request_timeout": BULK_TIMEOUT}
         if threads <= 1:
-            return bulk(client, actions, refresh=refresh, raise_on_error=False, **options)
-        count, errors = 0, []
+            # without stats_only, the second item is the list of errors
+            return cast(
+                "tuple[int, list[Any]]",
+                bulk(client, actions, refresh=refresh, raise_on_error=False, **options),
+            )
+        count = 0
+        errors: list[Any] = []
         pending: deque[Future] = deque()
         with ThreadPoolExecutor(max_workers=threads) as pool:
             iterator = iter(actions)
@@ -134,7 +143,7 @@ class Engine:
             from opensearchpy.helpers import scan
 
             client = self.client
-        query = {"query": {"match_all": {}}}
+        query: dict[str, Any] = {"query": {"match_all": {}}}
         yield from scan(client, query=query, index=index or alias_name(), size=BULK_CHUNK)
 
     def put_settings(self, index: str, settings: dict) -> None:

@@ -27,13 +27,15 @@ def with_import_key(queryset: QuerySet[Any], kind: str) -> QuerySet[Any]:
         object_id=Cast(OuterRef("pk"), output_field=CharField()),
         **_of_model(queryset.model),
     )
-    return queryset.annotate(import_key=Subquery(keys.values("key")[:1]))
+    annotated: QuerySet[Any] = queryset.annotate(import_key=Subquery(keys.values("key")[:1]))
+    return annotated
 
 
 def import_key(obj: models.Model, kind: str) -> str | None:
     """The key `obj` was imported with, or None for an object created in Ruche."""
     if hasattr(obj, "import_key"):
-        return obj.import_key
+        key: str | None = obj.import_key
+        return key
     return (
         ExternalKey.objects.filter(kind=kind, object_id=str(obj.pk), **_of_model(type(obj)))
         .values_list("key", flat=True)

@@ -25,8 +25,8 @@ class IdeaTag(TaggedItemBase):
     )
 
 
-class IdeaQuerySet(models.QuerySet):
-    def visible(self):
+class IdeaQuerySet(models.QuerySet["Idea"]):
+    def visible(self) -> IdeaQuerySet:
         """Ideas anyone in the audience sees: not hidden by moderation, not merged away."""
         return self.filter(hidden_at__isnull=True, merged_into__isnull=True)
 
