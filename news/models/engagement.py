@@ -12,7 +12,7 @@ class ReactionKind(models.TextChoices):
     SUPPORT = "support", _("Support")
 
 
-REACTION_EMOJI = {
+REACTION_EMOJI: dict[str, str] = {
     ReactionKind.LIKE: "👍",
     ReactionKind.CELEBRATE: "🎉",
     ReactionKind.INSIGHTFUL: "💡",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,10 +12,13 @@ from django.utils.translation import gettext as _
 
 from news.models import Acknowledgement, MustReadReminder, NewsPage, ReminderStage
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 REMIND_DAYS_BEFORE_DUE = 2
 
 
-def acknowledge_must_read(*, user, page: NewsPage) -> tuple[Acknowledgement, bool]:
+def acknowledge_must_read(*, user: User, page: NewsPage) -> tuple[Acknowledgement, bool]:
     """Record that the user has read a must-read; a second (or concurrent) call changes nothing.
 
     Returns the acknowledgement and whether this call created it.
