@@ -38,12 +38,12 @@ from wagtail.permissions import policy_registry
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
-    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
     from django.http import HttpRequest
     from wagtail.documents.models import AbstractDocument
 
 # Of the given page ids (all of the rule's page type), those this user may see.
-AudienceRule = Callable[[object, list[int]], Iterable[int]]
+AudienceRule = Callable[["User | AnonymousUser", list[int]], Iterable[int]]
 _audience_rules: dict[type[Page], AudienceRule] = {}
 
 

@@ -79,6 +79,12 @@ class Idea(models.Model):
 
     objects = IdeaQuerySet.as_manager()
 
+    # Set for a reader by `ideas.selectors.listing` (declared for the type checker only: no
+    # value, so no field).
+    tag_names: list[str]
+    author_display: str
+    voted: bool
+
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +20,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intranet.text import CheckedTitleMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Phase(models.TextChoices):
@@ -196,7 +200,7 @@ class ChallengePage(CheckedTitleMixin, Page):
         return self.phase()
 
     @property
-    def current_phase_label(self) -> str:
+    def current_phase_label(self) -> StrOrPromise:
         return Phase(self.phase()).label
 
     @property
