@@ -11,10 +11,14 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ANSWER_DELAY = timedelta(days=14)
 
@@ -43,7 +47,7 @@ class Measure:
 @dataclass(frozen=True)
 class KPI:
     code: str
-    label: str
+    label: StrOrPromise
     unit: str
     higher_is_better: bool
     compute: Callable[[datetime, datetime, Group], Measure]

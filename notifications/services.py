@@ -12,6 +12,7 @@ import smtplib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -24,6 +25,10 @@ from intranet.delivery import deliver_once, notice_delivery_key
 from intranet.outbox import retry_delay
 from notifications.models import Cadence, Notification, Preference
 from notifications.selectors import email_settings
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django_tasks.base import Task
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +175,7 @@ def _email_later(notice_ids: list[int], attempt: int) -> None:
         logger.error("Notices %s not emailed after %s attempts", notice_ids, attempt)
 
 
-def retry_later(task, *, attempt: int, **kwargs) -> bool:
+def retry_later(task: Task[Any, Any], *, attempt: int, **kwargs: Any) -> bool:
     """Enqueue `task(**kwargs, attempt=attempt + 1)` after the back-off of `attempt`, for
     emails the mail server refused; False once `EMAIL_ATTEMPTS` are spent.
 
@@ -201,7 +206,7 @@ def _send_notice(notice: Notification, language: str) -> None:
     )
 
 
-def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
+def email_once(*, user: User, key: str, send: Callable[[str], None]) -> bool:
     """Send an app's own email for the notice `key` of `user`, at most once.
 
     For events whose email says more than the notice (kudos, a leadership answer). The notice
@@ -229,7 +234,7 @@ def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
     return sent
 
 
-def mark_read(*, user, notification_id: int) -> bool:
+def mark_read(*, user: User, notification_id: int) -> bool:
     """Mark one of my notices read; False when it is not mine (or does not exist)."""
     found = Notification.objects.filter(pk=notification_id, recipient=user)
     if not found.exists():
@@ -238,14 +243,14 @@ def mark_read(*, user, notification_id: int) -> bool:
     return True
 
 
-def mark_all_read(*, user) -> int:
+def mark_all_read(*, user: User) -> int:
     """Mark every unread notice of mine read; returns how many changed."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
-def save_preference(*, user, cadence: str, language: str = "") -> Preference:
+def save_preference(*, user: User, cadence: str, language: str = "") -> Preference:
     """Choose in-app only, a daily or a weekly digest, and the language of the emails."""
     if cadence not in Cadence.values:
         raise ValueError(cadence)
