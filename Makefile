@@ -55,10 +55,11 @@ services-stop: ## Stop the services started by `make services`
 services-status: ## Show whether each service answers
 	bash scripts/services.sh status
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check, mypy type check ([tool.mypy] in pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import RequestDataTooBig
@@ -23,7 +23,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from core.access import may_sign_in
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import User
     from django.utils.datastructures import MultiValueDict
     from wagtail.models import APIToken
 
@@ -40,12 +40,13 @@ class TokenAuth(BearerTokenAuth):
         return api_token
 
 
-def signed_in_user(request: HttpRequest) -> AbstractBaseUser | None:
+def signed_in_user(request: HttpRequest) -> User | None:
     """The user behind a session or a Wagtail API token (`Authorization: Bearer ...`)."""
+    # Ruche keeps Django's user model (no AUTH_USER_MODEL): a signed-in user is a `User`.
     if request.user.is_authenticated:
         return request.user
     token = TokenAuth()(request)
-    return token.user if token else None
+    return cast("User", token.user) if token else None
 
 
 def require_signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

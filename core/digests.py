@@ -19,7 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def anyone(window: Window) -> None:
 class DigestSection:
     name: str
     order: int
-    heading: str  # a lazy translation, read in the reader's language
+    heading: StrOrPromise  # a lazy translation, read in the reader's language
     items: Items
     readers: Readers = anyone
 

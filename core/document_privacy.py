@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from wagtail.documents.models import AbstractDocument
 
 # Of the given page ids (all of the rule's page type), those this user may see.
-AudienceRule = Callable[[object, list[int]], Iterable[int]]
+AudienceRule = Callable[[Any, list[int]], Iterable[int]]
 _audience_rules: dict[type[Page], AudienceRule] = {}
 
 

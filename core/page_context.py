@@ -13,12 +13,17 @@ Direction: the kernel imports no app; apps import this module.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+
+if TYPE_CHECKING:
+    from wagtail.models import Page as _PageBase  # what the mixin is mixed into
+else:
+    _PageBase = object
 
 # Given the request and the page, the entries it adds to the page's template context.
-PageContext = Callable[[Any, Any], dict]
+PageContext = Callable[[Any, Any], dict[str, Any]]
 # Given the user and the page, whether they may open it.
 PageAccess = Callable[[Any, Any], bool]
 
@@ -41,16 +46,17 @@ def register_page_access(model: type, check: PageAccess) -> None:
         checks.append(check)
 
 
-class RegisteredContextMixin:
+class RegisteredContextMixin(_PageBase):
     """For page models: serving and context completed by what their app registered."""
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not all(check(request.user, self) for check in _access.get(type(self), ())):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        response: HttpResponse = super().serve(request, *args, **kwargs)
+        return response
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         for build in _contexts.get(type(self), ()):
             context.update(build(request, self))
         return context

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -42,7 +42,8 @@ def _rate(group: str, request: HttpRequest) -> str | None:
 
 def _ip_meta_key() -> str:
     # set from the environment, with a default: never None
-    return cast(str, settings.RATE_LIMIT_IP_META_KEY)
+    key: str = settings.RATE_LIMIT_IP_META_KEY
+    return key
 
 
 def _user_key(group: str, request: HttpRequest) -> str:

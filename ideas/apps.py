@@ -9,9 +9,9 @@ class IdeasConfig(AppConfig):
 
     def ready(self) -> None:
         from core.digests import register_digest_section
+        from core.document_privacy import register_audience_rule
         from core.nudges import register_nudge
         from core.page_context import register_page_access, register_page_context
-        from core.document_privacy import register_audience_rule
         from notifications.targets import register_target
 
         from . import digest, importers, nudges, search  # noqa: F401  (import and search kinds)

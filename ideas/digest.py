@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.digests import LIMIT, DigestSection, Item, Window
+from core.formats import local_date
 from ideas.selectors import (
     answers_to_ideas_of,
     any_challenge_opening_or_closing,
@@ -18,7 +19,6 @@ from ideas.selectors import (
     challenges_closing_for,
     challenges_opening_for,
 )
-from core.formats import local_date
 from notifications.emails import absolute_url
 
 

@@ -62,7 +62,7 @@ def recipients_and_message(event: str, idea: Idea) -> tuple[set[int], Callable[[
     if what == "comment":
         comment = Comment.objects.filter(pk=ident).select_related("author", "parent").first()
         recipients = set(Follow.objects.filter(idea=idea).values_list("user_id", flat=True))
-        if comment and comment.parent_id:
+        if comment and comment.parent is not None:  # selected with the comment
             recipients.add(comment.parent.author_id)
         name = comment.author.get_full_name() if comment else ""
         return (
@@ -88,7 +88,7 @@ def recipients_and_message(event: str, idea: Idea) -> tuple[set[int], Callable[[
             return set(), None
         inviter = invitation.invited_by
         name = (inviter.get_full_name() or inviter.get_username()) if inviter else ""
-        if idea.anonymous or not name or inviter.pk != idea.author_id:
+        if idea.anonymous or not name or inviter is None or inviter.pk != idea.author_id:
             # Never the author of an anonymous idea; a merge's invitation comes from the idea.
             return (
                 {person_id},
@@ -120,7 +120,7 @@ def deliver(event: str, idea_id: int, actor_id: int | None) -> int:
     if idea is None:
         return 0
     recipients, message = recipients_and_message(event, idea)
-    recipients.discard(actor_id)
+    recipients -= {actor_id}
     recipients = users_in_audience(idea.challenge, recipients)
     if not recipients or message is None:
         return 0

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.formats import local_date
 from ideas.models import Workshop, WorkshopRegistration
 from ideas.selectors import users_in_audience
-from core.formats import local_date
 from notifications.services import notify
 
 REMINDER_WINDOW = timedelta(hours=24)

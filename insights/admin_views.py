@@ -10,10 +10,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.exports import csv_response
 from insights import selectors
 from insights.charts import line_chart
 from insights.detection import weekly_signals
-from core.exports import csv_response
 from people.models import Team
 
 

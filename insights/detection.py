@@ -11,9 +11,11 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -39,7 +41,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
-def terms_of(text: str, tags: list[str] = ()) -> set[str]:
+def terms_of(text: str, tags: Sequence[str] = ()) -> set[str]:
     """The words of a text worth counting (no stop words, no numbers), and its tags as #tag."""
     words = {word for word in WORD.findall(fold(text)) if word not in STOPWORDS}
     return words | {f"#{fold(tag).strip()}" for tag in tags if tag.strip()}
@@ -104,7 +106,7 @@ def emerging_topics(week: date, utterances: list[Utterance]) -> list[dict]:
         for term in utterance.terms:
             people[term][utterance.week].add(utterance.person)
     baseline = [week - timedelta(weeks=n) for n in range(1, baseline_weeks + 1)]
-    rising = []
+    rising: list[dict[str, Any]] = []
     for term, weeks in people.items():
         now = len(weeks.get(week, ()))
         if now < floor():

@@ -20,8 +20,9 @@ top-level team is withheld.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar, cast
 
-Node = Hashable
+Node = TypeVar("Node", bound=Hashable)
 
 
 def subtree(children: Mapping[Node, Sequence[Node]], node: Node) -> set[Node]:
@@ -39,7 +40,8 @@ def subtree(children: Mapping[Node, Sequence[Node]], node: Node) -> set[Node]:
 
 def bottom_up(children: Mapping[Node, Sequence[Node]], root: Node) -> list[Node]:
     """The nodes under `root`, each after every node below it."""
-    order, stack, seen = [], [root], set()
+    order: list[Node] = []
+    stack, seen = [root], set()
     while stack:
         node = stack.pop()
         if node in seen:
@@ -55,7 +57,7 @@ def disclose(
     children: Mapping[Node, Sequence[Node]],
     size: Mapping[Node, int],
     minimum: int,
-    root: Node = None,
+    root: Node | None = None,
     check_root: bool = True,
 ) -> set[Node]:
     """The nodes whose figures may be shown.
@@ -68,7 +70,8 @@ def disclose(
     managers' dashboards show no organisation-wide figure).
     """
     shown: set[Node] = set()
-    for node in bottom_up(children, root):
+    # the root (None: the organisation) is a node of `children`
+    for node in bottom_up(children, cast(Node, root)):
         if node != root and size.get(node, 0) < minimum:
             continue
         shown.add(node)
@@ -76,5 +79,6 @@ def disclose(
         residue = size.get(node, 0) - sum(size[child] for child in kept)
         if kept and 0 < residue < minimum and (check_root or node != root):
             smallest = min(kept, key=lambda child: (size[child], str(child)))
-            shown -= subtree(children, smallest)
+            withheld = subtree(children, smallest)
+            shown -= withheld
     return shown

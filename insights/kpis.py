@@ -11,6 +11,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
@@ -26,6 +27,9 @@ from news.selectors.insights import (
 )
 from people.selectors import kudos_flows
 from search.selectors import search_outcomes, searcher_keys
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ANSWER_DELAY = timedelta(days=14)
 
@@ -59,7 +63,7 @@ class KPI:
     compute: Callable[[datetime, datetime, Group], Measure]
 
     @property
-    def label(self) -> str:
+    def label(self) -> StrOrPromise:
         return self.code.label
 
 

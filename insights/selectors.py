@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -24,20 +25,25 @@ from people.selectors import (
     manages_a_team,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from django.db.models import QuerySet
+    from django_stubs_ext import StrOrPromise
+
 COMMUNICATORS_GROUP = "Communicators"
 
 
 # --- Permissions -------------------------------------------------------------------------------
 
 
-def is_communicator(user) -> bool:
+def is_communicator(user: User | AnonymousUser) -> bool:
     """Communicators (the group) and superusers set objectives and read the KPIs and signals."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return user.is_superuser or user.groups.filter(name=COMMUNICATORS_GROUP).exists()
 
 
-def signals_report_recipients():
+def signals_report_recipients() -> QuerySet[User]:
     """Who receives the weekly signals report: active communicators and superusers with an
     email address, by id."""
     return (
@@ -50,7 +56,7 @@ def signals_report_recipients():
     )
 
 
-def may_open_team_dashboards(user) -> bool:
+def may_open_team_dashboards(user: User | AnonymousUser) -> bool:
     """Whether to link to the managers' dashboard: line managers and superusers (whom
     `my_teams` lets in). No query for the signed-in user (see `people.auth`)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -58,14 +64,14 @@ def may_open_team_dashboards(user) -> bool:
     return user.is_superuser or manages_a_team(user)
 
 
-def can_view_team_dashboard(user, team: Team) -> bool:
+def can_view_team_dashboard(user: User | AnonymousUser, team: Team) -> bool:
     """Managers of the team (they manage someone in it or in a team above) and superusers."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return user.is_superuser or team.pk in managed_team_ids(user)
 
 
-def teams_managed_by(user) -> list[Team]:
+def teams_managed_by(user: User | AnonymousUser) -> list[Team]:
     if user.is_superuser:
         return list(Team.objects.order_by("name"))
     return list(Team.objects.filter(pk__in=managed_team_ids(user)).order_by("name"))
@@ -182,7 +188,7 @@ def team_group_size(team: Team) -> int:
 @dataclass
 class KPIRow:
     code: str
-    label: str
+    label: StrOrPromise
     unit: str
     higher_is_better: bool
     target: float
@@ -243,7 +249,7 @@ def objectives_dashboard(team: Team | None) -> list[tuple[Objective, list[KPIRow
 # --- Manager dashboard -------------------------------------------------------------------------
 
 
-def _figures(user_ids: set[int], data: dict) -> dict:
+def _figures(user_ids: set[int], data: dict[str, Any]) -> dict[str, Any]:
     ideas = [idea for idea in data["ideas"] if idea["author_id"] in user_ids]
     return {
         "people": len(user_ids),
@@ -256,7 +262,7 @@ def _figures(user_ids: set[int], data: dict) -> dict:
     }
 
 
-def team_dashboard(team: Team, *, days: int) -> dict | None:
+def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
     """Participation, ideas and outcomes, kudos and pending must-reads of a team and below.
 
     None when the team's figures are withheld: fewer than the floor of people, or a group
@@ -286,7 +292,8 @@ def team_dashboard(team: Team, *, days: int) -> dict | None:
         (child for child in tree.shown_children(team.pk) if child in names),
         key=lambda child: names[child],
     )
-    subteams, covered = [], set()
+    subteams: list[tuple[str | None, dict[str, Any]]] = []
+    covered: set[int] = set()
     for child in shown:
         people = tree.people(child)
         covered |= people

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import redis
 from django.conf import settings
@@ -22,11 +23,14 @@ from insights.selectors import (
 )
 from people.models import Team
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 ACTIVITY_KEY = "insights:activity:{day}"
 ACTIVITY_KEY_TTL = 8 * 86400
 
 
-def _redis():
+def _redis() -> redis.Redis | None:
     url = settings.INSIGHTS_ACTIVITY_REDIS_URL
     return redis.Redis.from_url(url, socket_timeout=2) if url else None
 
@@ -34,7 +38,7 @@ def _redis():
 logger = logging.getLogger(__name__)
 
 
-def record_activity(*, user, day: date | None = None) -> None:
+def record_activity(*, user: User, day: date | None = None) -> None:
     """Note that this person used Ruche on this day (today by default).
 
     In the full mode the note goes to Redis and `flush_activity` moves it to the database

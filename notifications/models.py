@@ -32,6 +32,10 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
+    # Set for a reader by `notifications.selectors.with_availability` (declared for the type
+    # checker only: no value, so no field).
+    available: bool
+
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")

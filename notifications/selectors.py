@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -11,13 +12,16 @@ from django.db.models import QuerySet
 from notifications.models import Cadence, Notification, Preference
 from notifications.targets import visible_target_ids
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
-def notices_for(user) -> QuerySet[Notification]:
+
+def notices_for(user: User) -> QuerySet[Notification]:
     """This person's notices, newest first (only their own, ever)."""
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
 
 
-def with_availability(user, notices: Iterable[Notification]) -> list[Notification]:
+def with_availability(user: User, notices: Iterable[Notification]) -> list[Notification]:
     """The notices, each with `available` set: False when it names something its reader may
     no longer see, whose text must then not be shown. One check per kind of target present,
     whatever the number of notices; notices without a target stay available."""
@@ -33,21 +37,23 @@ def with_availability(user, notices: Iterable[Notification]) -> list[Notificatio
     return notices
 
 
-def unread_count(user) -> int:
+def unread_count(user: User | AnonymousUser | None) -> int:
     """One COUNT on the partial index of unread notices; 0 for anonymous visitors.
 
     Notices about something the reader may no longer see still count: the centre lists them,
     neutralised, and they can be marked read like the others."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    reader = cast("User", user)  # is_authenticated above
+    return Notification.objects.filter(recipient=reader, read_at__isnull=True).count()
 
 
 def default_cadence() -> str:
-    return getattr(settings, "NOTIFICATIONS_DEFAULT_CADENCE", Cadence.WEEKLY)
+    cadence: str = getattr(settings, "NOTIFICATIONS_DEFAULT_CADENCE", Cadence.WEEKLY)
+    return cadence
 
 
-def preference_for(user) -> Preference:
+def preference_for(user: User) -> Preference:
     """The saved preference, or an unsaved one holding the defaults."""
     found = Preference.objects.filter(user=user).first()
     return found or Preference(user=user, cadence=default_cadence(), language="")
@@ -66,6 +72,6 @@ def email_settings(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     return {user_id: found.get(user_id, fallback) for user_id in ids}
 
 
-def email_language(user) -> str:
+def email_language(user: User) -> str:
     """The language this person reads email in (their choice, else the site's)."""
     return email_settings([user.pk])[user.pk][1]

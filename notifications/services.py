@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +20,9 @@ from core.delivery import deliver_once, notice_delivery_key
 from notifications.models import Cadence, Notification, Preference
 from notifications.selectors import email_settings
 from notifications.tasks import email_notices
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 Message = str | Callable[[], str]
 
@@ -92,7 +96,7 @@ def send_immediate_emails(
     return email_notices(notice_ids=pending_ids, languages=languages)
 
 
-def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
+def email_once(*, user: User, key: str, send: Callable[[str], None]) -> bool:
     """Send an app's own email for the notice `key` of `user`, at most once.
 
     For events whose email says more than the notice (kudos, a leadership answer). The notice
@@ -120,7 +124,7 @@ def email_once(*, user, key: str, send: Callable[[str], None]) -> bool:
     return sent
 
 
-def mark_read(*, user, notification_id: int) -> bool:
+def mark_read(*, user: User, notification_id: int) -> bool:
     """Mark one of my notices read; False when it is not mine (or does not exist)."""
     found = Notification.objects.filter(pk=notification_id, recipient=user)
     if not found.exists():
@@ -129,14 +133,14 @@ def mark_read(*, user, notification_id: int) -> bool:
     return True
 
 
-def mark_all_read(*, user) -> int:
+def mark_all_read(*, user: User) -> int:
     """Mark every unread notice of mine read; returns how many changed."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
-def save_preference(*, user, cadence: str, language: str = "") -> Preference:
+def save_preference(*, user: User, cadence: str, language: str = "") -> Preference:
     """Choose in-app only, a daily or a weekly digest, and the language of the emails."""
     if cadence not in Cadence.values:
         raise ValueError(cadence)

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +41,8 @@ class DirectoryFilterForm(forms.Form):
             ("skill", choices["skills"]),
             ("language", choices["languages"]),
         ):
-            self.fields[name].choices = [("", _("Any"))] + [(v, v) for v in values]
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = [("", _("Any"))] + [(v, v) for v in values]
 
     def filters(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}

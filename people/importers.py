@@ -172,6 +172,7 @@ class PersonKind(ImportKind):
         if new_user:
             user = User(username=first_free_username(username_base(email), accounts.usernames))
             user.set_unusable_password()
+        assert user is not None  # found, adopted or new
         changed = (user.first_name, user.last_name, user.email) != (first_name, last_name, email)
         user.first_name, user.last_name, user.email = first_name, last_name, email
         if new_user:
@@ -195,6 +196,7 @@ class PersonKind(ImportKind):
                 for name, value in fields.items():
                     setattr(profile, name, value)
                 profile.save()
+        assert profile is not None  # created above, or found
         if new_user:
             # A new profile has no tags yet: they are inserted in bulk by `finish`.
             pending = _pending_tags(ctx)

@@ -72,8 +72,8 @@ class LanguageTag(TaggedItemBase):
     )
 
 
-class ProfileQuerySet(models.QuerySet):
-    def active(self):
+class ProfileQuerySet(models.QuerySet["Profile"]):
+    def active(self) -> "ProfileQuerySet":
         """People who work here now: a deactivated profile never shows in lists or search."""
         return self.filter(user__is_active=True, deactivated_at__isnull=True)
 

@@ -56,7 +56,7 @@ def person_document(profile: Profile) -> SearchDocument | None:
 
 
 def team_document(team: Team) -> SearchDocument:
-    parents = []
+    parents: list[str] = []
     parent = team.parent
     while parent is not None and len(parents) < 20:
         parents.append(parent.name)

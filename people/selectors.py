@@ -1,12 +1,20 @@
 """Reads about teams and people that other apps rely on (audiences, permissions, search)."""
 
+from __future__ import annotations
+
 from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
 
 from people.models import Kudos, Profile, Team
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 def _team_parents() -> dict[int, int | None]:
@@ -55,7 +63,7 @@ def _descendants(children: dict[int | None, list[int]], team_ids: list[int]) -> 
     return found
 
 
-def audience_team_ids_for_user(user) -> list[int]:
+def audience_team_ids_for_user(user: User | AnonymousUser) -> list[int]:
     """Teams whose audience includes this user: their own team and the teams above it.
 
     Content addressed to a team reaches its sub-teams too, so a user matches an audience
@@ -101,7 +109,7 @@ def manager_chain_ids(profile_id: int) -> list[int]:
     return seen
 
 
-def is_hr(user) -> bool:
+def is_hr(user: User | AnonymousUser) -> bool:
     """HR administrators (the HR group) and superusers edit anyone's profile."""
     if not user.is_authenticated:
         return False
@@ -110,11 +118,11 @@ def is_hr(user) -> bool:
     return any(group.name == HR_GROUP for group in user.groups.all())
 
 
-def can_edit_profile(user, profile: Profile) -> bool:
+def can_edit_profile(user: User | AnonymousUser, profile: Profile) -> bool:
     return user.is_authenticated and (profile.user_id == user.pk or is_hr(user))
 
 
-def profile_for_user(user) -> Profile:
+def profile_for_user(user: User) -> Profile:
     """The user's profile; users created before the people app get theirs on first use."""
     profile, _created = Profile.objects.select_related("user", "team").get_or_create(user=user)
     return profile
@@ -123,7 +131,7 @@ def profile_for_user(user) -> Profile:
 def people_with_details() -> QuerySet[Profile]:
     """Active profiles with what a list shows, in a constant number of queries."""
     return (
-        Profile.objects.active()
+        Profile.objects.active()  # type: ignore[misc]  # the plugin cannot see taggit's managers
         .select_related("user", "team")
         .prefetch_related(
             "skills",
@@ -207,14 +215,16 @@ def direct_reports(profile: Profile) -> QuerySet[Profile]:
     return people_with_details().filter(manager=profile)
 
 
-def kudos_ids_visible_to(user, ids: set[int]) -> set[int]:
+def kudos_ids_visible_to(user: User | AnonymousUser, ids: set[int]) -> set[int]:
     """Of these kudos ids, those still there (kudos are public to every employee)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     return set(Kudos.objects.filter(pk__in=ids).values_list("pk", flat=True))
 
 
-def recent_kudos(*, recipient: Profile | None = None, team: Team | None = None, limit: int = 10):
+def recent_kudos(
+    *, recipient: Profile | None = None, team: Team | None = None, limit: int = 10
+) -> list[Kudos]:
     """The latest thank-yous received by a person or by the members of a team."""
     kudos = Kudos.objects.select_related("sender", "recipient__user", "value")
     if recipient is not None:
@@ -261,7 +271,9 @@ def active_member_teams(team_ids: list[int] | None = None) -> dict[int, int | No
     return dict(people.values_list("user_id", "team_id"))
 
 
-def kudos_flows(*, start, end, user_ids=None) -> list[tuple[int, int]]:
+def kudos_flows(
+    *, start: datetime, end: datetime, user_ids: Iterable[int] | None = None
+) -> list[tuple[int, int]]:
     """(sender user id, recipient user id) of the kudos given in [start, end).
 
     With `user_ids`, only kudos sent or received by one of these people.
@@ -279,19 +291,22 @@ def manages_a_team_expression() -> Exists:
     return Exists(Profile.objects.active().filter(manager__user=OuterRef("pk"), team__isnull=False))
 
 
-def manages_a_team(user) -> bool:
+def manages_a_team(user: User | AnonymousUser) -> bool:
     """Whether this person manages a team; no query when the user was loaded with the
     `manages_team` annotation (`people.auth`), one EXISTS otherwise."""
     if not getattr(user, "is_authenticated", False):
         return False
     known = getattr(user, "manages_team", None)
     if known is None:
-        known = Profile.objects.active().filter(manager__user=user, team__isnull=False).exists()
-        user.manages_team = known
+        signed_in = cast("User", user)  # is_authenticated above
+        known = (
+            Profile.objects.active().filter(manager__user=signed_in, team__isnull=False).exists()
+        )
+        cast(Any, user).manages_team = known  # as the annotation would have
     return known
 
 
-def managed_team_ids(user) -> set[int]:
+def managed_team_ids(user: User | AnonymousUser) -> set[int]:
     """Teams a person manages: those of their direct reports, and every team below them."""
     if not user.is_authenticated:
         return set()

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -46,7 +47,7 @@ def unique_username(*, email: str, exclude_user_id: int | None = None) -> str:
     base = username_base(email)
     taken = set(
         User.objects.filter(username__startswith=base)
-        .exclude(pk=exclude_user_id)
+        .exclude(pk=exclude_user_id)  # type: ignore[misc]  # pk=None is IS NULL to Django
         .values_list("username", flat=True)
     )
     return first_free_username(base, taken)
@@ -80,7 +81,7 @@ def unique_team_slug(*, name: str, team: Team | None = None) -> str:
     base = slugify(name)[:200] or "team"
     taken = set(
         Team.objects.filter(slug__startswith=base)
-        .exclude(pk=getattr(team, "pk", None))
+        .exclude(pk=getattr(team, "pk", None))  # type: ignore[misc]  # None: IS NULL
         .values_list("slug", flat=True)
     )
     slug, suffix = base, 2
@@ -124,7 +125,7 @@ def update_profile(
 
 
 @transaction.atomic
-def set_profile_photo(*, profile: Profile, image_file) -> Profile:
+def set_profile_photo(*, profile: Profile, image_file: UploadedFile) -> Profile:
     """Store an uploaded photo as a Wagtail image and show it on the profile."""
     image = get_image_model()(title=profile.full_name, file=image_file)
     image.save()

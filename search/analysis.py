@@ -6,6 +6,8 @@ suggestions also get edge n-grams for as-you-type. Synonyms are not in the analy
 expanded at query time from the editors' list, so editing them needs no reindex.
 """
 
+from typing import Any
+
 FRENCH_ELISION = [
     "l",
     "m",
@@ -90,7 +92,7 @@ def _label() -> dict:
     }
 
 
-MAPPINGS = {
+MAPPINGS: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {
         "kind": {"type": "keyword"},

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 import elastic_transport
 import elasticsearch
@@ -99,6 +99,7 @@ class Engine:
         """Send documents in chunks. With `threads` > 1 (a full rebuild), the caller's thread
         keeps building the next chunks (it holds the database connection) while other threads
         send the previous ones."""
+        options: dict[str, Any]
         if self.flavour == "elasticsearch":
             bulk = elasticsearch.helpers.bulk
             client, options = self.client.options(request_timeout=BULK_TIMEOUT), {}
@@ -106,8 +107,13 @@ class Engine:
             bulk = opensearchpy.helpers.bulk
             client, options = self.client, {"request_timeout": BULK_TIMEOUT}
         if threads <= 1:
-            return bulk(client, actions, refresh=refresh, raise_on_error=False, **options)
-        count, errors = 0, []
+            # without stats_only, the second item is the list of errors
+            return cast(
+                "tuple[int, list[Any]]",
+                bulk(client, actions, refresh=refresh, raise_on_error=False, **options),
+            )
+        count = 0
+        errors: list[Any] = []
         pending: deque[Future] = deque()
         with ThreadPoolExecutor(max_workers=threads) as pool:
             iterator = iter(actions)
@@ -129,7 +135,7 @@ class Engine:
         else:
             scan = opensearchpy.helpers.scan
             client = self.client
-        query = {"query": {"match_all": {}}}
+        query: dict[str, Any] = {"query": {"match_all": {}}}
         yield from scan(client, query=query, index=index or alias_name(), size=BULK_CHUNK)
 
     def put_settings(self, index: str, settings: dict) -> None:

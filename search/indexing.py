@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -100,7 +101,7 @@ def sync_objects(kind: str, object_ids: list[str]) -> None:
 
 def _sync_engine(kind: str, documents: dict[str, SearchDocument | None]) -> None:
     index = ensure_index()
-    actions = []
+    actions: list[dict[str, Any]] = []
     for object_id, document in documents.items():
         if document is None:
             actions.append(
@@ -170,7 +171,7 @@ def expected_total() -> int:
     return sum(registry[kind].queryset().count() for kind in registry)
 
 
-def rebuild(progress: Callable[[int], None] | None = None) -> dict[str, int]:
+def rebuild(progress: Callable[[int], object] | None = None) -> dict[str, int]:
     """Index everything into a new index, then swap the alias to it in one atomic step.
 
     Searches keep using the old index until the swap; updates made during the rebuild are

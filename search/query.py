@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from elasticsearch_dsl import A, Q, Search
@@ -37,7 +38,7 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 
 @dataclass
 class Filters:
-    kinds: list[str] = field(default_factory=list)
+    kinds: Sequence[str] = field(default_factory=list)
     team: str | None = None
     tag: str | None = None
     period: str | None = None
@@ -166,7 +167,7 @@ def build_search(
     *,
     offset: int,
     size: int,
-    exclude_ids: list[str] = (),
+    exclude_ids: Sequence[str] = (),
     facets: tuple[str, ...] = FACETS,
 ) -> Search:
     matching = Q(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -13,6 +14,12 @@ from django.utils import timezone
 
 from search.models import SearchClick, SearchQueryLog
 from search.services import searcher_hash_for_id
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    class _Clicked(TypedDict):
+        clicked: bool
 
 
 @dataclass
@@ -28,7 +35,9 @@ def searches_since(days: int) -> QuerySet[SearchQueryLog]:
     return SearchQueryLog.objects.filter(created_at__gte=timezone.now() - timedelta(days=days))
 
 
-def _with_clicked(queryset: QuerySet[SearchQueryLog]) -> QuerySet[SearchQueryLog]:
+def _with_clicked(
+    queryset: QuerySet[SearchQueryLog],
+) -> QuerySet[WithAnnotations[SearchQueryLog, _Clicked]]:
     return queryset.annotate(clicked=Exists(SearchClick.objects.filter(search=OuterRef("pk"))))
 
 
@@ -66,7 +75,7 @@ def query_stats(*, days: int = 30, only: str | None = None, limit: int = 20) -> 
     ]
 
 
-def weekly_trend(*, weeks: int = 12) -> list[dict]:
+def weekly_trend(*, weeks: int = 12) -> list[dict[str, Any]]:
     """Per week: searches, share without results, share followed by a click."""
     rows = (
         _with_clicked(searches_since(weeks * 7))
@@ -117,7 +126,9 @@ def search_outcomes(
     )
 
 
-def zero_result_queries(*, start: datetime, end: datetime, min_searchers: int) -> list[dict]:
+def zero_result_queries(
+    *, start: datetime, end: datetime, min_searchers: int
+) -> list[dict[str, Any]]:
     """Queries that found nothing in [start, end), by at least `min_searchers` distinct people.
 
     `weeks` counts the distinct weeks they came back in, to tell recurring ones.

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -28,6 +29,9 @@ from search.query import (
 from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
 from search.synonyms import expand, fold
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 MAX_QUERY_LENGTH = 200
 # Each word becomes several clauses (fields, analysers, fuzziness, synonyms); past this many
 # words the engine's 1,024-clause limit is near, and nobody types such a query anyway.
@@ -44,12 +48,12 @@ def normalize_query(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip()[:MAX_QUERY_LENGTH]
 
 
-def searcher_hash(user) -> str:
+def searcher_hash(user: User | AnonymousUser) -> str:
     """A stable pseudonym: counts distinct searchers without storing who searched."""
     return searcher_hash_for_id(user.pk)
 
 
-def searcher_hash_for_id(user_id: int) -> str:
+def searcher_hash_for_id(user_id: int | None) -> str:
     return hmac.new(
         settings.SECRET_KEY.encode(), f"searcher:{user_id}".encode(), hashlib.sha256
     ).hexdigest()
@@ -67,7 +71,7 @@ def within_limits(text: str) -> str:
 
 def run_search(
     *,
-    user,
+    user: User | AnonymousUser,
     text: str,
     filters: Filters | None = None,
     page: int = 1,
@@ -100,7 +104,14 @@ def run_search(
 
 
 def _engine_search(
-    text, variants, searcher, filters, page, page_size, promoted, facets
+    text: str,
+    variants: list[str],
+    searcher: Searcher,
+    filters: Filters,
+    page: int,
+    page_size: int,
+    promoted: list[SearchHit],
+    facets: tuple[str, ...],
 ) -> SearchOutcome:
     # Engines page through the first 10,000 hits only; deeper pages come back empty.
     offset = min((page - 1) * page_size, MAX_RESULT_WINDOW)
@@ -117,25 +128,25 @@ def _engine_search(
     response = engine_search(body)
     hits = [_engine_hit(hit) for hit in response["hits"]["hits"]]
     aggregations = response.get("aggregations", {})
-    facets = {
+    counts: dict[str, dict[str, int]] = {
         name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", [])}
         for name in ("kind", "team", "tag")
     }
     periods = aggregations.get("period", {}).get("buckets", {})
-    facets["period"] = {key: bucket["doc_count"] for key, bucket in periods.items()}
+    counts["period"] = {key: bucket["doc_count"] for key, bucket in periods.items()}
     total = response["hits"]["total"]["value"] + len(promoted)
     return SearchOutcome(
         query=text,
         count=total,
         results=hits,
-        facets=facets,
+        facets=counts,
         suggestion=_did_you_mean(text, searcher) if total < SUGGEST_BELOW else None,
         page=page,
         page_size=page_size,
     )
 
 
-def _engine_hit(hit: dict) -> SearchHit:
+def _engine_hit(hit: dict[str, Any]) -> SearchHit:
     source = hit["_source"]
     highlight = hit.get("highlight", {})
     fragments = [
@@ -158,11 +169,14 @@ def _did_you_mean(text: str, searcher: Searcher) -> str | None:
     for entry in response.get("suggest", {}).get("did_you_mean", []):
         for option in entry.get("options", []):
             if option.get("collate_match", True) and fold(option["text"]) != fold(text):
-                return option["text"]
+                suggestion: str = option["text"]
+                return suggestion
     return None
 
 
-def _database_search(text, variants, searcher, filters, page, page_size) -> SearchOutcome:
+def _database_search(
+    text: str, variants: list[str], searcher: Searcher, filters: Filters, page: int, page_size: int
+) -> SearchOutcome:
     entries, facets = database.search_entries(text, variants, searcher, filters)
     entries = database.rank(entries, text)
     offset = (page - 1) * page_size
@@ -176,7 +190,7 @@ def _database_search(text, variants, searcher, filters, page, page_size) -> Sear
     )
 
 
-def engine_search(body: dict) -> dict:
+def engine_search(body: dict[str, Any]) -> dict[str, Any]:
     """Ask the unified index; checking first that it exists would cost two more requests on
     every search, so it is created only when a search finds it missing."""
     try:
@@ -225,7 +239,7 @@ def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:
     return hits
 
 
-def suggest(*, user, text: str, size: int = 8) -> list[SearchHit]:
+def suggest(*, user: User | AnonymousUser, text: str, size: int = 8) -> list[SearchHit]:
     """As-you-type suggestions: titles and names that start with what was typed."""
     text = within_limits(text)
     searcher = Searcher.for_user(user)
@@ -236,7 +250,9 @@ def suggest(*, user, text: str, size: int = 8) -> list[SearchHit]:
     return [_engine_hit(hit) for hit in response["hits"]["hits"]]
 
 
-def similar_objects(*, user, kind: str, parent: str, text: str, size: int = 5) -> list[str]:
+def similar_objects(
+    *, user: User | AnonymousUser, kind: str, parent: str, text: str, size: int = 5
+) -> list[str]:
     """Ids of the objects of `kind` within `parent` that look like `text`, best first.
 
     Only what this user may see is compared. Raises SearchUnavailable when the engine cannot
@@ -257,7 +273,9 @@ def similar_objects(*, user, kind: str, parent: str, text: str, size: int = 5) -
     ]
 
 
-def log_search(*, user, text: str, filters: Filters, count: int, source: str) -> SearchQueryLog:
+def log_search(
+    *, user: User | AnonymousUser, text: str, filters: Filters, count: int, source: str
+) -> SearchQueryLog:
     return SearchQueryLog.objects.create(
         query=text,
         normalized_query=normalize_query(text),
@@ -268,7 +286,9 @@ def log_search(*, user, text: str, filters: Filters, count: int, source: str) ->
     )
 
 
-def record_click(*, user, log_id: int, rank: int, kind: str, object_id: str) -> bool:
+def record_click(
+    *, user: User | AnonymousUser, log_id: int, rank: int, kind: str, object_id: str
+) -> bool:
     """Count a click on a result of one of this user's own searches; others are ignored."""
     log = SearchQueryLog.objects.filter(pk=log_id, searcher=searcher_hash(user)).first()
     if log is None:

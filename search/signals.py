@@ -15,6 +15,7 @@ challenge's audience, a restriction's groups) is followed through `m2m_changed`,
 from __future__ import annotations
 
 from functools import partial
+from typing import cast
 
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -44,7 +45,7 @@ def is_through_model(model: type[models.Model]) -> bool:
 
 
 def _m2m_field(through: type[models.Model]) -> models.Field:
-    source = through._meta.auto_created
+    source = cast("type[models.Model]", through._meta.auto_created)  # the model, for a through
     return next(f for f in source._meta.many_to_many if f.remote_field.through is through)
 
 

@@ -79,7 +79,9 @@ def facet_links(outcome, base: dict) -> dict:
             current = base[field]
             if facet == "kind":
                 selected = value in current
-                new_value = [k for k in current if k != value] if selected else [*current, value]
+                new_value: list[str] | str | None = (
+                    [k for k in current if k != value] if selected else [*current, value]
+                )
             else:
                 selected = current == value
                 new_value = None if selected else value

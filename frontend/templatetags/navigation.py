@@ -25,7 +25,7 @@ def main_sections(context) -> list[dict]:
     for content_type_id in types:
         page = pages.get(content_type_id)
         url = page.get_url(request) if page else None
-        if url:
+        if page and url:
             current = request is not None and request.path.startswith(url)
             entries.append({"title": page.title, "url": url, "current": current})
     return entries

@@ -62,6 +62,10 @@ class Workshop(models.Model):
     ideas = models.ManyToManyField("ideas.Idea", blank=True, related_name="workshops")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Set for a reader by the workshops view (declared for the type checker only: no field).
+    taken: int
+    joined: bool
+
     class Meta:
         ordering = ["starts_at", "pk"]
         constraints = [

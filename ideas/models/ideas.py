@@ -25,8 +25,8 @@ class IdeaTag(TaggedItemBase):
     )
 
 
-class IdeaQuerySet(models.QuerySet):
-    def visible(self):
+class IdeaQuerySet(models.QuerySet["Idea"]):
+    def visible(self) -> IdeaQuerySet:
         """Ideas anyone in the audience sees: not hidden by moderation, not merged away."""
         return self.filter(hidden_at__isnull=True, merged_into__isnull=True)
 
@@ -78,6 +78,12 @@ class Idea(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = IdeaQuerySet.as_manager()
+
+    # Set for a reader by `ideas.selectors.listing` (declared for the type checker only: no
+    # value, so no field).
+    tag_names: list[str]
+    author_display: str
+    voted: bool
 
     class Meta:
         verbose_name = _("idea")

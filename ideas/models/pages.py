@@ -7,6 +7,7 @@ registered by `IdeasConfig.ready()` from `ideas.views.pages` (see `core.page_con
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,6 +24,9 @@ from wagtail.search import index
 
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Phase(models.TextChoices):
@@ -189,7 +193,7 @@ class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
         return Phase.REVIEW
 
     @property
-    def current_phase_label(self) -> str:
+    def current_phase_label(self) -> StrOrPromise:
         return Phase(self.phase()).label
 
     @property

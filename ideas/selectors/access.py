@@ -7,7 +7,8 @@ lists, API, search documents, exports and emails all go through these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -17,25 +18,29 @@ from ideas.models import ChallengePage, Idea
 from people.models import Profile
 from people.selectors import audience_team_ids_for_user, team_descendant_ids
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from wagtail.query import PageQuerySet
+
 MODERATORS_GROUP = "Moderators"
 
 
-def is_moderator(user) -> bool:
+def is_moderator(user: User | AnonymousUser) -> bool:
     """Superusers, holders of `ideas.moderate_idea` and members of the Moderators group."""
     if not getattr(user, "is_authenticated", False):
         return False
-    cached = getattr(user, "_ruche_ideas_moderator", None)
+    cached: bool | None = getattr(user, "_ruche_ideas_moderator", None)
     if cached is None:
         cached = (
             user.is_superuser
             or user.has_perm("ideas.moderate_idea")
             or user.groups.filter(name=MODERATORS_GROUP).exists()
         )
-        user._ruche_ideas_moderator = cached
+        cast(Any, user)._ruche_ideas_moderator = cached
     return cached
 
 
-def can_manage_challenge(user, challenge: ChallengePage) -> bool:
+def can_manage_challenge(user: User | AnonymousUser, challenge: ChallengePage) -> bool:
     """The challenge owner and administrators answer, merge, export and run workshops."""
     if not getattr(user, "is_authenticated", False):
         return False
@@ -59,7 +64,7 @@ def challenge_audience_ids(challenge: ChallengePage) -> list[int]:
     return cache
 
 
-def can_view_challenge(user, challenge: ChallengePage) -> bool:
+def can_view_challenge(user: User | AnonymousUser, challenge: ChallengePage) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     audience = challenge_audience_ids(challenge)
@@ -70,7 +75,7 @@ def can_view_challenge(user, challenge: ChallengePage) -> bool:
     return is_moderator(user)
 
 
-def challenges_visible_to(user) -> QuerySet[ChallengePage]:
+def challenges_visible_to(user: User | AnonymousUser) -> PageQuerySet:
     """Live challenges this user may see, as one query (no per-row audience check)."""
     queryset = ChallengePage.objects.live().select_related("challenge_owner")
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -121,11 +126,11 @@ def users_in_audience(challenge: ChallengePage, user_ids: Iterable[int]) -> set[
     return members | managers | moderator_ids(active - members - managers)
 
 
-def can_see_hidden(user, challenge: ChallengePage) -> bool:
+def can_see_hidden(user: User | AnonymousUser, challenge: ChallengePage) -> bool:
     return can_manage_challenge(user, challenge) or is_moderator(user)
 
 
-def can_see_author(user, idea: Idea) -> bool:
+def can_see_author(user: User | AnonymousUser, idea: Idea) -> bool:
     """An anonymous idea's author is known only to the owner, moderators and themselves."""
     if not idea.anonymous:
         return True
@@ -134,17 +139,17 @@ def can_see_author(user, idea: Idea) -> bool:
     return idea.author_id == user.pk or can_see_hidden(user, idea.challenge)
 
 
-def ideas_visible_to(user) -> QuerySet[Idea]:
+def ideas_visible_to(user: User | AnonymousUser) -> QuerySet[Idea]:
     """Every idea of every challenge this user may see (hidden and merged ones excluded)."""
     return Idea.objects.visible().filter(challenge__in=challenges_visible_to(user).values("pk"))
 
 
-def challenge_ids_visible_to(user, ids: set[int]) -> set[int]:
+def challenge_ids_visible_to(user: User | AnonymousUser, ids: Collection[int]) -> set[int]:
     """Of these challenge ids, the live challenges this user may see, in one query."""
     return set(challenges_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
-def idea_ids_visible_to(user, ids: set[int]) -> set[int]:
+def idea_ids_visible_to(user: User | AnonymousUser, ids: set[int]) -> set[int]:
     """Of these idea ids, those this user may open (the rule of `idea_for`), in one query:
     in a live challenge they may see, and not hidden unless they wrote it or may see hidden
     ideas. Deleted ideas are simply not found."""
@@ -156,7 +161,7 @@ def idea_ids_visible_to(user, ids: set[int]) -> set[int]:
     return set(ideas.values_list("pk", flat=True))
 
 
-def idea_for(user, idea_id: int) -> Idea | None:
+def idea_for(user: User | AnonymousUser, idea_id: int) -> Idea | None:
     """The idea if this user may read it, else None (to be answered as 'not found')."""
     idea = (
         Idea.objects.select_related("challenge", "author", "merged_into").filter(pk=idea_id).first()

@@ -7,6 +7,7 @@ challenge restricted to some teams is never mentioned to anyone else.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -14,13 +15,17 @@ from ideas.models import ChallengePage, Idea, Status, StatusChange
 
 from .access import challenges_visible_to, ideas_visible_to
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from wagtail.query import PageQuerySet
 
-def challenges_opening_for(user, *, since: datetime, until: datetime) -> QuerySet[ChallengePage]:
+
+def challenges_opening_for(user: User, *, since: datetime, until: datetime) -> PageQuerySet:
     """Challenges this reader may see whose submission opens in [since, until)."""
     return challenges_visible_to(user).filter(opens_at__gte=since, opens_at__lt=until)
 
 
-def challenges_closing_for(user, *, since: datetime, until: datetime) -> QuerySet[ChallengePage]:
+def challenges_closing_for(user: User, *, since: datetime, until: datetime) -> PageQuerySet:
     """Challenges this reader may see, already open, that close in [since, until)."""
     return challenges_visible_to(user).filter(
         opens_at__lt=since, closes_at__gte=since, closes_at__lt=until
@@ -28,7 +33,7 @@ def challenges_closing_for(user, *, since: datetime, until: datetime) -> QuerySe
 
 
 def any_challenge_opening_or_closing(*, since: datetime, until: datetime) -> bool:
-    return (
+    found: bool = (
         ChallengePage.objects.live()
         .filter(
             Q(opens_at__gte=since, opens_at__lt=until)
@@ -36,9 +41,10 @@ def any_challenge_opening_or_closing(*, since: datetime, until: datetime) -> boo
         )
         .exists()
     )
+    return found
 
 
-def answers_to_ideas_of(user, *, since: datetime, until: datetime) -> QuerySet[StatusChange]:
+def answers_to_ideas_of(user: User, *, since: datetime, until: datetime) -> QuerySet[StatusChange]:
     """Owner answers given in [since, until) to ideas this reader wrote or co-wrote."""
     mine = ideas_visible_to(user).filter(Q(author=user) | Q(co_authors=user)).values("pk")
     return (

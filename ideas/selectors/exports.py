@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from core.richtext import plain_text
 from ideas.models import ChallengePage, Comment, Idea, StatusChange
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 IDEA_COLUMNS = [
     "id",
@@ -28,15 +32,15 @@ IDEA_COLUMNS = [
 COMMENT_COLUMNS = ["idea_id", "comment_id", "reply_to", "author", "created_at", "text"]
 
 
-def _name(user) -> str:
+def _name(user: User) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list]:
+def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list[Any]]:
     """One row per idea (merged ones excluded), as plain text; anonymous authors stay
     anonymous."""
     ideas = (
-        Idea.objects.filter(challenge=challenge, merged_into__isnull=True)
+        Idea.objects.filter(challenge=challenge, merged_into__isnull=True)  # type: ignore[misc]  # taggit
         .select_related("author")
         .prefetch_related("co_authors", "tags")
         .order_by("-vote_count", "pk")
@@ -62,7 +66,7 @@ def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list]:
         ]
 
 
-def comment_rows(challenge: ChallengePage) -> Iterator[list]:
+def comment_rows(challenge: ChallengePage) -> Iterator[list[Any]]:
     comments = (
         Comment.objects.filter(idea__challenge=challenge, hidden_at__isnull=True)
         .select_related("author")

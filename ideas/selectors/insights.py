@@ -8,18 +8,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any, TypeVar
 
-from django.db.models import Min
+from django.db.models import Min, QuerySet
 from django.utils.html import strip_tags
 
 from ideas.models import ChallengePage, Comment, Idea, Vote
 
+_Rows = TypeVar("_Rows", bound="QuerySet[Any]")
 
-def _restrict(queryset, field: str, user_ids: Collection[int] | None):
+
+def _restrict(queryset: _Rows, field: str, user_ids: Collection[int] | None) -> _Rows:
     return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
 
 
-def _by_name(ideas, user_ids: Collection[int] | None):
+def _by_name(ideas: QuerySet[Idea], user_ids: Collection[int] | None) -> QuerySet[Idea]:
     """Ideas of these people, leaving anonymous ones out: a figure by group never counts an
     anonymous idea (it could be worked out who wrote it). Everyone's (None) keeps them."""
     ideas = _restrict(ideas, "author_id", user_ids)
@@ -49,7 +52,7 @@ def idea_contributor_ids(
 
 def ideas_submitted(
     *, start: datetime, end: datetime, author_ids: Collection[int] | None = None
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Ideas submitted in [start, end) (not hidden, not merged away), with their first answer.
 
     Each row: id, author_id, created_at, status, first_answer_at (the owner's first status
@@ -63,10 +66,11 @@ def ideas_submitted(
 
 def challenges_open_between(*, start: datetime, end: datetime) -> int:
     """Live challenges that took ideas at some moment of [start, end)."""
-    return ChallengePage.objects.live().filter(opens_at__lt=end, closes_at__gt=start).count()
+    count: int = ChallengePage.objects.live().filter(opens_at__lt=end, closes_at__gt=start).count()
+    return count
 
 
-def idea_texts(*, start: datetime, end: datetime) -> list[dict]:
+def idea_texts(*, start: datetime, end: datetime) -> list[dict[str, Any]]:
     """What people wrote in the ideas hub in [start, end): ideas and comments, as plain text.
 
     Each row: author_id, created_at, text, tags (of the idea), topic (the challenge title),

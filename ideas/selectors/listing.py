@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
@@ -27,12 +29,15 @@ from .access import (
     is_moderator,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 IDEAS_PER_PAGE = 20
 CONVERSATIONS_PER_PAGE = 10
 ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "-pk")}
 
 
-def open_challenges_for(user, *, limit: int = 5) -> list[ChallengePage]:
+def open_challenges_for(user: User | AnonymousUser, *, limit: int = 5) -> list[ChallengePage]:
     """Challenges this user may take part in now (submission or voting), soonest closing first."""
     now = timezone.now()
     candidates = challenges_visible_to(user).filter(opens_at__lte=now, closes_at__gt=now)
@@ -41,13 +46,15 @@ def open_challenges_for(user, *, limit: int = 5) -> list[ChallengePage]:
     ]
 
 
-def ideas_of_challenge(challenge: ChallengePage, user, order: str | None = None) -> QuerySet[Idea]:
+def ideas_of_challenge(
+    challenge: ChallengePage, user: User | AnonymousUser, order: str | None = None
+) -> QuerySet[Idea]:
     """The challenge's ideas as a list shows them: authors and tags fetched up front."""
     queryset = Idea.objects.filter(challenge=challenge, merged_into__isnull=True)
     if not can_see_hidden(user, challenge):
         queryset = queryset.filter(hidden_at__isnull=True)
     return (
-        queryset.select_related("author")
+        queryset.select_related("author")  # type: ignore[misc]  # taggit's `tags` prefetches
         .prefetch_related("tags")
         .order_by(*ORDERS.get(order or "top", ORDERS["top"]))
     )
@@ -58,7 +65,7 @@ def workshop_idea_choices(challenge: ChallengePage) -> QuerySet[Idea]:
     return Idea.objects.visible().filter(challenge=challenge).order_by("title", "pk")
 
 
-def voted_idea_ids(user, challenge: ChallengePage) -> set[int]:
+def voted_idea_ids(user: User, challenge: ChallengePage) -> set[int]:
     if not getattr(user, "is_authenticated", False):
         return set()
     return set(
@@ -66,7 +73,7 @@ def voted_idea_ids(user, challenge: ChallengePage) -> set[int]:
     )
 
 
-def votes_used_by(user, challenge_ids: list[int]) -> dict[int, int]:
+def votes_used_by(user: User, challenge_ids: list[int]) -> dict[int, int]:
     """How many votes this user has cast in each challenge, in one query."""
     if not getattr(user, "is_authenticated", False):
         return {}
@@ -77,16 +84,17 @@ def votes_used_by(user, challenge_ids: list[int]) -> dict[int, int]:
     )
 
 
-def votes_left(user, challenge: ChallengePage, used: int | None = None) -> int | None:
+def votes_left(user: User, challenge: ChallengePage, used: int | None = None) -> int | None:
     """None when the budget is unlimited."""
     if challenge.votes_per_person is None:
         return None
     if used is None:
         used = Vote.objects.filter(challenge=challenge, user=user).count()
-    return max(challenge.votes_per_person - used, 0)
+    left: int = max(challenge.votes_per_person - used, 0)
+    return left
 
 
-def author_label(idea: Idea, viewer) -> str:
+def author_label(idea: Idea, viewer: User | AnonymousUser) -> str:
     if not can_see_author(viewer, idea):
         return gettext("Anonymous")
     name = idea.author.get_full_name() or idea.author.get_username()
@@ -107,8 +115,11 @@ def tag_names_by_idea(idea_ids: list[int]) -> dict[int, list[str]]:
 
 
 def challenge_page_context(
-    challenge: ChallengePage, user, order: str | None, page_number: str | None = None
-) -> dict:
+    challenge: ChallengePage,
+    user: User,
+    order: str | None,
+    page_number: str | None = None,
+) -> dict[str, Any]:
     """The challenge page: one page of its ideas (IDEAS_PER_PAGE), so that a challenge of a
     thousand ideas costs what a challenge of twenty does."""
     order = order if order in ORDERS else "top"
@@ -139,14 +150,14 @@ def challenge_page_context(
     }
 
 
-def accepted_co_author_names(idea: Idea, viewer) -> list[str]:
+def accepted_co_author_names(idea: Idea, viewer: User | AnonymousUser) -> list[str]:
     """The names shown as co-authors: accepted ones only, none where the author is hidden."""
     if not can_see_author(viewer, idea):
         return []
     return [person.get_full_name() or person.get_username() for person in idea.co_authors.all()]
 
 
-def co_authorship_for(idea: Idea, user) -> dict:
+def co_authorship_for(idea: Idea, user: User | AnonymousUser) -> dict[str, Any]:
     """What the idea page says about invitations: this reader's own pending invitation (to
     accept or decline), and, for the author, the people who have not answered yet."""
     invitations = CoAuthorInvitation.objects.filter(
@@ -157,7 +168,7 @@ def co_authorship_for(idea: Idea, user) -> dict:
     return {"my_invitation": None, "pending": [invitation.person for invitation in invitations]}
 
 
-def _conversations(idea: Idea, user) -> QuerySet[Comment]:
+def _conversations(idea: Idea, user: User | AnonymousUser) -> QuerySet[Comment]:
     """The idea's top-level comments this user sees, newest first."""
     comments = Comment.objects.filter(idea=idea, parent__isnull=True)
     if not can_see_hidden(user, idea.challenge):
@@ -165,14 +176,14 @@ def _conversations(idea: Idea, user) -> QuerySet[Comment]:
     return comments.order_by("-created_at", "-pk")
 
 
-def comment_page_number(comment: Comment, user) -> int:
+def comment_page_number(comment: Comment, user: User | AnonymousUser) -> int:
     """Which page of the idea page shows this comment's conversation."""
     thread = comment.parent or comment
     threads = _conversations(thread.idea, user)
     return page_number_newest_first(threads, thread, CONVERSATIONS_PER_PAGE)
 
 
-def idea_detail(idea: Idea, user, page_number: str | int | None = None) -> dict:
+def idea_detail(idea: Idea, user: User, page_number: str | int | None = None) -> dict[str, Any]:
     """Everything the idea page shows, in a fixed number of queries: one page of
     conversations (CONVERSATIONS_PER_PAGE, newest first), each with its replies in order."""
     challenge = idea.challenge

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from django.db.models.functions import Left
 
 from ideas.models import ChallengePage, Idea
-from search.services import SearchUnavailable, similar_objects
+from search.engine import SearchUnavailable
+from search.services import similar_objects
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
 _STOPWORDS_TEXT = """
     a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur
@@ -84,7 +89,9 @@ def meaningful_words(text: str) -> list[str]:
     ]
 
 
-def similar_ideas(challenge: ChallengePage, title: str, limit: int = 5, *, user) -> list[Idea]:
+def similar_ideas(
+    challenge: ChallengePage, title: str, limit: int = 5, *, user: User | AnonymousUser
+) -> list[Idea]:
     """Ideas of this challenge that look like `title`, best first, among those `user` sees."""
     words = meaningful_words(title)
     if not words:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Min
@@ -13,8 +14,11 @@ from ideas.models import ChallengePage, Comment, Idea, Status, StatusChange, Vot
 
 from .access import challenges_visible_to
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
-def challenge_stats(challenge: ChallengePage) -> dict:
+
+def challenge_stats(challenge: ChallengePage) -> dict[str, Any]:
     """Participants, ideas, votes, comments, share answered, median time to first answer."""
     ideas = Idea.objects.filter(challenge=challenge, merged_into__isnull=True)
     idea_rows = list(ideas.values_list("pk", "author_id", "created_at", "status"))
@@ -56,7 +60,9 @@ def challenge_stats(challenge: ChallengePage) -> dict:
     }
 
 
-def leaderboard(user, challenge: ChallengePage | None = None, limit: int = 20) -> list[dict]:
+def leaderboard(
+    user: User | AnonymousUser, challenge: ChallengePage | None = None, limit: int = 20
+) -> list[dict[str, Any]]:
     """Contributors ranked by ideas implemented, then selected, then submitted.
 
     Authors and co-authors count alike; anonymous and hidden ideas are left out so that the
@@ -68,7 +74,7 @@ def leaderboard(user, challenge: ChallengePage | None = None, limit: int = 20) -
     else:
         ideas = ideas.filter(challenge__in=challenges_visible_to(user).values("pk"))
     status_of = dict(ideas.values_list("pk", "status"))
-    credits: dict[int, Counter] = {}
+    credits: dict[int, Counter[str]] = {}
     people = list(ideas.values_list("pk", "author_id")) + list(
         Idea.co_authors.through.objects.filter(idea_id__in=status_of).values_list(
             "idea_id", "user_id"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -18,8 +19,11 @@ from core.text import COMMENT_MAX_LENGTH
 from .ideas import clean_rich_text
 from .notify import notify_later
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def answer_idea(*, user, idea: Idea, status: str, message: str) -> StatusChange:
+
+def answer_idea(*, user: User, idea: Idea, status: str, message: str) -> StatusChange:
     """The owner (or an administrator) moves an idea to a new status with a public message.
 
     The step is kept in the history; author, co-authors, voters and followers are notified.
@@ -50,7 +54,7 @@ def answer_idea(*, user, idea: Idea, status: str, message: str) -> StatusChange:
 
 def add_comment(
     *,
-    user,
+    user: User,
     idea: Idea,
     body: str,
     parent: Comment | None = None,
@@ -81,7 +85,7 @@ def add_comment(
     return comment
 
 
-def follow(*, user, idea: Idea | None = None, challenge: ChallengePage | None = None) -> Follow:
+def follow(*, user: User, idea: Idea | None = None, challenge: ChallengePage | None = None) -> Follow:
     """Follow an idea or a challenge (idempotent)."""
     target = challenge or (idea.challenge if idea else None)
     if target is None or not can_view_challenge(user, target):
@@ -90,6 +94,6 @@ def follow(*, user, idea: Idea | None = None, challenge: ChallengePage | None = 
     return follow_row
 
 
-def unfollow(*, user, idea: Idea | None = None, challenge: ChallengePage | None = None) -> None:
+def unfollow(*, user: User, idea: Idea | None = None, challenge: ChallengePage | None = None) -> None:
     """Stop following (idempotent)."""
     Follow.objects.filter(user=user, idea=idea, challenge=challenge).delete()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,8 +15,11 @@ from ideas.selectors import idea_for
 from .errors import NotFound
 from .notify import notify_later
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def invite_co_authors(*, idea: Idea, user_ids: Iterable[int], invited_by) -> list[int]:
+
+def invite_co_authors(*, idea: Idea, user_ids: Iterable[int], invited_by: User) -> list[int]:
     """Invite these people to co-author `idea` (call inside the caller's transaction).
 
     The author, current co-authors and anyone already invited (whatever they answered) are
@@ -41,7 +45,7 @@ def invite_co_authors(*, idea: Idea, user_ids: Iterable[int], invited_by) -> lis
     return new
 
 
-def _pending_invitation(user, idea: Idea) -> CoAuthorInvitation:
+def _pending_invitation(user: User, idea: Idea) -> CoAuthorInvitation:
     if idea_for(user, idea.pk) is None:
         raise NotFound(_("This invitation does not exist."))
     invitation = (
@@ -54,7 +58,7 @@ def _pending_invitation(user, idea: Idea) -> CoAuthorInvitation:
     return invitation
 
 
-def _answer_invitation(user, idea: Idea, status: str) -> CoAuthorInvitation:
+def _answer_invitation(user: User, idea: Idea, status: str) -> CoAuthorInvitation:
     """Record the invited person's answer; the caller is inside its transaction."""
     invitation = _pending_invitation(user, idea)
     invitation.status = status
@@ -63,7 +67,7 @@ def _answer_invitation(user, idea: Idea, status: str) -> CoAuthorInvitation:
     return invitation
 
 
-def accept_co_authorship(*, user, idea: Idea) -> CoAuthorInvitation:
+def accept_co_authorship(*, user: User, idea: Idea) -> CoAuthorInvitation:
     """The invited person agrees: from now on they are named as co-author and follow it."""
     with transaction.atomic():
         invitation = _answer_invitation(user, idea, CoAuthorInvitation.State.ACCEPTED)
@@ -72,7 +76,7 @@ def accept_co_authorship(*, user, idea: Idea) -> CoAuthorInvitation:
     return invitation
 
 
-def decline_co_authorship(*, user, idea: Idea) -> CoAuthorInvitation:
+def decline_co_authorship(*, user: User, idea: Idea) -> CoAuthorInvitation:
     """The invited person says no: they are never named, and never asked again."""
     with transaction.atomic():
         invitation = _answer_invitation(user, idea, CoAuthorInvitation.State.DECLINED)

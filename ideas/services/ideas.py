@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -25,6 +26,9 @@ from core.text import (
 from .coauthors import invite_co_authors
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .notify import notify_later
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 TITLE_MAX = TITLE_MAX_LENGTH
 
@@ -58,7 +62,7 @@ def clean_rich_text(text: str, *, what: str, limit: int) -> str:
 
 
 def clean_tags(tags: Iterable[str]) -> list[str]:
-    cleaned = []
+    cleaned: list[str] = []
     for tag in tags:
         tag = " ".join(str(tag).split())[:100]
         if tag and tag.lower() not in {existing.lower() for existing in cleaned}:
@@ -68,7 +72,7 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
 
 def submit_idea(
     *,
-    user,
+    user: User,
     challenge: ChallengePage,
     title: str,
     description: str,
@@ -133,7 +137,7 @@ def _locked_idea(idea_id: int) -> Idea:
     return idea
 
 
-def cast_vote(*, user, idea: Idea, now: datetime | None = None) -> Idea:
+def cast_vote(*, user: User, idea: Idea, now: datetime | None = None) -> Idea:
     """Support an idea: once per person, within the budget, during the voting phase.
 
     The voter's budget row is locked first, so the budget check and the new vote happen in
@@ -168,7 +172,7 @@ def cast_vote(*, user, idea: Idea, now: datetime | None = None) -> Idea:
     return idea
 
 
-def withdraw_vote(*, user, idea: Idea, now: datetime | None = None) -> Idea:
+def withdraw_vote(*, user: User, idea: Idea, now: datetime | None = None) -> Idea:
     """Take a vote back, when the challenge allows it and voting is still open."""
     challenge = idea.challenge
     if not can_view_challenge(user, challenge) or not challenge.live:

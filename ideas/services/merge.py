@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,8 +15,11 @@ from .coauthors import invite_co_authors
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .notify import notify_later
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def merge_ideas(*, user, target: Idea, sources: Sequence[Idea]) -> Idea:
+
+def merge_ideas(*, user: User, target: Idea, sources: Sequence[Idea]) -> Idea:
     """The owner folds duplicates into `target`.
 
     Votes move to the target without counting anyone twice (a person who supported several
@@ -40,10 +44,11 @@ def merge_ideas(*, user, target: Idea, sources: Sequence[Idea]) -> Idea:
             .order_by("pk")
         )
         by_id = {idea.pk: idea for idea in locked}
-        target = by_id.get(target.pk)
+        found = by_id.get(target.pk)
         duplicates = [by_id[pk] for pk in source_ids if pk in by_id]
-        if target is None or len(duplicates) != len(source_ids):
+        if found is None or len(duplicates) != len(source_ids):
             raise NotFound(_("This idea does not exist."))
+        target = found
         if any(idea.challenge_id != target.challenge_id for idea in duplicates):
             raise Invalid(_("Only ideas of the same challenge can be merged."))
         if target.merged_into_id or any(idea.merged_into_id for idea in duplicates):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -12,17 +14,21 @@ from ideas.selectors import idea_for, is_moderator
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 ACTIONS = ("hide", "restore", "dismiss")
 
 
 def report_content(
-    *, user, idea: Idea | None = None, comment: Comment | None = None, reason: str = ""
+    *, user: User, idea: Idea | None = None, comment: Comment | None = None, reason: str = ""
 ) -> Report:
     """Flag an idea or a comment; at the challenge's threshold it is hidden automatically."""
     target_idea = idea or (comment.idea if comment else None)
     if target_idea is None or idea_for(user, target_idea.pk) is None:
         raise NotFound(_("Not found."))
     model, target = (Idea, idea) if idea else (Comment, comment)
+    assert target is not None  # the idea, or the comment of target_idea
     try:
         with transaction.atomic():
             row = model.objects.select_for_update().get(pk=target.pk)
@@ -54,7 +60,7 @@ def _set_hidden(row: Idea | Comment, *, hidden: bool) -> None:
 
 
 def moderate(
-    *, user, action: str, idea: Idea | None = None, comment: Comment | None = None
+    *, user: User, action: str, idea: Idea | None = None, comment: Comment | None = None
 ) -> None:
     """A moderator hides, restores, or dismisses the reports of an idea or comment."""
     if not is_moderator(user):
@@ -69,5 +75,9 @@ def moderate(
         _set_hidden(row, hidden=action == "hide")
         outcome = {"hide": "hidden", "restore": "restored", "dismiss": "dismissed"}[action]
         reports = Report.objects.filter(outcome=Report.Outcome.OPEN)
-        reports = reports.filter(idea=row) if idea else reports.filter(comment=row)
+        reports = (
+            reports.filter(idea=cast(Idea, row))
+            if idea
+            else reports.filter(comment=cast(Comment, row))
+        )
         reports.update(outcome=outcome)

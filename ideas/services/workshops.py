@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -25,10 +26,13 @@ from core.formats import local_date
 from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .ideas import check_title_text
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 def create_workshop(
     *,
-    user,
+    user: User,
     challenge: ChallengePage,
     title: str,
     starts_at: datetime,
@@ -79,7 +83,7 @@ def create_workshop(
     return workshop
 
 
-def sign_up(*, user, workshop: Workshop, now: datetime | None = None) -> WorkshopRegistration:
+def sign_up(*, user: User, workshop: Workshop, now: datetime | None = None) -> WorkshopRegistration:
     """Take a seat; the workshop row is locked so the capacity holds under concurrency."""
     if not can_view_challenge(user, workshop.challenge):
         raise NotFound(_("Not found."))
@@ -99,7 +103,7 @@ def sign_up(*, user, workshop: Workshop, now: datetime | None = None) -> Worksho
         raise Conflict(_("You are already signed up.")) from twice
 
 
-def cancel_sign_up(*, user, workshop: Workshop) -> None:
+def cancel_sign_up(*, user: User, workshop: Workshop) -> None:
     """Give the seat back (idempotent)."""
     with transaction.atomic():
         Workshop.objects.select_for_update().get(pk=workshop.pk)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404
@@ -131,7 +133,7 @@ def moderation_queue(request):
 def moderate(request, kind: str, object_id: int):
     if not is_moderator(request.user):
         raise Http404
-    target = {}
+    target: dict[str, Any] = {}
     if kind == "idea":
         target["idea"] = visible_idea(request, object_id)
     elif kind == "comment":

@@ -122,7 +122,9 @@ def comment(request, idea_id: int):
     form = CommentForm(request.POST)
     if not form.is_valid():
         too_long = form.has_error("body", "max_length")
-        messages.error(request, form.errors["body"][0] if too_long else _("Write a comment."))
+        # an ErrorList item is its message (the stubs say ValidationError | str)
+        message = form.errors["body"][0] if too_long else _("Write a comment.")
+        messages.error(request, message)  # type: ignore[arg-type]
         return back(request, idea.get_absolute_url())
     parent = None
     if form.cleaned_data.get("parent"):
@@ -200,7 +202,7 @@ def answer(request, idea_id: int):
     form = AnswerForm(request.POST)
     if not form.is_valid():
         if form.has_error("message", "max_length"):
-            messages.error(request, form.errors["message"][0])
+            messages.error(request, form.errors["message"][0])  # type: ignore[arg-type]
         else:
             messages.error(request, _("Choose a status and write a message."))
     else:

@@ -7,6 +7,7 @@ Without them Ruche runs in its embedded mode: SQLite, database search, inline ta
 
 import os
 from pathlib import Path
+from typing import Any, overload
 
 import dj_database_url
 from celery.schedules import crontab
@@ -17,6 +18,10 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
+@overload
+def env(name: str, default: str) -> str: ...
+@overload
+def env(name: str, default: None = None) -> str | None: ...
 def env(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return value if value not in (None, "") else default
@@ -242,7 +247,9 @@ if SEARCH_BACKEND not in _ENGINE_MODULES:
     raise ImproperlyConfigured(
         f"SEARCH_BACKEND must be one of {', '.join(_ENGINE_MODULES)}, not {SEARCH_BACKEND!r}."
     )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _ENGINE_MODULES[SEARCH_BACKEND]}}
+WAGTAILSEARCH_BACKENDS: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": _ENGINE_MODULES[SEARCH_BACKEND]}
+}
 if SEARCH_BACKEND != "database":
     WAGTAILSEARCH_BACKENDS["default"].update(
         {

@@ -12,7 +12,7 @@ class ReactionKind(models.TextChoices):
     SUPPORT = "support", _("Support")
 
 
-REACTION_EMOJI = {
+REACTION_EMOJI: dict[str, str] = {
     ReactionKind.LIKE: "👍",
     ReactionKind.CELEBRATE: "🎉",
     ReactionKind.INSIGHTFUL: "💡",
@@ -42,8 +42,8 @@ class Reaction(models.Model):
         return f"{self.kind} on {self.page_id}"
 
 
-class CommentQuerySet(models.QuerySet):
-    def visible(self):
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible(self) -> "CommentQuerySet":
         return self.filter(hidden_at__isnull=True)
 
 

@@ -14,9 +14,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.page_context import RegisteredContextMixin
 from core.blocks import BodyBlock
 from core.languages import CONTENT_LANGUAGES
+from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
 
 NEWS_INDEX_SLUG = "actualites"

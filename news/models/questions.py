@@ -45,6 +45,12 @@ class Question(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
+    # Set for a viewer by `news.selectors.with_public_authors` (declared for the type checker
+    # only: no value, so no field).
+    shown_author: str | None
+    has_voted: bool
+    is_own: bool
+
     class Meta:
         verbose_name = _("leadership question")
         ordering = ["-vote_count", "-created_at"]

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page, PageViewRestriction
 
 from news.models import NewsPage
 from people.selectors import audience_team_ids_for_user
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from django.http import HttpRequest
+    from wagtail.query import PageQuerySet
 
-def _user_group_ids(user) -> set[int]:
+
+def _user_group_ids(user: User | AnonymousUser) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(user.groups.values_list("id", flat=True))
 
 
-def blocked_paths_for_user(user) -> list[str]:
+def blocked_paths_for_user(user: User | AnonymousUser) -> list[str]:
     """Tree paths of the pages whose privacy setting this user does not pass.
 
     Password restrictions are never passed by a listing (the password is asked on the page).
@@ -38,7 +45,9 @@ def blocked_paths_for_user(user) -> list[str]:
     return blocked
 
 
-def viewable_by(queryset: QuerySet, user, *, blocked: list[str] | None = None) -> QuerySet:
+def viewable_by(
+    queryset: PageQuerySet, user: User | AnonymousUser, *, blocked: list[str] | None = None
+) -> PageQuerySet:
     """Live pages of `queryset` that this user may open, following Wagtail's page privacy.
 
     `blocked` is `blocked_paths_for_user(user)` when the caller already has it.
@@ -54,7 +63,9 @@ def viewable_by(queryset: QuerySet, user, *, blocked: list[str] | None = None) -
     return queryset
 
 
-def addressed_to(queryset: QuerySet, user, *, team_ids: list[int] | None = None) -> QuerySet:
+def addressed_to(
+    queryset: PageQuerySet, user: User | AnonymousUser, *, team_ids: list[int] | None = None
+) -> PageQuerySet:
     """News for everyone plus news addressed to the user's team or a team above it.
 
     Subqueries rather than a join: a join repeats a page once per audience team and needs a
@@ -67,7 +78,7 @@ def addressed_to(queryset: QuerySet, user, *, team_ids: list[int] | None = None)
     return queryset.filter(~Exists(audience) | Exists(audience.filter(team_id__in=team_ids)))
 
 
-def page_ids_open_to(user, ids: set[int]) -> set[int]:
+def page_ids_open_to(user: User | AnonymousUser, ids: set[int]) -> set[int]:
     """Of these page ids, the live pages this user may open under page privacy and, for news,
     is addressed to; three queries or so whatever the number of ids (notification targets)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -76,7 +87,7 @@ def page_ids_open_to(user, ids: set[int]) -> set[int]:
     return set(pages.values_list("pk", flat=True))
 
 
-def can_view_page(request, page: Page) -> bool:
+def can_view_page(request: HttpRequest, page: Page) -> bool:
     """The same answer Wagtail gives when serving the page (passwords entered count)."""
     if not page.live:
         return False
@@ -103,17 +114,17 @@ def page_group_ids(page: Page) -> list[int] | None | bool:
     return sorted(allowed) if allowed is not None else None
 
 
-def can_moderate(user) -> bool:
+def can_moderate(user: User | AnonymousUser) -> bool:
     return user.has_perm("news.moderate_engagement")
 
 
-def can_answer_questions(user) -> bool:
+def can_answer_questions(user: User | AnonymousUser) -> bool:
     return user.has_perm("news.answer_question")
 
 
-def can_reveal_anonymous_authors(user) -> bool:
+def can_reveal_anonymous_authors(user: User | AnonymousUser) -> bool:
     return user.has_perm("news.reveal_anonymous_author")
 
 
-def can_view_acknowledgements(user) -> bool:
+def can_view_acknowledgements(user: User | AnonymousUser) -> bool:
     return user.has_perm("news.view_acknowledgement_stats")

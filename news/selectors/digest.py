@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -10,26 +11,31 @@ from news.models import LeadershipUpdatePage, NewsPage, Question
 
 from .access import addressed_to, viewable_by
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def news_published_for(user, *, since: datetime, until: datetime) -> QuerySet[NewsPage]:
+
+def news_published_for(user: User, *, since: datetime, until: datetime) -> QuerySet[NewsPage]:
     """News first published in [since, until), addressed to this reader's teams (or to
     everyone) and open to them under Wagtail's page privacy; newest first."""
-    return (
+    pages: QuerySet[NewsPage] = (
         addressed_to(viewable_by(NewsPage.objects.all(), user), user)
         .filter(first_published_at__gte=since, first_published_at__lt=until)
         .order_by("-first_published_at")
     )
+    return pages
 
 
 def any_news_published(*, since: datetime, until: datetime) -> bool:
-    return (
+    published: bool = (
         NewsPage.objects.live()
         .filter(first_published_at__gte=since, first_published_at__lt=until)
         .exists()
     )
+    return published
 
 
-def answers_to_questions_of(user, *, since: datetime, until: datetime) -> QuerySet[Question]:
+def answers_to_questions_of(user: User, *, since: datetime, until: datetime) -> QuerySet[Question]:
     """This reader's questions answered in [since, until), unless asked on an update they can
     no longer open."""
     open_updates = viewable_by(LeadershipUpdatePage.objects.all(), user).values("pk")

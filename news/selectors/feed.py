@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch
 
 from news.models import (
     Acknowledgement,
@@ -20,22 +21,26 @@ from people.selectors import audience_team_ids_for_user
 from .access import addressed_to, blocked_paths_for_user, viewable_by
 from .questions import questions_visible_to, with_public_authors
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from wagtail.query import PageQuerySet
 
-def _news_base() -> QuerySet:
+
+def _news_base() -> PageQuerySet:
     return NewsPage.objects.select_related("author__user").prefetch_related(
         Prefetch("audience_teams", queryset=Team.objects.only("id", "name", "slug"))
     )
 
 
 def news_for_listing(
-    user,
+    user: User | AnonymousUser,
     *,
     category: str = "",
     tag: str = "",
     team_id: int | None = None,
     since: date | None = None,
     until: date | None = None,
-) -> QuerySet:
+) -> PageQuerySet:
     """Every news item this user may open, newest first, with the index's filters applied."""
     queryset = viewable_by(_news_base(), user)
     if category:
@@ -62,17 +67,17 @@ def news_categories() -> list[str]:
     )
 
 
-def news_for_feed(user, *, limit: int = 30) -> list[NewsPage]:
+def news_for_feed(user: User | AnonymousUser, *, limit: int = 30) -> list[NewsPage]:
     return list(news_for_listing(user)[:limit])
 
 
 def pending_must_reads(
-    user,
+    user: User,
     *,
     limit: int | None = None,
     blocked: list[str] | None = None,
     team_ids: list[int] | None = None,
-) -> QuerySet:
+) -> PageQuerySet:
     """Must-reads addressed to this user that they may open and have not acknowledged."""
     acknowledged = Acknowledgement.objects.filter(page=OuterRef("pk"), user=user)
     must_reads = viewable_by(NewsPage.objects.filter(must_read=True), user, blocked=blocked)
@@ -85,7 +90,11 @@ def pending_must_reads(
 
 
 def news_for_user(
-    user, *, limit: int = 6, blocked: list[str] | None = None, team_ids: list[int] | None = None
+    user: User | AnonymousUser,
+    *,
+    limit: int = 6,
+    blocked: list[str] | None = None,
+    team_ids: list[int] | None = None,
 ) -> list[NewsPage]:
     """News addressed to the user's teams or to everyone, featured first then newest."""
     visible = viewable_by(_news_base(), user, blocked=blocked)
@@ -94,7 +103,7 @@ def news_for_user(
 
 
 def latest_leadership_updates(
-    user, *, limit: int = 3, blocked: list[str] | None = None
+    user: User | AnonymousUser, *, limit: int = 3, blocked: list[str] | None = None
 ) -> list[LeadershipUpdatePage]:
     updates = LeadershipUpdatePage.objects.select_related("author__user")
     queryset = viewable_by(updates, user, blocked=blocked)
@@ -102,7 +111,7 @@ def latest_leadership_updates(
 
 
 def top_open_questions(
-    viewer, *, limit: int = 5, blocked: list[str] | None = None
+    viewer: User | AnonymousUser, *, limit: int = 5, blocked: list[str] | None = None
 ) -> list[Question]:
     queryset = (
         questions_visible_to(viewer, blocked=blocked)
@@ -120,7 +129,7 @@ class HomeFeed:
     questions: list[Question] = field(default_factory=list)
 
 
-def home_feed(user) -> HomeFeed:
+def home_feed(user: User | AnonymousUser) -> HomeFeed:
     """The signed-in employee's feed, in a constant number of queries.
 
     Who the reader is (pages closed to them, their teams) is read once for the four lists.

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet, Value
 
@@ -15,12 +16,16 @@ from news.models import Acknowledgement, Comment, NewsPage, Question
 from people.models import Profile
 from people.selectors import team_descendant_ids
 
+_Rows = TypeVar("_Rows", bound="QuerySet[Any]")
 
-def _restrict(queryset, field: str, user_ids: Collection[int] | None):
+
+def _restrict(queryset: _Rows, field: str, user_ids: Collection[int] | None) -> _Rows:
     return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
 
 
-def _questions(start: datetime, end: datetime, user_ids: Collection[int] | None):
+def _questions(
+    start: datetime, end: datetime, user_ids: Collection[int] | None
+) -> QuerySet[Question]:
     """Questions of these people, leaving anonymous ones out: a figure by group never counts
     an anonymous question (it could be worked out who asked it). Everyone's (None) keeps them."""
     questions = _restrict(
@@ -47,29 +52,29 @@ def news_contributor_ids(
 
 def must_read_coverage(
     pages: QuerySet[NewsPage], user_ids: Collection[int] | None = None
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """For each must-read: the active people it is addressed to and who acknowledged it.
 
     Each row: page (id, title, must_read_due), addressed (set of user ids), acknowledged
     (subset of addressed). `user_ids` keeps only these people. Four queries.
     """
-    pages = list(pages.filter(must_read=True).only("id", "title", "must_read_due"))
-    if not pages:
+    must_reads = list(pages.filter(must_read=True).only("id", "title", "must_read_due"))
+    if not must_reads:
         return []
     audiences: dict[int, list[int]] = defaultdict(list)
     through = NewsPage.audience_teams.through
     for page_id, team_id in through.objects.filter(
-        newspage_id__in=[p.pk for p in pages]
+        newspage_id__in=[p.pk for p in must_reads]
     ).values_list("newspage_id", "team_id"):
         audiences[page_id].append(team_id)
     people = _restrict(Profile.objects.active(), "user_id", user_ids)
     team_of = dict(people.values_list("user_id", "team_id"))
     acknowledged: dict[int, set[int]] = defaultdict(set)
-    acks = Acknowledgement.objects.filter(page__in=pages, user_id__in=list(team_of))
+    acks = Acknowledgement.objects.filter(page__in=must_reads, user_id__in=list(team_of))
     for page_id, user_id in acks.values_list("page_id", "user_id"):
         acknowledged[page_id].add(user_id)
     rows = []
-    for page in pages:
+    for page in must_reads:
         if audiences[page.pk]:
             reached = team_descendant_ids(audiences[page.pk])
             addressed = {user for user, team in team_of.items() if team in reached}
@@ -86,13 +91,17 @@ def must_read_coverage(
 
 
 def must_reads_published(*, start: datetime, end: datetime) -> QuerySet[NewsPage]:
-    return NewsPage.objects.live().filter(
+    pages: QuerySet[NewsPage] = NewsPage.objects.live().filter(
         must_read=True, first_published_at__gte=start, first_published_at__lt=end
     )
+    return pages
 
 
 def live_must_reads() -> QuerySet[NewsPage]:
-    return NewsPage.objects.live().filter(must_read=True).order_by("-first_published_at")
+    pages: QuerySet[NewsPage] = (
+        NewsPage.objects.live().filter(must_read=True).order_by("-first_published_at")
+    )
+    return pages
 
 
 def question_answers(
@@ -102,14 +111,15 @@ def question_answers(
 
     With `user_ids`, anonymous questions do not count.
     """
-    return _questions(start, end, user_ids).aggregate(
+    counts: dict[str, int] = _questions(start, end, user_ids).aggregate(
         asked=Count("id"),
         answered=Count("id", filter=Q(answered_at__isnull=False)),
         askers=Count("author_id", distinct=True),
     )
+    return counts
 
 
-def news_texts(*, start: datetime, end: datetime) -> list[dict]:
+def news_texts(*, start: datetime, end: datetime) -> list[dict[str, Any]]:
     """What people wrote about news and to leadership in [start, end), as plain text.
 
     Each row: author_id, created_at, text, tags (none), topic (a fixed label), anonymous (an
@@ -121,7 +131,7 @@ def news_texts(*, start: datetime, end: datetime) -> list[dict]:
     questions = Question.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
         "author_id", "created_at", "body", "anonymous"
     )
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "author_id": a,
             "created_at": at,

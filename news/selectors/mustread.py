@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q, QuerySet
@@ -12,18 +13,22 @@ from news.models import Acknowledgement, NewsPage
 from people.models import Profile
 from people.selectors import team_descendant_ids
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def must_reads_overview() -> QuerySet:
+
+def must_reads_overview() -> QuerySet[NewsPage]:
     """Live must-reads, next due first, with how many people acknowledged each."""
-    return (
+    pages: QuerySet[NewsPage] = (
         NewsPage.objects.live()
         .filter(must_read=True)
         .annotate(acknowledged=Count("acknowledgements"))
         .order_by(F("must_read_due").asc(nulls_last=True), "-first_published_at")
     )
+    return pages
 
 
-def addressed_profiles(page: NewsPage) -> QuerySet:
+def addressed_profiles(page: NewsPage) -> QuerySet[Profile]:
     """Active people a must-read is addressed to (its audience teams and their sub-teams)."""
     team_ids = list(page.audience_teams.values_list("id", flat=True))
     profiles = Profile.objects.active()
@@ -32,7 +37,7 @@ def addressed_profiles(page: NewsPage) -> QuerySet:
     return profiles
 
 
-def addressed_users(page: NewsPage) -> QuerySet:
+def addressed_users(page: NewsPage) -> QuerySet[User]:
     user_ids = addressed_profiles(page).values("user_id")
     return get_user_model().objects.filter(pk__in=user_ids, is_active=True)
 

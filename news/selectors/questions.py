@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -10,15 +11,20 @@ from news.models import LeadershipUpdatePage, Question, QuestionStatus, Question
 
 from .access import can_reveal_anonymous_authors, viewable_by
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
 
-def question_author_name(question: Question, viewer) -> str | None:
+
+def question_author_name(question: Question, viewer: User | AnonymousUser | None) -> str | None:
     """The asker's name, or None when the question is anonymous and the viewer no moderator."""
     if question.anonymous and not (viewer and can_reveal_anonymous_authors(viewer)):
         return None
     return question.author.get_full_name() or question.author.get_username()
 
 
-def with_public_authors(questions: Iterable[Question] | QuerySet, viewer) -> list[Question]:
+def with_public_authors(
+    questions: Iterable[Question] | QuerySet[Question], viewer: User | AnonymousUser | None
+) -> list[Question]:
     """Questions with `shown_author` set for this viewer and `has_voted` for their upvote.
 
     Templates only ever read `shown_author`; three queries whatever the number of questions.
@@ -40,12 +46,16 @@ def with_public_authors(questions: Iterable[Question] | QuerySet, viewer) -> lis
     return questions
 
 
-def questions_for_update(update, viewer) -> list[Question]:
+def questions_for_update(
+    update: LeadershipUpdatePage, viewer: User | AnonymousUser | None
+) -> list[Question]:
     queryset = Question.objects.filter(update=update).exclude(status=QuestionStatus.CLOSED)
     return with_public_authors(queryset.order_by("-vote_count", "-created_at"), viewer)
 
 
-def questions_visible_to(viewer, *, blocked: list[str] | None = None) -> QuerySet[Question]:
+def questions_visible_to(
+    viewer: User | AnonymousUser, *, blocked: list[str] | None = None
+) -> QuerySet[Question]:
     """General questions, and questions on leadership updates this viewer may open.
 
     A question on an unpublished or private update is as private as the update itself.
@@ -54,7 +64,7 @@ def questions_visible_to(viewer, *, blocked: list[str] | None = None) -> QuerySe
     return Question.objects.filter(Q(update__isnull=True) | Q(update__in=updates))
 
 
-def general_open_questions(viewer, *, limit: int = 50) -> list[Question]:
+def general_open_questions(viewer: User | AnonymousUser, *, limit: int = 50) -> list[Question]:
     queryset = (
         questions_visible_to(viewer)
         .filter(status=QuestionStatus.OPEN)
@@ -63,7 +73,7 @@ def general_open_questions(viewer, *, limit: int = 50) -> list[Question]:
     return with_public_authors(queryset[:limit], viewer)
 
 
-def answered_questions(viewer) -> QuerySet:
+def answered_questions(viewer: User | AnonymousUser) -> QuerySet[Question]:
     return (
         questions_visible_to(viewer).filter(status=QuestionStatus.ANSWERED).order_by("-answered_at")
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,6 +12,9 @@ from wagtail.models import Page
 
 from news.models import Comment, CommentReport, Reaction, ReactionKind
 from news.selectors import can_moderate
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 COMMENT_MAX_LENGTH = 5000
 
@@ -23,7 +28,7 @@ def _clean_body(body: str, *, max_length: int = COMMENT_MAX_LENGTH) -> str:
     return body
 
 
-def toggle_reaction(*, user, page: Page, kind: str) -> bool:
+def toggle_reaction(*, user: User, page: Page, kind: str) -> bool:
     """Add this reaction of the user, or take it back if given already; True when added."""
     if kind not in ReactionKind.values:
         raise ValidationError(_("Unknown reaction."))
@@ -39,7 +44,7 @@ def toggle_reaction(*, user, page: Page, kind: str) -> bool:
         return True
 
 
-def add_comment(*, author, page: Page, body: str, parent: Comment | None = None) -> Comment:
+def add_comment(*, author: User, page: Page, body: str, parent: Comment | None = None) -> Comment:
     """Comment on a page, or reply to a top-level comment of the same page."""
     body = _clean_body(body)
     if parent is not None:
@@ -47,13 +52,14 @@ def add_comment(*, author, page: Page, body: str, parent: Comment | None = None)
             raise ValidationError(_("You can only reply to a comment on this page."))
         if parent.parent_id is not None:
             parent = parent.parent  # one level of replies: answer in the same thread
+            assert parent is not None
         if parent.is_hidden:
             raise ValidationError(_("This comment is hidden."))
     with transaction.atomic():
         return Comment.objects.create(page=page, author=author, body=body, parent=parent)
 
 
-def edit_comment(*, user, comment: Comment, body: str) -> Comment:
+def edit_comment(*, user: User, comment: Comment, body: str) -> Comment:
     """The author rewrites their comment."""
     if comment.author_id != user.pk:
         raise PermissionDenied
@@ -64,7 +70,7 @@ def edit_comment(*, user, comment: Comment, body: str) -> Comment:
     return comment
 
 
-def delete_comment(*, user, comment: Comment) -> None:
+def delete_comment(*, user: User, comment: Comment) -> None:
     """The author deletes their comment (and its replies)."""
     if comment.author_id != user.pk:
         raise PermissionDenied
@@ -72,7 +78,7 @@ def delete_comment(*, user, comment: Comment) -> None:
         comment.delete()
 
 
-def report_comment(*, reporter, comment: Comment, reason: str = "") -> bool:
+def report_comment(*, reporter: User, comment: Comment, reason: str = "") -> bool:
     """Flag a comment for the editors; True the first time this person reports it."""
     with transaction.atomic():
         _report, created = CommentReport.objects.get_or_create(
@@ -81,7 +87,7 @@ def report_comment(*, reporter, comment: Comment, reason: str = "") -> bool:
     return created
 
 
-def hide_comment(*, moderator, comment: Comment) -> Comment:
+def hide_comment(*, moderator: User, comment: Comment) -> Comment:
     """An editor hides a comment from employees; its reports are resolved."""
     if not can_moderate(moderator):
         raise PermissionDenied
@@ -93,7 +99,7 @@ def hide_comment(*, moderator, comment: Comment) -> Comment:
     return comment
 
 
-def restore_comment(*, moderator, comment: Comment) -> Comment:
+def restore_comment(*, moderator: User, comment: Comment) -> Comment:
     """An editor shows a hidden comment again (or dismisses its reports)."""
     if not can_moderate(moderator):
         raise PermissionDenied

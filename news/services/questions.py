@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -13,11 +15,14 @@ from news.selectors import can_answer_questions, can_moderate
 from news.tasks import notify_question_answered
 from people.models import Profile
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 QUESTION_MAX_LENGTH = 2000
 
 
 def ask_question(
-    *, author, body: str, anonymous: bool = False, update: LeadershipUpdatePage | None = None
+    *, author: User, body: str, anonymous: bool = False, update: LeadershipUpdatePage | None = None
 ) -> Question:
     """An employee asks leadership a question, on an update or in general."""
     body = (body or "").strip()
@@ -31,7 +36,7 @@ def ask_question(
         )
 
 
-def upvote_question(*, user, question: Question) -> bool:
+def upvote_question(*, user: User, question: Question) -> bool:
     """One upvote per person, counted once even under concurrent requests; True if new."""
     if question.status != QuestionStatus.OPEN:
         raise ValidationError(_("Only open questions can be upvoted."))
@@ -42,7 +47,7 @@ def upvote_question(*, user, question: Question) -> bool:
     return created
 
 
-def withdraw_vote(*, user, question: Question) -> bool:
+def withdraw_vote(*, user: User, question: Question) -> bool:
     """Take an upvote back; True if there was one."""
     with transaction.atomic():
         deleted, _count = QuestionVote.objects.filter(question=question, user=user).delete()
@@ -53,7 +58,7 @@ def withdraw_vote(*, user, question: Question) -> bool:
     return bool(deleted)
 
 
-def answer_question(*, leader, question: Question, answer: str) -> Question:
+def answer_question(*, leader: User, question: Question, answer: str) -> Question:
     """A leader answers in the open; the question becomes answered and its asker is emailed."""
     if not can_answer_questions(leader):
         raise PermissionDenied
@@ -72,7 +77,7 @@ def answer_question(*, leader, question: Question, answer: str) -> Question:
     return question
 
 
-def set_question_status(*, leader, question: Question, status: str) -> Question:
+def set_question_status(*, leader: User, question: Question, status: str) -> Question:
     """A leader or a moderator closes a question (off-topic, duplicate, abuse) or reopens it."""
     if not (can_answer_questions(leader) or can_moderate(leader)):
         raise PermissionDenied

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -102,15 +104,18 @@ def configure_section(index: Page) -> None:
             )
 
 
-def _ensure_index(model, slug: str, title: str):
-    existing = model.objects.first()
+_Index = TypeVar("_Index", bound=Page)
+
+
+def _ensure_index(model: type[_Index], slug: str, title: str) -> _Index:
+    existing: _Index | None = model.objects.first()
     if existing is not None:
         return existing
     home = site_home()
     if home is None:
         raise LookupError("there is no home page yet: run `manage.py migrate`")
     with transaction.atomic():
-        index = model(title=title, slug=slug)
+        index: _Index = model(title=title, slug=slug)
         home.add_child(instance=index)
         index.save_revision().publish()
         configure_section(index)
