@@ -88,10 +88,14 @@ class RunFacts:
 
 
 def run_facts(window: Window) -> RunFacts:
+    """Each section's readers, asked once per function (sections may share one)."""
+    asked: dict = {}
     readers = {}
     for section in digest_sections():
-        ids = section.readers(window)
-        readers[section.key] = None if ids is None else frozenset(ids)
+        if section.readers not in asked:
+            ids = section.readers(window)
+            asked[section.readers] = None if ids is None else frozenset(ids)
+        readers[section.key] = asked[section.readers]
     return RunFacts(readers)
 
 
