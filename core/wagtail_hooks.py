@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.permissions import policy_registry
 
 from core.admin_views import background_tasks, can_view_background_tasks
 from core.document_privacy import Access, document_access
@@ -42,8 +43,6 @@ class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
     """
 
     def get_queryset(self) -> QuerySet[Any]:
-        from wagtail.permissions import policy_registry
-
         policy = policy_registry.get_by_type(self.model)
         allowed = policy.instances_user_has_any_permission_for(
             self.request.user, ["change", "choose"]

@@ -11,6 +11,8 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.languages import CONTENT_LANGUAGES
 from core.text import CheckedTitleMixin
+from ideas.selectors import open_challenges_for
+from news.selectors import home_feed
 
 
 class HomePage(CheckedTitleMixin, Page):
@@ -26,9 +28,6 @@ class HomePage(CheckedTitleMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from ideas.selectors import open_challenges_for
-        from news.selectors import home_feed
-
         context = super().get_context(request, *args, **kwargs)
         context["news_feed"] = home_feed(request.user)
         context["challenges"] = open_challenges_for(request.user)
