@@ -11,7 +11,7 @@ class IdeasConfig(AppConfig):
         from intranet.document_privacy import register_audience_rule
         from notifications.targets import register_target
 
-        from . import importers, search  # noqa: F401  (registers import and search kinds)
+        from . import conversations, importers, search  # noqa: F401  (import, search kinds)
         from .models import ChallengePage
         from .selectors.access import challenge_ids_visible_to, idea_ids_visible_to
 
@@ -20,3 +20,4 @@ class IdeasConfig(AppConfig):
         # A notice about a challenge or an idea shows only while its reader may see it.
         register_target("ideas.challenge", challenge_ids_visible_to)
         register_target("ideas.idea", idea_ids_visible_to)
+        conversations.register_kind()

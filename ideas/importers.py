@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
-from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Status, StatusChange, Vote
+from core.conversations.models import Comment
+from core.conversations.services import conversation_for
+from ideas.models import ChallengePage, Idea, IdeasHubPage, Status, StatusChange, Vote
 from intranet.importers import unique_slug
 from intranet.importing import ImportKind, ImportRowError, register
 from intranet.models import HomePage
@@ -169,20 +171,23 @@ class IdeaKind(ImportKind):
             ignore_conflicts=True,
         )
         Vote.objects.filter(idea=idea).exclude(challenge=challenge).update(challenge=challenge)
+        conversation = conversation_for(idea)
         for position, (comment_author, body, at) in enumerate(comments):
             fields = {"author": comment_author, "body": body}
             Comment.objects.update_or_create(
-                idea=idea,
+                conversation=conversation,
                 import_ref=str(position),
                 defaults={**fields, **({"created_at": at} if at else {})},
                 create_defaults={**fields, "created_at": at or timezone.now()},
             )
-        Comment.objects.filter(idea=idea).exclude(import_ref="").exclude(
+        Comment.objects.filter(conversation=conversation).exclude(import_ref="").exclude(
             import_ref__in=[str(n) for n in range(len(comments))]
         ).delete()
         Idea.objects.filter(pk=idea.pk).update(
             vote_count=Vote.objects.filter(idea=idea).count(),
-            comment_count=Comment.objects.filter(idea=idea, hidden_at__isnull=True).count(),
+            comment_count=Comment.objects.filter(
+                conversation=conversation, hidden_at__isnull=True
+            ).count(),
         )
         idea.refresh_from_db()
         return idea, created

@@ -10,8 +10,9 @@ class NewsConfig(AppConfig):
     def ready(self) -> None:
         from notifications.targets import register_target
 
-        from . import importers, search, signals  # noqa: F401  (import and search kinds)
+        from . import conversations, importers, search, signals  # noqa: F401  (kinds)
         from .selectors import page_ids_open_to
 
         register_target("news.page", page_ids_open_to)
+        conversations.register_kind()
         signals.connect()  # the moderation workflow's name in the reader's language

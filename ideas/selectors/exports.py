@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from ideas.models import ChallengePage, Comment, Idea, StatusChange
+from ideas.models import ChallengePage, Idea, StatusChange
 from intranet.richtext import plain_text
+
+from .comments import idea_comments
 
 IDEA_COLUMNS = [
     "id",
@@ -64,7 +66,8 @@ def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list]:
 
 def comment_rows(challenge: ChallengePage) -> Iterator[list]:
     comments = (
-        Comment.objects.filter(idea__challenge=challenge, hidden_at__isnull=True)
+        idea_comments(Idea.objects.filter(challenge=challenge))
+        .filter(hidden_at__isnull=True)
         .select_related("author")
         .order_by("idea_id", "created_at", "pk")
     )

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
+from core.conversations.models import Comment
+from core.conversations.selectors import THREADS_PER_PAGE, thread_context, thread_page_number
 from ideas.models import (
     ChallengePage,
     CoAuthorInvitation,
-    Comment,
     Follow,
     Idea,
     IdeaTag,
     StatusChange,
     Vote,
 )
-from intranet.pagination import page_number_newest_first
 
 from .access import (
     can_manage_challenge,
@@ -26,7 +26,7 @@ from .access import (
 )
 
 IDEAS_PER_PAGE = 20
-CONVERSATIONS_PER_PAGE = 10
+CONVERSATIONS_PER_PAGE = THREADS_PER_PAGE  # core.conversations pages the threads
 ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "-pk")}
 
 
@@ -161,34 +161,17 @@ def co_authorship_for(idea: Idea, user) -> dict:
     return {"my_invitation": None, "pending": [invitation.person for invitation in invitations]}
 
 
-def _conversations(idea: Idea, user) -> QuerySet[Comment]:
-    """The idea's top-level comments this user sees, newest first."""
-    comments = Comment.objects.filter(idea=idea, parent__isnull=True)
-    if not can_see_hidden(user, idea.challenge):
-        comments = comments.filter(hidden_at__isnull=True)
-    return comments.order_by("-created_at", "-pk")
-
-
-def comment_page_number(comment: Comment, user) -> int:
+def comment_page_number(comment: Comment, idea: Idea, user) -> int:
     """Which page of the idea page shows this comment's conversation."""
-    thread = comment.parent or comment
-    threads = _conversations(thread.idea, user)
-    return page_number_newest_first(threads, thread, CONVERSATIONS_PER_PAGE)
+    return thread_page_number(comment, idea, user)
 
 
 def idea_detail(idea: Idea, user, page_number: str | int | None = None) -> dict:
     """Everything the idea page shows, in a fixed number of queries: one page of
     conversations (CONVERSATIONS_PER_PAGE, newest first), each with its replies in order."""
     challenge = idea.challenge
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    if not can_see_hidden(user, challenge):
-        replies = replies.filter(hidden_at__isnull=True)
-    threads = (
-        _conversations(idea, user)
-        .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
-    )
-    comments = Paginator(threads, CONVERSATIONS_PER_PAGE).get_page(page_number)
+    comments_open = challenge.phase() != "closed"
+    conversation = thread_context(idea, user, page_number, can_reply=comments_open)
     history = StatusChange.objects.filter(idea=idea).select_related("author")
     idea.author_display = author_label(idea, user)
     return {
@@ -197,7 +180,8 @@ def idea_detail(idea: Idea, user, page_number: str | int | None = None) -> dict:
         "challenge": challenge,
         "co_authors": list(idea.co_authors.all()) if can_see_author(user, idea) else [],
         "tags": list(idea.tags.all()),
-        "comments": comments,
+        "conversation": conversation,
+        "comments": conversation.threads,
         "history": list(history),
         "merged_ideas": list(idea.merged_ideas.all()),
         "voted": Vote.objects.filter(idea=idea, user=user).exists(),
@@ -206,5 +190,5 @@ def idea_detail(idea: Idea, user, page_number: str | int | None = None) -> dict:
         "can_manage": can_manage_challenge(user, challenge),
         "is_moderator": is_moderator(user),
         "accepts_votes": challenge.accepts_votes(),
-        "comments_open": challenge.phase() != "closed",
+        "comments_open": comments_open,
     }

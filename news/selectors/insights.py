@@ -11,13 +11,18 @@ from datetime import datetime
 
 from django.db.models import Count, Q, QuerySet, Value
 
-from news.models import Acknowledgement, Comment, NewsPage, Question
+from core.conversations.selectors import comments_of
+from news.models import Acknowledgement, LeadershipUpdatePage, NewsPage, Question
 from people.models import Profile
 from people.selectors import team_descendant_ids
 
 
 def _restrict(queryset, field: str, user_ids: Collection[int] | None):
     return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
+
+
+def _news_comments():
+    return comments_of(NewsPage, LeadershipUpdatePage)
 
 
 def _questions(start: datetime, end: datetime, user_ids: Collection[int] | None):
@@ -37,7 +42,7 @@ def news_contributor_ids(
     With `user_ids`, anonymous questions do not count.
     """
     comments = _restrict(
-        Comment.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+        _news_comments().filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
     )
     questions = _questions(start, end, user_ids)
     return set(comments.values_list("author_id", flat=True)) | set(
@@ -115,9 +120,11 @@ def news_texts(*, start: datetime, end: datetime) -> list[dict]:
     Each row: author_id, created_at, text, tags (none), topic (a fixed label), anonymous (an
     anonymous question: count it by nobody's team). Hidden comments are left out.
     """
-    comments = Comment.objects.filter(
-        created_at__gte=start, created_at__lt=end, hidden_at__isnull=True
-    ).values_list("author_id", "created_at", "body", Value(False))
+    comments = (
+        _news_comments()
+        .filter(created_at__gte=start, created_at__lt=end, hidden_at__isnull=True)
+        .values_list("author_id", "created_at", "body", Value(False))
+    )
     questions = Question.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
         "author_id", "created_at", "body", "anonymous"
     )

@@ -2,9 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from news.selectors.engagement import COMMENT_THREADS_PER_PAGE as PER_PAGE
 
 from news.models import Comment, CommentReport, Reaction
-from news.selectors.engagement import COMMENT_THREADS_PER_PAGE as PER_PAGE
 from news.services.sections import configure_roles
 
 from .factories import person, publish_news, publish_update, sections
