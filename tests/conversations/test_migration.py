@@ -99,8 +99,9 @@ def test_every_comment_reaction_and_report_arrives_with_its_fields():
 
     assert Comment.objects.count() == 5
     # Idea comments keep their ids (notices name them), parents included.
-    moved_top, moved_reply = Comment.objects.get(pk=idea_top.pk), Comment.objects.get(
-        pk=idea_reply.pk
+    moved_top, moved_reply = (
+        Comment.objects.get(pk=idea_top.pk),
+        Comment.objects.get(pk=idea_reply.pk),
     )
     assert target(moved_top) == (Idea, garage.pk) == target(moved_reply)
     assert (moved_top.author_id, moved_top.body, moved_top.import_ref) == (

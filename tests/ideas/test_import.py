@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, StatusChange, Vote
+from core.conversations.models import Comment
+from ideas.models import ChallengePage, Idea, IdeasHubPage, StatusChange, Vote
 from ideas.selectors import answers_to_ideas_of, challenge_stats
 from intranet.models import ExternalKey
 from tests.factories import home_page

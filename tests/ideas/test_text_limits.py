@@ -3,8 +3,9 @@ control, on the site, in the API and in the import alike; what is valid is never
 
 import pytest
 
+from core.conversations.models import Comment
 from ideas import services
-from ideas.models import Comment, Idea, Workshop
+from ideas.models import Idea, Workshop
 from intranet.models import ExternalKey
 from intranet.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from tests.ideas.factories import challenge, idea, person

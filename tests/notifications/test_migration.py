@@ -61,9 +61,10 @@ TARGETS_BEFORE = [
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_notices_get_the_target_their_key_names_where_it_can_be_derived():
-    from ideas.models import Comment, StatusChange
+    from ideas.models import StatusChange
     from news.models import LeadershipIndexPage, Question
     from notifications.models import Notification
+    from tests.conversations.factories import comment_on
     from tests.ideas.factories import challenge, idea, person
     from tests.insights.factories import kudos
     from tests.news.factories import sections
@@ -75,9 +76,7 @@ def test_existing_notices_get_the_target_their_key_names_where_it_can_be_derived
     change = StatusChange.objects.create(
         idea=garage, from_status="submitted", to_status="selected", author=owner
     )
-    comment = Comment.objects.create(
-        idea=garage, author=owner, body="Bravo", created_at=timezone.now()
-    )
+    comment = comment_on(garage, author=owner, body="Bravo", created_at=timezone.now())
     question = Question.objects.create(author=reader, body="Pourquoi ?")
     thanks = kudos(owner, reader)
     keys = {

@@ -11,8 +11,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.conversations.models import Comment as NewsComment
 from ideas.models import Idea
-from news.models import Comment as NewsComment
 from tests.security.world import build_world
 
 MARK = "31337"
@@ -134,7 +134,7 @@ def test_news_comment_edit_and_report(client, world):
     @rolled_back
     def comment(body, edited, reason):
         check(client.post(f"/news/pages/{news.pk}/comments/", {"body": body}), client.get(news.url))
-        mine = NewsComment.objects.filter(page=news, author=world.users["employee"]).last()
+        mine = NewsComment.objects.on(news).filter(author=world.users["employee"]).last()
         if mine:
             check(
                 client.post(f"/news/comments/{mine.pk}/edit/", {"body": edited}),

@@ -8,7 +8,7 @@ import redis
 from django.conf import settings as django_settings
 from wagtail.models import APIToken
 
-from ideas.models import Comment as IdeaComment
+from core.conversations.models import Comment as IdeaComment
 from ideas.models import Idea, Vote
 from intranet.models import OutboxTask
 from news.models import Question

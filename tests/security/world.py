@@ -26,14 +26,13 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from ideas.models import CoAuthorInvitation, Workshop
-from ideas.models import Comment as IdeaComment
 from insights.models import FrustrationExpression, Objective
-from news.models import Comment as NewsComment
 from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
 from people.models import OrganisationValue
 from search.models import SearchQueryLog, Synonym
+from tests.conversations.factories import comment_on
 from tests.factories import home_page, publish_standard_page
 from tests.ideas.factories import TeamFactory, hub
 from tests.ideas.factories import challenge as make_challenge
@@ -118,11 +117,9 @@ def build_world() -> World:
     restricted_idea = make_idea(restricted, author=author, title="Idée réservée")
     # The employee is invited to co-author the open idea: only they may answer.
     CoAuthorInvitation.objects.create(idea=idea, person=world.users["employee"], invited_by=author)
-    idea_comment = IdeaComment.objects.create(
-        idea=idea, author=author, body="<p>Bravo</p>", created_at=timezone.now()
-    )
-    restricted_comment = IdeaComment.objects.create(
-        idea=restricted_idea, author=author, body="<p>Chut</p>", created_at=timezone.now()
+    idea_comment = comment_on(idea, author=author, body="<p>Bravo</p>", created_at=timezone.now())
+    restricted_comment = comment_on(
+        restricted_idea, author=author, body="<p>Chut</p>", created_at=timezone.now()
     )
     workshop = Workshop.objects.create(
         challenge=challenge,
@@ -141,8 +138,8 @@ def build_world() -> World:
     must_read = publish_news(title="Sécurité", must_read=True)
     private_news = publish_news(title="Plan social", must_read=True)
     restrict_to_group(private_news, hr_group)
-    news_comment = NewsComment.objects.create(page=news, author=author, body="Miam")
-    private_comment = NewsComment.objects.create(page=private_news, author=author, body="Secret")
+    news_comment = comment_on(news, author=author, body="Miam")
+    private_comment = comment_on(private_news, author=author, body="Secret")
     update = publish_update(title="Le mot de la direction")
     question = Question.objects.create(update=update, author=author, body="Quand ?")
     private_page = publish_standard_page(
