@@ -161,6 +161,7 @@ def build_world() -> World:
         idea=idea,
         restricted_idea=restricted_idea,
         idea_comment=idea_comment,
+        idea_conversation=idea_comment.conversation,
         restricted_comment=restricted_comment,
         workshop=workshop,
         restricted_workshop=restricted_workshop,
