@@ -9,3 +9,8 @@ class ConversationsConfig(AppConfig):
     label = "conversations"
     verbose_name = _("Conversations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -179,3 +179,15 @@ def test_threads_are_read_in_three_queries_whatever_their_number(
         page = threads(news, editor)
         replies = [reply.body for thread in page for reply in thread.thread_replies]
     assert len(page.object_list) == 10 and replies == ["Réponse"] * 10
+
+
+def test_a_deleted_target_takes_its_conversation_with_it():
+    from core.conversations.models import Conversation
+
+    target = idea(challenge(phase="open"))
+    comment = post_comment(author=person("c"), target=target, body="Bravo")
+    report(reporter=person("r"), comment=comment)
+
+    target.delete()
+
+    assert not Conversation.objects.exists() and not Comment.objects.exists()
