@@ -154,33 +154,52 @@ def engage_news(sizes: Sizes) -> None:
     """Reactions and comments (with replies) on the news: many on n-0, a few on the others."""
     from django.contrib.auth.models import User
 
+    from core.conversations.models import Comment, Conversation, Reaction
+    from core.conversations.selectors import comments_of
+    from core.conversations.services import conversation_for
     from core.models import ExternalKey
-    from news.models import Comment, Reaction
+    from news.models import LeadershipUpdatePage, NewsPage
 
     kinds = ["like", "celebrate", "insightful", "support"]
     user_ids = list(User.objects.order_by("pk").values_list("pk", flat=True))
     pages = dict(
         ExternalKey.objects.filter(kind="news").values_list("key", "object_id")
     )  # key → page id
-    Reaction.objects.all().delete()
-    Comment.objects.all().delete()
+    news_conversations = Conversation.objects.filter(object_id__in=pages.values())
+    Reaction.objects.filter(conversation__in=news_conversations).delete()
+    comments_of(NewsPage, LeadershipUpdatePage).delete()
+    conversations = {
+        page_id: conversation_for(page).pk
+        for page_id, page in ((p.pk, p) for p in NewsPage.objects.filter(pk__in=pages.values()))
+    }
     reactions, tops, replies = [], [], []
     for key, page_id in pages.items():
         rng = rng_for(f"engage-{key}")
         people = sizes.heavy * 3 if key == "n-0" else rng.randint(0, 8)
         for user_id in rng.sample(user_ids, min(people, len(user_ids))):
             for kind in rng.sample(kinds, rng.randint(1, 2)):
-                reactions.append(Reaction(page_id=page_id, user_id=user_id, kind=kind))
+                reactions.append(
+                    Reaction(conversation_id=conversations[page_id], user_id=user_id, kind=kind)
+                )
         comments = sizes.heavy if key == "n-0" else rng.randint(0, 3)
         for _ in range(comments):
             tops.append(
-                Comment(page_id=page_id, author_id=rng.choice(user_ids), body=sentence(rng, 20))
+                Comment(
+                    conversation_id=conversations[page_id],
+                    author_id=rng.choice(user_ids),
+                    body=sentence(rng, 20),
+                )
             )
     Reaction.objects.bulk_create(reactions, ignore_conflicts=True)
     Comment.objects.bulk_create(tops)
     for number, top in enumerate(tops):
         if number % 2 == 0:
             replies.append(
-                Comment(page_id=top.page_id, author_id=top.author_id, parent=top, body="Merci !")
+                Comment(
+                    conversation_id=top.conversation_id,
+                    author_id=top.author_id,
+                    parent=top,
+                    body="Merci !",
+                )
             )
     Comment.objects.bulk_create(replies)

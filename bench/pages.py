@@ -154,17 +154,23 @@ def cpu_per_page(reader, repeat: int = 9) -> dict[str, float]:
 def sizes_of_lists() -> dict[str, str]:
     from django.db.models import Count
 
-    from ideas.models import ChallengePage, Comment, Idea, Vote
-    from news.models import Comment as NewsComment
-    from news.models import NewsPage, Reaction
+    from core.conversations.models import Comment, Conversation, Reaction
+    from core.conversations.selectors import comments_of
+    from ideas.models import ChallengePage, Idea, Vote
+    from news.models import NewsPage
 
-    busiest = NewsPage.objects.annotate(n=Count("news_comments")).order_by("-n").first()
+    busiest = (
+        Conversation.objects.filter(object_id__in=NewsPage.objects.values("pk"))
+        .annotate(n=Count("comments"))
+        .order_by("-n")
+        .first()
+    )
     return {
         "news": f"{NewsPage.objects.count()} news",
-        "news page": f"{NewsComment.objects.filter(page=busiest).count()} comments, "
-        f"{Reaction.objects.filter(page=busiest).count()} reactions",
+        "news page": f"{Comment.objects.filter(conversation=busiest).count()} comments, "
+        f"{Reaction.objects.filter(conversation=busiest).count()} reactions",
         "challenge": f"{Idea.objects.count() // max(ChallengePage.objects.count(), 1)} ideas",
-        "idea": f"{Vote.objects.count()} votes, {Comment.objects.count()} idea comments",
+        "idea": f"{Vote.objects.count()} votes, {comments_of(Idea).count()} idea comments",
     }
 
 

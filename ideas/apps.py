@@ -14,7 +14,7 @@ class IdeasConfig(AppConfig):
         from core.page_context import register_page_access, register_page_context
         from notifications.targets import register_target
 
-        from . import digest, importers, nudges, search  # noqa: F401  (import and search kinds)
+        from . import conversations, digest, importers, nudges, search  # noqa: F401  (kinds)
         from .models import ChallengePage, IdeasHubPage
         from .selectors.access import (
             can_view_challenge,
@@ -36,3 +36,4 @@ class IdeasConfig(AppConfig):
         register_page_access(ChallengePage, can_view_challenge)
         register_page_context(IdeasHubPage, hub_context)
         register_page_context(ChallengePage, challenge_context)
+        conversations.register_kind()

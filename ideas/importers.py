@@ -14,11 +14,13 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
+from core.conversations.models import Comment
+from core.conversations.services import conversation_for
 from core.importing import ImportKind, ImportRowError, register
 from core.pages import site_home, unique_slug
 from core.richtext import text_to_html
 from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
-from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, Status, StatusChange, Vote
+from ideas.models import ChallengePage, Idea, IdeasHubPage, Status, StatusChange, Vote
 
 HUB_SLUG = "idees"
 ANSWERED = [value for value in Status.values if value != Status.SUBMITTED]
@@ -168,20 +170,23 @@ class IdeaKind(ImportKind):
             ignore_conflicts=True,
         )
         Vote.objects.filter(idea=idea).exclude(challenge=challenge).update(challenge=challenge)
+        conversation = conversation_for(idea)
         for position, (comment_author, body, at) in enumerate(comments):
             fields = {"author": comment_author, "body": body}
             Comment.objects.update_or_create(
-                idea=idea,
+                conversation=conversation,
                 import_ref=str(position),
                 defaults={**fields, **({"created_at": at} if at else {})},
                 create_defaults={**fields, "created_at": at or timezone.now()},
             )
-        Comment.objects.filter(idea=idea).exclude(import_ref="").exclude(
+        Comment.objects.filter(conversation=conversation).exclude(import_ref="").exclude(
             import_ref__in=[str(n) for n in range(len(comments))]
         ).delete()
         Idea.objects.filter(pk=idea.pk).update(
             vote_count=Vote.objects.filter(idea=idea).count(),
-            comment_count=Comment.objects.filter(idea=idea, hidden_at__isnull=True).count(),
+            comment_count=Comment.objects.filter(
+                conversation=conversation, hidden_at__isnull=True
+            ).count(),
         )
         idea.refresh_from_db()
         return idea, created

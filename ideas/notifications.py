@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from ideas.models import CoAuthorInvitation, Comment, Follow, Idea, StatusChange, Vote
+from core.conversations.models import Comment
+from ideas.models import CoAuthorInvitation, Follow, Idea, StatusChange, Vote
 from ideas.selectors import users_in_audience
 from notifications.services import notify
 

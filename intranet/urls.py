@@ -51,6 +51,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("search/", include("search.urls")),
     path("news/", include("news.urls")),
+    path("moderation/", include("core.conversations.urls")),
     path("people/", include("people.urls")),
     path("ideas/", include("ideas.urls")),
     path("insights/", include("insights.urls")),

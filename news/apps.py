@@ -12,7 +12,7 @@ class NewsConfig(AppConfig):
         from core.page_context import register_page_context
         from notifications.targets import register_target
 
-        from . import digest, importers, search, signals  # noqa: F401  (import and search kinds)
+        from . import conversations, digest, importers, search, signals  # noqa: F401  (kinds)
         from .models import LeadershipIndexPage, LeadershipUpdatePage, NewsIndexPage, NewsPage
         from .selectors import page_ids_open_to
         from .views.detail import engagement_context
@@ -22,6 +22,7 @@ class NewsConfig(AppConfig):
         register_target("news.page", page_ids_open_to)
         for section in digest.SECTIONS:  # news and answers to questions in the digest
             register_digest_section(section)
+        conversations.register_kind()
         signals.connect()  # the moderation workflow's name in the reader's language
         # What the pages show beyond their fields, built by the views.
         register_page_context(NewsIndexPage, news_listing_context)

@@ -1,7 +1,6 @@
-from .engagement import Report, Workshop, WorkshopRegistration
+from .engagement import Workshop, WorkshopRegistration
 from .ideas import (
     CoAuthorInvitation,
-    Comment,
     Follow,
     Idea,
     IdeaTag,
@@ -16,13 +15,11 @@ __all__ = [
     "ChallengePage",
     "ChallengePageTag",
     "CoAuthorInvitation",
-    "Comment",
     "Follow",
     "Idea",
     "IdeaTag",
     "IdeasHubPage",
     "Phase",
-    "Report",
     "Status",
     "StatusChange",
     "Vote",

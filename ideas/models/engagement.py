@@ -1,4 +1,5 @@
-"""Moderation reports and co-creation workshops (notices live in `notifications`)."""
+"""Co-creation workshops (notices live in `notifications`; comments and reports in
+core.conversations)."""
 
 from __future__ import annotations
 
@@ -8,44 +9,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.links import web_url_validator
-
-
-class Report(models.Model):
-    """An employee flags an idea or a comment for the moderators."""
-
-    class Outcome(models.TextChoices):
-        OPEN = "open", _("Open")
-        HIDDEN = "hidden", _("Hidden")
-        RESTORED = "restored", _("Restored")
-        DISMISSED = "dismissed", _("Dismissed")
-
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    idea = models.ForeignKey("ideas.Idea", null=True, blank=True, on_delete=models.CASCADE)
-    comment = models.ForeignKey("ideas.Comment", null=True, blank=True, on_delete=models.CASCADE)
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
-    outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(idea__isnull=True) ^ Q(comment__isnull=True),
-                name="ideas_report_one_target",
-            ),
-            models.UniqueConstraint(
-                fields=["reporter", "idea"],
-                condition=Q(idea__isnull=False),
-                name="ideas_report_idea_once",
-            ),
-            models.UniqueConstraint(
-                fields=["reporter", "comment"],
-                condition=Q(comment__isnull=False),
-                name="ideas_report_comment_once",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"report {self.pk} ({self.outcome})"
 
 
 class Workshop(models.Model):

@@ -198,37 +198,6 @@ class StatusChange(models.Model):
         return f"{self.from_status} → {self.to_status}"
 
 
-class Comment(models.Model):
-    """A comment on an idea; replies have a parent, and a reply is never replied to."""
-
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="idea_comments"
-    )
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
-    )
-    body = models.TextField(_("comment"), help_text=_("Sanitised HTML."))
-    import_ref = models.CharField(max_length=255, blank=True, default="")
-    report_count = models.PositiveIntegerField(default=0)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        verbose_name = _("comment")
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["idea", "import_ref"],
-                condition=~Q(import_ref=""),
-                name="ideas_comment_unique_import_ref",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"comment {self.pk} on {self.idea_id}"
-
-
 class Follow(models.Model):
     """Someone who wants to hear about an idea or about a whole challenge."""
 

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from core.richtext import plain_text
-from ideas.models import ChallengePage, Comment, Idea, StatusChange
+from ideas.models import ChallengePage, Idea, StatusChange
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+from .comments import idea_comments
 
 IDEA_COLUMNS = [
     "id",
@@ -68,7 +70,8 @@ def idea_rows(challenge: ChallengePage, base_url: str = "") -> Iterator[list[Any
 
 def comment_rows(challenge: ChallengePage) -> Iterator[list[Any]]:
     comments = (
-        Comment.objects.filter(idea__challenge=challenge, hidden_at__isnull=True)
+        idea_comments(Idea.objects.filter(challenge=challenge))
+        .filter(hidden_at__isnull=True)
         .select_related("author")
         .order_by("idea_id", "created_at", "pk")
     )

@@ -13,7 +13,9 @@ from typing import Any, TypeVar
 from django.db.models import Min, QuerySet
 from django.utils.html import strip_tags
 
-from ideas.models import ChallengePage, Comment, Idea, Vote
+from ideas.models import ChallengePage, Idea, Vote
+
+from .comments import idea_comments
 
 _Rows = TypeVar("_Rows", bound="QuerySet[Any]")
 
@@ -42,7 +44,7 @@ def idea_contributor_ids(
         Vote.objects.filter(created_at__gte=start, created_at__lt=end), "user_id", user_ids
     )
     comments = _restrict(
-        Comment.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+        idea_comments().filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
     )
     found = set(ideas.values_list("author_id", flat=True))
     found |= set(votes.values_list("user_id", flat=True))
@@ -85,9 +87,14 @@ def idea_texts(*, start: datetime, end: datetime) -> list[dict[str, Any]]:
         )
     )
     comments = list(
-        Comment.objects.filter(
-            created_at__gte=start, created_at__lt=end, hidden_at__isnull=True
-        ).values("idea_id", "author_id", "created_at", "body", "idea__challenge__title")
+        idea_comments()
+        .filter(created_at__gte=start, created_at__lt=end, hidden_at__isnull=True)
+        .values("idea_id", "author_id", "created_at", "body")
+    )
+    challenge_titles = dict(
+        Idea.objects.filter(pk__in={row["idea_id"] for row in comments}).values_list(
+            "pk", "challenge__title"
+        )
     )
     idea_ids = {row["id"] for row in ideas} | {row["idea_id"] for row in comments}
     tags: dict[int, list[str]] = defaultdict(list)
@@ -113,7 +120,7 @@ def idea_texts(*, start: datetime, end: datetime) -> list[dict[str, Any]]:
             "created_at": row["created_at"],
             "text": strip_tags(row["body"]),
             "tags": tags[row["idea_id"]],
-            "topic": row["idea__challenge__title"],
+            "topic": challenge_titles.get(row["idea_id"], ""),
             "anonymous": False,
         }
         for row in comments

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from core.pagination import page_number_newest_first
+from core.conversations.models import Comment
+from core.conversations.selectors import THREADS_PER_PAGE, thread_context, thread_page_number
 from ideas.models import (
     ChallengePage,
     CoAuthorInvitation,
-    Comment,
     Follow,
     Idea,
     IdeaTag,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
 
 IDEAS_PER_PAGE = 20
-CONVERSATIONS_PER_PAGE = 10
+CONVERSATIONS_PER_PAGE = THREADS_PER_PAGE  # core.conversations pages the threads
 ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "-pk")}
 
 
@@ -168,34 +168,17 @@ def co_authorship_for(idea: Idea, user: User | AnonymousUser) -> dict[str, Any]:
     return {"my_invitation": None, "pending": [invitation.person for invitation in invitations]}
 
 
-def _conversations(idea: Idea, user: User | AnonymousUser) -> QuerySet[Comment]:
-    """The idea's top-level comments this user sees, newest first."""
-    comments = Comment.objects.filter(idea=idea, parent__isnull=True)
-    if not can_see_hidden(user, idea.challenge):
-        comments = comments.filter(hidden_at__isnull=True)
-    return comments.order_by("-created_at", "-pk")
-
-
-def comment_page_number(comment: Comment, user: User | AnonymousUser) -> int:
+def comment_page_number(comment: Comment, idea: Idea, user: User | AnonymousUser) -> int:
     """Which page of the idea page shows this comment's conversation."""
-    thread = comment.parent or comment
-    threads = _conversations(thread.idea, user)
-    return page_number_newest_first(threads, thread, CONVERSATIONS_PER_PAGE)
+    return thread_page_number(comment, idea, user)
 
 
 def idea_detail(idea: Idea, user: User, page_number: str | int | None = None) -> dict[str, Any]:
     """Everything the idea page shows, in a fixed number of queries: one page of
     conversations (CONVERSATIONS_PER_PAGE, newest first), each with its replies in order."""
     challenge = idea.challenge
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    if not can_see_hidden(user, challenge):
-        replies = replies.filter(hidden_at__isnull=True)
-    threads = (
-        _conversations(idea, user)
-        .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
-    )
-    comments = Paginator(threads, CONVERSATIONS_PER_PAGE).get_page(page_number)
+    comments_open = challenge.phase() != "closed"
+    conversation = thread_context(idea, user, page_number, can_reply=comments_open)
     history = StatusChange.objects.filter(idea=idea).select_related("author")
     idea.author_display = author_label(idea, user)
     return {
@@ -204,7 +187,8 @@ def idea_detail(idea: Idea, user: User, page_number: str | int | None = None) ->
         "challenge": challenge,
         "co_authors": list(idea.co_authors.all()) if can_see_author(user, idea) else [],
         "tags": list(idea.tags.all()),
-        "comments": comments,
+        "conversation": conversation,
+        "comments": conversation.threads,
         "history": list(history),
         "merged_ideas": list(idea.merged_ideas.all()),
         "voted": Vote.objects.filter(idea=idea, user=user).exists(),
@@ -213,5 +197,5 @@ def idea_detail(idea: Idea, user: User, page_number: str | int | None = None) ->
         "can_manage": can_manage_challenge(user, challenge),
         "is_moderator": is_moderator(user),
         "accepts_votes": challenge.accepts_votes(),
-        "comments_open": challenge.phase() != "closed",
+        "comments_open": comments_open,
     }

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth import get_user_model
 from django.db.models import Min
 
-from ideas.models import ChallengePage, Comment, Idea, Status, StatusChange, Vote
+from ideas.models import ChallengePage, Idea, Status, StatusChange, Vote
 
 from .access import challenges_visible_to
+from .comments import idea_comments
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -28,7 +29,7 @@ def challenge_stats(challenge: ChallengePage) -> dict[str, Any]:
         )
     )
     voters = set(Vote.objects.filter(challenge=challenge).values_list("user_id", flat=True))
-    comments = Comment.objects.filter(idea__challenge=challenge)
+    comments = idea_comments(Idea.objects.filter(challenge=challenge))
     commenters = set(comments.values_list("author_id", flat=True))
     participants = {author for _pk, author, _at, _status in idea_rows}
     participants |= co_authors | voters | commenters

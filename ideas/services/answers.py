@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ideas.models import ChallengePage, Comment, Follow, Idea, Status, StatusChange
+from core.conversations import services as conversations
+from core.conversations.models import Comment
+from ideas.models import ChallengePage, Follow, Idea, Status, StatusChange
 from ideas.selectors import can_manage_challenge, can_view_challenge, idea_for
 
 from .errors import Conflict, Invalid, NotAllowed, NotFound
@@ -60,29 +60,22 @@ def add_comment(
     parent: Comment | None = None,
     now: datetime | None = None,
 ) -> Comment:
-    """Comment on an idea, or reply to a comment; a reply to a reply joins its thread."""
+    """Comment on an idea, or reply to a comment; a reply to a reply joins its thread.
+
+    The idea counts it, its author follows the idea, followers hear of it (ideas/conversations
+    .py, run by core.conversations in the same transaction)."""
     if idea_for(user, idea.pk) is None or idea.hidden_at:
         raise NotFound(_("This idea does not exist."))
     if idea.challenge.phase(now) == "closed":
         raise Conflict(_("This challenge is closed."))
-    markup = clean_rich_text(body, what=_("Write a comment."), limit=COMMENT_MAX_LENGTH)
     if parent is not None:
-        if parent.idea_id != idea.pk or parent.hidden_at:
+        if not conversations.belongs_to(parent, idea) or parent.hidden_at:
             raise Invalid(_("You can only reply to a comment of this idea."))
         if parent.parent_id:
             parent = parent.parent
-    with transaction.atomic():
-        comment = Comment.objects.create(
-            idea=idea,
-            author=user,
-            parent=parent,
-            body=markup,
-            created_at=now or timezone.now(),
-        )
-        Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
-        Follow.objects.get_or_create(user=user, idea=idea)
-        notify_later(f"comment:{comment.pk}", idea_id=idea.pk, actor_id=user.pk)
-    return comment
+    return conversations.post_comment(
+        author=user, target=idea, body=body, parent=parent, created_at=now
+    )
 
 
 def follow(*, user: User, idea: Idea | None = None, challenge: ChallengePage | None = None) -> Follow:

@@ -1,29 +1,10 @@
-"""Why an action was refused; pages show the message, the API answers with the status."""
+"""Why an action was refused; pages show the message, the API answers with the status.
 
+The same classes as core.conversations' (comments and reports refuse with them too), under
+the names the ideas hub has always used.
+"""
 
-class IdeasError(Exception):
-    status = 400
+from core.conversations.errors import Conflict, Invalid, NotAllowed, NotFound
+from core.conversations.errors import ConversationError as IdeasError
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class NotFound(IdeasError):
-    """Missing, or outside the user's audience: the two must look the same."""
-
-    status = 404
-
-
-class NotAllowed(IdeasError):
-    status = 403
-
-
-class Conflict(IdeasError):
-    """The request is fine but the state forbids it: wrong phase, budget spent, voted twice."""
-
-    status = 409
-
-
-class Invalid(IdeasError):
-    status = 400
+__all__ = ["Conflict", "IdeasError", "Invalid", "NotAllowed", "NotFound"]

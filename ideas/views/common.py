@@ -6,8 +6,9 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.conversations.models import Comment
 from core.pagination import address_on_page
-from ideas.models import ChallengePage, Comment, Idea
+from ideas.models import ChallengePage, Idea
 from ideas.selectors import challenges_visible_to, comment_page_number, idea_for
 from ideas.services import IdeasError
 
@@ -36,10 +37,10 @@ def back(request, default: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(default)
 
 
-def comment_url(comment: Comment, user) -> str:
+def comment_url(comment: Comment, idea: Idea, user) -> str:
     """The idea page showing this comment: its page of conversations, scrolled to it."""
-    number = comment_page_number(comment, user)
-    return address_on_page(comment.idea.get_absolute_url(), number, f"comment-{comment.pk}")
+    number = comment_page_number(comment, idea, user)
+    return address_on_page(idea.get_absolute_url(), number, f"comment-{comment.pk}")
 
 
 def run_action(request, action, *, success: str | None = None) -> bool:

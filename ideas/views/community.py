@@ -11,9 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.conversations.models import Comment
+from core.conversations.selectors import comments_of
+from core.conversations.selectors import moderation_queue as moderation_queue_of
+from core.conversations.services import target_of
 from ideas import services
 from ideas.forms import WorkshopForm
-from ideas.models import Comment, Idea, Report, Workshop
+from ideas.models import Idea, Workshop
 from ideas.selectors import can_manage_challenge, idea_for, is_moderator
 from ideas.services import IdeasError
 
@@ -104,8 +108,9 @@ def report_idea(request, idea_id: int):
 
 @require_POST
 def report_comment(request, comment_id: int):
-    comment = get_object_or_404(Comment.objects.select_related("idea"), pk=comment_id)
-    if idea_for(request.user, comment.idea_id) is None:
+    comment = get_object_or_404(Comment.objects.select_related("conversation"), pk=comment_id)
+    idea = target_of(comment)
+    if not isinstance(idea, Idea) or idea_for(request.user, idea.pk) is None:
         raise Http404
     run_action(
         request,
@@ -114,19 +119,17 @@ def report_comment(request, comment_id: int):
         ),
         success=_("Thank you, the moderators will look at it."),
     )
-    return back(request, comment_url(comment, request.user))
+    return back(request, comment_url(comment, idea, request.user))
 
 
 @require_GET
 def moderation_queue(request):
+    """Site moderators: the reports on ideas and their comments (the one moderation queue,
+    /moderation/, filtered to the ideas hub)."""
     if not is_moderator(request.user):
         raise Http404
-    reports = (
-        Report.objects.filter(outcome=Report.Outcome.OPEN)
-        .select_related("reporter", "idea", "comment", "comment__author")
-        .order_by("created_at")
-    )
-    return render(request, "ideas/moderation.html", {"reports": reports})
+    items = moderation_queue_of(request.user, {"ideas"})
+    return render(request, "conversations/queue.html", {"items": items, "scope": "ideas"})
 
 
 @require_POST
@@ -137,7 +140,9 @@ def moderate(request, kind: str, object_id: int):
     if kind == "idea":
         target["idea"] = visible_idea(request, object_id)
     elif kind == "comment":
-        target["comment"] = get_object_or_404(Comment, pk=object_id)
+        target["comment"] = get_object_or_404(
+            comments_of(Idea).select_related("conversation"), pk=object_id
+        )
     else:
         raise Http404
     run_action(

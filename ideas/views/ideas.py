@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.conversations.models import Comment
 from core.ratelimits import rate_limited
 from ideas import services
 from ideas.forms import AnswerForm, CommentForm, IdeaForm
-from ideas.models import Comment
 from ideas.selectors import can_manage_challenge, idea_detail, similar_ideas
 
 from .common import back, comment_url, run_action, visible_challenge, visible_idea
@@ -128,7 +128,7 @@ def comment(request, idea_id: int):
         return back(request, idea.get_absolute_url())
     parent = None
     if form.cleaned_data.get("parent"):
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], idea=idea).first()
+        parent = Comment.objects.on(idea).filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             raise Http404
     added: list[Comment] = []
@@ -143,7 +143,7 @@ def comment(request, idea_id: int):
     )
     if not added:
         return back(request, idea.get_absolute_url() + "#comments")
-    return back(request, comment_url(added[0], request.user))
+    return back(request, comment_url(added[0], idea, request.user))
 
 
 @require_POST

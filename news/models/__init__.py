@@ -1,4 +1,3 @@
-from .engagement import REACTION_EMOJI, Comment, CommentReport, Reaction, ReactionKind
 from .mustread import Acknowledgement, MustReadReminder, ReminderStage
 from .pages import (
     LEADERSHIP_INDEX_SLUG,
@@ -15,10 +14,7 @@ from .questions import Question, QuestionStatus, QuestionVote
 __all__ = [
     "LEADERSHIP_INDEX_SLUG",
     "NEWS_INDEX_SLUG",
-    "REACTION_EMOJI",
     "Acknowledgement",
-    "Comment",
-    "CommentReport",
     "LeadershipIndexPage",
     "LeadershipUpdatePage",
     "LeadershipUpdatePageTag",
@@ -29,7 +25,5 @@ __all__ = [
     "Question",
     "QuestionStatus",
     "QuestionVote",
-    "Reaction",
-    "ReactionKind",
     "ReminderStage",
 ]

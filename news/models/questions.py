@@ -57,6 +57,9 @@ class Question(models.Model):
         permissions = [
             ("answer_question", "Can answer and close leadership questions"),
             ("reveal_anonymous_author", "Can see who asked an anonymous question"),
+            # Comments live in core.conversations; the editors' right to moderate those of
+            # news and leadership updates stays a news permission.
+            ("moderate_engagement", "Can hide and restore comments"),
         ]
 
     def __str__(self) -> str:

@@ -17,12 +17,6 @@ from .digest import (
     askers_answered_between,
     news_published_for,
 )
-from .engagement import (
-    comment_page_number,
-    comments_for_page,
-    reaction_summary,
-    reported_comments,
-)
 from .feed import (
     HomeFeed,
     home_feed,
@@ -63,8 +57,6 @@ __all__ = [
     "can_reveal_anonymous_authors",
     "can_view_acknowledgements",
     "can_view_page",
-    "comment_page_number",
-    "comments_for_page",
     "general_open_questions",
     "home_feed",
     "latest_leadership_updates",
@@ -79,8 +71,6 @@ __all__ = [
     "pending_must_reads",
     "question_author_name",
     "questions_for_update",
-    "reaction_summary",
-    "reported_comments",
     "top_open_questions",
     "viewable_by",
     "with_public_authors",

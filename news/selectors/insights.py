@@ -12,7 +12,9 @@ from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet, Value
 
-from news.models import Acknowledgement, Comment, NewsPage, Question
+from core.conversations.models import Comment
+from core.conversations.selectors import comments_of
+from news.models import Acknowledgement, LeadershipUpdatePage, NewsPage, Question
 from people.models import Profile
 from people.selectors import team_descendant_ids
 
@@ -21,6 +23,10 @@ _Rows = TypeVar("_Rows", bound="QuerySet[Any]")
 
 def _restrict(queryset: _Rows, field: str, user_ids: Collection[int] | None) -> _Rows:
     return queryset if user_ids is None else queryset.filter(**{f"{field}__in": list(user_ids)})
+
+
+def _news_comments() -> QuerySet[Comment]:
+    return comments_of(NewsPage, LeadershipUpdatePage)
 
 
 def _questions(
@@ -42,7 +48,7 @@ def news_contributor_ids(
     With `user_ids`, anonymous questions do not count.
     """
     comments = _restrict(
-        Comment.objects.filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
+        _news_comments().filter(created_at__gte=start, created_at__lt=end), "author_id", user_ids
     )
     questions = _questions(start, end, user_ids)
     return set(comments.values_list("author_id", flat=True)) | set(
@@ -125,9 +131,11 @@ def news_texts(*, start: datetime, end: datetime) -> list[dict[str, Any]]:
     Each row: author_id, created_at, text, tags (none), topic (a fixed label), anonymous (an
     anonymous question: count it by nobody's team). Hidden comments are left out.
     """
-    comments = Comment.objects.filter(
-        created_at__gte=start, created_at__lt=end, hidden_at__isnull=True
-    ).values_list("author_id", "created_at", "body", Value(False))
+    comments = (
+        _news_comments()
+        .filter(created_at__gte=start, created_at__lt=end, hidden_at__isnull=True)
+        .values_list("author_id", "created_at", "body", Value(False))
+    )
     questions = Question.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
         "author_id", "created_at", "body", "anonymous"
     )

@@ -5,8 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from core.conversations.models import Comment
 from core.models import ExternalKey
-from ideas.models import ChallengePage, Comment, Idea, IdeasHubPage, StatusChange, Vote
+from ideas.models import ChallengePage, Idea, IdeasHubPage, StatusChange, Vote
 from ideas.selectors import answers_to_ideas_of, challenge_stats
 from tests.importing import run_import as run
 from tests.importing import write_jsonl as write

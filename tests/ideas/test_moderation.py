@@ -2,7 +2,7 @@
 
 import pytest
 
-from ideas.models import Comment, Report
+from core.conversations.models import Comment, Report
 from ideas.services import Conflict, NotAllowed, add_comment, moderate, report_content
 from tests.ideas.concurrency import run_in_threads
 from tests.ideas.factories import challenge, idea

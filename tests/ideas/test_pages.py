@@ -8,8 +8,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ideas.models import Comment, Idea, StatusChange, Vote
+from core.conversations.models import Comment
+from ideas.models import Idea, StatusChange, Vote
 from ideas.selectors.listing import CONVERSATIONS_PER_PAGE
+from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge, hub, idea
 from tests.people.factories import TeamFactory, person
 
@@ -310,19 +312,13 @@ def test_the_challenge_page_shows_each_idea_with_its_own_tags_in_order(
 def test_the_idea_page_makes_a_constant_number_of_queries(client, it_challenge, insider):
     signed_in(client, insider)
     target = idea(it_challenge)
-    Comment.objects.create(
-        idea=target, author=insider, body="<p>Un</p>", created_at=target.created_at
-    )
+    comment_on(target, author=insider, body="<p>Un</p>", created_at=target.created_at)
     few = _queries(client, f"/ideas/{target.pk}/")
 
     for n in range(10):
         writer = person(username=f"writer{n}")
-        top = Comment.objects.create(
-            idea=target, author=writer, body="<p>x</p>", created_at=target.created_at
-        )
-        Comment.objects.create(
-            idea=target, author=writer, parent=top, body="<p>y</p>", created_at=target.created_at
-        )
+        top = comment_on(target, author=writer, body="<p>x</p>", created_at=target.created_at)
+        comment_on(target, author=writer, parent=top, body="<p>y</p>", created_at=target.created_at)
     assert _queries(client, f"/ideas/{target.pk}/") == few
 
 
@@ -337,9 +333,7 @@ def test_an_idea_shows_its_conversations_newest_first_a_page_at_a_time(
     target = idea(it_challenge)
     total = CONVERSATIONS_PER_PAGE + 2
     for number in range(total):
-        Comment.objects.create(
-            idea=target, author=insider, body=f"<p>Fil n°{number:02d}</p>", created_at=at(number)
-        )
+        comment_on(target, author=insider, body=f"<p>Fil n°{number:02d}</p>", created_at=at(number))
 
     first = client.get(f"/ideas/{target.pk}/").content.decode()
     second = client.get(f"/ideas/{target.pk}/?page=2").content.decode()
@@ -353,12 +347,10 @@ def test_an_idea_shows_its_conversations_newest_first_a_page_at_a_time(
 def test_a_reply_leads_back_to_the_page_of_its_conversation(client, it_challenge, insider):
     signed_in(client, insider)
     target = idea(it_challenge)
-    oldest = Comment.objects.create(
-        idea=target, author=insider, body="<p>Le plus ancien</p>", created_at=at(0)
-    )
+    oldest = comment_on(target, author=insider, body="<p>Le plus ancien</p>", created_at=at(0))
     for number in range(CONVERSATIONS_PER_PAGE):
-        Comment.objects.create(
-            idea=target, author=insider, body=f"<p>Récent {number}</p>", created_at=at(number + 1)
+        comment_on(
+            target, author=insider, body=f"<p>Récent {number}</p>", created_at=at(number + 1)
         )
 
     response = client.post(

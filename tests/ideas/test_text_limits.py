@@ -3,10 +3,11 @@ control, on the site, in the API and in the import alike; what is valid is never
 
 import pytest
 
+from core.conversations.models import Comment
 from core.models import ExternalKey
 from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from ideas import services
-from ideas.models import Comment, Idea, Workshop
+from ideas.models import Idea, Workshop
 from tests.ideas.factories import challenge, idea
 from tests.importing import run_import, write_jsonl
 from tests.people.factories import person

@@ -6,13 +6,12 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from ideas.models import Comment as IdeaComment
 from ideas.models import Status, StatusChange, Vote
 from insights.kpis import measure
 from insights.selectors import group_for
 from insights.services import flush_activity, record_activity
 from news.models import Acknowledgement, Question
-from news.models import Comment as NewsComment
+from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge, idea
 from tests.intranet.factories import dated
 from tests.news.factories import publish_news, sections
@@ -104,14 +103,12 @@ def test_share_of_contributors_counts_ideas_votes_comments_questions_and_kudos(k
     author, voter, commenter, news_commenter, asker, thanker, late, idle, _ = people
     submitted = idea(open_challenge, author=author)
     Vote.objects.create(idea=submitted, user=voter, challenge=open_challenge)
-    IdeaComment.objects.create(
-        idea=submitted, author=commenter, body="<p>Oui</p>", created_at=period.now
-    )
+    comment_on(submitted, author=commenter, body="<p>Oui</p>", created_at=period.now)
     news = publish_news(title="Nouvelles")
-    NewsComment.objects.create(page=news, author=news_commenter, body="Bravo")
+    comment_on(news, author=news_commenter, body="Bravo")
     Question.objects.create(author=asker, body="Quand ?")
     kudos(thanker, idle)
-    dated(NewsComment.objects.create(page=news, author=late, body="Vieux"), period.before)
+    dated(comment_on(news, author=late, body="Vieux"), period.before)
 
     # 9 employees; author, voter, commenter, news commenter, asker and thanker contributed.
     assert kpi("contributors").value == round(100 * 6 / 9, 1)

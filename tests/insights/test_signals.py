@@ -7,11 +7,11 @@ from django.contrib.auth.models import Group
 
 from core.models import OutboxTask
 from core.outbox import run_stored_task
-from ideas.models import Comment
 from insights.detection import weekly_signals
 from insights.models import FrustrationExpression, SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, week_bounds
 from insights.tasks import record_signals_report
+from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge, idea
 from tests.insights.factories import communicator
 from tests.notifications.factories import prefers
@@ -93,23 +93,21 @@ def test_frustration_is_counted_by_topic_and_team_only_from_five_people():
     wifi_idea.tags.set(["wifi"])
     paper_idea = idea(challenge(phase="open", title="Moins de papier"), created_at=during(WEEK, 2))
     for person in employees(5, team=support):
-        Comment.objects.create(
-            idea=wifi_idea,
+        comment_on(
+            wifi_idea,
             author=person,
             body="<p>Ça ne marche PAS, encore</p>",
             created_at=during(WEEK),
         )
     for person in employees(4, team=it):
-        Comment.objects.create(
-            idea=paper_idea,
+        comment_on(
+            paper_idea,
             author=person,
             body="<p>What a waste of time.</p>",
             created_at=during(WEEK),
         )
     for person in employees(5, team=it):
-        Comment.objects.create(
-            idea=paper_idea, author=person, body="<p>Bonne idée</p>", created_at=during(WEEK)
-        )
+        comment_on(paper_idea, author=person, body="<p>Bonne idée</p>", created_at=during(WEEK))
 
     signals = weekly_signals(WEEK)["frustration"]
 
@@ -150,8 +148,8 @@ def test_the_lexicon_is_data_communicators_can_extend():
     FrustrationExpression.objects.create(expression="usine à gaz", language="fr")
     plain_idea = idea(challenge(phase="open"), created_at=during(WEEK, 2))
     for person in employees(5):
-        Comment.objects.create(
-            idea=plain_idea, author=person, body="<p>Une usine a gaz</p>", created_at=during(WEEK)
+        comment_on(
+            plain_idea, author=person, body="<p>Une usine a gaz</p>", created_at=during(WEEK)
         )
 
     assert weekly_signals(WEEK)["frustration"]["people"] == 5

@@ -12,7 +12,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from ideas.models import Comment, Idea, Vote  # noqa: E402
+from core.conversations.models import Comment  # noqa: E402
+from ideas.models import Idea, Vote  # noqa: E402
 from tests.ideas.concurrency import run_in_threads  # noqa: E402
 from tests.ideas.factories import challenge, idea  # noqa: E402
 from tests.people.factories import TeamFactory, person  # noqa: E402
@@ -45,7 +46,7 @@ print(
             "outcomes": outcomes,
             "votes": Vote.objects.filter(idea=proposal).count(),
             "vote_count": proposal.vote_count,
-            "comments": Comment.objects.filter(idea=proposal).count(),
+            "comments": Comment.objects.on(proposal).count(),
             "ideas": Idea.objects.count(),
         }
     )

@@ -3,9 +3,10 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from news.models import Comment, CommentReport, Reaction
-from news.selectors.engagement import COMMENT_THREADS_PER_PAGE as PER_PAGE
+from core.conversations.models import Comment, Reaction, Report
+from core.conversations.selectors import THREADS_PER_PAGE as PER_PAGE
 from news.services.sections import configure_roles
+from tests.conversations.factories import comment_on
 from tests.news.factories import publish_news, publish_update, sections
 from tests.people.factories import person
 
@@ -118,7 +119,7 @@ def test_an_empty_comment_is_refused_with_a_message(client, news, camille):
 
 def test_only_the_author_edits_and_deletes_a_comment(client, news, camille):
     other = person(username="mathilde")
-    comment = Comment.objects.create(page=news, author=camille, body="Avant")
+    comment = comment_on(news, author=camille, body="Avant")
 
     assert (
         post(client, other, f"/news/comments/{comment.pk}/edit/", body="Pirate").status_code == 403
@@ -136,11 +137,11 @@ def test_only_the_author_edits_and_deletes_a_comment(client, news, camille):
 
 
 def test_reports_are_counted_once_and_editors_hide_and_restore(client, news, camille, editor):
-    comment = Comment.objects.create(page=news, author=camille, body="Propos limite")
+    comment = comment_on(news, author=camille, body="Propos limite")
     reporter = person(username="olivier")
     post(client, reporter, f"/news/comments/{comment.pk}/report/")
     post(client, reporter, f"/news/comments/{comment.pk}/report/")
-    assert CommentReport.objects.count() == 1
+    assert Report.objects.count() == 1
 
     client.force_login(editor)
     assert "Propos limite" in client.get("/news/moderation/").content.decode()
@@ -160,7 +161,7 @@ def test_reports_are_counted_once_and_editors_hide_and_restore(client, news, cam
 
 
 def test_employees_may_not_moderate(client, news, camille):
-    comment = Comment.objects.create(page=news, author=camille, body="Texte")
+    comment = comment_on(news, author=camille, body="Texte")
 
     assert post(client, camille, f"/news/comments/{comment.pk}/hide/").status_code == 403
     assert post(client, camille, f"/news/comments/{comment.pk}/restore/").status_code == 403
@@ -194,7 +195,7 @@ def test_conversations_show_newest_first_a_page_at_a_time(client, news, camille)
     client.force_login(camille)
     total = PER_PAGE + 3
     for number in range(total):
-        Comment.objects.create(page=news, author=camille, body=f"Fil numéro {number:02d}")
+        comment_on(news, author=camille, body=f"Fil numéro {number:02d}")
     newest, oldest_on_first = f"Fil numéro {total - 1:02d}", f"Fil numéro {3:02d}"
 
     first = client.get(news.url).content.decode()
@@ -208,9 +209,9 @@ def test_conversations_show_newest_first_a_page_at_a_time(client, news, camille)
 
 
 def test_a_reply_leads_back_to_the_page_of_its_conversation(client, news, camille):
-    old = Comment.objects.create(page=news, author=camille, body="Le plus ancien")
+    old = comment_on(news, author=camille, body="Le plus ancien")
     for number in range(PER_PAGE):
-        Comment.objects.create(page=news, author=camille, body=f"Plus récent {number}")
+        comment_on(news, author=camille, body=f"Plus récent {number}")
 
     response = post(
         client, camille, f"/news/pages/{news.pk}/comments/", body="Ma réponse", parent=old.pk

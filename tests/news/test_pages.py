@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from news.models import Comment, LeadershipUpdatePage, NewsIndexPage, NewsPage, Question, Reaction
+from news.models import LeadershipUpdatePage, NewsIndexPage, NewsPage, Question
+from tests.conversations.factories import comment_on, reaction_on
 from tests.news.factories import publish_news, publish_update, sections
 from tests.people.factories import TeamFactory, UserFactory, person
 
@@ -141,10 +142,10 @@ def test_a_news_page_shows_body_author_tags_and_escapes_titles(employee, client_
 def _engage(page, count):
     for number in range(count):
         user = UserFactory()
-        Reaction.objects.create(page=page, user=user, kind="like")
-        Reaction.objects.create(page=page, user=user, kind="celebrate")
-        top = Comment.objects.create(page=page, author=user, body=f"Commentaire {number}")
-        Comment.objects.create(page=page, author=user, body="Réponse", parent=top)
+        reaction_on(page, user=user, kind="like")
+        reaction_on(page, user=user, kind="celebrate")
+        top = comment_on(page, author=user, body=f"Commentaire {number}")
+        comment_on(page, author=user, body="Réponse", parent=top)
 
 
 def _queries(client, url):

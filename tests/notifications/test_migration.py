@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge, idea
 from tests.news.factories import sections
 from tests.people.factories import UserFactory, kudos, person
@@ -63,7 +64,7 @@ TARGETS_BEFORE = [
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_notices_get_the_target_their_key_names_where_it_can_be_derived():
-    from ideas.models import Comment, StatusChange
+    from ideas.models import StatusChange
     from news.models import LeadershipIndexPage, Question
     from notifications.models import Notification
 
@@ -74,9 +75,7 @@ def test_existing_notices_get_the_target_their_key_names_where_it_can_be_derived
     change = StatusChange.objects.create(
         idea=garage, from_status="submitted", to_status="selected", author=owner
     )
-    comment = Comment.objects.create(
-        idea=garage, author=owner, body="Bravo", created_at=timezone.now()
-    )
+    comment = comment_on(garage, author=owner, body="Bravo", created_at=timezone.now())
     question = Question.objects.create(author=reader, body="Pourquoi ?")
     thanks = kudos(owner, reader)
     keys = {

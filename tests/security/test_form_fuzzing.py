@@ -11,8 +11,10 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.conversations.models import Comment as NewsComment
+from core.conversations.selectors import comments_of
 from ideas.models import Idea
-from news.models import Comment as NewsComment
+from news.models import LeadershipUpdatePage, NewsPage
 from tests.security.world import build_world
 
 MARK = "31337"
@@ -134,7 +136,7 @@ def test_news_comment_edit_and_report(client, world):
     @rolled_back
     def comment(body, edited, reason):
         check(client.post(f"/news/pages/{news.pk}/comments/", {"body": body}), client.get(news.url))
-        mine = NewsComment.objects.filter(page=news, author=world.users["employee"]).last()
+        mine = NewsComment.objects.on(news).filter(author=world.users["employee"]).last()
         if mine:
             check(
                 client.post(f"/news/comments/{mine.pk}/edit/", {"body": edited}),
@@ -270,7 +272,8 @@ def test_a_nul_character_gets_a_clear_400_and_nothing_is_stored(client, world):
     )
 
     assert page.status_code == 400 and "NUL" in page.content.decode()
-    assert not NewsComment.objects.filter(body__contains="a").exclude(pk=world.news_comment.pk)
+    news_comments = comments_of(NewsPage, LeadershipUpdatePage)
+    assert not news_comments.filter(body__contains="a").exclude(pk=world.news_comment.pk)
 
 
 def test_a_workshop_with_a_bad_capacity_or_date_is_refused_with_a_message(client, world):

@@ -149,6 +149,10 @@ GET    /admin/insights/kpis/                              auth  auth  302   auth
 GET    /admin/insights/signals/                           auth  auth  302   auth  auth  auth  200
 GET    /ideas/moderation/                                 auth  404   404   404   404   404   200
 POST   /ideas/moderation/idea/{idea.pk}/                  auth  404   404   404   404   404   302
+GET    /moderation/                                       auth  404   200   200   404   404   200
+POST   /moderation/comments/{news_comment.pk}/hide/       auth  404   302   404   404   404   302
+POST   /moderation/comments/{idea_comment.pk}/dismiss/    auth  404   404   302   404   404   302
+POST   /moderation/targets/{idea_conversation.pk}/hide/   auth  404   404   302   404   404   302
 POST   /_util/authenticate_with_password/0/{home.pk}/     auth  404   404   404   404   404   404
 GET    /_util/login/                                      200   200   200   200   200   200   200
 POST   /_util/login/                                      200   200   200   200   200   200   200

@@ -8,8 +8,8 @@ import redis
 from django.conf import settings as django_settings
 from wagtail.models import APIToken
 
+from core.conversations.selectors import comments_of
 from core.models import OutboxTask
-from ideas.models import Comment as IdeaComment
 from ideas.models import Idea, Vote
 from news.models import Question
 from people.models import Kudos
@@ -228,7 +228,7 @@ def test_comments_are_limited_on_ideas_and_news(client, limits):
     ]
 
     assert statuses == [302, 302, 429]
-    assert IdeaComment.objects.count() == 1
+    assert comments_of(Idea).count() == 1
 
 
 def test_questions_to_leadership_are_limited(client, limits):

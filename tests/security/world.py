@@ -26,13 +26,12 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from ideas.models import CoAuthorInvitation, Workshop
-from ideas.models import Comment as IdeaComment
 from insights.models import FrustrationExpression, Objective
-from news.models import Comment as NewsComment
 from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
 from search.models import SearchQueryLog, Synonym
+from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
 from tests.ideas.factories import idea as make_idea
@@ -117,11 +116,9 @@ def build_world() -> World:
     restricted_idea = make_idea(restricted, author=author, title="Idée réservée")
     # The employee is invited to co-author the open idea: only they may answer.
     CoAuthorInvitation.objects.create(idea=idea, person=world.users["employee"], invited_by=author)
-    idea_comment = IdeaComment.objects.create(
-        idea=idea, author=author, body="<p>Bravo</p>", created_at=timezone.now()
-    )
-    restricted_comment = IdeaComment.objects.create(
-        idea=restricted_idea, author=author, body="<p>Chut</p>", created_at=timezone.now()
+    idea_comment = comment_on(idea, author=author, body="<p>Bravo</p>", created_at=timezone.now())
+    restricted_comment = comment_on(
+        restricted_idea, author=author, body="<p>Chut</p>", created_at=timezone.now()
     )
     workshop = Workshop.objects.create(
         challenge=challenge,
@@ -140,8 +137,8 @@ def build_world() -> World:
     must_read = publish_news(title="Sécurité", must_read=True)
     private_news = publish_news(title="Plan social", must_read=True)
     restrict_to_group(private_news, hr_group)
-    news_comment = NewsComment.objects.create(page=news, author=author, body="Miam")
-    private_comment = NewsComment.objects.create(page=private_news, author=author, body="Secret")
+    news_comment = comment_on(news, author=author, body="Miam")
+    private_comment = comment_on(private_news, author=author, body="Secret")
     update = publish_update(title="Le mot de la direction")
     question = Question.objects.create(update=update, author=author, body="Quand ?")
     private_page = publish_standard_page(
@@ -163,6 +160,7 @@ def build_world() -> World:
         idea=idea,
         restricted_idea=restricted_idea,
         idea_comment=idea_comment,
+        idea_conversation=idea_comment.conversation,
         restricted_comment=restricted_comment,
         workshop=workshop,
         restricted_workshop=restricted_workshop,

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0003_synonym_permissions'),
+        ('news', '0004_comments_to_conversations'),
     ]
 
     operations = [

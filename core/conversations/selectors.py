@@ -1,0 +1,185 @@
+"""Reads of conversations: threads with replies, reactions, the moderation queue.
+
+Each in a fixed number of queries whatever the number of comments.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page as DjangoPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, QuerySet
+
+from core.pagination import page_number_newest_first
+
+from .models import REACTION_EMOJI, Comment, Conversation, Reaction, ReactionKind, Report
+from .registry import ConversationKind, kind_for, kinds
+
+THREADS_PER_PAGE = 10
+
+
+@dataclass
+class ReactionSummary:
+    kind: str
+    label: str
+    emoji: str
+    count: int
+    mine: bool
+
+
+def _on(queryset: QuerySet, target) -> QuerySet:
+    return queryset.filter(
+        conversation__content_type=ContentType.objects.get_for_model(target),
+        conversation__object_id=target.pk,
+    )
+
+
+def reactions(target, user) -> list[ReactionSummary]:
+    """Each reaction kind with its count on the target and whether the user gave it."""
+    given = _on(Reaction.objects.all(), target)
+    counts = dict(
+        given.values_list("kind").annotate(total=Count("id")).values_list("kind", "total")
+    )
+    mine = set(given.filter(user_id=user.pk).values_list("kind", flat=True))
+    return [
+        ReactionSummary(kind, str(label), REACTION_EMOJI[kind], counts.get(kind, 0), kind in mine)
+        for kind, label in ReactionKind.choices
+    ]
+
+
+def _top_level(target, user) -> QuerySet[Comment]:
+    """The target's conversations (top-level comments) this user sees, newest first."""
+    top = _on(Comment.objects.filter(parent__isnull=True), target)
+    if not kind_for(target).sees_hidden(user, target):
+        top = top.visible()
+    return top.order_by("-created_at", "-pk")
+
+
+def threads(target, user, page_number: str | int | None = None) -> DjangoPage:
+    """One page of the target's threads (THREADS_PER_PAGE), newest first, each with its
+    replies in order in `thread_replies`; those who see hidden comments see them too.
+    Three queries: the count, the page of threads (authors joined), their replies."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    if not kind_for(target).sees_hidden(user, target):
+        replies = replies.visible()
+    top = _top_level(target, user).select_related("author")
+    top = top.prefetch_related(Prefetch("replies", queryset=replies, to_attr="thread_replies"))
+    return Paginator(top, THREADS_PER_PAGE).get_page(page_number)
+
+
+def thread_page_number(comment: Comment, target, user) -> int:
+    """Which page of `threads` shows this comment's thread."""
+    thread = comment.parent or comment
+    return page_number_newest_first(_top_level(target, user), thread, THREADS_PER_PAGE)
+
+
+@dataclass
+class ThreadContext:
+    """What the `conversations/thread.html` include needs about one target."""
+
+    target: object
+    kind: ConversationKind
+    threads: DjangoPage
+    can_moderate: bool
+    can_reply: bool = True
+    urls: dict = field(default_factory=dict)
+
+    @property
+    def rich_text(self) -> bool:
+        return self.kind.rich_text
+
+
+def thread_context(target, user, page_number=None, *, can_reply: bool = True) -> ThreadContext:
+    kind = kind_for(target)
+    return ThreadContext(
+        target=target,
+        kind=kind,
+        threads=threads(target, user, page_number),
+        can_moderate=kind.can_moderate(user, target),
+        can_reply=can_reply,
+        urls=kind.urls,
+    )
+
+
+def moderated_conversations(user, names: set[str] | None = None) -> QuerySet[Conversation]:
+    """The conversations this user moderates, of the kinds named (all kinds by default)."""
+    found = Conversation.objects.none()
+    for kind in kinds():
+        if names is not None and kind.name not in names:
+            continue
+        mine = kind.moderated(
+            user, Conversation.objects.filter(content_type__in=kind.content_types())
+        )
+        found = found | mine
+    return found
+
+
+@dataclass
+class QueueItem:
+    """A comment or a target with open reports, for the moderation queue."""
+
+    kind: ConversationKind
+    target: object
+    comment: Comment | None
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.kind.target_title(self.target)
+
+    @property
+    def url(self) -> str:
+        url = self.kind.target_url(self.target)
+        return f"{url}#comment-{self.comment.pk}" if self.comment else url
+
+    @property
+    def hidden(self) -> bool:
+        row = self.comment or self.target
+        return row.hidden_at is not None
+
+    @property
+    def report_count(self) -> int:
+        return len(self.reports)
+
+
+def moderation_queue(user, names: set[str] | None = None, limit: int = 200) -> list[QueueItem]:
+    """Open reports on what this user moderates, one item per comment or target reported,
+    the most reported first. A fixed number of queries: the reports, one per kind present
+    for the targets."""
+    reports = (
+        Report.objects.filter(
+            outcome=Report.Outcome.OPEN,
+            conversation__in=moderated_conversations(user, names).values("pk"),
+        )
+        .select_related("reporter", "conversation", "comment", "comment__author")
+        .order_by("created_at", "pk")
+    )
+    grouped: dict[tuple, list[Report]] = defaultdict(list)
+    for found in reports:
+        grouped[(found.conversation_id, found.comment_id)].append(found)
+    wanted: dict[int, set[int]] = defaultdict(set)
+    for found in reports:
+        wanted[found.conversation.content_type_id].add(found.conversation.object_id)
+    targets = {}
+    for content_type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        for pk, target in model._default_manager.in_bulk(ids).items():
+            targets[(content_type_id, pk)] = target
+    items = []
+    for group in grouped.values():
+        conversation = group[0].conversation
+        target = targets.get((conversation.content_type_id, conversation.object_id))
+        if target is None:
+            continue
+        items.append(QueueItem(kind_for(target), target, group[0].comment, group))
+    items.sort(key=lambda item: -item.report_count)
+    return items[:limit]
+
+
+def comments_of(*models) -> QuerySet[Comment]:
+    """Every comment on targets of these models (insights, exports, statistics)."""
+    content_types = ContentType.objects.get_for_models(*models).values()
+    return Comment.objects.filter(conversation__content_type__in=list(content_types))
