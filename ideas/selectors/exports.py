@@ -77,7 +77,7 @@ def comment_rows(challenge: ChallengePage) -> Iterator[list[Any]]:
     )
     for comment in comments:
         yield [
-            comment.idea_id,
+            comment.idea_id,  # type: ignore[attr-defined]  # annotated by idea_comments
             comment.pk,
             comment.parent_id or "",
             _name(comment.author),

@@ -89,7 +89,8 @@ def idea_texts(*, start: datetime, end: datetime) -> list[dict[str, Any]]:
     comments = list(
         idea_comments()
         .filter(created_at__gte=start, created_at__lt=end, hidden_at__isnull=True)
-        .values("idea_id", "author_id", "created_at", "body")
+        # `idea_id` is annotated by idea_comments (the plugin sees only the model's fields)
+        .values("idea_id", "author_id", "created_at", "body")  # type: ignore[misc]
     )
     challenge_titles = dict(
         Idea.objects.filter(pk__in={row["idea_id"] for row in comments}).values_list(

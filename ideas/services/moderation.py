@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
 from core.conversations import services as conversations
@@ -10,6 +12,9 @@ from ideas.models import Idea
 from ideas.selectors import is_moderator
 
 from .errors import Invalid, NotAllowed, NotFound
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 ACTIONS = {
     "hide": conversations.hide,

@@ -5,6 +5,7 @@ the request: a password entered counts) and the news pages' addresses and notice
 """
 
 from contextlib import suppress
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -56,7 +57,7 @@ def _error(request, error: ConversationError) -> None:
     messages.error(request, error.message)
 
 
-def _comment_on_page(comment_id, **filters) -> tuple[Comment, object]:
+def _comment_on_page(comment_id, **filters) -> tuple[Comment, Any]:
     """The comment (of a news page or leadership update) and its specific page."""
     comment = get_object_or_404(
         Comment.objects.select_related("conversation"), pk=comment_id, **filters
@@ -112,7 +113,7 @@ def add_comment(request, page_id: int):
     return back(request, comment_url(page, comment, request.user))
 
 
-def _own_comment(request, comment_id: int) -> tuple[Comment, object]:
+def _own_comment(request, comment_id: int) -> tuple[Comment, Any]:
     comment, page = _comment_on_page(comment_id)
     viewable_page(request, page.pk)
     if comment.author_id != request.user.pk:
