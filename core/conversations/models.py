@@ -69,11 +69,11 @@ class Reaction(models.Model):
         return f"{self.kind} on {self.conversation_id}"
 
 
-class CommentQuerySet(models.QuerySet):
-    def visible(self):
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible(self) -> CommentQuerySet:
         return self.filter(hidden_at__isnull=True)
 
-    def on(self, target):
+    def on(self, target: models.Model) -> CommentQuerySet:
         """The comments of this target (a join, no query for the conversation row)."""
         return self.filter(
             conversation__content_type=ContentType.objects.get_for_model(target),

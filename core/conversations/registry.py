@@ -14,17 +14,18 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import QuerySet
 
 
-def _always(*_args) -> bool:
+def _always(*_args: Any) -> bool:
     return True
 
 
-def _never(*_args) -> bool:
+def _never(*_args: Any) -> bool:
     return False
 
 
-def _nothing(*_args) -> None:
+def _nothing(*_args: Any) -> None:
     return None
 
 
@@ -57,7 +58,7 @@ class ConversationKind:
     can_comment: Callable[[Any, Any], None] = _nothing
     can_moderate: Callable[[Any, Any], bool] = _never
     sees_hidden: Callable[[Any, Any], bool] = _never
-    moderated: Callable[[Any, models.QuerySet], models.QuerySet] = lambda user, qs: qs.none()
+    moderated: Callable[[Any, QuerySet[Any]], QuerySet[Any]] = lambda user, qs: qs.none()
     moderates_any: Callable[[Any], bool] = _never
     reports_to_hide: Callable[[Any], int] = lambda target: 0
     report_reason_length: int = 500
@@ -84,7 +85,7 @@ def kinds() -> list[ConversationKind]:
     return list(_KINDS)
 
 
-def kind_for(target) -> ConversationKind:
+def kind_for(target: object) -> ConversationKind:
     """The kind of a target instance (a specific page, an idea)."""
     for kind in _KINDS:
         if isinstance(target, kind.models):

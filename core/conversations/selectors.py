@@ -7,16 +7,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Model, Prefetch, QuerySet
 
 from core.pagination import page_number_newest_first
 
 from .models import REACTION_EMOJI, Comment, Conversation, Reaction, ReactionKind, Report
 from .registry import ConversationKind, kind_for, kinds
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+_QS = TypeVar("_QS", bound=QuerySet[Any])
 
 THREADS_PER_PAGE = 10
 
@@ -30,27 +36,30 @@ class ReactionSummary:
     mine: bool
 
 
-def _on(queryset: QuerySet, target) -> QuerySet:
+def _on(queryset: _QS, target: Model) -> _QS:
     return queryset.filter(
         conversation__content_type=ContentType.objects.get_for_model(target),
         conversation__object_id=target.pk,
     )
 
 
-def reactions(target, user) -> list[ReactionSummary]:
+def reactions(target: Model, user: User | AnonymousUser) -> list[ReactionSummary]:
     """Each reaction kind with its count on the target and whether the user gave it."""
     given = _on(Reaction.objects.all(), target)
     counts = dict(
         given.values_list("kind").annotate(total=Count("id")).values_list("kind", "total")
     )
-    mine = set(given.filter(user_id=user.pk).values_list("kind", flat=True))
+    # an anonymous reader's pk is None, which Django's exact lookup takes as IS NULL (none)
+    mine = set(given.filter(user_id=user.pk).values_list("kind", flat=True))  # type: ignore[misc]
     return [
-        ReactionSummary(kind, str(label), REACTION_EMOJI[kind], counts.get(kind, 0), kind in mine)
+        ReactionSummary(
+            kind, str(label), REACTION_EMOJI[ReactionKind(kind)], counts.get(kind, 0), kind in mine
+        )
         for kind, label in ReactionKind.choices
     ]
 
 
-def _top_level(target, user) -> QuerySet[Comment]:
+def _top_level(target: Model, user: User | AnonymousUser) -> QuerySet[Comment]:
     """The target's conversations (top-level comments) this user sees, newest first."""
     top = _on(Comment.objects.filter(parent__isnull=True), target)
     if not kind_for(target).sees_hidden(user, target):
@@ -58,7 +67,9 @@ def _top_level(target, user) -> QuerySet[Comment]:
     return top.order_by("-created_at", "-pk")
 
 
-def threads(target, user, page_number: str | int | None = None) -> DjangoPage:
+def threads(
+    target: Model, user: User | AnonymousUser, page_number: str | int | None = None
+) -> DjangoPage[Comment]:
     """One page of the target's threads (THREADS_PER_PAGE), newest first, each with its
     replies in order in `thread_replies`; those who see hidden comments see them too.
     Three queries: the count, the page of threads (authors joined), their replies."""
@@ -67,10 +78,11 @@ def threads(target, user, page_number: str | int | None = None) -> DjangoPage:
         replies = replies.visible()
     top = _top_level(target, user).select_related("author")
     top = top.prefetch_related(Prefetch("replies", queryset=replies, to_attr="thread_replies"))
-    return Paginator(top, THREADS_PER_PAGE).get_page(page_number)
+    paginator: Paginator[Comment] = Paginator(top, THREADS_PER_PAGE)
+    return paginator.get_page(page_number)
 
 
-def thread_page_number(comment: Comment, target, user) -> int:
+def thread_page_number(comment: Comment, target: Model, user: User | AnonymousUser) -> int:
     """Which page of `threads` shows this comment's thread."""
     thread = comment.parent or comment
     return page_number_newest_first(_top_level(target, user), thread, THREADS_PER_PAGE)
@@ -82,17 +94,23 @@ class ThreadContext:
 
     target: object
     kind: ConversationKind
-    threads: DjangoPage
+    threads: DjangoPage[Comment]
     can_moderate: bool
     can_reply: bool = True
-    urls: dict = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)
 
     @property
     def rich_text(self) -> bool:
         return self.kind.rich_text
 
 
-def thread_context(target, user, page_number=None, *, can_reply: bool = True) -> ThreadContext:
+def thread_context(
+    target: Model,
+    user: User | AnonymousUser,
+    page_number: str | int | None = None,
+    *,
+    can_reply: bool = True,
+) -> ThreadContext:
     kind = kind_for(target)
     return ThreadContext(
         target=target,
@@ -104,7 +122,9 @@ def thread_context(target, user, page_number=None, *, can_reply: bool = True) ->
     )
 
 
-def moderated_conversations(user, names: set[str] | None = None) -> QuerySet[Conversation]:
+def moderated_conversations(
+    user: User | AnonymousUser, names: set[str] | None = None
+) -> QuerySet[Conversation]:
     """The conversations this user moderates, of the kinds named (all kinds by default)."""
     found = Conversation.objects.none()
     for kind in kinds():
@@ -122,7 +142,7 @@ class QueueItem:
     """A comment or a target with open reports, for the moderation queue."""
 
     kind: ConversationKind
-    target: object
+    target: Any  # a model instance of the kind; `hidden_at` is read by name when reportable
     comment: Comment | None
     reports: list[Report] = field(default_factory=list)
 
@@ -145,7 +165,9 @@ class QueueItem:
         return len(self.reports)
 
 
-def moderation_queue(user, names: set[str] | None = None, limit: int = 200) -> list[QueueItem]:
+def moderation_queue(
+    user: User | AnonymousUser, names: set[str] | None = None, limit: int = 200
+) -> list[QueueItem]:
     """Open reports on what this user moderates, one item per comment or target reported,
     the most reported first. A fixed number of queries: the reports, one per kind present
     for the targets."""
@@ -157,18 +179,19 @@ def moderation_queue(user, names: set[str] | None = None, limit: int = 200) -> l
         .select_related("reporter", "conversation", "comment", "comment__author")
         .order_by("created_at", "pk")
     )
-    grouped: dict[tuple, list[Report]] = defaultdict(list)
+    grouped: dict[tuple[int, int | None], list[Report]] = defaultdict(list)
     for found in reports:
         grouped[(found.conversation_id, found.comment_id)].append(found)
     wanted: dict[int, set[int]] = defaultdict(set)
     for found in reports:
         wanted[found.conversation.content_type_id].add(found.conversation.object_id)
-    targets = {}
+    targets: dict[tuple[int, Any], Any] = {}
     for content_type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        for pk, target in model._default_manager.in_bulk(ids).items():
-            targets[(content_type_id, pk)] = target
-    items = []
+        assert model is not None  # a registered kind's model, installed
+        for pk, instance in model._default_manager.in_bulk(ids).items():
+            targets[(content_type_id, pk)] = instance
+    items: list[QueueItem] = []
     for group in grouped.values():
         conversation = group[0].conversation
         target = targets.get((conversation.content_type_id, conversation.object_id))
@@ -179,7 +202,7 @@ def moderation_queue(user, names: set[str] | None = None, limit: int = 200) -> l
     return items[:limit]
 
 
-def comments_of(*models) -> QuerySet[Comment]:
+def comments_of(*models: type[Model]) -> QuerySet[Comment]:
     """Every comment on targets of these models (insights, exports, statistics)."""
     content_types = ContentType.objects.get_for_models(*models).values()
     return Comment.objects.filter(conversation__content_type__in=list(content_types))

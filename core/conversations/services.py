@@ -7,9 +7,10 @@ the same transaction; the apps' own services call these.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +19,19 @@ from .errors import Conflict, Invalid, NotAllowed, NotFound
 from .models import Comment, CommentRevision, Conversation, Reaction, ReactionKind, Report
 from .registry import ConversationKind, kind_for
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
-def conversation_for(target, *, create: bool = True) -> Conversation | None:
+
+@overload
+def conversation_for(target: models.Model, *, create: Literal[True] = True) -> Conversation: ...
+
+
+@overload
+def conversation_for(target: models.Model, *, create: bool) -> Conversation | None: ...
+
+
+def conversation_for(target: models.Model, *, create: bool = True) -> Conversation | None:
     """The conversation row of a target, created on first use unless `create` is False."""
     content_type = ContentType.objects.get_for_model(target)
     if not create:
@@ -30,17 +42,18 @@ def conversation_for(target, *, create: bool = True) -> Conversation | None:
     return conversation
 
 
-def target_of(comment: Comment):
+def target_of(comment: Comment) -> Any:
     """The target a comment is about (the specific page, the idea)."""
     conversation = comment.conversation
     model = ContentType.objects.get_for_id(conversation.content_type_id).model_class()
+    assert model is not None  # a registered kind's model, installed
     return model._default_manager.get(pk=conversation.object_id)
 
 
 def post_comment(
     *,
-    author,
-    target,
+    author: User,
+    target: models.Model,
     body: str,
     parent: Comment | None = None,
     created_at: datetime | None = None,
@@ -74,7 +87,7 @@ def post_comment(
     return comment
 
 
-def edit_comment(*, user, comment: Comment, body: str) -> Comment:
+def edit_comment(*, user: User, comment: Comment, body: str) -> Comment:
     """The author rewrites their comment; the body it had is kept as a revision."""
     if comment.author_id != user.pk:
         raise NotAllowed(_("Only the author can edit this comment."))
@@ -87,7 +100,7 @@ def edit_comment(*, user, comment: Comment, body: str) -> Comment:
     return comment
 
 
-def delete_comment(*, user, comment: Comment) -> None:
+def delete_comment(*, user: User, comment: Comment) -> None:
     """The author deletes their comment (and its replies)."""
     if comment.author_id != user.pk:
         raise NotAllowed(_("Only the author can delete this comment."))
@@ -95,7 +108,7 @@ def delete_comment(*, user, comment: Comment) -> None:
         comment.delete()
 
 
-def react(*, user, target, kind: str) -> bool:
+def react(*, user: User, target: models.Model, kind: str) -> bool:
     """Add this reaction of the user on the target, or take it back if given already; True
     when added. Each kind once per user."""
     if kind not in ReactionKind.values:
@@ -115,7 +128,8 @@ def react(*, user, target, kind: str) -> bool:
         return True
 
 
-def _locked(kind: ConversationKind, comment: Comment | None, target):
+def _locked(kind: ConversationKind, comment: Comment | None, target: Any) -> Any:
+    # the comment, or the reportable target (its `hidden_at`, `report_count` read by name)
     if comment is not None:
         return Comment.objects.select_for_update().get(pk=comment.pk)
     if not kind.target_reportable:
@@ -123,7 +137,9 @@ def _locked(kind: ConversationKind, comment: Comment | None, target):
     return type(target)._default_manager.select_for_update().get(pk=target.pk)
 
 
-def report(*, reporter, comment: Comment | None = None, target=None, reason: str = "") -> Report:
+def report(
+    *, reporter: User, comment: Comment | None = None, target: Any = None, reason: str = ""
+) -> Report:
     """Flag a comment, or a reportable target, once per person (errors.Conflict the second
     time); at the kind's threshold (`reports_to_hide`) it is hidden automatically."""
     if comment is not None:
@@ -154,7 +170,9 @@ def report(*, reporter, comment: Comment | None = None, target=None, reason: str
     return created
 
 
-def _set_hidden(kind: ConversationKind, row, *, hidden: bool, moderator=None) -> None:
+def _set_hidden(
+    kind: ConversationKind, row: Any, *, hidden: bool, moderator: User | None = None
+) -> None:
     was_hidden = row.hidden_at is not None
     row.hidden_at = timezone.now() if hidden else None
     fields = ["hidden_at"]
@@ -169,7 +187,7 @@ def _set_hidden(kind: ConversationKind, row, *, hidden: bool, moderator=None) ->
         kind.on_visibility(row, not hidden)
 
 
-def _moderate(moderator, outcome: str, comment: Comment | None, target) -> None:
+def _moderate(moderator: User, outcome: str, comment: Comment | None, target: Any) -> None:
     if comment is not None:
         target = target_of(comment)
     if target is None:
@@ -189,24 +207,24 @@ def _moderate(moderator, outcome: str, comment: Comment | None, target) -> None:
         reports.update(outcome=outcome, resolved_at=timezone.now())
 
 
-def hide(*, moderator, comment: Comment | None = None, target=None) -> None:
+def hide(*, moderator: User, comment: Comment | None = None, target: Any = None) -> None:
     """A moderator of the target hides the comment (or the target); its open reports are
     closed as `hidden`."""
     _moderate(moderator, Report.Outcome.HIDDEN, comment, target)
 
 
-def restore(*, moderator, comment: Comment | None = None, target=None) -> None:
+def restore(*, moderator: User, comment: Comment | None = None, target: Any = None) -> None:
     """A moderator shows the comment (or the target) again and clears its report count; its
     open reports are closed as `restored`."""
     _moderate(moderator, Report.Outcome.RESTORED, comment, target)
 
 
-def dismiss_report(*, moderator, comment: Comment | None = None, target=None) -> None:
+def dismiss_report(*, moderator: User, comment: Comment | None = None, target: Any = None) -> None:
     """A moderator finds nothing wrong: visible, count cleared, open reports `dismissed`."""
     _moderate(moderator, Report.Outcome.DISMISSED, comment, target)
 
 
-def belongs_to(comment: Comment, target) -> bool:
+def belongs_to(comment: Comment, target: models.Model) -> bool:
     """Whether the comment is in the target's conversation."""
     conversation = comment.conversation
     return (

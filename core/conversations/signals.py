@@ -1,6 +1,8 @@
 """A deleted target takes its conversation with it (comments, reactions, reports), as the
 foreign keys of the apps' former comment tables did."""
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete
 
@@ -8,7 +10,7 @@ from .models import Conversation
 from .registry import kinds
 
 
-def _drop_conversation(sender, instance, **kwargs) -> None:
+def _drop_conversation(sender: object, instance: Any, **kwargs: object) -> None:
     if any(isinstance(instance, kind.models) for kind in kinds()):
         Conversation.objects.filter(
             content_type=ContentType.objects.get_for_model(instance), object_id=instance.pk

@@ -4,8 +4,12 @@ Site moderators see everything, editors the news and leadership updates, challen
 their challenges' ideas and comments (each kind's `moderated` rule, registry.py).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +21,9 @@ from .errors import ConversationError
 from .models import Comment, Conversation
 from .registry import kind_for, kinds
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 ACTIONS = {
     "hide": services.hide,
     "restore": services.restore,
@@ -24,12 +31,12 @@ ACTIONS = {
 }
 
 
-def _moderates_any(user) -> bool:
+def _moderates_any(user: User | AnonymousUser) -> bool:
     return any(kind.moderates_any(user) for kind in kinds())
 
 
 @require_GET
-def queue(request):
+def queue(request: HttpRequest) -> HttpResponse:
     """Anyone who moderates something: the open reports on it, most reported first."""
     if not _moderates_any(request.user):
         raise Http404
@@ -37,7 +44,7 @@ def queue(request):
     return render(request, "conversations/queue.html", {"items": items, "scope": "all"})
 
 
-def _back(request) -> HttpResponseRedirect:
+def _back(request: HttpRequest) -> HttpResponseRedirect:
     target = request.POST.get("next") or ""
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -46,11 +53,12 @@ def _back(request) -> HttpResponseRedirect:
     return HttpResponseRedirect(target)
 
 
-def _run(request, action: str, **what) -> HttpResponseRedirect:
+def _run(request: HttpRequest, action: str, **what: Any) -> HttpResponseRedirect:
     if action not in ACTIONS:
         raise Http404
+    moderator = cast("User", request.user)  # can_moderate above: signed in
     try:
-        ACTIONS[action](moderator=request.user, **what)
+        ACTIONS[action](moderator=moderator, **what)
     except ConversationError as refusal:
         if refusal.status in (403, 404):
             raise Http404 from refusal
@@ -61,7 +69,7 @@ def _run(request, action: str, **what) -> HttpResponseRedirect:
 
 
 @require_POST
-def moderate_comment(request, comment_id: int, action: str):
+def moderate_comment(request: HttpRequest, comment_id: int, action: str) -> HttpResponse:
     """A moderator of the comment's target hides, restores it or dismisses its reports."""
     comment = get_object_or_404(Comment.objects.select_related("conversation"), pk=comment_id)
     target = services.target_of(comment)
@@ -71,7 +79,7 @@ def moderate_comment(request, comment_id: int, action: str):
 
 
 @require_POST
-def moderate_target(request, conversation_id: int, action: str):
+def moderate_target(request: HttpRequest, conversation_id: int, action: str) -> HttpResponse:
     """A moderator hides, restores a reported target (an idea) or dismisses its reports."""
     conversation = get_object_or_404(Conversation, pk=conversation_id)
     target = conversation.target

@@ -9,13 +9,14 @@ def _move_permission(apps, from_model: str, to_model: str) -> None:
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     target = ContentType.objects.get_or_create(app_label="news", model=to_model)[0]
-    if Permission.objects.filter(content_type=target, codename="moderate_engagement").exists():
+    # By id: while unapplying, the state may hold two renderings of ContentType.
+    if Permission.objects.filter(content_type_id=target.pk, codename="moderate_engagement").exists():
         return
     Permission.objects.filter(
         content_type__app_label="news",
         content_type__model=from_model,
         codename="moderate_engagement",
-    ).update(content_type=target)
+    ).update(content_type_id=target.pk)
 
 
 def forwards(apps, schema_editor):
