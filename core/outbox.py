@@ -117,6 +117,16 @@ def send_to_broker(outbox_id: int) -> bool:
     return True
 
 
+def _lock_pending(outbox_id: int) -> OutboxTask | None:
+    """The task's row, locked, if it still waits to run and no other worker holds it."""
+    return (
+        OutboxTask.objects.pending()
+        .select_for_update(skip_locked=True)
+        .filter(pk=outbox_id)
+        .first()
+    )
+
+
 def _claim(outbox_id: int) -> str:
     """Count the attempt in its own transaction before running the task.
 
@@ -127,11 +137,7 @@ def _claim(outbox_id: int) -> str:
     Returns "run", "skipped" (finished, dead, or being run) or "dead".
     """
     with transaction.atomic():
-        row = (
-            OutboxTask.objects.select_for_update(skip_locked=True)
-            .filter(pk=outbox_id, finished_at__isnull=True, dead_at__isnull=True)
-            .first()
-        )
+        row = _lock_pending(outbox_id)
         if row is None:
             return "skipped"
         if out_of_attempts(row):  # every attempt so far ended with its worker killed
@@ -168,11 +174,7 @@ def run_stored_task(outbox_id: int) -> str:
     if claimed != "run":
         return claimed
     with transaction.atomic():
-        row = (
-            OutboxTask.objects.select_for_update(skip_locked=True)
-            .filter(pk=outbox_id, finished_at__isnull=True, dead_at__isnull=True)
-            .first()
-        )
+        row = _lock_pending(outbox_id)
         if row is None:
             return "skipped"
         task = stored_task(row.task_path)

@@ -3,14 +3,13 @@
 import logging
 from functools import partial
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
-from notifications.emails import MAIL_ERRORS, retry_later
+from notifications.emails import MAIL_ERRORS, absolute_url, retry_later
 from notifications.services import email_once, notify
 from people.models import Kudos, KudosNotification
 
@@ -73,7 +72,7 @@ def _context(kudos: Kudos, user, role: str) -> dict:
         "kudos": kudos,
         "user": user,
         "is_manager": role == KudosNotification.Role.MANAGER,
-        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + kudos_url(kudos),
+        "url": absolute_url(kudos_url(kudos)),
     }
 
 

@@ -142,10 +142,7 @@ def report(
 ) -> Report:
     """Flag a comment, or a reportable target, once per person (errors.Conflict the second
     time); at the kind's threshold (`reports_to_hide`) it is hidden automatically."""
-    if comment is not None:
-        target = target_of(comment)
-    if target is None:
-        raise NotFound(_("Not found."))
+    target = _target(comment, target)
     kind = kind_for(target)
     if not kind.can_read(reporter, target):
         raise NotFound(_("Not found."))
@@ -187,11 +184,17 @@ def _set_hidden(
         kind.on_visibility(row, not hidden)
 
 
-def _moderate(moderator: User, outcome: str, comment: Comment | None, target: Any) -> None:
+def _target(comment: Comment | None, target: Any) -> Any:
+    """What a report or a moderation is about: the comment's target, or the target given."""
     if comment is not None:
         target = target_of(comment)
     if target is None:
         raise NotFound(_("Not found."))
+    return target
+
+
+def _moderate(moderator: User, outcome: str, comment: Comment | None, target: Any) -> None:
+    target = _target(comment, target)
     kind = kind_for(target)
     if not kind.can_moderate(moderator, target):
         raise NotAllowed(_("Only moderators can do this."))
