@@ -57,7 +57,7 @@ def test_a_refused_site_view_is_a_403_page_in_the_same_look(employee_client):
 
 
 def test_too_many_requests_is_a_429_page_in_the_same_look(client, settings):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign_in": "1/m"}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign_in": "1/d"}
     username = f"error-pages-{uuid.uuid4().hex}"
     for _attempt in range(3):
         response = client.post("/accounts/login/", {"username": username, "password": "x"})

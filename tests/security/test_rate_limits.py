@@ -22,7 +22,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def limits(settings):
-    """Realistic limits for these tests (the suite's defaults are generous); returns a setter."""
+    """Realistic limits for these tests (the suite's defaults are generous); returns a setter.
+
+    The counts live in fixed windows (django-ratelimit's and `SignInAttempt`'s alike): a test
+    given "2/m" would fail whenever its minute closed between two of its requests, so the tests
+    give their counts per day ("2/d")."""
 
     def set_limit(scope: str, rate: str):
         settings.RATE_LIMITS = {**settings.RATE_LIMITS, scope: rate}
@@ -52,7 +56,7 @@ def sign_in(client, username: str, password: str, address: str, path="/accounts/
 
 
 def test_a_client_failing_on_one_username_is_stopped_with_a_friendly_page(client, limits):
-    limits("sign_in", "3/m")
+    limits("sign_in", "3/d")
     user = fresh_user()
     address = an_address()
     for _ in range(3):
@@ -72,7 +76,7 @@ def test_a_client_failing_on_one_username_is_stopped_with_a_friendly_page(client
 
 
 def test_failures_from_an_attacker_never_lock_the_owner_out_of_their_account(client, limits):
-    limits("sign_in", "3/m")
+    limits("sign_in", "3/d")
     owner = fresh_user()
     attacker = an_address()
     for _ in range(10):
@@ -86,8 +90,8 @@ def test_failures_from_an_attacker_never_lock_the_owner_out_of_their_account(cli
 
 
 def test_successful_sign_ins_do_not_count_towards_the_limits(client, limits):
-    limits("sign_in", "2/m")
-    limits("sign_in_ip", "3/m")
+    limits("sign_in", "2/d")
+    limits("sign_in_ip", "3/d")
     address = an_address()
     people = [fresh_user() for _ in range(5)]
 
@@ -100,7 +104,7 @@ def test_successful_sign_ins_do_not_count_towards_the_limits(client, limits):
 
 
 def test_a_typo_then_the_right_password_lets_the_owner_in(client, limits):
-    limits("sign_in", "2/m")
+    limits("sign_in", "2/d")
     owner = fresh_user()
     address = an_address()
 
@@ -109,7 +113,7 @@ def test_a_typo_then_the_right_password_lets_the_owner_in(client, limits):
 
 
 def test_sign_in_failures_are_limited_per_address_whatever_the_username(client, limits):
-    limits("sign_in_ip", "4/m")
+    limits("sign_in_ip", "4/d")
     address = an_address()
     for _ in range(4):
         sign_in(client, uuid.uuid4().hex, "x", address)
@@ -123,7 +127,7 @@ def test_sign_in_failures_are_limited_per_address_whatever_the_username(client, 
 
 
 def test_the_sign_in_form_of_private_pages_shares_the_limit(client, limits):
-    limits("sign_in", "2/m")
+    limits("sign_in", "2/d")
     user = fresh_user()
     address = an_address()
     for path in ("/accounts/login/", "/_util/login/"):
@@ -136,7 +140,7 @@ def test_the_sign_in_form_of_private_pages_shares_the_limit(client, limits):
 
 
 def test_the_admin_sign_in_address_is_the_same_limited_form(client, limits):
-    limits("sign_in", "2/m")
+    limits("sign_in", "2/d")
     user = fresh_user()
     address = an_address()
     for _ in range(2):
@@ -149,7 +153,7 @@ def test_the_admin_sign_in_address_is_the_same_limited_form(client, limits):
 
 
 def test_the_sign_in_page_itself_is_never_limited(client, limits):
-    limits("sign_in_ip", "1/m")
+    limits("sign_in_ip", "1/d")
     address = an_address()
     assert all(
         client.get("/accounts/login/", REMOTE_ADDR=address).status_code == 200 for _ in range(3)
@@ -159,7 +163,7 @@ def test_the_sign_in_page_itself_is_never_limited(client, limits):
 def test_votes_on_the_site_are_limited_per_person_and_the_refused_one_is_not_counted(
     client, limits
 ):
-    limits("vote", "2/m")
+    limits("vote", "2/d")
     campaign = challenge(phase="open")
     targets = [idea(campaign, title=f"Idée {n}") for n in range(3)]
     voter = fresh_user()
@@ -175,7 +179,7 @@ def test_votes_on_the_site_are_limited_per_person_and_the_refused_one_is_not_cou
 
 
 def test_api_votes_share_the_limit_and_answer_json(client, limits):
-    limits("vote", "2/m")
+    limits("vote", "2/d")
     campaign = challenge(phase="open")
     targets = [idea(campaign, title=f"Idée {n}") for n in range(3)]
     headers = bearer(fresh_user())
@@ -192,7 +196,7 @@ def test_api_votes_share_the_limit_and_answer_json(client, limits):
 
 
 def test_idea_submissions_are_limited_on_the_site_and_the_api(client, limits):
-    limits("idea", "1/h")
+    limits("idea", "1/d")
     campaign = challenge(phase="open")
     author = fresh_user()
     client.force_login(author)
@@ -215,7 +219,7 @@ def test_idea_submissions_are_limited_on_the_site_and_the_api(client, limits):
 
 
 def test_comments_are_limited_on_ideas_and_news(client, limits):
-    limits("comment", "2/m")
+    limits("comment", "2/d")
     sections()
     news = publish_news(title="Cantine")
     target = idea(challenge(phase="open"))
@@ -232,7 +236,7 @@ def test_comments_are_limited_on_ideas_and_news(client, limits):
 
 
 def test_questions_to_leadership_are_limited(client, limits):
-    limits("question", "1/h")
+    limits("question", "1/d")
     sections()
     update = publish_update()
     client.force_login(fresh_user())
@@ -250,7 +254,7 @@ def test_questions_to_leadership_are_limited(client, limits):
 def test_kudos_are_limited_per_person_and_the_refused_one_is_neither_stored_nor_mailed(
     client, limits
 ):
-    limits("kudos", "2/h")
+    limits("kudos", "2/d")
     colleagues = [person().profile for _ in range(3)]
     thanks = value("Audace")
     sender = fresh_user()
@@ -285,7 +289,7 @@ def test_kudos_are_limited_per_person_and_the_refused_one_is_neither_stored_nor_
 
 
 def test_searches_are_limited_on_the_page_and_the_api(client, limits):
-    limits("search", "2/m")
+    limits("search", "2/d")
     user = fresh_user()
     client.force_login(user)
 
@@ -302,7 +306,7 @@ def test_searches_are_limited_on_the_page_and_the_api(client, limits):
 
 
 def test_suggestions_have_their_own_limit(client, limits):
-    limits("suggest", "1/m")
+    limits("suggest", "1/d")
     client.force_login(fresh_user())
 
     assert client.get("/api/search/suggest/", {"q": "can"}).status_code != 429
@@ -311,7 +315,7 @@ def test_suggestions_have_their_own_limit(client, limits):
 
 
 def test_the_counts_live_in_redis_shared_by_every_worker(client, limits):
-    limits("vote", "5/m")
+    limits("vote", "5/d")
     target = idea(challenge(phase="open"))
     client.force_login(fresh_user())
     client.post(f"/ideas/{target.pk}/vote/")
@@ -323,7 +327,7 @@ def test_the_counts_live_in_redis_shared_by_every_worker(client, limits):
 
 
 def test_an_unreachable_cache_lets_people_work(client, limits, settings):
-    limits("vote", "1/m")
+    limits("vote", "1/d")
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {
@@ -341,7 +345,7 @@ def test_an_unreachable_cache_lets_people_work(client, limits, settings):
 
 
 def test_an_unreachable_cache_lets_people_sign_in(client, limits, settings):
-    limits("sign_in", "1/m")
+    limits("sign_in", "1/d")
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {
