@@ -54,6 +54,7 @@ urlpatterns = [
     path("moderation/", include("core.conversations.urls")),
     path("people/", include("people.urls")),
     path("ideas/", include("ideas.urls")),
+    path("communities/", include("communities.urls")),
     path("insights/", include("insights.urls")),
     path("notifications/", include("notifications.urls")),
 ]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "people",
     "news",
     "ideas",
+    "communities",
     "search",
     "insights",
     "notifications",

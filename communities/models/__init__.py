@@ -1,0 +1,29 @@
+"""Communities and what happens in them: members, posts, polls, events, follows."""
+
+from .communities import Community, CommunityTag, JoinRequest, Membership, Role, Visibility
+from .events import RSVP, Event, EventMode, RSVPStatus
+from .follows import Follow
+from .polls import Poll, PollBallot, PollChoice, PollVote
+from .posts import Post, PostKind, PostRevision, PostTag
+
+__all__ = [
+    "RSVP",
+    "Community",
+    "CommunityTag",
+    "Event",
+    "EventMode",
+    "Follow",
+    "JoinRequest",
+    "Membership",
+    "Poll",
+    "PollBallot",
+    "PollChoice",
+    "PollVote",
+    "Post",
+    "PostKind",
+    "PostRevision",
+    "PostTag",
+    "RSVPStatus",
+    "Role",
+    "Visibility",
+]

@@ -1,0 +1,79 @@
+"""Builders for the communities tests: communities with members, posts, polls and events.
+
+People come from tests/people/factories.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from communities.models import (
+    Community,
+    Event,
+    Membership,
+    Poll,
+    PollChoice,
+    Post,
+    Role,
+    Visibility,
+)
+from tests.people.factories import person
+
+_numbers = itertools.count(1)
+
+
+def community(
+    *,
+    name: str = "Cuisine du monde",
+    visibility: str = Visibility.OPEN,
+    members=(),
+    animators=(),
+    **fields,
+) -> Community:
+    """A community with these members and animators (users)."""
+    number = next(_numbers)
+    made = Community.objects.create(
+        name=name, slug=fields.pop("slug", f"communaute-{number}"), visibility=visibility, **fields
+    )
+    for user in members:
+        join(made, user)
+    for user in animators:
+        join(made, user, role=Role.ANIMATOR)
+    return made
+
+
+def join(target: Community, user, *, role: str = Role.MEMBER) -> Membership:
+    membership, _ = Membership.objects.update_or_create(
+        community=target, user=user, defaults={"role": role}
+    )
+    return membership
+
+
+def post(target: Community, *, author=None, body: str = "<p>Bonjour à tous</p>", **fields) -> Post:
+    """A published post (or `kind="question"`) by `author`, a member made on the spot."""
+    if author is None:
+        author = person()
+        join(target, author)
+    return Post.objects.create(community=target, author=author, body=body, **fields)
+
+
+def poll(on: Post, *, answers=("Oui", "Non"), question: str = "On y va ?", **fields) -> Poll:
+    made = Poll.objects.create(post=on, question=question, **fields)
+    for position, label in enumerate(answers):
+        PollChoice.objects.create(poll=made, label=label, position=position)
+    return made
+
+
+def event(target: Community | None = None, *, in_days: float = 7, hours: float = 2, **fields):
+    """An event starting in `in_days` days (negative: past), lasting `hours`."""
+    starts = timezone.now() + timedelta(days=in_days)
+    return Event.objects.create(
+        community=target,
+        title=fields.pop("title", "Atelier pâtisserie"),
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=hours),
+        **fields,
+    )
