@@ -47,6 +47,7 @@ def mention_suggestions(
     q: str = Query(
         ...,
         max_length=100,
+        pattern=r"[^\s@]",
         description="The beginning of a first or last name, a username or a team's name "
         "(what follows `@`; `équipe:` to look for teams only).",
     ),

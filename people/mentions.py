@@ -162,21 +162,21 @@ def _resolve(tokens: dict[tuple[str, str], str]) -> KnownMentions:
     names = {name: written for (kind, name), written in tokens.items() if kind == PERSON}
     slugs = {name: written for (kind, name), written in tokens.items() if kind == TEAM}
     if names:
-        rows = (
+        users = (
             User.objects.annotate(lowered=Lower("username"))
             .filter(lowered__in=list(names), is_active=True, profile__deactivated_at__isnull=True)
             .values_list("pk", "username")
         )
-        for key, (pk, username) in _pick(rows, names).items():
+        for key, (pk, username) in _pick(users, names).items():
             url = reverse("people:profile", kwargs={"username": username})
             known.targets[(PERSON, key)] = Target(pk, url, PERSON)
     if slugs:
-        rows = (
+        teams = (
             Team.objects.annotate(lowered=Lower("slug"))
             .filter(lowered__in=list(slugs))
             .values_list("pk", "slug")
         )
-        for key, (pk, slug) in _pick(rows, slugs).items():
+        for key, (pk, slug) in _pick(teams, slugs).items():
             known.targets[(TEAM, key)] = Target(pk, reverse("people:team", args=[slug]), TEAM)
     return known
 
