@@ -122,12 +122,12 @@ def test_reading_twenty_mentions_costs_the_same_queries_as_one(django_assert_num
 
 
 def test_a_mention_is_shown_as_a_link_to_the_profile_or_the_team(org):
-    shown = link_mentions("<p>Merci @Camille et @équipe:support, pas @personne.</p>")
+    shown = link_mentions("<p>Merci @Camille et @équipe:support, pas @personne ni @gone.</p>")
 
     assert shown == (
         '<p>Merci <a class="mention mention--person" href="/people/camille/">@Camille</a> et '
         '<a class="mention mention--team" href="/people/teams/support/">@équipe:support</a>'
-        ", pas @personne.</p>"
+        ", pas @personne ni @gone.</p>"
     )
 
 
