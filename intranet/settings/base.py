@@ -379,6 +379,7 @@ RATE_LIMITS = {
     "comment": env("RATE_LIMIT_COMMENT", "30/m"),  # comments on ideas and news
     "search": env("RATE_LIMIT_SEARCH", "120/m"),  # search page and search API
     "suggest": env("RATE_LIMIT_SUGGEST", "600/m"),  # as-you-type suggestions
+    "mention": env("RATE_LIMIT_MENTION", "600/m"),  # people and teams offered to mention
     "kudos": env("RATE_LIMIT_KUDOS", "20/h"),  # kudos given (each one emails two people)
 }
 

@@ -50,6 +50,8 @@ GET    /api/docs                                          401   200   200   200 
 GET    /api/me/                                           401   200   200   200   200   200   200
 GET    /api/search/?q=cantine                             401   200   200   200   200   200   200
 GET    /api/search/suggest/?q=can                         401   200   200   200   200   200   200
+GET    /api/people/mentions/?q=ro                         401   200   200   200   200   200   200
+GET    /api/people/mentions/?q=                           401   400   400   400   400   400   400
 GET    /api/news/questions/                               401   200   200   200   200   200   200
 GET    /api/ideas/challenges/                             401   200   200   200   200   200   200
 GET    /api/ideas/challenges/{challenge.pk}/ideas/        401   200   200   200   200   200   200

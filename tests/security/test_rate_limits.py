@@ -314,6 +314,18 @@ def test_suggestions_have_their_own_limit(client, limits):
     assert client.get("/api/search/", {"q": "cantine"}).status_code != 429
 
 
+def test_mention_suggestions_have_their_own_limit(client, limits):
+    limits("mention", "1/d")
+    client.force_login(fresh_user())
+
+    assert client.get("/api/people/mentions/", {"q": "ca"}).status_code == 200
+    over = client.get("/api/people/mentions/", {"q": "cam"})
+    assert over.status_code == 429 and "error" in over.json()
+    assert client.get("/api/search/suggest/", {"q": "cam"}).status_code != 429
+    client.force_login(fresh_user())
+    assert client.get("/api/people/mentions/", {"q": "cam"}).status_code == 200
+
+
 def test_the_counts_live_in_redis_shared_by_every_worker(client, limits):
     limits("vote", "5/d")
     target = idea(challenge(phase="open"))
