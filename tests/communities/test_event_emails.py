@@ -67,7 +67,9 @@ def test_the_calendar_file_follows_rfc_5545():
     )
     stamp = datetime(2030, 5, 1, 8, 30, tzinfo=UTC)
 
-    text = event_calendar(meeting, url="https://ruche.example/e/1/", show_online_link=True, now=stamp)
+    text = event_calendar(
+        meeting, url="https://ruche.example/e/1/", show_online_link=True, now=stamp
+    )
 
     for line in text.split("\r\n"):
         assert len(line.encode("utf-8")) <= 75
@@ -262,7 +264,11 @@ def test_an_event_moved_later_is_reminded_again_for_its_new_date(smtp_server):
     send_reminders()
     meeting.refresh_from_db()
     moved = timezone.now() + timedelta(hours=20)
-    meeting.starts_at, meeting.ends_at, meeting.reminded_at = moved, moved + timedelta(hours=1), None
+    meeting.starts_at, meeting.ends_at, meeting.reminded_at = (
+        moved,
+        moved + timedelta(hours=1),
+        None,
+    )
     meeting.save()
 
     send_reminders()
