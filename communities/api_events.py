@@ -138,7 +138,7 @@ def read_event(request, event_id: int):
 
 
 @router.post("/{event_id}/rsvp/", response={200: RSVPOut, **ERRORS}, summary="I'm going")
-def answer(request, event_id: int):
+def rsvp_event(request, event_id: int):
     """A place if one is free, else the waiting list; answering twice changes nothing."""
     check_api_rate(request, "rsvp")
     event = _event(request, event_id)
@@ -150,7 +150,7 @@ def answer(request, event_id: int):
 
 
 @router.delete("/{event_id}/rsvp/", response={200: RSVPOut, **ERRORS}, summary="Withdraw")
-def withdraw(request, event_id: int):
+def withdraw_rsvp(request, event_id: int):
     """Give my place back (or leave the waiting list); the first one waiting gets it."""
     check_api_rate(request, "rsvp")
     event = _event(request, event_id)

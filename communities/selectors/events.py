@@ -196,8 +196,9 @@ def community_events(
     states = rsvp_states(user, [event.pk for event in upcoming])
     for event in upcoming:
         event.community = community
-        event.my_rsvp = states.get(event.pk, "")
-        event.places_left = places_left(event)
+        # What the partial shows of each event, read here once.
+        event.my_rsvp = states.get(event.pk, "")  # type: ignore[attr-defined]
+        event.places_left = places_left(event)  # type: ignore[attr-defined]
     reports = list(
         mine.filter(reported_at__isnull=False, reported_at__gte=now - RECENT_REPORTS).order_by(
             "-starts_at", "-pk"

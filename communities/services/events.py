@@ -202,7 +202,12 @@ def clean_report_links(links: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def write_report(
-    *, user: User, event: Event, report: str, links: list[dict[str, str]], now=None
+    *,
+    user: User,
+    event: Event,
+    report: str,
+    links: list[dict[str, str]],
+    now: datetime | None = None,
 ) -> Event:
     """After the event: what was decided (sanitised rich text) and the posts or ideas it
     produced; shown on the event and in its community."""

@@ -169,9 +169,9 @@ POST   /communities/events/{events_secret.pk}/edit/       auth  404   404   302 
 POST   /communities/events/{events_open.pk}/cancel/       auth  404   404   302   404   404   302
 GET    /communities/events/{events_past.pk}/report/       auth  404   404   200   404   404   200
 POST   /communities/events/{events_past.pk}/report/       auth  404   404   302   404   404   302
-GET    /communities/{events_open_community.slug}/events/new/   auth  404   404   200   404   404   200
-GET    /communities/{events_secret_community.slug}/events/new/ auth  404   404   200   404   404   200
-POST   /communities/{events_open_community.slug}/events/new/   auth  404   404   302   404   404   302
+GET    /communities/{ev_community.slug}/events/new/       auth  404   404   200   404   404   200
+GET    /communities/{ev_secret_community.slug}/events/new/ auth  404   404   200   404   404   200
+POST   /communities/{ev_community.slug}/events/new/       auth  404   404   302   404   404   302
 GET    /api/events/                                       401   200   200   200   200   200   200
 GET    /api/events/{events_open.pk}/                      401   200   200   200   200   200   200
 GET    /api/events/{events_secret.pk}/                    401   404   404   200   404   404   200

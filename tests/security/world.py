@@ -155,21 +155,21 @@ def build_world() -> World:
         query="cantine", normalized_query="cantine", result_count=1, searcher="x"
     )
     # Events (communities): the owner role animates an open and a secret community.
-    events_open_community = make_community(
+    ev_community = make_community(
         name="Cuisine", slug="events-cuisine", animators=[world.users["owner"]]
     )
-    events_secret_community = make_community(
+    ev_secret_community = make_community(
         name="Projet X",
         slug="events-projet-x",
         visibility=Visibility.SECRET,
         animators=[world.users["owner"]],
     )
     world.objects.update(
-        events_open_community=events_open_community,
-        events_secret_community=events_secret_community,
-        events_open=make_event(events_open_community, place="Lyon"),
-        events_secret=make_event(events_secret_community, place="Lyon"),
-        events_past=make_event(events_open_community, in_days=-2, place="Lyon"),
+        ev_community=ev_community,
+        ev_secret_community=ev_secret_community,
+        events_open=make_event(ev_community, place="Lyon"),
+        events_secret=make_event(ev_secret_community, place="Lyon"),
+        events_past=make_event(ev_community, in_days=-2, place="Lyon"),
     )
     world.objects.update(
         author=author,
