@@ -18,7 +18,7 @@ from core.formats import local_date
 from core.models import OutboxTask
 from core.outbox import run_stored_task
 from notifications.models import Cadence, Notification
-from tests.communities.factories import community, event, join
+from tests.communities.factories import community, event
 from tests.ideas.concurrency import run_in_threads
 from tests.notifications.factories import prefers
 from tests.people.factories import person
@@ -77,9 +77,7 @@ def test_the_calendar_file_follows_rfc_5545():
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
     assert lines.count("BEGIN:VEVENT") == 1 and "VERSION:2.0" in lines
     fields = properties(text)
-    assert fields["UID"] == f"event-{meeting.pk}@localhost" or fields["UID"].startswith(
-        f"event-{meeting.pk}@"
-    )
+    assert re.fullmatch(rf"event-{meeting.pk}@[\w.-]+", fields["UID"])
     assert fields["DTSTAMP"] == "20300501T083000Z"
     assert fields["DTSTART"] == meeting.starts_at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     assert fields["DTEND"].endswith("Z") and fields["DTEND"] > fields["DTSTART"]
@@ -256,9 +254,7 @@ def test_the_reminder_job_is_scheduled():
 
 def test_an_event_moved_later_is_reminded_again_for_its_new_date(smtp_server):
     going = person(email="going@example.org")
-    group = community(members=[going])
-    join(group, going)
-    meeting = event(group, in_days=0.5, place="Lyon")
+    meeting = event(community(members=[going]), in_days=0.5, place="Lyon")
     rsvp(event=meeting, user=going)
     smtp_server.clear()
     send_reminders()
