@@ -44,3 +44,24 @@ def test_an_employee_answers_an_event_then_gives_the_place_back_on_a_phone(page)
     expect(page.get_by_test_id("event-answer")).to_have_text(NOT_ANSWERED)
     assert not RSVP.objects.filter(event=workshop).exists()
     assert_accessible(page)
+
+
+def test_an_animator_plans_an_event_from_a_phone(page):
+    animator = person(username="animatrice")
+    community(name="Cuisine du monde", slug="cuisine", animators=[animator])
+    sign_in(page, "animatrice")
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    page.goto("/communities/cuisine/events/new/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+    page.locator("#id_title").fill("Atelier pain")
+    page.locator("#id_starts_at").fill("2099-06-01T10:00")
+    page.locator("#id_ends_at").fill("2099-06-01T12:00")
+    page.locator("#id_place").fill("Lyon, salle 2")
+    page.locator("#id_capacity").fill("12")
+    page.locator("form.event-form button[type=submit]").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Atelier pain")
+    expect(page.get_by_test_id("event-places")).to_contain_text("12")
+    assert_accessible(page)
