@@ -6,3 +6,12 @@ class CommunitiesConfig(AppConfig):
     name = "communities"
     verbose_name = _("Communities")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from notifications.targets import register_target
+
+        from . import event_importers, event_tasks  # noqa: F401  (import kind, beat task)
+        from .selectors.events import event_ids_visible_to
+
+        # Events: a notice about an event shows only while its reader may still read it.
+        register_target("communities.event", event_ids_visible_to)

@@ -17,6 +17,8 @@ api.add_router("/news/", news_api)
 
 api.add_router("/ideas/", "ideas.api.router")
 api.add_router("/people/", "people.api.router")
+# Events of communities (and of no community) under their own prefix: /api/events/.
+api.add_router("/events/", "communities.api_events.router")
 
 # Wagtail's document URLs, with downloads marked private: a shared cache between the site and
 # its readers must never hand one person's confidential file to another.

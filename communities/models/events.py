@@ -60,6 +60,7 @@ class Event(models.Model):
         help_text=_("Links to the ideas or posts the event produced: [{title, url}]."),
     )
     reported_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("event")

@@ -305,6 +305,11 @@ CELERY_BEAT_SCHEDULE = {
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
     "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
+    # Events starting within a day: those going are reminded once (communities/event_tasks.py).
+    "communities-event-reminders": {
+        "task": "communities.remind_event_participants",
+        "schedule": 900.0,
+    },
     "insights-flush-activity": {"task": "insights.flush_activity", "schedule": 300.0},
     "insights-snapshot-kpis": {"task": "insights.snapshot_kpis", "schedule": 86400.0},
     # Hourly, but the report is recorded once per week: the first run after Monday sends it.
@@ -381,6 +386,7 @@ RATE_LIMITS = {
     "suggest": env("RATE_LIMIT_SUGGEST", "600/m"),  # as-you-type suggestions
     "mention": env("RATE_LIMIT_MENTION", "600/m"),  # people and teams offered to mention
     "kudos": env("RATE_LIMIT_KUDOS", "20/h"),  # kudos given (each one emails two people)
+    "rsvp": env("RATE_LIMIT_RSVP", "60/m"),  # answers to events and their withdrawals
 }
 
 # --- Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set (people/oidc.py) --

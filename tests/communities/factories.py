@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from communities.models import (
@@ -20,6 +21,7 @@ from communities.models import (
     Role,
     Visibility,
 )
+from core.models import ExternalKey
 from tests.people.factories import person
 
 _numbers = itertools.count(1)
@@ -76,4 +78,14 @@ def event(target: Community | None = None, *, in_days: float = 7, hours: float =
         starts_at=starts,
         ends_at=starts + timedelta(hours=hours),
         **fields,
+    )
+
+
+def community_key(target: Community, key: str) -> None:
+    """Make `target` findable as the imported `community` of that key (DESIGN.md §2)."""
+    ExternalKey.objects.create(
+        kind="community",
+        key=key,
+        content_type=ContentType.objects.get_for_model(Community),
+        object_id=str(target.pk),
     )

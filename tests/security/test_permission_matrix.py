@@ -156,6 +156,30 @@ POST   /moderation/comments/{news_comment.pk}/hide/       auth  404   302   404 
 POST   /moderation/comments/{idea_comment.pk}/dismiss/    auth  404   404   302   404   404   302
 POST   /moderation/targets/{idea_conversation.pk}/hide/   auth  404   404   302   404   404   302
 POST   /_util/authenticate_with_password/0/{home.pk}/     auth  404   404   404   404   404   404
+GET    /communities/events/                               auth  200   200   200   200   200   200
+GET    /communities/events/new/                           auth  404   404   404   404   404   200
+POST   /communities/events/new/                           auth  404   404   404   404   404   302
+GET    /communities/events/{events_open.pk}/              auth  200   200   200   200   200   200
+GET    /communities/events/{events_secret.pk}/            auth  404   404   200   404   404   200
+GET    /communities/events/{events_open.pk}/event.ics     auth  200   200   200   200   200   200
+GET    /communities/events/{events_secret.pk}/event.ics   auth  404   404   200   404   404   200
+POST   /communities/events/{events_open.pk}/rsvp/         auth  302   302   302   302   302   302
+POST   /communities/events/{events_secret.pk}/rsvp/       auth  404   404   302   404   404   302
+GET    /communities/events/{events_open.pk}/edit/         auth  404   404   200   404   404   200
+POST   /communities/events/{events_open.pk}/edit/         auth  404   404   302   404   404   302
+POST   /communities/events/{events_secret.pk}/edit/       auth  404   404   302   404   404   302
+POST   /communities/events/{events_open.pk}/cancel/       auth  404   404   302   404   404   302
+GET    /communities/events/{events_past.pk}/report/       auth  404   404   200   404   404   200
+POST   /communities/events/{events_past.pk}/report/       auth  404   404   302   404   404   302
+GET    /communities/{ev_community.slug}/events/new/       auth  404   404   200   404   404   200
+GET    /communities/{ev_secret_community.slug}/events/new/ auth  404   404   200   404   404   200
+POST   /communities/{ev_community.slug}/events/new/       auth  404   404   302   404   404   302
+GET    /api/events/                                       401   200   200   200   200   200   200
+GET    /api/events/{events_open.pk}/                      401   200   200   200   200   200   200
+GET    /api/events/{events_secret.pk}/                    401   404   404   200   404   404   200
+POST   /api/events/{events_open.pk}/rsvp/                 401   200   200   200   200   200   200
+POST   /api/events/{events_secret.pk}/rsvp/               401   404   404   200   404   404   200
+DELETE /api/events/{events_open.pk}/rsvp/                 401   200   200   200   200   200   200
 GET    /_util/login/                                      200   200   200   200   200   200   200
 POST   /_util/login/                                      200   200   200   200   200   200   200
 GET    {home.url}                                         auth  200   200   200   200   200   200
@@ -186,6 +210,13 @@ SNIPPET_OBJECTS = {
 }
 
 IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}
+EVENT = {
+    "title": "Atelier",
+    "mode": "in_person",
+    "starts_at": "2031-01-01T10:00",
+    "ends_at": "2031-01-01T12:00",
+    "place": "Lyon",
+}
 # What the state-changing requests send, by URL pattern; formatted with the world's objects.
 DATA = {
     "login": {"username": "role-employee", "password": "wrong"},
@@ -217,6 +248,10 @@ DATA = {
     },
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
+    "communities:event_new": EVENT,
+    "communities:community_event_new": EVENT,
+    "communities:event_edit": EVENT,
+    "communities:event_report": {"report": "On garde le jeudi.", "links": "Idée | /ideas/1/"},
 }
 
 

@@ -25,12 +25,15 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
+from communities.models import Visibility
 from ideas.models import CoAuthorInvitation, Workshop
 from insights.models import FrustrationExpression, Objective
 from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
 from search.models import SearchQueryLog, Synonym
+from tests.communities.factories import community as make_community
+from tests.communities.factories import event as make_event
 from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
@@ -150,6 +153,23 @@ def build_world() -> World:
     document = upload("Guide", "guide.txt")  # used on no page: its collection's rules
     log = SearchQueryLog.objects.create(
         query="cantine", normalized_query="cantine", result_count=1, searcher="x"
+    )
+    # Events (communities): the owner role animates an open and a secret community.
+    ev_community = make_community(
+        name="Cuisine", slug="events-cuisine", animators=[world.users["owner"]]
+    )
+    ev_secret_community = make_community(
+        name="Projet X",
+        slug="events-projet-x",
+        visibility=Visibility.SECRET,
+        animators=[world.users["owner"]],
+    )
+    world.objects.update(
+        ev_community=ev_community,
+        ev_secret_community=ev_secret_community,
+        events_open=make_event(ev_community, place="Lyon"),
+        events_secret=make_event(ev_secret_community, place="Lyon"),
+        events_past=make_event(ev_community, in_days=-2, place="Lyon"),
     )
     world.objects.update(
         author=author,
