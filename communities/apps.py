@@ -6,3 +6,6 @@ class CommunitiesConfig(AppConfig):
     name = "communities"
     verbose_name = _("Communities")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import search  # noqa: F401  (findable kinds community, post, event)

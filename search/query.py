@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
 from search.permissions import Searcher
@@ -100,9 +101,19 @@ def text_query(text: str, weight: float = 1.0) -> Q:
 
 
 def permission_filters(searcher: Searcher) -> list[Q]:
+    """What this person may find, inside the query (counts, facets and pages agree).
+
+    A clause reads "not restricted" as "not marked restricted", so that documents indexed
+    before a restriction field existed stay found until they are re-indexed.
+    """
+    # Nobody, administrators included, finds a scheduled document before its time (a moment,
+    # not "now": the collate query of "did you mean" cannot read the engine's clock).
+    moment = timezone.now().isoformat()
+    timely = Q("bool", must_not=[Q("range", visible_from={"gt": moment})])
     if searcher.sees_everything:
-        return []
+        return [timely]
     return [
+        timely,
         Q(
             "bool",
             should=[
@@ -116,6 +127,27 @@ def permission_filters(searcher: Searcher) -> list[Q]:
             should=[
                 Q("term", restricted_to_groups=False),
                 Q("terms", group_ids=searcher.group_ids),
+            ],
+            minimum_should_match=1,
+        ),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=[Q("term", restricted_to_communities=True)]),
+                Q(
+                    "bool",
+                    filter=[
+                        Q("term", community_access="see"),
+                        Q("terms", community_ids=searcher.visible_community_ids),
+                    ],
+                ),
+                Q(
+                    "bool",
+                    filter=[
+                        Q("term", community_access="read"),
+                        Q("terms", community_ids=searcher.readable_community_ids),
+                    ],
+                ),
             ],
             minimum_should_match=1,
         ),
