@@ -23,7 +23,10 @@ from communities.models import Membership, Post, PostKind, Visibility
 from core.conversations.models import Comment, Conversation
 from intranet.urls import urlpatterns as site_urlpatterns
 from search.engine import get_engine
-from search.query import Filters
+from search.indexing import rebuild
+from search.permissions import Searcher
+from search.query import Filters, build_did_you_mean
+from search.reconciliation import reconcile_index
 from search.services import run_search, suggest
 from tests.communities.factories import community, event, join, post
 from tests.people.factories import UserFactory, person
@@ -369,6 +372,41 @@ def test_a_scheduled_post_is_found_by_no_one_before_its_time_then_by_its_readers
 
     assert found(member, "zeppelin") == ["Zeppelin annoncé"]
     assert found(admin, "zeppelin") == ["Zeppelin annoncé"]
+
+
+def test_did_you_mean_asks_the_engine_one_template_whatever_the_searcher(secret, member, outsider):
+    """The engine compiles few templates in five minutes: the searcher's ids are params."""
+    bodies = [
+        build_did_you_mean("zeplin", Searcher.for_user(as_in_a_request(user))).to_dict()
+        for user in (member, outsider)
+    ]
+    collates = [body["suggest"]["did_you_mean"]["phrase"]["collate"] for body in bodies]
+
+    assert collates[0]["query"] == collates[1]["query"]
+    assert collates[0]["params"]["visible_community_ids"] == [secret.pk]
+    assert collates[1]["params"]["visible_community_ids"] == []
+
+
+@pytest.mark.parametrize("backend", ["opensearch2", "database"])
+def test_the_reconciliation_finds_a_rebuilt_index_in_line(
+    backend, secret, member, settings, reindex
+):
+    settings.SEARCH_BACKEND = backend
+    post(
+        secret,
+        author=member,
+        title="Zeppelin annoncé",
+        publish_at=timezone.now() + timedelta(days=1),
+    )
+    if backend == "database":
+        rebuild()
+    else:
+        reindex()
+
+    run = reconcile_index()
+
+    # a person, the community, its event, its post and the scheduled one
+    assert run.checked == 5 and run.differences == 0
 
 
 # --- The embedded mode applies the same rules ----------------------------------------------
