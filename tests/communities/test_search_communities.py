@@ -10,8 +10,11 @@ the embedded mode.
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from communities.models import Post, PostKind, Visibility
+from communities.search import community_reach
 from core.conversations.models import Comment, Conversation
 from search.permissions import Searcher
 from search.query import build_did_you_mean
@@ -171,6 +174,26 @@ def test_a_post_without_a_title_is_shown_by_the_start_of_its_text(outsider, rein
     reindex()
 
     assert found(outsider, "arrosoir") == ["Qui a vu mon arrosoir rouge ?"]
+
+
+def test_what_a_searcher_may_reach_is_read_in_two_queries_however_many_communities(
+    member, outsider
+):
+    def queries_for(user):
+        with CaptureQueriesContext(connection) as queries:
+            Searcher.for_user(as_in_a_request(user))
+        return len(queries) - 1  # the user's own row, loaded by the request
+
+    baseline = queries_for(outsider)
+    for number in range(5):
+        community(name=f"Club {number}", visibility=Visibility.SECRET, members=[member])
+        community(name=f"Ouvert {number}")
+
+    assert queries_for(member) == queries_for(outsider) == baseline
+    with CaptureQueriesContext(connection) as queries:
+        reach = community_reach(as_in_a_request(member))
+    assert len(queries) == 3  # the user, their memberships, the communities
+    assert len(reach.visible) == 10 and len(reach.readable) == 10
 
 
 def test_did_you_mean_asks_the_engine_one_template_whatever_the_searcher(secret, member, outsider):
