@@ -10,7 +10,7 @@ class CommunitiesConfig(AppConfig):
     def ready(self) -> None:
         from notifications.targets import register_target
 
-        from . import event_importers, event_tasks  # noqa: F401  (import kind, beat task)
+        from . import event_importers, event_tasks, search  # noqa: F401  (kinds, beat task)
         from .selectors.events import event_ids_visible_to
 
         # Events: a notice about an event shows only while its reader may still read it.

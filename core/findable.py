@@ -14,6 +14,10 @@ The search app listens (`on_register`): saving or deleting an object of `model` 
 `related` model) enqueues a re-index of that object after the transaction commits, and
 `rebuild_search_index` walks `queryset()`. A change no signal reports (tags added in bulk)
 asks for it with `request_reindex`, which the search app serves (`serve_reindex_requests`).
+
+A document may also be gated by communities (`community_ids`): whoever may read one of them,
+or know that it exists, is asked at query time from the provider the communities app installs
+(`serve_community_reach`), so joining, leaving or a change of visibility re-indexes nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import models
 from django.db.models import Prefetch
@@ -33,8 +37,12 @@ class SearchDocument:
 
     `audience_team_ids`: None means every signed-in employee may see it; a list restricts it
     to members of those teams and of their sub-teams. `group_ids`: None, or the groups allowed
-    by a Wagtail page privacy setting. Anything a user may never see (an anonymous author's
-    name, a private field) must simply not be put in the document.
+    by a Wagtail page privacy setting. `community_ids`: None, or the communities that gate it:
+    with `community_access="read"` only those who may read one of them find it (a community's
+    posts and events), with `"see"` those who may know it exists (a community itself).
+    `visible_from`: found from that moment on only (a scheduled post); None: at once. Anything
+    a user may never see (an anonymous author's name, a private field) must simply not be put
+    in the document.
     """
 
     kind: str
@@ -53,6 +61,9 @@ class SearchDocument:
     suggestions: list[str] = field(default_factory=list)
     # The object this one belongs to, for searches within it (an idea's challenge).
     parent: str | None = None
+    community_ids: list[int] | None = None
+    community_access: str = "read"
+    visible_from: datetime | None = None
 
 
 @dataclass
@@ -81,6 +92,13 @@ def related(obj: Any, name: str) -> list[Any]:
     return found if found is not None else list(getattr(obj, name).all())
 
 
+class CommunityReach(NamedTuple):
+    """The communities someone may know of (`visible`) and those they may read (`readable`)."""
+
+    visible: list[int]
+    readable: list[int]
+
+
 registry: dict[str, SearchKind] = {}
 
 KindListener = Callable[[SearchKind], None]
@@ -88,6 +106,7 @@ Reindexer = Callable[[str, Iterable[Any]], None]
 
 _listeners: list[KindListener] = []
 _reindexers: list[Reindexer] = []
+_community_reach: list[Callable[[Any], CommunityReach]] = []
 
 
 def register(search_kind: SearchKind) -> SearchKind:
@@ -119,3 +138,16 @@ def request_reindex(kind: str, object_ids: Iterable[Any]) -> None:
     ids = list(object_ids)
     for reindexer in _reindexers:
         reindexer(kind, ids)
+
+
+def serve_community_reach(provider: Callable[[Any], CommunityReach]) -> None:
+    """Install who may know of and read which communities (the communities app's rules)."""
+    _community_reach[:] = [provider]
+
+
+def community_reach(user: Any) -> CommunityReach:
+    """The communities `user` may know of and read; none without a communities app (then a
+    community-gated document is found by administrators only)."""
+    if not _community_reach:
+        return CommunityReach(visible=[], readable=[])
+    return _community_reach[0](user)

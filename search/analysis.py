@@ -114,6 +114,10 @@ MAPPINGS: dict[str, Any] = {
         "group_ids": {"type": "long"},
         "restricted_to_teams": {"type": "boolean"},
         "restricted_to_groups": {"type": "boolean"},
+        "community_ids": {"type": "long"},
+        "community_access": {"type": "keyword"},
+        "restricted_to_communities": {"type": "boolean"},
+        "visible_from": {"type": "date"},
         "boost": {"type": "float"},
     },
 }

@@ -17,7 +17,18 @@ router = Router(tags=["search"])
 API_FACETS = ("kind",)
 UNAVAILABLE = "Search is temporarily unavailable; please try again in a moment."
 
-Kind = Literal["page", "news", "leadership_update", "challenge", "idea", "person", "team"]
+Kind = Literal[
+    "page",
+    "news",
+    "leadership_update",
+    "challenge",
+    "idea",
+    "person",
+    "team",
+    "community",
+    "post",
+    "event",
+]
 
 
 class SearchParams(Schema):

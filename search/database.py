@@ -42,11 +42,7 @@ def search_entries(
         matches = database_backend().search(phrase, SearchEntry, operator="and")
         for entry in matches[:CANDIDATES]:
             seen.setdefault(entry.pk, entry)
-    visible = [
-        entry
-        for entry in seen.values()
-        if searcher.may_see(audience_team_ids=entry.audience_team_ids, group_ids=entry.group_ids)
-    ]
+    visible = [entry for entry in seen.values() if searcher.may_see(entry)]
     facets = {
         "kind": dict(Counter(entry.kind for entry in visible)),
         "team": dict(Counter(team for entry in visible for team in _lines(entry.teams))),

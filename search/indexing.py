@@ -53,6 +53,10 @@ def engine_source(document: SearchDocument) -> dict:
         "group_ids": document.group_ids or [],
         "restricted_to_teams": document.audience_team_ids is not None,
         "restricted_to_groups": document.group_ids is not None,
+        "community_ids": document.community_ids or [],
+        "community_access": document.community_access,
+        "restricted_to_communities": document.community_ids is not None,
+        "visible_from": document.visible_from.isoformat() if document.visible_from else None,
         "boost": document.boost,
     }
 
@@ -154,6 +158,9 @@ def database_fields(document: SearchDocument) -> dict:
         "date": document.date,
         "audience_team_ids": document.audience_team_ids,
         "group_ids": document.group_ids,
+        "community_ids": document.community_ids,
+        "community_access": document.community_access,
+        "visible_from": document.visible_from,
         "boost": document.boost,
     }
 

@@ -59,6 +59,10 @@ class SearchEntry(index.Indexed, models.Model):
     date = models.DateTimeField(null=True, blank=True)
     audience_team_ids = models.JSONField(null=True, blank=True)
     group_ids = models.JSONField(null=True, blank=True)
+    # None, or the communities whose readers (`read`) or knowers (`see`) alone find it.
+    community_ids = models.JSONField(null=True, blank=True)
+    community_access = models.CharField(max_length=4, default="read")
+    visible_from = models.DateTimeField(null=True, blank=True)
     boost = models.FloatField(default=1.0)
 
     # Indexed explicitly into the database backend by search.indexing, never into an engine.

@@ -1,9 +1,13 @@
-"""Who is searching: the teams and groups that open restricted documents to them."""
+"""Who is searching: the teams, groups and communities that open restricted documents to them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.utils import timezone
+
+from core.findable import community_reach
 from people.selectors import audience_team_ids_for_user
 
 
@@ -13,21 +17,45 @@ class Searcher:
     sees_everything: bool = False
     team_ids: list[int] = field(default_factory=list)
     group_ids: list[int] = field(default_factory=list)
+    # Communities this person may know of, and those whose content they may read, as the
+    # communities app says when the search starts (nothing about them is in the index).
+    visible_community_ids: list[int] = field(default_factory=list)
+    readable_community_ids: list[int] = field(default_factory=list)
 
     @classmethod
     def for_user(cls, user) -> Searcher:
         if not user.is_authenticated:
             return cls(user_id=None)
+        if user.is_superuser:
+            return cls(user_id=user.pk, sees_everything=True)
+        reach = community_reach(user)
         return cls(
             user_id=user.pk,
-            sees_everything=user.is_superuser,
             team_ids=audience_team_ids_for_user(user),
             group_ids=list(user.groups.values_list("id", flat=True)),
+            visible_community_ids=sorted(reach.visible),
+            readable_community_ids=sorted(reach.readable),
         )
 
-    def may_see(self, *, audience_team_ids, group_ids) -> bool:
+    def may_see(self, found: Any) -> bool:
+        """Whether this person may find `found`: a SearchDocument or a SearchEntry, which
+        name their permission fields alike. Nobody finds a scheduled one before its time."""
+        visible_from = getattr(found, "visible_from", None)
+        if visible_from is not None and visible_from > timezone.now():
+            return False
         if self.sees_everything:
             return True
+        audience_team_ids, group_ids = found.audience_team_ids, found.group_ids
         if audience_team_ids is not None and not set(audience_team_ids) & set(self.team_ids):
             return False
-        return group_ids is None or bool(set(group_ids) & set(self.group_ids))
+        if group_ids is not None and not set(group_ids) & set(self.group_ids):
+            return False
+        community_ids = getattr(found, "community_ids", None)
+        if community_ids is None:
+            return True
+        reach = (
+            self.visible_community_ids
+            if found.community_access == "see"
+            else self.readable_community_ids
+        )
+        return bool(set(community_ids) & set(reach))

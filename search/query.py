@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
 from search.permissions import Searcher
@@ -99,15 +102,40 @@ def text_query(text: str, weight: float = 1.0) -> Q:
     )
 
 
-def permission_filters(searcher: Searcher) -> list[Q]:
+def permission_values(searcher: Searcher) -> dict[str, Any]:
+    """What opens restricted documents to this person, and the moment of the search."""
+    return {
+        "moment": timezone.now().isoformat(),
+        "team_ids": searcher.team_ids,
+        "group_ids": searcher.group_ids,
+        "visible_community_ids": searcher.visible_community_ids,
+        "readable_community_ids": searcher.readable_community_ids,
+    }
+
+
+def permission_filters(searcher: Searcher, values: dict[str, Any] | None = None) -> list[Q]:
+    """What this person may find, inside the query (counts, facets and pages agree).
+
+    A clause reads "not restricted" as "not marked restricted", so that documents indexed
+    before a restriction field existed stay found until they are re-indexed. `values`
+    replaces `permission_values(searcher)` (the placeholders of a template).
+    """
+    values = values or permission_values(searcher)
+    # Nobody, administrators included, finds a scheduled document before its time.
+    timely = Q("bool", must_not=[Q("range", visible_from={"gt": values["moment"]})])
     if searcher.sees_everything:
-        return []
+        return [timely]
+
+    def gate(access: str, ids: Any) -> Q:
+        return Q("bool", filter=[Q("term", community_access=access), Q("terms", community_ids=ids)])
+
     return [
+        timely,
         Q(
             "bool",
             should=[
                 Q("term", restricted_to_teams=False),
-                Q("terms", audience_team_ids=searcher.team_ids),
+                Q("terms", audience_team_ids=values["team_ids"]),
             ],
             minimum_should_match=1,
         ),
@@ -115,11 +143,41 @@ def permission_filters(searcher: Searcher) -> list[Q]:
             "bool",
             should=[
                 Q("term", restricted_to_groups=False),
-                Q("terms", group_ids=searcher.group_ids),
+                Q("terms", group_ids=values["group_ids"]),
+            ],
+            minimum_should_match=1,
+        ),
+        Q(
+            "bool",
+            should=[
+                Q("bool", must_not=[Q("term", restricted_to_communities=True)]),
+                gate("see", values["visible_community_ids"]),
+                gate("read", values["readable_community_ids"]),
             ],
             minimum_should_match=1,
         ),
     ]
+
+
+def permission_template(searcher: Searcher, query: Q) -> tuple[str, dict[str, Any]]:
+    """`query` restricted to what this person may find, as a search template and its params.
+
+    The engine compiles each distinct template once and refuses more than a few dozen
+    compilations in five minutes: the template is the same for every searcher (one for
+    administrators), their ids and the moment are its params.
+    """
+    values = permission_values(searcher)
+    lists = [name for name in values if name != "moment"]
+    # The moment stays a quoted string; the lists are written out as JSON.
+    placeholders = {"moment": "{{moment}}", **{name: f"\ue002{name}\ue002" for name in lists}}
+    source = json.dumps(
+        Q("bool", must=[query], filter=permission_filters(searcher, placeholders)).to_dict()
+    )
+    for name in lists:
+        # Spaced: "}}}" right after a tag would read as a triple mustache.
+        tag = f" {{{{#toJson}}}}{name}{{{{/toJson}}}} "
+        source = source.replace(json.dumps(placeholders[name]), tag)
+    return source, values
 
 
 def facet_filters(filters: Filters) -> list[Q]:
@@ -225,6 +283,9 @@ def build_search(
 
 def build_did_you_mean(text: str, searcher: Searcher) -> Search:
     """A corrected query, only if it finds something this user may see (collate)."""
+    source, params = permission_template(
+        searcher, Q("match", spell={"query": "{{suggestion}}", "operator": "and"})
+    )
     return (
         Search()
         .extra(size=0)
@@ -240,13 +301,8 @@ def build_did_you_mean(text: str, searcher: Searcher) -> Search:
                     {"field": "spell", "suggest_mode": "always", "min_word_length": 3}
                 ],
                 "collate": {
-                    "query": {
-                        "source": Q(
-                            "bool",
-                            must=[Q("match", spell={"query": "{{suggestion}}", "operator": "and"})],
-                            filter=permission_filters(searcher),
-                        ).to_dict()
-                    },
+                    "query": {"source": source},
+                    "params": params,
                     "prune": False,
                 },
             },

@@ -51,6 +51,9 @@ _ENTRY_FIELDS = (
     "date",
     "audience_team_ids",
     "group_ids",
+    "community_ids",
+    "community_access",
+    "visible_from",
     "boost",
 )
 

@@ -220,9 +220,7 @@ def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:
         for search_kind in registry.values():
             if isinstance(page, search_kind.model):
                 document = search_kind.document(page)
-                if document and searcher.may_see(
-                    audience_team_ids=document.audience_team_ids, group_ids=document.group_ids
-                ):
+                if document and searcher.may_see(document):
                     hits.append(
                         SearchHit(
                             kind=document.kind,
