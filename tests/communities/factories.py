@@ -57,6 +57,8 @@ def post(target: Community, *, author=None, body: str = "<p>Bonjour à tous</p>"
     if author is None:
         author = person()
         join(target, author)
+    if fields.get("publish_at") is None or fields["publish_at"] <= timezone.now():
+        fields.setdefault("announced_at", timezone.now())  # published now: already announced
     return Post.objects.create(community=target, author=author, body=body, **fields)
 
 
@@ -77,3 +79,8 @@ def event(target: Community | None = None, *, in_days: float = 7, hours: float =
         ends_at=starts + timedelta(hours=hours),
         **fields,
     )
+
+
+def question(target: Community, **fields) -> Post:
+    """A published question (title required)."""
+    return post(target, kind="question", title=fields.pop("title", "Qui connaît Django ?"), **fields)
