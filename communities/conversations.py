@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities.models import Membership, Post, Role
-from communities.selectors.access import can_animate, can_read
+from communities.selectors.access import can_read
+from communities.selectors.roles import animates
 from communities.services.posts import clean_body as clean_post_body
 from communities.signals import comment_posted
 from core.conversations.errors import NotFound
@@ -39,7 +40,7 @@ def is_site_moderator(user: Any) -> bool:
 
 
 def can_moderate(user: Any, post: Post) -> bool:
-    return is_site_moderator(user) or can_animate(user, post.community)
+    return is_site_moderator(user) or animates(user, post.community)
 
 
 def is_visible(post: Post) -> bool:

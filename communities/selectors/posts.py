@@ -27,9 +27,7 @@ POSTS_PER_PAGE = 20
 
 def _listed(queryset: QuerySet[Post]) -> QuerySet[Post]:
     return (
-        queryset.select_related(
-            "author", "author__profile", "community", "poll", "accepted_answer"
-        )
+        queryset.select_related("author", "author__profile", "community", "poll", "accepted_answer")
         .prefetch_related(
             "tags",
             Prefetch(

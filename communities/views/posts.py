@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from communities.conversations import can_moderate
-from communities.models import Community, Post
+from communities.models import Community, Post, PostKind
 from communities.post_forms import CommentForm, PostForm
-from communities.selectors.access import can_animate, can_read, role_in
+from communities.selectors.access import can_read
 from communities.selectors.posts import poll_state, post_for, post_poll, posts_page, revisions
+from communities.selectors.roles import animates, role
 from communities.services import posts as services
-from communities.services.answers import may_accept
 from communities.services.polls import PollSpec
 from core.conversations.errors import ConversationError
 from core.conversations.selectors import thread_context
@@ -54,8 +54,8 @@ def composer_context(request: HttpRequest, community: Community, form: PostForm)
     return {
         "community": community,
         "form": form,
-        "is_member": role_in(request.user, community) is not None,
-        "can_schedule": can_animate(request.user, community),
+        "is_member": role(request.user, community) is not None,
+        "can_schedule": animates(request.user, community),
     }
 
 
@@ -77,7 +77,7 @@ def _poll_spec(form: PostForm) -> PollSpec | None:
 def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
     """The community's posts, pinned first, with the compact composer on top."""
     community = readable_community(request, slug)
-    form = PostForm(can_schedule=can_animate(request.user, community))
+    form = PostForm(can_schedule=animates(request.user, community))
     context = composer_context(request, community, form)
     context["posts"] = posts_page(community, request.user, request.GET.get("page"))
     return render(request, "communities/posts.html", context)
@@ -89,7 +89,7 @@ def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
 def new_post(request: HttpRequest, slug: str) -> HttpResponse:
     """The composer. Members post; a reader who has not joined is told to join first."""
     community = readable_community(request, slug)
-    can_schedule = can_animate(request.user, community)
+    can_schedule = animates(request.user, community)
     form = PostForm(request.POST or None, request.FILES or None, can_schedule=can_schedule)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -113,9 +113,7 @@ def new_post(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, _("Your post is published."))
             return redirect(post.get_absolute_url())
-    return render(
-        request, "communities/post_form.html", composer_context(request, community, form)
-    )
+    return render(request, "communities/post_form.html", composer_context(request, community, form))
 
 
 def detail_context(request: HttpRequest, post: Post) -> dict[str, Any]:
@@ -130,9 +128,10 @@ def detail_context(request: HttpRequest, post: Post) -> dict[str, Any]:
         "post": post,
         "poll": poll_state(poll, user) if poll is not None else None,
         "accepted": accepted,
-        "can_edit": services.may_edit(user, post),
-        "can_accept": may_accept(user, post),
-        "can_pin": can_animate(user, post.community),
+        "can_edit": user.pk == post.author_id or animates(user, post.community),
+        "can_accept": post.kind == PostKind.QUESTION
+        and (user.pk == post.author_id or animates(user, post.community)),
+        "can_pin": animates(user, post.community),
         "can_moderate": moderator,
         "comment_form": CommentForm(),
         "conversation": thread_context(post, user, request.GET.get("page")),
@@ -177,7 +176,9 @@ def edit_post(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("Your changes are saved."))
             return redirect(post.get_absolute_url())
     return render(
-        request, "communities/post_edit.html", {"community": post.community, "post": post, "form": form}
+        request,
+        "communities/post_edit.html",
+        {"community": post.community, "post": post, "form": form},
     )
 
 
@@ -221,4 +222,3 @@ def pin_post(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The post is pinned.") if pin else _("The post is unpinned."))
     return redirect(post.get_absolute_url())
-
