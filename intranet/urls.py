@@ -16,6 +16,8 @@ api.add_router("/search/", search_router)
 api.add_router("/news/", news_api)
 
 api.add_router("/ideas/", "ideas.api.router")
+# Community posts: their own prefix, beside /communities/ (communities/api_posts.py).
+api.add_router("/community-posts/", "communities.api_posts.router")
 
 # Wagtail's document URLs, with downloads marked private: a shared cache between the site and
 # its readers must never hand one person's confidential file to another.
