@@ -7,6 +7,8 @@ two schedulers running at once share the work), so its signal is sent exactly on
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,5 +32,5 @@ def announce_due_posts(limit: int = 500) -> int:
             announced_at=now, last_activity_at=now
         )
         for post in due:
-            transaction.on_commit(lambda post=post: post_published.send(sender=Post, post=post))
+            transaction.on_commit(partial(post_published.send, sender=Post, post=post))
     return len(due)

@@ -196,7 +196,7 @@ def _poll_out(post: Post, user: Any) -> dict[str, Any] | None:
 
 
 @router.get("/", response={200: list[PostOut], **ERRORS}, summary="A community's posts")
-def list_posts(
+def list_community_posts(
     request: Any,
     community: str = Query(..., max_length=140),
     page: int = Query(1, ge=1, le=1000),
@@ -213,7 +213,9 @@ def list_posts(
 @router.get(
     "/{post_id}/", response={200: PostDetailOut, **ERRORS}, summary="A post with its comments"
 )
-def read_post(request: Any, post_id: int, page: int = Query(1, ge=1, le=1000)) -> dict[str, Any]:
+def read_community_post(
+    request: Any, post_id: int, page: int = Query(1, ge=1, le=1000)
+) -> dict[str, Any]:
     post = _post(request, post_id)
     page_of_threads = threads(post, request.user, page)
     return {
@@ -228,7 +230,7 @@ def read_post(request: Any, post_id: int, page: int = Query(1, ge=1, le=1000)) -
 
 
 @router.post("/", response={201: PostDetailOut, **ERRORS}, summary="Publish a post or question")
-def create_post(request: Any, payload: PostIn) -> Status:
+def create_community_post(request: Any, payload: PostIn) -> Status:
     check_api_rate(request, "post")
     found = _readable_community(request, payload.community)
     poll = None
@@ -268,7 +270,7 @@ def create_post(request: Any, payload: PostIn) -> Status:
 @router.post(
     "/{post_id}/comments/", response={201: CommentOut, **ERRORS}, summary="Comment on a post"
 )
-def comment(request: Any, post_id: int, payload: CommentIn) -> Status:
+def comment_community_post(request: Any, post_id: int, payload: CommentIn) -> Status:
     check_api_rate(request, "comment")
     post = _post(request, post_id)
     parent = None
@@ -288,7 +290,7 @@ def comment(request: Any, post_id: int, payload: CommentIn) -> Status:
 @router.post(
     "/{post_id}/poll/vote/", response={200: PollOut, **ERRORS}, summary="Vote in a post's poll"
 )
-def vote(request: Any, post_id: int, payload: VoteIn) -> dict[str, Any] | None:
+def vote_in_community_poll(request: Any, post_id: int, payload: VoteIn) -> dict[str, Any] | None:
     """One ballot per person; a second one is refused (409): a vote cannot be changed."""
     check_api_rate(request, "poll_vote")
     post = _post(request, post_id)

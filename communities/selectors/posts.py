@@ -29,7 +29,7 @@ def _listed(queryset: QuerySet[Post]) -> QuerySet[Post]:
     return (
         queryset.select_related("author", "author__profile", "community", "poll", "accepted_answer")
         .prefetch_related(
-            "tags",
+            "tags",  # type: ignore[misc]  # taggit's manager prefetches; the stubs do not know
             Prefetch(
                 "attachments",
                 queryset=PostAttachment.objects.select_related("document"),

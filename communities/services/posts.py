@@ -182,6 +182,7 @@ def publish_post(
     markup = clean_body(body, what=_("Write something."))
     now = timezone.now()
     scheduled = publish_at is not None and publish_at > now
+    moment = publish_at if publish_at is not None and scheduled else now
     if scheduled and not can_animate(author, community):
         raise NotAllowed(_("Only animators can schedule posts."))
     check_attachments(attachments)
@@ -193,8 +194,8 @@ def publish_post(
             title=title,
             body=markup,
             created_at=now,
-            publish_at=publish_at if scheduled else now,
-            last_activity_at=publish_at if scheduled else now,
+            publish_at=moment,
+            last_activity_at=moment,
         )
         post.tags.set(clean_tags(tags))
         if poll is not None:

@@ -83,4 +83,6 @@ def event(target: Community | None = None, *, in_days: float = 7, hours: float =
 
 def question(target: Community, **fields) -> Post:
     """A published question (title required)."""
-    return post(target, kind="question", title=fields.pop("title", "Qui connaît Django ?"), **fields)
+    return post(
+        target, kind="question", title=fields.pop("title", "Qui connaît Django ?"), **fields
+    )

@@ -58,7 +58,9 @@ def test_an_animator_changes_the_accepted_answer_and_others_may_not(thread):
     accept_answer(post=thread["question"], comment=thread["first"], by=thread["asker"])
     with pytest.raises(NotAllowed):
         accept_answer(post=thread["question"], comment=thread["second"], by=thread["other"])
-    changed = accept_answer(post=thread["question"], comment=thread["second"], by=thread["animator"])
+    changed = accept_answer(
+        post=thread["question"], comment=thread["second"], by=thread["animator"]
+    )
     assert changed.accepted_answer_id == thread["second"].pk
     with pytest.raises(NotAllowed):
         unaccept_answer(post=thread["question"], by=thread["helper"])

@@ -56,7 +56,8 @@ def test_a_member_publishes_a_sanitised_tagged_post_announced_once(
             where,
             member,
             title="Recette",
-            body='<p>Voir https://example.org/tarte</p><script>alert(1)</script><p onclick="x">ok</p>',
+            body="<p>Voir https://example.org/tarte</p><script>alert(1)</script>"
+            '<p onclick="x">ok</p>',
             tags=["Cuisine", "cuisine", " Desserts "],
         )
     assert "<script" not in made.body and "onclick" not in made.body
@@ -204,9 +205,10 @@ def test_the_post_page_shows_edited_mark_and_history_to_readers(client):
     edit_post(post=made, by=author, title="", body="Second")
     client.force_login(reader)
     page = client.get(made.get_absolute_url())
-    assert b"Second" in page.content and reverse(
-        "communities:post_history", args=[where.slug, made.pk]
-    ).encode() in page.content
+    assert (
+        b"Second" in page.content
+        and reverse("communities:post_history", args=[where.slug, made.pk]).encode() in page.content
+    )
     history = client.get(reverse("communities:post_history", args=[where.slug, made.pk]))
     assert history.status_code == 200 and b"Premier" in history.content
 
@@ -233,8 +235,9 @@ def test_post_pages_are_for_the_communitys_readers(client, visibility, who, page
     made = post(where, author=people["member"])
     args = [where.slug] if page in ("posts", "new_post") else [where.slug, made.pk]
     client.force_login(people[who])
-    assert client.get(reverse(f"communities:{page}", args=args)).status_code == (
-        READERS[visibility][who]
+    assert (
+        client.get(reverse(f"communities:{page}", args=args)).status_code
+        == (READERS[visibility][who])
     )
 
 
@@ -265,8 +268,9 @@ def _queries(client, url) -> int:
     return len(captured)
 
 
-# Session, user, community, memberships, role, (page: count, posts, tags, files; post: its
-# moderators, the count and page of threads, their replies), and the base template's navigation and notices.
+# Session, user, community, memberships, role; the page: count, posts, tags, files; the
+# post: moderators, the count and page of threads, their replies; the base template's
+# navigation and notices.
 @pytest.mark.parametrize(("page", "queries"), [("posts", 14), ("post", 17)])
 def test_sql_count_is_the_same_for_3_and_30_posts_or_comments(client, page, queries):
     reader = person()
@@ -275,8 +279,10 @@ def test_sql_count_is_the_same_for_3_and_30_posts_or_comments(client, page, quer
 
     def fill(count):
         for number in range(count):
-            made = question(where, author=reader, title=f"Q{number}") if number % 2 else post(
-                where, author=reader
+            made = (
+                question(where, author=reader, title=f"Q{number}")
+                if number % 2
+                else post(where, author=reader)
             )
             made.tags.add(f"tag{number}")
             if number % 3 == 0:
@@ -288,7 +294,9 @@ def test_sql_count_is_the_same_for_3_and_30_posts_or_comments(client, page, quer
 
     last = fill(3)
     url = (
-        reverse("communities:posts", args=[where.slug]) if page == "posts" else last.get_absolute_url()
+        reverse("communities:posts", args=[where.slug])
+        if page == "posts"
+        else last.get_absolute_url()
     )
     small = _queries(client, url)
     fill(27)
