@@ -24,6 +24,7 @@ urlpatterns: list = [
     path("<slug:slug>/posts/<int:pk>/pin/", posts.pin_post, name="pin_post"),
     path("<slug:slug>/posts/<int:pk>/report/", post_actions.report_post, name="report_post"),
     path("<slug:slug>/posts/<int:pk>/vote/", post_actions.poll_vote, name="poll_vote"),
+    path("<slug:slug>/posts/<int:pk>/react/", post_actions.react, name="react_post"),
     path(
         "<slug:slug>/posts/<int:pk>/answers/<int:comment_id>/accept/",
         post_actions.accept_answer,

@@ -114,6 +114,25 @@ def report_post(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@rate_limited("comment")
+def react(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A reader adds or takes back one reaction (`kind`) on the post."""
+    post = readable_post(request, slug, pk)
+    try:
+        added = conversations.react(
+            user=request.user,  # type: ignore[arg-type]
+            target=post,
+            kind=request.POST.get("kind", ""),
+        )
+    except ConversationError as refusal:
+        refused(request, refusal)
+    else:
+        messages.success(request, _("Reaction added.") if added else _("Reaction removed."))
+    return redirect(post.get_absolute_url() + "#reactions")
+
+
+@login_required
+@require_POST
 def accept_answer(request: HttpRequest, slug: str, pk: int, comment_id: int) -> HttpResponse:
     """The question's author or an animator accepts this answer (replacing another)."""
     post = readable_post(request, slug, pk)

@@ -25,7 +25,7 @@ from communities.selectors.roles import animates, role
 from communities.services import posts as services
 from communities.services.polls import PollSpec
 from core.conversations.errors import ConversationError
-from core.conversations.selectors import thread_context
+from core.conversations.selectors import reactions, thread_context
 from core.ratelimits import rate_limited
 
 
@@ -135,6 +135,7 @@ def detail_context(request: HttpRequest, post: Post) -> dict[str, Any]:
         "can_moderate": moderator,
         "comment_form": CommentForm(),
         "conversation": thread_context(post, user, request.GET.get("page")),
+        "reactions": reactions(post, user),
         "scheduled": post.publish_at > post.created_at and post.announced_at is None,
     }
 

@@ -185,6 +185,8 @@ POST   {c_p}/delete/                                      auth  302   302   302 
 POST   {s_p}/delete/                                      auth  404   404   302   302   404   302
 POST   {c_p}/pin/                                         auth  302   302   302   302   302   302
 POST   {s_p}/pin/                                         auth  404   404   302   302   404   302
+POST   {c_p}/react/                                       auth  302   302   302   302   302   302
+POST   {s_p}/react/                                       auth  404   404   302   302   404   302
 POST   {c_p}/report/                                      auth  302   302   302   302   302   302
 POST   {s_p}/report/                                      auth  404   404   302   302   404   302
 POST   {c_p}/vote/                                        auth  302   302   302   302   302   302
@@ -257,6 +259,7 @@ DATA = {
     "communities:new_post": {"kind": "post", "body": "Bonjour"},
     "communities:edit_post": {"title": "Quel four ?", "body": "Gaz, bois ou électrique ?"},
     "communities:report_post": {"reason": "hors sujet"},
+    "communities:react_post": {"kind": "like"},
     "communities:poll_vote": {"choice": "{c_choice.pk}"},
     "communities:comment": {"body": "Merci"},
     "communities:report_comment": {"reason": "grossier"},
