@@ -9,12 +9,14 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from communities.announcements import announce_due_posts
 from communities.models import Post, PostRevision, Visibility
+from communities.selectors.posts import posts_page
 from communities.services.posts import delete_post, edit_post, pin_post, publish_post, unpin_post
 from communities.signals import post_published
 from communities.tasks import announce_scheduled_posts
@@ -302,3 +304,19 @@ def test_sql_count_is_the_same_for_3_and_30_posts_or_comments(client, page, quer
     fill(27)
     big = _queries(client, url if page == "posts" else last.get_absolute_url())
     assert small == big == queries
+
+
+def test_the_posts_partial_renders_with_a_page_of_posts_only(rf):
+    """What the community page includes: `posts` (and `community`) without a composer."""
+    reader = person()
+    where = community(members=[reader])
+    asked = question(where, author=reader, title="Une question ?")
+    request = rf.get("/")
+    request.user = reader
+    html = render_to_string(
+        "communities/includes/community_posts.html",
+        {"posts": posts_page(where, reader), "community": where},
+        request=request,
+    )
+    assert asked.get_absolute_url() in html and "Une question ?" in html
+    assert reverse("communities:new_post", args=[where.slug]) in html
