@@ -8,10 +8,19 @@ class CommunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from wagtail import hooks
+
         from notifications.targets import register_target
 
-        from . import event_importers, event_tasks, search  # noqa: F401  (kinds, beat task)
+        from . import conversations, event_importers, event_tasks, import_posts, search  # noqa: F401
+        from .attachments import serve_attachments_to_readers
         from .selectors.events import event_ids_visible_to
 
+        # Import kinds (`event`, `post`), findable kinds, the events' beat task are registered
+        # by importing their modules above.
         # Events: a notice about an event shows only while its reader may still read it.
         register_target("communities.event", event_ids_visible_to)
+        # A file attached to a post is downloaded only by the post's readers.
+        hooks.register("before_serve_document", serve_attachments_to_readers)
+        # Posts have comments, replies, reactions and reports (core.conversations).
+        conversations.register_kind()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from communities.views import events
+from communities.views import events, post_actions, posts
 
 app_name = "communities"
 
@@ -17,4 +17,32 @@ urlpatterns: list = [
     path("events/<int:event_id>/cancel/", events.event_cancel, name="event_cancel"),
     path("events/<int:event_id>/report/", events.event_report, name="event_report"),
     path("<slug:slug>/events/new/", events.community_event_new, name="community_event_new"),
+    # Posts' conversation routes take only the post's or the comment's id (the core
+    # conversation template reverses them so): before the `<slug:slug>/` routes.
+    path("posts/<int:post_id>/comments/", post_actions.comment, name="comment"),
+    path(
+        "posts/comments/<int:comment_id>/report/",
+        post_actions.report_comment,
+        name="report_comment",
+    ),
+    path("<slug:slug>/posts/", posts.community_posts, name="posts"),
+    path("<slug:slug>/posts/new/", posts.new_post, name="new_post"),
+    path("<slug:slug>/posts/<int:pk>/", posts.post_detail, name="post"),
+    path("<slug:slug>/posts/<int:pk>/edit/", posts.edit_post, name="edit_post"),
+    path("<slug:slug>/posts/<int:pk>/history/", posts.post_history, name="post_history"),
+    path("<slug:slug>/posts/<int:pk>/delete/", posts.delete_post, name="delete_post"),
+    path("<slug:slug>/posts/<int:pk>/pin/", posts.pin_post, name="pin_post"),
+    path("<slug:slug>/posts/<int:pk>/report/", post_actions.report_post, name="report_post"),
+    path("<slug:slug>/posts/<int:pk>/vote/", post_actions.poll_vote, name="poll_vote"),
+    path("<slug:slug>/posts/<int:pk>/react/", post_actions.react, name="react_post"),
+    path(
+        "<slug:slug>/posts/<int:pk>/answers/<int:comment_id>/accept/",
+        post_actions.accept_answer,
+        name="accept_answer",
+    ),
+    path(
+        "<slug:slug>/posts/<int:pk>/answers/unaccept/",
+        post_actions.unaccept_answer,
+        name="unaccept_answer",
+    ),
 ]

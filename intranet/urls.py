@@ -20,6 +20,9 @@ api.add_router("/people/", "people.api.router")
 # Events of communities (and of no community) under their own prefix: /api/events/.
 api.add_router("/events/", "communities.api_events.router")
 
+# Community posts: their own prefix, beside /communities/ (communities/api_posts.py).
+api.add_router("/community-posts/", "communities.api_posts.router")
+
 # Wagtail's document URLs, with downloads marked private: a shared cache between the site and
 # its readers must never hand one person's confidential file to another.
 documents_urls = [

@@ -4,7 +4,7 @@ from .communities import Community, CommunityTag, JoinRequest, Membership, Role,
 from .events import RSVP, Event, EventMode, RSVPStatus
 from .follows import Follow
 from .polls import Poll, PollBallot, PollChoice, PollVote
-from .posts import Post, PostKind, PostRevision, PostTag
+from .posts import Post, PostAttachment, PostKind, PostRevision, PostTag
 
 __all__ = [
     "RSVP",
@@ -20,6 +20,7 @@ __all__ = [
     "PollChoice",
     "PollVote",
     "Post",
+    "PostAttachment",
     "PostKind",
     "PostRevision",
     "PostTag",

@@ -66,6 +66,11 @@ class Post(models.Model):
         related_name="+",
     )
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
+    # Reports on the post itself (core.conversations hides it at the threshold).
+    report_count = models.PositiveIntegerField(_("reports"), default=0)
+    # When `post_published` was sent: at once, or by the scheduler once publish_at came;
+    # never twice (communities/announcements.py).
+    announced_at = models.DateTimeField(_("announced at"), null=True, blank=True)
 
     objects = PostQuerySet.as_manager()
 
@@ -106,3 +111,21 @@ class PostRevision(models.Model):
 
     def __str__(self) -> str:
         return f"revision of {self.post_id} at {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+class PostAttachment(models.Model):
+    """A file or an image attached to a post: a Wagtail document, downloadable only by those
+    who may read the post (communities/wagtail_hooks.py turns everyone else away)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="community_attachment"
+    )
+    is_image = models.BooleanField(default=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"attachment {self.document_id} of {self.post_id}"

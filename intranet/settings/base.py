@@ -310,6 +310,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "communities.remind_event_participants",
         "schedule": 900.0,
     },
+    # Scheduled community posts: `post_published` once their time has come (exactly once).
+    "communities-announce-scheduled-posts": {
+        "task": "communities.announce_scheduled_posts",
+        "schedule": 60.0,
+    },
     "insights-flush-activity": {"task": "insights.flush_activity", "schedule": 300.0},
     "insights-snapshot-kpis": {"task": "insights.snapshot_kpis", "schedule": 86400.0},
     # Hourly, but the report is recorded once per week: the first run after Monday sends it.
@@ -334,6 +339,8 @@ CELERY_BEAT_SCHEDULE = {
 # how long an idea may wait for an answer before its challenge owner is nudged.
 NOTIFICATIONS_DEFAULT_CADENCE = env("NOTIFICATIONS_DEFAULT_CADENCE", "weekly")
 NOTIFICATIONS_NUDGE_AFTER_DAYS = int(env("NOTIFICATIONS_NUDGE_AFTER_DAYS", "14"))
+# A community post or comment is hidden at this many reports, until a moderator decides.
+COMMUNITIES_REPORTS_TO_HIDE = int(env("COMMUNITIES_REPORTS_TO_HIDE", "3"))
 SEARCH_LOG_RETENTION_DAYS = int(env("SEARCH_LOG_RETENTION_DAYS", "395"))
 SEARCH_ANALYTICS_MIN_SEARCHERS = int(env("SEARCH_ANALYTICS_MIN_SEARCHERS", "5"))
 # Insights never show a figure or signal drawn from fewer distinct people (insights/README.md).
@@ -387,6 +394,8 @@ RATE_LIMITS = {
     "mention": env("RATE_LIMIT_MENTION", "600/m"),  # people and teams offered to mention
     "kudos": env("RATE_LIMIT_KUDOS", "20/h"),  # kudos given (each one emails two people)
     "rsvp": env("RATE_LIMIT_RSVP", "60/m"),  # answers to events and their withdrawals
+    "post": env("RATE_LIMIT_POST", "30/h"),  # community posts and questions
+    "poll_vote": env("RATE_LIMIT_POLL_VOTE", "120/m"),  # ballots in community polls
 }
 
 # --- Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set (people/oidc.py) --

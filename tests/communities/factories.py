@@ -59,6 +59,8 @@ def post(target: Community, *, author=None, body: str = "<p>Bonjour à tous</p>"
     if author is None:
         author = person()
         join(target, author)
+    if fields.get("publish_at") is None or fields["publish_at"] <= timezone.now():
+        fields.setdefault("announced_at", timezone.now())  # published now: already announced
     return Post.objects.create(community=target, author=author, body=body, **fields)
 
 
@@ -88,4 +90,11 @@ def community_key(target: Community, key: str) -> None:
         key=key,
         content_type=ContentType.objects.get_for_model(Community),
         object_id=str(target.pk),
+    )
+
+
+def question(target: Community, **fields) -> Post:
+    """A published question (title required)."""
+    return post(
+        target, kind="question", title=fields.pop("title", "Qui connaît Django ?"), **fields
     )

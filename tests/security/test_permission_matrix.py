@@ -151,7 +151,7 @@ GET    /admin/insights/kpis/                              auth  auth  302   auth
 GET    /admin/insights/signals/                           auth  auth  302   auth  auth  auth  200
 GET    /ideas/moderation/                                 auth  404   404   404   404   404   200
 POST   /ideas/moderation/idea/{idea.pk}/                  auth  404   404   404   404   404   302
-GET    /moderation/                                       auth  404   200   200   404   404   200
+GET    /moderation/                                       auth  404   200   200   200   404   200
 POST   /moderation/comments/{news_comment.pk}/hide/       auth  404   302   404   404   404   302
 POST   /moderation/comments/{idea_comment.pk}/dismiss/    auth  404   404   302   404   404   302
 POST   /moderation/targets/{idea_conversation.pk}/hide/   auth  404   404   302   404   404   302
@@ -194,6 +194,47 @@ GET    {update.url}                                       auth  200   200   200 
 GET    {hub.url}                                          auth  200   200   200   200   200   200
 GET    {challenge.url}                                    auth  200   200   200   200   200   200
 GET    {restricted.url}                                   auth  404   404   200   404   404   200
+GET    {c_posts}/                                         auth  200   200   200   200   200   200
+GET    {s_posts}/                                         auth  404   404   200   200   404   200
+GET    {c_posts}/new/                                     auth  200   200   200   200   200   200
+POST   {c_posts}/new/                                     auth  200   200   302   302   200   200
+GET    {s_posts}/new/                                     auth  404   404   200   200   404   200
+POST   {s_posts}/new/                                     auth  404   404   302   302   404   200
+GET    {c_p}/                                             auth  200   200   200   200   200   200
+GET    {s_p}/                                             auth  404   404   200   200   404   200
+GET    {c_p}/edit/                                        auth  404   404   200   200   404   200
+POST   {c_p}/edit/                                        auth  404   404   302   302   404   302
+GET    {s_p}/edit/                                        auth  404   404   200   200   404   200
+GET    {c_p}/history/                                     auth  200   200   200   200   200   200
+GET    {s_p}/history/                                     auth  404   404   200   200   404   200
+POST   {c_p}/delete/                                      auth  302   302   302   302   302   302
+POST   {s_p}/delete/                                      auth  404   404   302   302   404   302
+POST   {c_p}/pin/                                         auth  302   302   302   302   302   302
+POST   {s_p}/pin/                                         auth  404   404   302   302   404   302
+POST   {c_p}/react/                                       auth  302   302   302   302   302   302
+POST   {s_p}/react/                                       auth  404   404   302   302   404   302
+POST   {c_p}/report/                                      auth  302   302   302   302   302   302
+POST   {s_p}/report/                                      auth  404   404   302   302   404   302
+POST   {c_p}/vote/                                        auth  302   302   302   302   302   302
+POST   {s_p}/vote/                                        auth  404   404   302   302   404   302
+POST   {c_p}/answers/{c_comment.pk}/accept/               auth  302   302   302   302   302   302
+POST   {s_p}/answers/{s_comment.pk}/accept/               auth  404   404   302   302   404   302
+POST   {c_p}/answers/unaccept/                            auth  302   302   302   302   302   302
+POST   {s_p}/answers/unaccept/                            auth  404   404   302   302   404   302
+POST   /communities/posts/{c_post.pk}/comments/           auth  302   302   302   302   302   302
+POST   /communities/posts/{s_post.pk}/comments/           auth  404   404   302   302   404   302
+POST   /communities/posts/comments/{c_comment.pk}/report/ auth  302   302   302   302   302   302
+POST   /communities/posts/comments/{s_comment.pk}/report/ auth  404   404   302   302   404   302
+GET    {c_document.url}                                   auth  200   200   200   200   200   200
+GET    {s_document.url}                                   auth  404   404   200   200   404   200
+GET    /api/community-posts/?community={c_open.slug}      401   200   200   200   200   200   200
+GET    /api/community-posts/?community={c_secret.slug}    401   404   404   200   200   404   200
+GET    /api/community-posts/{s_post.pk}/                  401   404   404   200   200   404   200
+POST   /api/community-posts/                              401   403   403   201   201   403   403
+POST   /api/community-posts/{c_post.pk}/comments/         401   201   201   201   201   201   201
+POST   /api/community-posts/{s_post.pk}/comments/         401   404   404   201   201   404   201
+POST   /api/community-posts/{c_post.pk}/poll/vote/        401   200   200   200   200   200   200
+POST   /api/community-posts/{s_post.pk}/poll/vote/        401   404   404   400   400   404   400
 """
 # fmt: on
 
@@ -252,6 +293,16 @@ DATA = {
     "communities:community_event_new": EVENT,
     "communities:event_edit": EVENT,
     "communities:event_report": {"report": "On garde le jeudi.", "links": "Idée | /ideas/1/"},
+    "communities:new_post": {"kind": "post", "body": "Bonjour"},
+    "communities:edit_post": {"title": "Quel four ?", "body": "Gaz, bois ou électrique ?"},
+    "communities:report_post": {"reason": "hors sujet"},
+    "communities:react_post": {"kind": "like"},
+    "communities:poll_vote": {"choice": "{c_choice.pk}"},
+    "communities:comment": {"body": "Merci"},
+    "communities:report_comment": {"reason": "grossier"},
+    "api:create_community_post": {"community": "{c_open.slug}", "body": "Bonjour"},
+    "api:comment_community_post": {"body": "Merci"},
+    "api:vote_in_community_poll": {"choices": ["{c_choice.pk}"]},
 }
 
 
@@ -265,10 +316,14 @@ class Rule:
         return self.path.format(**world.objects)
 
     def data(self, world, name: str) -> dict:
-        return {
-            key: value.format(**world.objects) if isinstance(value, str) else value
-            for key, value in DATA.get(name, {}).items()
-        }
+        def formatted(value):
+            if isinstance(value, str):
+                return value.format(**world.objects)
+            if isinstance(value, list):
+                return [formatted(item) for item in value]
+            return value
+
+        return {key: formatted(value) for key, value in DATA.get(name, {}).items()}
 
     def send(self, client, world, **extra):
         url = self.url(world)

@@ -21,17 +21,22 @@ from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from communities.models import Visibility
+from communities.services.polls import PollSpec
+from communities.services.posts import publish_post
+from core.conversations.services import post_comment
 from ideas.models import CoAuthorInvitation, Workshop
 from insights.models import FrustrationExpression, Objective
 from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
 from search.models import SearchQueryLog, Synonym
+from tests.communities.factories import community
 from tests.communities.factories import community as make_community
 from tests.communities.factories import event as make_event
 from tests.conversations.factories import comment_on
@@ -216,4 +221,43 @@ def build_world() -> World:
             recipient=world.users["employee"], key="matrix", message="Bonjour", url="/"
         ),
     )
+    communities_world(world)
     return world
+
+
+def communities_world(world: World) -> None:
+    """An open and a secret community: the owner role is a member of both, the manager role
+    their animator; each has a question by the owner with a comment, a poll; the secret
+    one's post has an attached file."""
+    objects = {}
+    for name, visibility in (("c_open", Visibility.OPEN), ("c_secret", Visibility.SECRET)):
+        # fresh rows: access.py caches a person's communities on the user object
+        owner, manager = (
+            type(user).objects.get(pk=user.pk)
+            for user in (world.users["owner"], world.users["manager"])
+        )
+        where = community(name=name, visibility=visibility, members=[owner], animators=[manager])
+        asked = publish_post(
+            community=where,
+            author=owner,
+            kind="question",
+            title="Quel four ?",
+            body="Gaz ou bois ?",
+            poll=PollSpec("Gaz ou bois ?", ["Gaz", "Bois"]),
+            attachments=[SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan")],
+        )
+        answer = post_comment(author=manager, target=asked, body="Bois")
+        prefix = name.split("_")[0] if name == "c_open" else "s"
+        objects.update(
+            {
+                name: where,
+                f"{prefix}_post": asked,
+                f"{prefix}_comment": answer,
+                f"{prefix}_choice": asked.poll.choices.first(),
+                f"{prefix}_document": asked.attachments.get().document,
+                # the paths of the matrix's rows, short enough for its lines
+                f"{prefix}_posts": f"/communities/{where.slug}/posts",
+                f"{prefix}_p": f"/communities/{where.slug}/posts/{asked.pk}",
+            }
+        )
+    world.objects.update(objects)

@@ -1,0 +1,30 @@
+"""Dates in import lines: ISO 8601 moments or days (a day means its midnight, local time)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from core.importing import ImportRowError
+
+
+def parse_moment(row: dict[str, Any], field: str, *, required: bool = False) -> datetime | None:
+    value = row.get(field)
+    if value in (None, ""):
+        if required:
+            raise ImportRowError(f"missing field '{field}'")
+        return None
+    if not isinstance(value, str):
+        raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
+    moment = parse_datetime(value)
+    if moment is None:
+        day = parse_date(value)
+        if day is None:
+            raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
+        moment = datetime.combine(day, time.min)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
