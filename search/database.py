@@ -45,7 +45,9 @@ def search_entries(
     visible = [
         entry
         for entry in seen.values()
-        if searcher.may_see(audience_team_ids=entry.audience_team_ids, group_ids=entry.group_ids)
+        if searcher.may_see(
+            kind=entry.kind, audience_team_ids=entry.audience_team_ids, group_ids=entry.group_ids
+        )
     ]
     facets = {
         "kind": dict(Counter(entry.kind for entry in visible)),

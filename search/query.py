@@ -100,9 +100,11 @@ def text_query(text: str, weight: float = 1.0) -> Q:
 
 
 def permission_filters(searcher: Searcher) -> list[Q]:
+    kinds = [] if searcher.kinds is None else [Q("terms", kind=list(searcher.kinds) or [""])]
     if searcher.sees_everything:
-        return []
+        return kinds
     return [
+        *kinds,
         Q(
             "bool",
             should=[

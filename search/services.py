@@ -221,7 +221,9 @@ def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:
             if isinstance(page, search_kind.model):
                 document = search_kind.document(page)
                 if document and searcher.may_see(
-                    audience_team_ids=document.audience_team_ids, group_ids=document.group_ids
+                    kind=document.kind,
+                    audience_team_ids=document.audience_team_ids,
+                    group_ids=document.group_ids,
                 ):
                     hits.append(
                         SearchHit(
