@@ -91,17 +91,17 @@ def user_is_guest(user: Any, may_query: bool) -> bool:
     """The kernel's guest check (`core.guests.register_guest_check`): from the annotation
     `load_user` puts on the session's user, or a joined profile; else one query if allowed
     (remembered on the user object)."""
-    marked = user.__dict__.get(GUEST_MARK)
+    marked = getattr(user, GUEST_MARK, None)  # not __dict__: request.user is a lazy proxy
     if marked is not None:
         return bool(marked)
     relation = User.profile.related  # type: ignore[attr-defined]
     if relation.is_cached(user):
-        profile = relation.get_cached_value(user)
+        profile: Profile | None = relation.get_cached_value(user)
         return bool(profile is not None and profile.is_guest)
     if not may_query or not user.pk:
         return False
     found = Profile.objects.filter(user_id=user.pk, is_guest=True).exists()
-    user.__dict__[GUEST_MARK] = found
+    setattr(user, GUEST_MARK, found)
     return found
 
 
