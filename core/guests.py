@@ -60,9 +60,12 @@ def shows_as_guest(user: Any) -> bool:
     return any(check(user, False) for check in _checks)
 
 
-def guest_related(user_field: str) -> list[str]:
-    """The `select_related` paths that make `shows_as_guest` free for the users at
-    `user_field` (`"author"` gives `["author", "author__profile"]` once people registered)."""
+def guest_related(user_field: str = "") -> list[str]:
+    """The `select_related` paths that make `shows_as_guest` (and `is_guest`) free for the
+    users at `user_field` (`"author"` gives `["author", "author__profile"]` once people
+    registered); on a queryset of users themselves (no field), the relations alone."""
+    if not user_field:
+        return list(_related)
     return [user_field, *(f"{user_field}__{name}" for name in _related)]
 
 

@@ -96,8 +96,8 @@ def user_is_guest(user: Any, may_query: bool) -> bool:
         return bool(marked)
     relation = User.profile.related  # type: ignore[attr-defined]
     if relation.is_cached(user):
-        profile: Profile | None = relation.get_cached_value(user)
-        return bool(profile is not None and profile.is_guest)
+        profile = relation.get_cached_value(user)
+        return bool(profile is not None and getattr(profile, "is_guest", False))
     if not may_query or not user.pk:
         return False
     found = Profile.objects.filter(user_id=user.pk, is_guest=True).exists()

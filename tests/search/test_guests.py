@@ -72,6 +72,7 @@ def test_the_embedded_backend_keeps_a_guest_to_the_same_kinds(
 ):
     settings.SEARCH_BACKEND = "database"
     settings.TASKS = INLINE_TASKS
+    home_page()
     publish_news(title="Cantine : les menus de décembre")
     publish_standard_page(title="Cantine : le règlement", parent=home_page())
 
