@@ -2,8 +2,8 @@
 an app opens to them (`core.guests`) and whose access ends on a date.
 
 Services (writes, atomic): `invite_guest`, `accept_invitation`, `end_guest_access`.
-Reads: `invitation_for_token`, `guest_accounts`, `user_is_guest` (registered with the
-kernel as its guest check), `guest_access_open` (part of the sign-in rule).
+Reads: `invitation_for_token`, `invitation_usable`, `guest_accounts`, `guest_access_open`,
+`user_is_guest` (registered with the kernel as its guest check).
 
 A guest is a user whose profile has `is_guest` and `guest_until` (their last day, in
 TIME_ZONE). They sign in with a password chosen through the invitation's link; past
@@ -18,8 +18,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,12 +83,6 @@ def guest_access_open(profile: Profile | None) -> bool:
     return profile.guest_until is not None and profile.guest_until >= timezone.localdate()
 
 
-def access_open_filter(prefix: str = "") -> Q:
-    """The users (or profiles, `prefix=""`) whose guest access, if any, is still open."""
-    today = timezone.localdate()
-    return Q(**{f"{prefix}guest_until__isnull": True}) | Q(**{f"{prefix}guest_until__gte": today})
-
-
 def user_is_guest(user: Any, may_query: bool) -> bool:
     """The kernel's guest check (`core.guests.register_guest_check`): from the annotation
     `load_user` puts on the session's user, or a joined profile; else one query if allowed
@@ -145,10 +141,14 @@ def invite_guest(
     communauté Y"). Earlier links not used yet stop working.
 
     Raises `EmployeeEmail` when the email belongs to an employee's account, `AccessEnd`
-    when `access_until` is past or more than a year ahead, `GuestError` when the one
-    inviting is a guest.
+    when `access_until` is past or more than a year ahead, `GuestError` when the email is
+    not one, the one inviting is a guest, or HR closed this guest's account.
     """
     email = User.objects.normalize_email(email.strip()).lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise GuestError(_("Enter a valid email address.")) from None
     check_access_until(access_until)
     if user_is_guest(invited_by, True):
         raise GuestError(_("A guest cannot invite anyone."))
@@ -166,6 +166,8 @@ def invite_guest(
         user.is_active = True
         user.save(update_fields=["first_name", "last_name", "is_active"])
         profile = profiles[user.pk]
+        if profile.deactivated_at is not None:
+            raise GuestError(_("This guest's account has been closed by HR."))
         if guest_access_open(profile) and profile.guest_until:
             access_until = max(access_until, profile.guest_until)
     else:

@@ -40,7 +40,7 @@ def test_a_guest_chooses_a_password_on_a_phone_and_lands_on_their_page(page):
     assert_accessible(page)
     page.locator("#id_new_password1").fill("une ruche au printemps")
     page.locator("#id_new_password2").fill("une ruche au printemps")
-    page.locator("form button[type=submit]").click()
+    page.locator(".sign-in button.button--primary").click()
 
     page.wait_for_url("**/people/guests/")
     expect(page.locator(".user-name .badge-guest")).to_be_visible()

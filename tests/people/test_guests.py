@@ -122,11 +122,21 @@ def test_the_end_of_access_is_a_date_within_the_coming_year(animator, days):
     assert not User.objects.filter(email="expert@partner.example").exists()
 
 
-def test_a_guest_cannot_invite_anyone(animator):
+def test_a_guest_cannot_invite_anyone_nor_be_invited_without_a_valid_address(animator):
     expert = guest(invited_by=animator)
 
     with pytest.raises(GuestError):
         invite(expert, email="friend@partner.example")
+    with pytest.raises(GuestError):
+        invite(animator, email="not an address")
+
+
+def test_a_guest_whose_account_hr_closed_is_not_invited_again(animator):
+    expert = guest(invited_by=animator)
+    Profile.objects.filter(user=expert).update(deactivated_at=timezone.now())
+
+    with pytest.raises(GuestError):
+        invite(animator, email=expert.email)
 
 
 def test_inviting_again_extends_access_and_only_the_newest_link_works(client, animator):
