@@ -21,6 +21,7 @@ from ninja.security import SessionAuth
 from wagtail.api.v3.auth import BearerTokenAuth
 
 from core.access import may_sign_in
+from core.guests import guest_may_reach, is_guest
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -30,14 +31,24 @@ if TYPE_CHECKING:
 
 class TokenAuth(BearerTokenAuth):
     """Wagtail's API tokens (`Authorization: Bearer ...`), refused once their owner is
-    deactivated (account off, or profile deactivated by HR), as every other way in is."""
+    deactivated (account off, or profile deactivated by HR, or a guest's last day passed), as
+    every other way in is. A guest's token reaches only what a guest rule opens
+    (`core.guests`): anything else is 404, as for their session."""
 
     def authenticate(self, request: HttpRequest, token: str) -> APIToken | None:
         api_token = super().authenticate(request, token)
         if api_token is not None and not may_sign_in(api_token.user):
             request.user = AnonymousUser()
             return None
+        if api_token is not None and is_guest(api_token.user) and not guest_reaches(request):
+            raise Http404
         return api_token
+
+
+def guest_reaches(request: HttpRequest) -> bool:
+    """What a guest's token may call: who they are (`/api/me/`), and what a rule opens."""
+    match = request.resolver_match
+    return (match is not None and match.view_name == "api:me") or guest_may_reach(request)
 
 
 def signed_in_user(request: HttpRequest) -> User | None:

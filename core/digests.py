@@ -66,6 +66,9 @@ class DigestSection:
     heading: StrOrPromise  # a lazy translation, read in the reader's language
     items: Items
     readers: Readers = anyone
+    # Whether a guest's digest (core/guests.py) holds this section: only sections about what
+    # is open to them (their notices, their communities) set it.
+    guest_visible: bool = False
 
     @property
     def key(self) -> tuple[str, int]:

@@ -75,6 +75,9 @@ class SearchKind:
     # Other models whose changes alter this kind's documents, with a function giving the
     # affected objects of `model` (a team renamed changes its members' documents).
     related: dict[type[models.Model], Callable[[Any], Iterable[Any]]] = field(default_factory=dict)
+    # Whether guests (core/guests.py) may find this kind at all: a guest's search covers only
+    # such kinds, within the documents' own audience (a community's posts for its members).
+    guest_visible: bool = False
 
 
 def prefetched(name: str) -> Prefetch[Any]:
@@ -107,6 +110,11 @@ Reindexer = Callable[[str, Iterable[Any]], None]
 _listeners: list[KindListener] = []
 _reindexers: list[Reindexer] = []
 _community_reach: list[Callable[[Any], CommunityReach]] = []
+
+
+def guest_visible_kinds() -> tuple[str, ...]:
+    """The kinds a guest may find (registered with `guest_visible=True`), maybe none."""
+    return tuple(sorted(kind for kind, entry in registry.items() if entry.guest_visible))
 
 
 def register(search_kind: SearchKind) -> SearchKind:

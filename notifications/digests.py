@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from core.digests import LIMIT, DigestSection, Item, Window, digest_sections
+from core.guests import is_guest
 from notifications.emails import absolute_url
 from notifications.models import Notification
 from notifications.selectors import with_availability
@@ -71,6 +72,7 @@ UNREAD = DigestSection(
     heading=gettext_lazy("Unread notifications"),
     items=unread_items,
     readers=unread_readers,
+    guest_visible=True,
 )
 
 
@@ -102,10 +104,14 @@ def run_facts(window: Window) -> RunFacts:
 def build_digest(user, window: Window, facts: RunFacts | None = None) -> Digest:
     """The reader's digest for the window, in the active language; empty sections dropped.
 
-    With `facts` (computed once per run), sections that cannot concern the reader are skipped.
+    With `facts` (computed once per run), sections that cannot concern the reader are skipped;
+    a guest's digest holds only the sections registered `guest_visible`.
     """
     sections: dict[str, Section] = {}
+    guest = is_guest(user)
     for registered in digest_sections():
+        if guest and not registered.guest_visible:
+            continue
         section = sections.setdefault(registered.name, Section(str(registered.heading)))
         if facts is None or facts.may_concern(registered, user):
             section.items += registered.items(user, window)

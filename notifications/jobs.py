@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.guests import guest_related
 from core.nudges import registered_nudges
 from notifications.digests import RunFacts, build_digest, run_facts, window_for
 from notifications.emails import absolute_url
@@ -32,11 +33,13 @@ DIGEST_KINDS = (Cadence.DAILY, Cadence.WEEKLY)
 
 
 def digest_readers(kind: str):
-    """Active people with an email address whose preference is this digest kind."""
+    """Active people with an email address whose preference is this digest kind (with what
+    tells a guest, whose digest is smaller, at no extra query: `core.guests`)."""
     chosen = Preference.objects.filter(user=OuterRef("pk")).values("cadence")[:1]
     return (
         get_user_model()
         .objects.filter(is_active=True)
+        .select_related(*guest_related())
         .exclude(email="")
         .annotate(digest_cadence=Coalesce(Subquery(chosen), Value(default_cadence())))
         .filter(digest_cadence=kind)

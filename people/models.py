@@ -1,6 +1,9 @@
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -74,8 +77,9 @@ class LanguageTag(TaggedItemBase):
 
 class ProfileQuerySet(models.QuerySet["Profile"]):
     def active(self) -> "ProfileQuerySet":
-        """People who work here now: a deactivated profile never shows in lists or search."""
-        return self.filter(user__is_active=True, deactivated_at__isnull=True)
+        """People who work here now: a deactivated profile never shows in lists or search,
+        nor does a guest's (an outside expert invited into communities, see `people.guests`)."""
+        return self.filter(user__is_active=True, deactivated_at__isnull=True, is_guest=False)
 
 
 class Profile(models.Model):
@@ -127,6 +131,20 @@ class Profile(models.Model):
     sessions_ended_at = models.DateTimeField(
         _("sessions ended at"), null=True, blank=True, editable=False
     )
+    # Guests (people/guests.py): outside experts who reach only what apps open to them, until
+    # the end of `guest_until` (their last day, in TIME_ZONE).
+    is_guest = models.BooleanField(_("guest"), default=False, editable=False)
+    guest_until = models.DateField(_("guest until"), null=True, blank=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
 
     objects = ProfileQuerySet.as_manager()
 
@@ -226,3 +244,51 @@ class KudosNotification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kudos_id} → {self.user_id} ({self.role})"
+
+
+class GuestInvitation(models.Model):
+    """An email inviting a guest to choose a password; its link works once, until `expires_at`.
+
+    The link's token is never stored: it is an HMAC of `nonce` with the site's secret key
+    (`people.guests.invitation_token`), and the row keeps its SHA-256 (`token_hash`) to find
+    the invitation again. Reading the database alone gives no working link.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guest_invitations"
+    )
+    email = models.EmailField(_("email"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    welcome = models.TextField(_("welcome"), blank=True)
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    nonce = models.CharField(max_length=64, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("guest invitation")
+        verbose_name_plural = _("guest invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.created_at:%Y-%m-%d})"
+
+
+INVITATION_TOKEN_SALT = "people.guests.invitation"  # noqa: S105 - a salt, not a secret
+
+
+def invitation_token(invitation: GuestInvitation) -> str:
+    """The token of the invitation's link: an HMAC of its nonce with the site's secret key
+    (so a new SECRET_KEY, fallbacks apart, voids the links not used yet)."""
+    return salted_hmac(INVITATION_TOKEN_SALT, invitation.nonce, algorithm="sha256").hexdigest()
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -226,7 +226,7 @@ def recent_kudos(
     *, recipient: Profile | None = None, team: Team | None = None, limit: int = 10
 ) -> list[Kudos]:
     """The latest thank-yous received by a person or by the members of a team."""
-    kudos = Kudos.objects.select_related("sender", "recipient__user", "value")
+    kudos = Kudos.objects.select_related("sender__profile", "recipient__user", "value")
     if recipient is not None:
         kudos = kudos.filter(recipient=recipient)
     if team is not None:

@@ -20,7 +20,7 @@ from people.models import Kudos, OrganisationValue, Profile, Team
 from people.selectors import manager_chain_ids, team_ancestor_ids
 from people.tasks import notify_kudos
 
-RESERVED_USERNAMES = {"teams", "me", "values", "org-chart"}
+RESERVED_USERNAMES = {"teams", "me", "values", "org-chart", "guests"}
 
 
 def create_profile(*, user: User) -> Profile:

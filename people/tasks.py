@@ -1,17 +1,21 @@
-"""Background work of the people app: telling people about the kudos they received."""
+"""Background work of the people app: telling people about the kudos they received, and
+emailing guests their invitation."""
 
 import logging
 from functools import partial
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
 from django_tasks import task
 
+from core.delivery import deliver_once
 from notifications.emails import MAIL_ERRORS, absolute_url, retry_later
 from notifications.services import email_once, notify
-from people.models import Kudos, KudosNotification
+from people.models import GuestInvitation, Kudos, KudosNotification, invitation_token
 
 logger = logging.getLogger(__name__)
 
@@ -91,3 +95,39 @@ def _send(kudos: Kudos, user, role: str, language: str) -> None:
 
 def kudos_url(kudos: Kudos) -> str:
     return reverse("people:profile", args=[kudos.recipient.user.username]) + f"#kudos-{kudos.pk}"
+
+
+@task()
+def send_guest_invitation(invitation_id: int) -> bool:
+    """Email a guest the link of their invitation, once; returns whether it went out.
+
+    In the site's language (French by default: the guest has chosen none yet), with who
+    invited them, until when the link works and the inviter's welcome. A mail server that
+    refuses raises, and the outbox runs the task again (`deliver_once` keeps a sent email
+    from going twice). An invitation used or expired meanwhile is not sent.
+    """
+    invitation = (
+        GuestInvitation.objects.select_related("user", "invited_by")
+        .filter(pk=invitation_id, accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+    if invitation is None:
+        return False
+    return deliver_once(
+        key=f"guest-invitation:{invitation.pk}", send=partial(_send_invitation, invitation)
+    )
+
+
+def _send_invitation(invitation: GuestInvitation) -> None:
+    inviter = invitation.invited_by
+    context = {
+        "invitation": invitation,
+        "guest": invitation.user,
+        "inviter": (inviter.get_full_name() or inviter.get_username()) if inviter else "",
+        "url": absolute_url(reverse("people:guest_accept", args=[invitation_token(invitation)])),
+        "sign_in_url": absolute_url(reverse("login")),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("people/email/guest_invitation_subject.txt", context).strip()
+        body = render_to_string("people/email/guest_invitation_body.txt", context)
+    send_mail(subject, body, None, [invitation.email])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from people import views
+from people import guest_views, views
 
 app_name = "people"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("teams/", views.team_list, name="teams"),
     path("teams/<slug:slug>/", views.team_detail, name="team"),
+    path("guests/", guest_views.guest_home, name="guest_home"),
+    path("guests/accept/<str:token>/", guest_views.accept, name="guest_accept"),
     path("<str:username>/", views.profile_detail, name="profile"),
     path("<str:username>/edit/", views.profile_edit, name="edit"),
     path("<str:username>/confirm/", views.profile_confirm, name="confirm"),

@@ -1,10 +1,15 @@
+from django.http import HttpRequest
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
+from people.admin_views import guest_end, guest_list
 from people.models import OrganisationValue, Team
+from people.selectors import is_hr
 from people.services import end_access
 
 
@@ -47,3 +52,23 @@ class SetActiveStateEndingAccess(SetActiveStateBulkAction):
 
 # After Wagtail's own registration, which this replaces (same action type).
 hooks.register("register_bulk_action", SetActiveStateEndingAccess, order=100)
+
+
+@hooks.register("register_admin_urls")
+def guest_urls():
+    return [
+        path("guests/", guest_list, name="people_guests"),
+        path("guests/<int:user_id>/end/", guest_end, name="people_guest_end"),
+    ]
+
+
+class GuestsMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return is_hr(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def guests_menu_item() -> GuestsMenuItem:
+    return GuestsMenuItem(
+        _("Guests"), reverse("people_guests"), name="guests", icon_name="user", order=610
+    )

@@ -1,4 +1,5 @@
-"""Who is searching: the teams, groups and communities that open restricted documents to them."""
+"""Who is searching: the teams, groups and communities that open restricted documents to them,
+and for a guest (`core.guests`) the only kinds they may find: those registered `guest_visible`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from core.findable import community_reach
+from core.findable import community_reach, guest_visible_kinds
+from core.guests import is_guest
 from people.selectors import audience_team_ids_for_user
 
 
@@ -21,6 +23,8 @@ class Searcher:
     # communities app says when the search starts (nothing about them is in the index).
     visible_community_ids: list[int] = field(default_factory=list)
     readable_community_ids: list[int] = field(default_factory=list)
+    # None: every kind; else only these (a guest's: the kinds opened to guests, maybe none).
+    kinds: tuple[str, ...] | None = None
 
     @classmethod
     def for_user(cls, user) -> Searcher:
@@ -35,6 +39,8 @@ class Searcher:
             group_ids=list(user.groups.values_list("id", flat=True)),
             visible_community_ids=sorted(reach.visible),
             readable_community_ids=sorted(reach.readable),
+            # A guest finds only the kinds opened to guests (in the communities they are in).
+            kinds=guest_visible_kinds() if is_guest(user) else None,
         )
 
     def may_see(self, found: Any) -> bool:
@@ -42,6 +48,8 @@ class Searcher:
         name their permission fields alike. Nobody finds a scheduled one before its time."""
         visible_from = getattr(found, "visible_from", None)
         if visible_from is not None and visible_from > timezone.now():
+            return False
+        if self.kinds is not None and found.kind not in self.kinds:
             return False
         if self.sees_everything:
             return True
@@ -59,3 +67,13 @@ class Searcher:
             else self.readable_community_ids
         )
         return bool(set(community_ids) & set(reach))
+
+
+SEARCH_VIEWS = frozenset({"search", "search-click", "api:search", "api:suggestions"})
+
+
+def search_open_to_guests(request) -> bool:
+    """The guest rule of search (`core.guests`): the search page and API are open to guests
+    once some kind is open to them; their results hold those kinds only (`Searcher.kinds`)."""
+    match = request.resolver_match
+    return bool(match and match.view_name in SEARCH_VIEWS and guest_visible_kinds())

@@ -110,6 +110,8 @@ def permission_values(searcher: Searcher) -> dict[str, Any]:
         "group_ids": searcher.group_ids,
         "visible_community_ids": searcher.visible_community_ids,
         "readable_community_ids": searcher.readable_community_ids,
+        # a guest's: only the kinds opened to guests (none: a kind no document has)
+        **({} if searcher.kinds is None else {"kinds": list(searcher.kinds) or [""]}),
     }
 
 
@@ -123,14 +125,16 @@ def permission_filters(searcher: Searcher, values: dict[str, Any] | None = None)
     values = values or permission_values(searcher)
     # Nobody, administrators included, finds a scheduled document before its time.
     timely = Q("bool", must_not=[Q("range", visible_from={"gt": values["moment"]})])
+    kinds = [Q("terms", kind=values["kinds"])] if "kinds" in values else []
     if searcher.sees_everything:
-        return [timely]
+        return [timely, *kinds]
 
     def gate(access: str, ids: Any) -> Q:
         return Q("bool", filter=[Q("term", community_access=access), Q("terms", community_ids=ids)])
 
     return [
         timely,
+        *kinds,
         Q(
             "bool",
             should=[

@@ -14,6 +14,7 @@ from django.core.paginator import Page as DjangoPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Model, Prefetch, QuerySet
 
+from core.guests import guest_related
 from core.pagination import page_number_newest_first
 
 from .models import REACTION_EMOJI, Comment, Conversation, Reaction, ReactionKind, Report
@@ -71,12 +72,13 @@ def threads(
     target: Model, user: User | AnonymousUser, page_number: str | int | None = None
 ) -> DjangoPage[Comment]:
     """One page of the target's threads (THREADS_PER_PAGE), newest first, each with its
-    replies in order in `thread_replies`; those who see hidden comments see them too.
-    Three queries: the count, the page of threads (authors joined), their replies."""
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+        replies in order in `thread_replies`; those who see hidden comments see them too.
+        Three queries: the count, the page of threads (authors joined, with what marks a guest:
+    `core.guests.guest_related`), their replies."""
+    replies = Comment.objects.select_related(*guest_related("author")).order_by("created_at", "pk")
     if not kind_for(target).sees_hidden(user, target):
         replies = replies.visible()
-    top = _top_level(target, user).select_related("author")
+    top = _top_level(target, user).select_related(*guest_related("author"))
     top = top.prefetch_related(Prefetch("replies", queryset=replies, to_attr="thread_replies"))
     paginator: Paginator[Comment] = Paginator(top, THREADS_PER_PAGE)
     return paginator.get_page(page_number)
@@ -176,7 +178,7 @@ def moderation_queue(
             outcome=Report.Outcome.OPEN,
             conversation__in=moderated_conversations(user, names).values("pk"),
         )
-        .select_related("reporter", "conversation", "comment", "comment__author")
+        .select_related("reporter", "conversation", "comment", *guest_related("comment__author"))
         .order_by("created_at", "pk")
     )
     grouped: dict[tuple[int, int | None], list[Report]] = defaultdict(list)

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "people.middleware.EndedSessionsMiddleware",
     "intranet.middleware.SignInRequiredMiddleware",
+    # Guests reach only what an app opened to them (core/guests.py); 404 elsewhere.
+    "people.middleware.GuestBoundaryMiddleware",
     "insights.middleware.ActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -159,7 +161,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
             ],
             # Dates and numbers in the reader's language ("1er décembre"), in every template.
-            "builtins": ["core.templatetags.ruche_formats"],
+            # Guests marked "Invité·e" after their name (`|guest_badge`, core/guests.py).
+            "builtins": ["core.templatetags.ruche_formats", "core.templatetags.ruche_guests"],
         },
     },
 ]

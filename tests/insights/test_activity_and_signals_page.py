@@ -11,7 +11,7 @@ from insights.models import ActivityDay
 from insights.selectors import last_complete_week, week_bounds
 from insights.services import flush_activity
 from tests.insights.factories import communicator
-from tests.people.factories import UserFactory, employees
+from tests.people.factories import UserFactory, employees, guest
 from tests.search.factories import search
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,15 @@ def test_browsing_records_one_activity_day_per_person_without_writing_during_the
     assert list(ActivityDay.objects.values_list("user_id", "day")) == [
         (user.pk, timezone.localdate())
     ]
+
+
+def test_guests_visits_are_not_counted_as_employees_activity(client):
+    client.force_login(guest(username="eva"))
+
+    assert client.get("/people/guests/").status_code == 200
+    flush_activity()
+
+    assert not ActivityDay.objects.exists()
 
 
 def test_anonymous_visits_record_nothing(client):

@@ -15,7 +15,7 @@ from tests.ideas.factories import challenge, idea
 from tests.mail import SERVER, free_port
 from tests.news.factories import publish_news, publish_update, sections
 from tests.notifications.factories import midweek_noon, notice, prefers, published_at
-from tests.people.factories import TeamFactory, person
+from tests.people.factories import TeamFactory, guest, person
 
 NOW = midweek_noon()
 DAILY = window_for("daily", NOW)
@@ -119,6 +119,20 @@ def test_the_daily_digest_holds_what_the_reader_may_see_and_arrives_over_smtp(wo
     assert "&lt;b&gt;Café&lt;/b&gt; &amp; co pour IT" in html
     assert "<b>Café" not in html
     assert "http://127.0.0.1:8000/notifications/preferences/" in text
+
+
+def test_a_guests_digest_holds_their_own_notices_only_no_news_nor_challenges(world, smtp_server):
+    expert = guest(username="eva", email="eva@partner.example", invited_by=world["owner"])
+    prefers(expert, Cadence.DAILY, language="en")
+    notice(expert, key="communities:post:1", message="Nouveau message", created_at=YESTERDAY)
+
+    send_digests("daily", now=NOW)
+
+    [message] = smtp_server.to("eva@partner.example")
+    text = smtp_server.body(message)
+    assert "Nouveau message" in text
+    for hidden in ("Pour tout le monde", "Défi qui ouvre demain", "Défi ouvert"):
+        assert hidden not in text, hidden
 
 
 def test_each_cadence_gets_its_own_digest_and_in_app_only_gets_none(world, smtp_server):

@@ -6,14 +6,16 @@ build on it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import factory
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.models import ExternalKey
+from people.guests import invite_guest
 from people.models import Kudos, OrganisationValue, Profile, Team
 from tests.intranet.factories import dated
 
@@ -114,3 +116,34 @@ def kudos(sender: User, recipient: User, *, when: datetime | None = None) -> Kud
         sender=sender, recipient=recipient.profile, value=value(), message="Merci !"
     )
     return dated(given, when) if when else given
+
+
+def guest(
+    *,
+    username: str | None = None,
+    email: str | None = None,
+    invited_by: User | None = None,
+    until: date | None = None,
+    first_name: str = "Gaëlle",
+    last_name: str = "Externe",
+) -> User:
+    """A guest who has accepted their invitation (signs in with `PASSWORD`), invited through
+    `invite_guest` by `invited_by` (an employee made for it by default), with access until
+    `until` (in 30 days by default; a past date is set after the invitation)."""
+    inviter = invited_by or person()
+    address = email or f"{username or 'guest'}.{User.objects.count()}@partner.example"
+    user = invite_guest(
+        email=address,
+        first_name=first_name,
+        last_name=last_name,
+        invited_by=inviter,
+        access_until=timezone.localdate() + timedelta(days=30),
+    )
+    if username:
+        user.username = username
+    user.set_password(PASSWORD)
+    user.save()
+    if until is not None:
+        Profile.objects.filter(user=user).update(guest_until=until)
+    user.profile = Profile.objects.get(user=user)
+    return user

@@ -2,6 +2,11 @@
 tried by each role, with the status each must get. A URL pattern that no row tries fails the
 suite: a new view cannot ship without its rule.
 
+The guest (an outside expert, people/guests.py) gets 404 on everything no guest rule opens
+(core/guests.py): the admin always, and, until communities open theirs, all but signing in
+and out, languages, notifications, `/api/me/` and the guests' own pages; `/` sends them to
+their landing page.
+
 Statuses: `auth` is a redirect to the sign-in page; `302` any other redirect (a form sent back
 to its page, or Wagtail's admin turning away a user without the permission); the API answers
 401 to nobody. Every request runs in a transaction rolled back after it, so rows never depend
@@ -21,227 +26,233 @@ from tests.security.world import ROLES, build_world
 
 # fmt: off
 MATRIX = """
-method path                                               anon  empl  edit  ownr  mngr  hr    admin
-GET    /healthz/                                          200   200   200   200   200   200   200
-GET    /accounts/login/                                   200   200   200   200   200   200   200
-POST   /accounts/login/                                   200   200   200   200   200   200   200
-GET    /admin/login/                                      200   200   200   200   200   200   200
-POST   /admin/login/                                      200   200   200   200   200   200   200
-GET    /accounts/logout/                                  auth  405   405   405   405   405   405
-POST   /accounts/logout/                                  auth  auth  auth  auth  auth  auth  auth
-GET    /accounts/oidc/authenticate/                       404   404   404   404   404   404   404
-GET    /accounts/oidc/callback/                           404   404   404   404   404   404   404
-POST   /i18n/setlang/                                     auth  302   302   302   302   302   302
-GET    /jsi18n/                                           auth  200   200   200   200   200   200
-GET    /admin/                                            auth  auth  200   auth  auth  auth  200
-GET    /admin/search-analytics/                           auth  auth  302   auth  auth  auth  200
-GET    /admin/background-tasks/                           auth  auth  302   auth  auth  auth  200
-GET    {document.url}                                     auth  200   200   200   200   200   200
-POST   {document.url}                                     auth  200   200   200   200   200   200
-GET    {private_document.url}                             auth  404   200   404   404   200   200
-GET    {audience_document.url}                            auth  404   200   200   404   404   200
-GET    /admin/api/main/documents/                         auth  auth  200   auth  auth  auth  200
-GET    /admin/api/main/documents/{document.pk}/           auth  auth  200   auth  auth  auth  200
-GET    /admin/api/main/documents/find/?id={document.pk}   auth  auth  302   auth  auth  auth  302
-POST   /documents/authenticate_with_password/0/           auth  404   404   404   404   404   404
-GET    /api/                                              404   404   404   404   404   404   404
-GET    /api/openapi.json                                  401   200   200   200   200   200   200
-GET    /api/docs                                          401   200   200   200   200   200   200
-GET    /api/me/                                           401   200   200   200   200   200   200
-GET    /api/search/?q=cantine                             401   200   200   200   200   200   200
-GET    /api/search/suggest/?q=can                         401   200   200   200   200   200   200
-GET    /api/people/mentions/?q=ro                         401   200   200   200   200   200   200
-GET    /api/people/mentions/?q=                           401   400   400   400   400   400   400
-GET    /api/news/questions/                               401   200   200   200   200   200   200
-GET    /api/ideas/challenges/                             401   200   200   200   200   200   200
-GET    /api/ideas/challenges/{challenge.pk}/ideas/        401   200   200   200   200   200   200
-GET    /api/ideas/challenges/{restricted.pk}/ideas/       401   404   404   200   404   404   200
-POST   /api/ideas/challenges/{challenge.pk}/ideas/        401   201   201   201   201   201   201
-POST   /api/ideas/challenges/{restricted.pk}/ideas/       401   404   404   201   404   404   201
-GET    /api/ideas/{idea.pk}/                              401   200   200   200   200   200   200
-GET    /api/ideas/{restricted_idea.pk}/                   401   404   404   200   404   404   200
-POST   /api/ideas/{idea.pk}/vote/                         401   200   200   200   200   200   200
-POST   /api/ideas/{restricted_idea.pk}/vote/              401   404   404   200   404   404   200
-DELETE /api/ideas/{idea.pk}/vote/                         401   409   409   409   409   409   409
-GET    /search/?q=cantine                                 auth  200   200   200   200   200   200
-GET    /search/click/{log.pk}/?to=/                       auth  302   302   302   302   302   302
-GET    /news/feed/                                        auth  200   200   200   200   200   200
-POST   /news/pages/{news.pk}/react/                       auth  302   302   302   302   302   302
-POST   /news/pages/{private_news.pk}/react/               auth  404   404   404   404   302   302
-POST   /news/pages/{news.pk}/comments/                    auth  302   302   302   302   302   302
-POST   /news/pages/{private_news.pk}/comments/            auth  404   404   404   404   302   302
-GET    /news/comments/{news_comment.pk}/edit/             auth  403   403   403   403   403   403
-POST   /news/comments/{news_comment.pk}/edit/             auth  403   403   403   403   403   403
-POST   /news/comments/{news_comment.pk}/delete/           auth  403   403   403   403   403   403
-POST   /news/comments/{news_comment.pk}/report/           auth  302   302   302   302   302   302
-POST   /news/comments/{private_comment.pk}/report/        auth  404   404   404   404   302   302
-POST   /news/comments/{news_comment.pk}/hide/             auth  403   302   403   403   403   302
-POST   /news/comments/{news_comment.pk}/restore/          auth  403   302   403   403   403   302
-GET    /news/moderation/                                  auth  403   200   403   403   403   200
-GET    /news/must-reads/                                  auth  403   200   403   403   403   200
-POST   /news/pages/{must_read.pk}/acknowledge/            auth  302   302   302   302   302   302
-POST   /news/pages/{private_news.pk}/acknowledge/         auth  404   404   404   404   302   302
-GET    /news/pages/{must_read.pk}/acknowledgements/       auth  403   200   403   403   403   200
-GET    /news/pages/{private_news.pk}/acknowledgements/    auth  403   200   403   403   403   200
-GET    /news/pages/{must_read.pk}/acknowledgements.csv    auth  403   200   403   403   403   200
-POST   /news/questions/ask/                               auth  302   302   302   302   302   302
-POST   /news/questions/{question.pk}/vote/                auth  302   302   302   302   302   302
-GET    /news/questions/{question.pk}/answer/              auth  403   403   403   200   403   200
-POST   /news/questions/{question.pk}/answer/              auth  403   403   403   302   403   302
-POST   /news/questions/{question.pk}/status/              auth  403   302   403   302   403   302
-GET    /news/answered/                                    auth  200   200   200   200   200   200
-GET    /people/                                           auth  200   200   200   200   200   200
-GET    /people/me/                                        auth  302   302   302   302   302   302
-GET    /people/teams/                                     auth  200   200   200   200   200   200
-GET    /people/teams/{team_b.slug}/                       auth  200   200   200   200   200   200
-GET    /people/{author.username}/                         auth  200   200   200   200   200   200
-GET    /people/{author.username}/edit/                    auth  403   403   403   403   200   200
-POST   /people/{author.username}/edit/                    auth  403   403   403   403   302   302
-POST   /people/{author.username}/confirm/                 auth  403   403   403   403   302   302
-POST   /people/{author.username}/deactivate/              auth  403   403   403   403   302   302
-GET    /people/{author.username}/org-chart/               auth  200   200   200   200   200   200
-POST   /people/{author.username}/kudos/                   auth  302   302   302   302   302   302
-GET    /ideas/{idea.pk}/                                  auth  200   200   200   200   200   200
-GET    /ideas/{restricted_idea.pk}/                       auth  404   404   200   404   404   200
-POST   /ideas/{idea.pk}/vote/                             auth  302   302   302   302   302   302
-POST   /ideas/{restricted_idea.pk}/vote/                  auth  404   404   302   404   404   302
-POST   /ideas/{idea.pk}/unvote/                           auth  302   302   302   302   302   302
-POST   /ideas/{idea.pk}/comments/                         auth  302   302   302   302   302   302
-POST   /ideas/{restricted_idea.pk}/comments/              auth  404   404   302   404   404   302
-POST   /ideas/{idea.pk}/follow/                           auth  302   302   302   302   302   302
-POST   /ideas/{idea.pk}/answer/                           auth  403   403   302   403   403   302
-POST   /ideas/{restricted_idea.pk}/answer/                auth  404   404   302   404   404   302
-POST   /ideas/{idea.pk}/co-authorship/accept/             auth  302   404   404   404   404   404
-POST   /ideas/{idea.pk}/co-authorship/decline/            auth  302   404   404   404   404   404
-POST   /ideas/{restricted_idea.pk}/co-authorship/accept/  auth  404   404   404   404   404   404
-GET    /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
-POST   /ideas/{idea.pk}/merge/                            auth  404   404   200   404   404   200
-POST   /ideas/{idea.pk}/report/                           auth  302   302   302   302   302   302
-POST   /ideas/{restricted_idea.pk}/report/                auth  404   404   302   404   404   302
-POST   /ideas/comments/{idea_comment.pk}/report/          auth  302   302   302   302   302   302
-POST   /ideas/comments/{restricted_comment.pk}/report/    auth  404   404   302   404   404   302
-GET    /ideas/challenges/{challenge.pk}/submit/           auth  200   200   200   200   200   200
-GET    /ideas/challenges/{restricted.pk}/submit/          auth  404   404   200   404   404   200
-POST   /ideas/challenges/{challenge.pk}/submit/           auth  302   302   302   302   302   302
-GET    /ideas/challenges/{challenge.pk}/similar/?title=x  auth  200   200   200   200   200   200
-GET    /ideas/challenges/{restricted.pk}/similar/?title=x auth  404   404   200   404   404   200
-POST   /ideas/challenges/{challenge.pk}/follow/           auth  302   302   302   302   302   302
-POST   /ideas/challenges/{restricted.pk}/follow/          auth  404   404   302   404   404   302
-GET    /ideas/challenges/{challenge.pk}/stats/            auth  404   404   200   404   404   200
-GET    /ideas/challenges/{challenge.pk}/export.csv        auth  404   404   200   404   404   200
-GET    /ideas/challenges/{restricted.pk}/export.xlsx      auth  404   404   200   404   404   200
-GET    /ideas/challenges/{challenge.pk}/leaderboard/      auth  200   200   200   200   200   200
-GET    /ideas/challenges/{restricted.pk}/leaderboard/     auth  404   404   200   404   404   200
-GET    /ideas/challenges/{challenge.pk}/workshops/        auth  200   200   200   200   200   200
-POST   /ideas/challenges/{challenge.pk}/workshops/        auth  404   404   302   404   404   302
-POST   /ideas/workshops/{workshop.pk}/sign-up/            auth  302   302   302   302   302   302
-POST   /ideas/workshops/{restricted_workshop.pk}/sign-up/ auth  404   404   302   404   404   302
-GET    /ideas/leaderboard/                                auth  200   200   200   200   200   200
-GET    /ideas/notifications/                              auth  301   301   301   301   301   301
-POST   /ideas/notifications/                              auth  405   405   405   405   405   405
-GET    /notifications/                                    auth  200   200   200   200   200   200
-POST   /notifications/{notice.pk}/read/                   auth  302   404   404   404   404   404
-POST   /notifications/read-all/                           auth  302   302   302   302   302   302
-GET    /notifications/preferences/                        auth  200   200   200   200   200   200
-POST   /notifications/preferences/                        auth  302   302   302   302   302   302
-GET    /insights/teams/                                   auth  403   403   403   200   403   200
-GET    /insights/teams/{team_b.slug}/                     auth  403   403   403   200   403   200
-GET    /insights/teams/{team_a.slug}/                     auth  403   403   403   403   403   200
-GET    /admin/insights/kpis/                              auth  auth  302   auth  auth  auth  200
-GET    /admin/insights/signals/                           auth  auth  302   auth  auth  auth  200
-GET    /ideas/moderation/                                 auth  404   404   404   404   404   200
-POST   /ideas/moderation/idea/{idea.pk}/                  auth  404   404   404   404   404   302
-GET    /moderation/                                       auth  404   200   200   200   404   200
-POST   /moderation/comments/{news_comment.pk}/hide/       auth  404   302   404   404   404   302
-POST   /moderation/comments/{idea_comment.pk}/dismiss/    auth  404   404   302   404   404   302
-POST   /moderation/targets/{idea_conversation.pk}/hide/   auth  404   404   302   404   404   302
-POST   /_util/authenticate_with_password/0/{home.pk}/     auth  404   404   404   404   404   404
-GET    /communities/events/                               auth  200   200   200   200   200   200
-GET    /communities/events/new/                           auth  404   404   404   404   404   200
-POST   /communities/events/new/                           auth  404   404   404   404   404   302
-GET    /communities/events/{events_open.pk}/              auth  200   200   200   200   200   200
-GET    /communities/events/{events_secret.pk}/            auth  404   404   200   404   404   200
-GET    /communities/events/{events_open.pk}/event.ics     auth  200   200   200   200   200   200
-GET    /communities/events/{events_secret.pk}/event.ics   auth  404   404   200   404   404   200
-POST   /communities/events/{events_open.pk}/rsvp/         auth  302   302   302   302   302   302
-POST   /communities/events/{events_secret.pk}/rsvp/       auth  404   404   302   404   404   302
-GET    /communities/events/{events_open.pk}/edit/         auth  404   404   200   404   404   200
-POST   /communities/events/{events_open.pk}/edit/         auth  404   404   302   404   404   302
-POST   /communities/events/{events_secret.pk}/edit/       auth  404   404   302   404   404   302
-POST   /communities/events/{events_open.pk}/cancel/       auth  404   404   302   404   404   302
-GET    /communities/events/{events_past.pk}/report/       auth  404   404   200   404   404   200
-POST   /communities/events/{events_past.pk}/report/       auth  404   404   302   404   404   302
-GET    /communities/{ev_community.slug}/events/new/       auth  404   404   200   404   404   200
-GET    /communities/{ev_secret_community.slug}/events/new/ auth  404   404   200   404   404   200
-POST   /communities/{ev_community.slug}/events/new/       auth  404   404   302   404   404   302
-GET    /api/events/                                       401   200   200   200   200   200   200
-GET    /api/events/{events_open.pk}/                      401   200   200   200   200   200   200
-GET    /api/events/{events_secret.pk}/                    401   404   404   200   404   404   200
-POST   /api/events/{events_open.pk}/rsvp/                 401   200   200   200   200   200   200
-POST   /api/events/{events_secret.pk}/rsvp/               401   404   404   200   404   404   200
-DELETE /api/events/{events_open.pk}/rsvp/                 401   200   200   200   200   200   200
-GET    /_util/login/                                      200   200   200   200   200   200   200
-POST   /_util/login/                                      200   200   200   200   200   200   200
-GET    {home.url}                                         auth  200   200   200   200   200   200
-POST   {home.url}                                         auth  200   200   200   200   200   200
-GET    {public_page.url}                                  auth  200   200   200   200   200   200
-GET    {private_page.url}                                 auth  auth  auth  auth  auth  200   200
-GET    {news_index.url}                                   auth  200   200   200   200   200   200
-GET    {news.url}                                         auth  200   200   200   200   200   200
-GET    {private_news.url}                                 auth  auth  auth  auth  auth  200   200
-GET    {leadership_index.url}                             auth  200   200   200   200   200   200
-GET    {update.url}                                       auth  200   200   200   200   200   200
-GET    {hub.url}                                          auth  200   200   200   200   200   200
-GET    {challenge.url}                                    auth  200   200   200   200   200   200
-GET    {restricted.url}                                   auth  404   404   200   404   404   200
-GET    {c_posts}/                                         auth  200   200   200   200   200   200
-GET    {s_posts}/                                         auth  404   404   200   200   404   200
-GET    {c_posts}/new/                                     auth  200   200   200   200   200   200
-POST   {c_posts}/new/                                     auth  200   200   302   302   200   200
-GET    {s_posts}/new/                                     auth  404   404   200   200   404   200
-POST   {s_posts}/new/                                     auth  404   404   302   302   404   200
-GET    {c_p}/                                             auth  200   200   200   200   200   200
-GET    {s_p}/                                             auth  404   404   200   200   404   200
-GET    {c_p}/edit/                                        auth  404   404   200   200   404   200
-POST   {c_p}/edit/                                        auth  404   404   302   302   404   302
-GET    {s_p}/edit/                                        auth  404   404   200   200   404   200
-GET    {c_p}/history/                                     auth  200   200   200   200   200   200
-GET    {s_p}/history/                                     auth  404   404   200   200   404   200
-POST   {c_p}/delete/                                      auth  302   302   302   302   302   302
-POST   {s_p}/delete/                                      auth  404   404   302   302   404   302
-POST   {c_p}/pin/                                         auth  302   302   302   302   302   302
-POST   {s_p}/pin/                                         auth  404   404   302   302   404   302
-POST   {c_p}/react/                                       auth  302   302   302   302   302   302
-POST   {s_p}/react/                                       auth  404   404   302   302   404   302
-POST   {c_p}/report/                                      auth  302   302   302   302   302   302
-POST   {s_p}/report/                                      auth  404   404   302   302   404   302
-POST   {c_p}/vote/                                        auth  302   302   302   302   302   302
-POST   {s_p}/vote/                                        auth  404   404   302   302   404   302
-POST   {c_p}/answers/{c_comment.pk}/accept/               auth  302   302   302   302   302   302
-POST   {s_p}/answers/{s_comment.pk}/accept/               auth  404   404   302   302   404   302
-POST   {c_p}/answers/unaccept/                            auth  302   302   302   302   302   302
-POST   {s_p}/answers/unaccept/                            auth  404   404   302   302   404   302
-POST   /communities/posts/{c_post.pk}/comments/           auth  302   302   302   302   302   302
-POST   /communities/posts/{s_post.pk}/comments/           auth  404   404   302   302   404   302
-POST   /communities/posts/comments/{c_comment.pk}/report/ auth  302   302   302   302   302   302
-POST   /communities/posts/comments/{s_comment.pk}/report/ auth  404   404   302   302   404   302
-GET    {c_document.url}                                   auth  200   200   200   200   200   200
-GET    {s_document.url}                                   auth  404   404   200   200   404   200
-GET    /api/community-posts/?community={c_open.slug}      401   200   200   200   200   200   200
-GET    /api/community-posts/?community={c_secret.slug}    401   404   404   200   200   404   200
-GET    /api/community-posts/{s_post.pk}/                  401   404   404   200   200   404   200
-POST   /api/community-posts/                              401   403   403   201   201   403   403
-POST   /api/community-posts/{c_post.pk}/comments/         401   201   201   201   201   201   201
-POST   /api/community-posts/{s_post.pk}/comments/         401   404   404   201   201   404   201
-POST   /api/community-posts/{c_post.pk}/poll/vote/        401   200   200   200   200   200   200
-POST   /api/community-posts/{s_post.pk}/poll/vote/        401   404   404   400   400   404   400
+method path                                               anon empl edit ownr mngr hr   admn gst
+GET    /healthz/                                          200  200  200  200  200  200  200  200
+GET    /accounts/login/                                   200  200  200  200  200  200  200  200
+POST   /accounts/login/                                   200  200  200  200  200  200  200  200
+GET    /admin/login/                                      200  200  200  200  200  200  200  404
+POST   /admin/login/                                      200  200  200  200  200  200  200  404
+GET    /accounts/logout/                                  auth 405  405  405  405  405  405  405
+POST   /accounts/logout/                                  auth auth auth auth auth auth auth auth
+GET    /accounts/oidc/authenticate/                       404  404  404  404  404  404  404  404
+GET    /accounts/oidc/callback/                           404  404  404  404  404  404  404  404
+POST   /i18n/setlang/                                     auth 302  302  302  302  302  302  302
+GET    /jsi18n/                                           auth 200  200  200  200  200  200  200
+GET    /admin/                                            auth auth 200  auth auth auth 200  404
+GET    /admin/search-analytics/                           auth auth 302  auth auth auth 200  404
+GET    /admin/background-tasks/                           auth auth 302  auth auth auth 200  404
+GET    {document.url}                                     auth 200  200  200  200  200  200  404
+POST   {document.url}                                     auth 200  200  200  200  200  200  404
+GET    {private_document.url}                             auth 404  200  404  404  200  200  404
+GET    {audience_document.url}                            auth 404  200  200  404  404  200  404
+GET    /admin/api/main/documents/                         auth auth 200  auth auth auth 200  404
+GET    /admin/api/main/documents/{document.pk}/           auth auth 200  auth auth auth 200  404
+GET    /admin/api/main/documents/find/?id={document.pk}   auth auth 302  auth auth auth 302  404
+POST   /documents/authenticate_with_password/0/           auth 404  404  404  404  404  404  404
+GET    /api/                                              404  404  404  404  404  404  404  404
+GET    /api/openapi.json                                  401  200  200  200  200  200  200  404
+GET    /api/docs                                          401  200  200  200  200  200  200  404
+GET    /api/me/                                           401  200  200  200  200  200  200  200
+GET    /api/search/?q=cantine                             401  200  200  200  200  200  200  404
+GET    /api/search/suggest/?q=can                         401  200  200  200  200  200  200  404
+GET    /api/news/questions/                               401  200  200  200  200  200  200  404
+GET    /api/ideas/challenges/                             401  200  200  200  200  200  200  404
+GET    /api/ideas/challenges/{challenge.pk}/ideas/        401  200  200  200  200  200  200  404
+GET    /api/ideas/challenges/{restricted.pk}/ideas/       401  404  404  200  404  404  200  404
+POST   /api/ideas/challenges/{challenge.pk}/ideas/        401  201  201  201  201  201  201  404
+POST   /api/ideas/challenges/{restricted.pk}/ideas/       401  404  404  201  404  404  201  404
+GET    /api/ideas/{idea.pk}/                              401  200  200  200  200  200  200  404
+GET    /api/ideas/{restricted_idea.pk}/                   401  404  404  200  404  404  200  404
+POST   /api/ideas/{idea.pk}/vote/                         401  200  200  200  200  200  200  404
+POST   /api/ideas/{restricted_idea.pk}/vote/              401  404  404  200  404  404  200  404
+DELETE /api/ideas/{idea.pk}/vote/                         401  409  409  409  409  409  409  404
+GET    /search/?q=cantine                                 auth 200  200  200  200  200  200  404
+GET    /search/click/{log.pk}/?to=/                       auth 302  302  302  302  302  302  404
+GET    /news/feed/                                        auth 200  200  200  200  200  200  404
+POST   /news/pages/{news.pk}/react/                       auth 302  302  302  302  302  302  404
+POST   /news/pages/{private_news.pk}/react/               auth 404  404  404  404  302  302  404
+POST   /news/pages/{news.pk}/comments/                    auth 302  302  302  302  302  302  404
+POST   /news/pages/{private_news.pk}/comments/            auth 404  404  404  404  302  302  404
+GET    /news/comments/{news_comment.pk}/edit/             auth 403  403  403  403  403  403  404
+POST   /news/comments/{news_comment.pk}/edit/             auth 403  403  403  403  403  403  404
+POST   /news/comments/{news_comment.pk}/delete/           auth 403  403  403  403  403  403  404
+POST   /news/comments/{news_comment.pk}/report/           auth 302  302  302  302  302  302  404
+POST   /news/comments/{private_comment.pk}/report/        auth 404  404  404  404  302  302  404
+POST   /news/comments/{news_comment.pk}/hide/             auth 403  302  403  403  403  302  404
+POST   /news/comments/{news_comment.pk}/restore/          auth 403  302  403  403  403  302  404
+GET    /news/moderation/                                  auth 403  200  403  403  403  200  404
+GET    /news/must-reads/                                  auth 403  200  403  403  403  200  404
+POST   /news/pages/{must_read.pk}/acknowledge/            auth 302  302  302  302  302  302  404
+POST   /news/pages/{private_news.pk}/acknowledge/         auth 404  404  404  404  302  302  404
+GET    /news/pages/{must_read.pk}/acknowledgements/       auth 403  200  403  403  403  200  404
+GET    /news/pages/{private_news.pk}/acknowledgements/    auth 403  200  403  403  403  200  404
+GET    /news/pages/{must_read.pk}/acknowledgements.csv    auth 403  200  403  403  403  200  404
+POST   /news/questions/ask/                               auth 302  302  302  302  302  302  404
+POST   /news/questions/{question.pk}/vote/                auth 302  302  302  302  302  302  404
+GET    /news/questions/{question.pk}/answer/              auth 403  403  403  200  403  200  404
+POST   /news/questions/{question.pk}/answer/              auth 403  403  403  302  403  302  404
+POST   /news/questions/{question.pk}/status/              auth 403  302  403  302  403  302  404
+GET    /news/answered/                                    auth 200  200  200  200  200  200  404
+GET    /people/                                           auth 200  200  200  200  200  200  404
+GET    /people/guests/                                    auth 200  200  200  200  200  200  200
+GET    /people/guests/accept/{invitation_token}/          200  200  200  200  200  200  200  200
+POST   /people/guests/accept/{invitation_token}/          200  200  200  200  200  200  200  200
+GET    /people/guests/accept/not-a-token/                 404  404  404  404  404  404  404  404
+GET    /admin/guests/                                     auth auth 302  auth auth auth 200  404
+POST   /admin/guests/{guest.pk}/end/                      auth auth 302  auth auth auth 302  404
+GET    /people/me/                                        auth 302  302  302  302  302  302  404
+GET    /people/teams/                                     auth 200  200  200  200  200  200  404
+GET    /people/teams/{team_b.slug}/                       auth 200  200  200  200  200  200  404
+GET    /people/{author.username}/                         auth 200  200  200  200  200  200  404
+GET    /people/{author.username}/edit/                    auth 403  403  403  403  200  200  404
+POST   /people/{author.username}/edit/                    auth 403  403  403  403  302  302  404
+POST   /people/{author.username}/confirm/                 auth 403  403  403  403  302  302  404
+POST   /people/{author.username}/deactivate/              auth 403  403  403  403  302  302  404
+GET    /people/{author.username}/org-chart/               auth 200  200  200  200  200  200  404
+POST   /people/{author.username}/kudos/                   auth 302  302  302  302  302  302  404
+GET    /ideas/{idea.pk}/                                  auth 200  200  200  200  200  200  404
+GET    /ideas/{restricted_idea.pk}/                       auth 404  404  200  404  404  200  404
+POST   /ideas/{idea.pk}/vote/                             auth 302  302  302  302  302  302  404
+POST   /ideas/{restricted_idea.pk}/vote/                  auth 404  404  302  404  404  302  404
+POST   /ideas/{idea.pk}/unvote/                           auth 302  302  302  302  302  302  404
+POST   /ideas/{idea.pk}/comments/                         auth 302  302  302  302  302  302  404
+POST   /ideas/{restricted_idea.pk}/comments/              auth 404  404  302  404  404  302  404
+POST   /ideas/{idea.pk}/follow/                           auth 302  302  302  302  302  302  404
+POST   /ideas/{idea.pk}/answer/                           auth 403  403  302  403  403  302  404
+POST   /ideas/{restricted_idea.pk}/answer/                auth 404  404  302  404  404  302  404
+POST   /ideas/{idea.pk}/co-authorship/accept/             auth 302  404  404  404  404  404  404
+POST   /ideas/{idea.pk}/co-authorship/decline/            auth 302  404  404  404  404  404  404
+POST   /ideas/{restricted_idea.pk}/co-authorship/accept/  auth 404  404  404  404  404  404  404
+GET    /ideas/{idea.pk}/merge/                            auth 404  404  200  404  404  200  404
+POST   /ideas/{idea.pk}/merge/                            auth 404  404  200  404  404  200  404
+POST   /ideas/{idea.pk}/report/                           auth 302  302  302  302  302  302  404
+POST   /ideas/{restricted_idea.pk}/report/                auth 404  404  302  404  404  302  404
+POST   /ideas/comments/{idea_comment.pk}/report/          auth 302  302  302  302  302  302  404
+POST   /ideas/comments/{restricted_comment.pk}/report/    auth 404  404  302  404  404  302  404
+GET    /ideas/challenges/{challenge.pk}/submit/           auth 200  200  200  200  200  200  404
+GET    /ideas/challenges/{restricted.pk}/submit/          auth 404  404  200  404  404  200  404
+POST   /ideas/challenges/{challenge.pk}/submit/           auth 302  302  302  302  302  302  404
+GET    /ideas/challenges/{challenge.pk}/similar/?title=x  auth 200  200  200  200  200  200  404
+GET    /ideas/challenges/{restricted.pk}/similar/?title=x auth 404  404  200  404  404  200  404
+POST   /ideas/challenges/{challenge.pk}/follow/           auth 302  302  302  302  302  302  404
+POST   /ideas/challenges/{restricted.pk}/follow/          auth 404  404  302  404  404  302  404
+GET    /ideas/challenges/{challenge.pk}/stats/            auth 404  404  200  404  404  200  404
+GET    /ideas/challenges/{challenge.pk}/export.csv        auth 404  404  200  404  404  200  404
+GET    /ideas/challenges/{restricted.pk}/export.xlsx      auth 404  404  200  404  404  200  404
+GET    /ideas/challenges/{challenge.pk}/leaderboard/      auth 200  200  200  200  200  200  404
+GET    /ideas/challenges/{restricted.pk}/leaderboard/     auth 404  404  200  404  404  200  404
+GET    /ideas/challenges/{challenge.pk}/workshops/        auth 200  200  200  200  200  200  404
+POST   /ideas/challenges/{challenge.pk}/workshops/        auth 404  404  302  404  404  302  404
+POST   /ideas/workshops/{workshop.pk}/sign-up/            auth 302  302  302  302  302  302  404
+POST   /ideas/workshops/{restricted_workshop.pk}/sign-up/ auth 404  404  302  404  404  302  404
+GET    /ideas/leaderboard/                                auth 200  200  200  200  200  200  404
+GET    /ideas/notifications/                              auth 301  301  301  301  301  301  404
+POST   /ideas/notifications/                              auth 405  405  405  405  405  405  404
+GET    /notifications/                                    auth 200  200  200  200  200  200  200
+POST   /notifications/{notice.pk}/read/                   auth 302  404  404  404  404  404  404
+POST   /notifications/read-all/                           auth 302  302  302  302  302  302  302
+GET    /notifications/preferences/                        auth 200  200  200  200  200  200  200
+POST   /notifications/preferences/                        auth 302  302  302  302  302  302  302
+GET    /insights/teams/                                   auth 403  403  403  200  403  200  404
+GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  200  403  200  404
+GET    /insights/teams/{team_a.slug}/                     auth 403  403  403  403  403  200  404
+GET    /admin/insights/kpis/                              auth auth 302  auth auth auth 200  404
+GET    /admin/insights/signals/                           auth auth 302  auth auth auth 200  404
+GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
+POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
+GET    /moderation/                                       auth 404  200  200  404  404  200  404
+POST   /moderation/comments/{news_comment.pk}/hide/       auth 404  302  404  404  404  302  404
+POST   /moderation/comments/{idea_comment.pk}/dismiss/    auth 404  404  302  404  404  302  404
+POST   /moderation/targets/{idea_conversation.pk}/hide/   auth 404  404  302  404  404  302  404
+POST   /_util/authenticate_with_password/0/{home.pk}/     auth 404  404  404  404  404  404  404
+GET    /_util/login/                                      200  200  200  200  200  200  200  404
+POST   /_util/login/                                      200  200  200  200  200  200  200  404
+GET    {home.url}                                         auth 200  200  200  200  200  200  302
+POST   {home.url}                                         auth 200  200  200  200  200  200  302
+GET    {public_page.url}                                  auth 200  200  200  200  200  200  404
+GET    {private_page.url}                                 auth auth auth auth auth 200  200  404
+GET    {news_index.url}                                   auth 200  200  200  200  200  200  404
+GET    {news.url}                                         auth 200  200  200  200  200  200  404
+GET    {private_news.url}                                 auth auth auth auth auth 200  200  404
+GET    {leadership_index.url}                             auth 200  200  200  200  200  200  404
+GET    {update.url}                                       auth 200  200  200  200  200  200  404
+GET    {hub.url}                                          auth 200  200  200  200  200  200  404
+GET    {challenge.url}                                    auth 200  200  200  200  200  200  404
+GET    {restricted.url}                                   auth 404  404  200  404  404  200  404
+GET    /api/people/mentions/?q=ro                         401  200  200  200  200  200  200  404
+GET    /api/people/mentions/?q=                           401  400  400  400  400  400  400  404
+GET    /communities/events/                               auth 200  200  200  200  200  200  404
+GET    /communities/events/new/                           auth 404  404  404  404  404  200  404
+POST   /communities/events/new/                           auth 404  404  404  404  404  302  404
+GET    /communities/events/{events_open.pk}/              auth 200  200  200  200  200  200  404
+GET    /communities/events/{events_secret.pk}/            auth 404  404  200  404  404  200  404
+GET    /communities/events/{events_open.pk}/event.ics     auth 200  200  200  200  200  200  404
+GET    /communities/events/{events_secret.pk}/event.ics   auth 404  404  200  404  404  200  404
+POST   /communities/events/{events_open.pk}/rsvp/         auth 302  302  302  302  302  302  404
+POST   /communities/events/{events_secret.pk}/rsvp/       auth 404  404  302  404  404  302  404
+GET    /communities/events/{events_open.pk}/edit/         auth 404  404  200  404  404  200  404
+POST   /communities/events/{events_open.pk}/edit/         auth 404  404  302  404  404  302  404
+POST   /communities/events/{events_secret.pk}/edit/       auth 404  404  302  404  404  302  404
+POST   /communities/events/{events_open.pk}/cancel/       auth 404  404  302  404  404  302  404
+GET    /communities/events/{events_past.pk}/report/       auth 404  404  200  404  404  200  404
+POST   /communities/events/{events_past.pk}/report/       auth 404  404  302  404  404  302  404
+GET    /communities/{ev_community.slug}/events/new/       auth 404  404  200  404  404  200  404
+GET    /communities/{ev_secret_community.slug}/events/new/ auth 404  404  200  404  404  200  404
+POST   /communities/{ev_community.slug}/events/new/       auth 404  404  302  404  404  302  404
+GET    /api/events/                                       401  200  200  200  200  200  200  404
+GET    /api/events/{events_open.pk}/                      401  200  200  200  200  200  200  404
+GET    /api/events/{events_secret.pk}/                    401  404  404  200  404  404  200  404
+POST   /api/events/{events_open.pk}/rsvp/                 401  200  200  200  200  200  200  404
+POST   /api/events/{events_secret.pk}/rsvp/               401  404  404  200  404  404  200  404
+DELETE /api/events/{events_open.pk}/rsvp/                 401  200  200  200  200  200  200  404
+GET    {c_posts}/                                         auth 200  200  200  200  200  200  404
+GET    {s_posts}/                                         auth 404  404  200  200  404  200  404
+GET    {c_posts}/new/                                     auth 200  200  200  200  200  200  404
+POST   {c_posts}/new/                                     auth 200  200  302  302  200  200  404
+GET    {s_posts}/new/                                     auth 404  404  200  200  404  200  404
+POST   {s_posts}/new/                                     auth 404  404  302  302  404  200  404
+GET    {c_p}/                                             auth 200  200  200  200  200  200  404
+GET    {s_p}/                                             auth 404  404  200  200  404  200  404
+GET    {c_p}/edit/                                        auth 404  404  200  200  404  200  404
+POST   {c_p}/edit/                                        auth 404  404  302  302  404  302  404
+GET    {s_p}/edit/                                        auth 404  404  200  200  404  200  404
+GET    {c_p}/history/                                     auth 200  200  200  200  200  200  404
+GET    {s_p}/history/                                     auth 404  404  200  200  404  200  404
+POST   {c_p}/delete/                                      auth 302  302  302  302  302  302  404
+POST   {s_p}/delete/                                      auth 404  404  302  302  404  302  404
+POST   {c_p}/pin/                                         auth 302  302  302  302  302  302  404
+POST   {s_p}/pin/                                         auth 404  404  302  302  404  302  404
+POST   {c_p}/react/                                       auth 302  302  302  302  302  302  404
+POST   {s_p}/react/                                       auth 404  404  302  302  404  302  404
+POST   {c_p}/report/                                      auth 302  302  302  302  302  302  404
+POST   {s_p}/report/                                      auth 404  404  302  302  404  302  404
+POST   {c_p}/vote/                                        auth 302  302  302  302  302  302  404
+POST   {s_p}/vote/                                        auth 404  404  302  302  404  302  404
+POST   {c_p}/answers/{c_comment.pk}/accept/               auth 302  302  302  302  302  302  404
+POST   {s_p}/answers/{s_comment.pk}/accept/               auth 404  404  302  302  404  302  404
+POST   {c_p}/answers/unaccept/                            auth 302  302  302  302  302  302  404
+POST   {s_p}/answers/unaccept/                            auth 404  404  302  302  404  302  404
+POST   /communities/posts/{c_post.pk}/comments/           auth 302  302  302  302  302  302  404
+POST   /communities/posts/{s_post.pk}/comments/           auth 404  404  302  302  404  302  404
+POST   /communities/posts/comments/{c_comment.pk}/report/ auth 302  302  302  302  302  302  404
+POST   /communities/posts/comments/{s_comment.pk}/report/ auth 404  404  302  302  404  302  404
+GET    {c_document.url}                                   auth 200  200  200  200  200  200  404
+GET    {s_document.url}                                   auth 404  404  200  200  404  200  404
+GET    /api/community-posts/?community={c_open.slug}      401  200  200  200  200  200  200  404
+GET    /api/community-posts/?community={c_secret.slug}    401  404  404  200  200  404  200  404
+GET    /api/community-posts/{s_post.pk}/                  401  404  404  200  200  404  200  404
+POST   /api/community-posts/                              401  403  403  201  201  403  403  404
+POST   /api/community-posts/{c_post.pk}/comments/         401  201  201  201  201  201  201  404
+POST   /api/community-posts/{s_post.pk}/comments/         401  404  404  201  201  404  201  404
+POST   /api/community-posts/{c_post.pk}/poll/vote/        401  200  200  200  200  200  200  404
+POST   /api/community-posts/{s_post.pk}/poll/vote/        401  404  404  400  400  404  400  404
 """
 # fmt: on
 
 # Ruche's snippets (teams, values…): administrators only, until a group is given them; editors
 # (and communicators) manage synonyms.
-SNIPPETS = "auth  auth  302   auth  auth  auth  200"
-SNIPPET_RULES = {"search_synonym": "auth  auth  200   auth  auth  auth  200"}
+SNIPPETS = "auth auth 302  auth auth auth 200  404"
+SNIPPET_RULES = {"search_synonym": "auth auth 200  auth auth auth 200  404"}
 SNIPPET_OBJECTS = {
     "people_team": "team_a",
     "people_organisationvalue": "value",
@@ -275,6 +286,7 @@ DATA = {
     "news:answer": {"answer": "Demain."},
     "news:question_status": {"status": "closed"},
     "people:edit": {"job_title": "Chef"},
+    "people:guest_accept": {"new_password1": "un mot de passe", "new_password2": "un autre"},
     "people:kudos": {"value": "{value.pk}", "message": "Merci !"},
     "ideas:comment": {"body": "Oui"},
     "ideas:answer": {"status": "under_review", "message": "On regarde."},

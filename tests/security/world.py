@@ -9,7 +9,8 @@ product gives their groups (news.services.sections.configure_roles):
 - owner: the Challenge owners group, and owner of both challenges;
 - manager: the Managers group (answers leadership questions);
 - hr: the HR group (edits anyone's profile, sees people who left; the private page is theirs);
-- admin: a superuser.
+- admin: a superuser;
+- guest: an outside expert invited by the employee (people/guests.py), in no community.
 
 Everyone but the admin is in team B; the restricted challenge is for team A only.
 """
@@ -35,6 +36,7 @@ from insights.models import FrustrationExpression, Objective
 from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
+from people.models import invitation_token
 from search.models import SearchQueryLog, Synonym
 from tests.communities.factories import community
 from tests.communities.factories import community as make_community
@@ -45,9 +47,9 @@ from tests.ideas.factories import hub
 from tests.ideas.factories import idea as make_idea
 from tests.intranet.factories import home_page, publish_standard_page
 from tests.news.factories import publish_news, publish_update, sections
-from tests.people.factories import TeamFactory, person, value
+from tests.people.factories import TeamFactory, guest, person, value
 
-ROLES = ("anonymous", "employee", "editor", "owner", "manager", "hr", "admin")
+ROLES = ("anonymous", "employee", "editor", "owner", "manager", "hr", "admin", "guest")
 
 
 @dataclass
@@ -102,6 +104,7 @@ def build_world() -> World:
     world.users["admin"] = person(
         username="role-admin", is_superuser=True, is_staff=True, team=None
     )
+    world.users["guest"] = guest(username="role-guest", invited_by=world.users["employee"])
     # The manager role also manages the employee, so it has a team dashboard (team B).
     employee_profile = world.users["employee"].profile
     employee_profile.manager = world.users["manager"].profile
@@ -208,6 +211,8 @@ def build_world() -> World:
         log=log,
         synonym=Synonym.objects.create(terms="RGPD, GDPR"),
         value=value(),
+        guest=world.users["guest"],
+        invitation_token=invitation_token(world.users["guest"].guest_invitations.get()),
         objective=Objective.objects.create(
             title="Mieux trouver",
             starts_on=timezone.localdate(),

@@ -1,0 +1,239 @@
+"""Guests: outside experts invited by an employee (a community's animator), who reach only what
+an app opens to them (`core.guests`) and whose access ends on a date.
+
+Services (writes, atomic): `invite_guest`, `accept_invitation`, `end_guest_access`.
+Reads: `invitation_for_token`, `invitation_usable`, `guest_accounts`, `guest_access_open`,
+`user_is_guest` (registered with the kernel as its guest check).
+
+A guest is a user whose profile has `is_guest` and `guest_until` (their last day, in
+TIME_ZONE). They sign in with a password chosen through the invitation's link; past
+`guest_until` every way in is refused (`people.auth`), sessions and API tokens included.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from people.models import GuestInvitation, Profile, invitation_token, token_hash
+from people.services import end_access, unique_username
+from people.tasks import send_guest_invitation
+
+INVITATION_VALIDITY = timedelta(days=7)
+LONGEST_ACCESS = timedelta(days=366)
+# What `people.auth.load_user` annotates on the session's user: no query to know a guest.
+GUEST_MARK = "is_guest_account"
+
+
+class GuestError(ValueError):
+    """An invitation that cannot be made; its message is for the person inviting."""
+
+
+class EmployeeEmail(GuestError):
+    """The email belongs to an employee's account: employees are never made guests."""
+
+
+class AccessEnd(GuestError):
+    """The end of access is not a date in the coming year."""
+
+
+logger = logging.getLogger(__name__)
+
+
+# --- invitations' links ----------------------------------------------------------------------
+
+
+def invitation_for_token(token: str) -> GuestInvitation | None:
+    """The invitation this link's token names, used or not, expired or not; None if none."""
+    if not token or len(token) > 128:
+        return None
+    return (
+        GuestInvitation.objects.select_related("user__profile", "invited_by")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+
+
+def invitation_usable(invitation: GuestInvitation) -> bool:
+    """Not accepted yet, not expired, and the guest's access has not ended."""
+    return (
+        invitation.accepted_at is None
+        and invitation.expires_at > timezone.now()
+        and guest_access_open(invitation.user.profile)
+    )
+
+
+# --- reads -----------------------------------------------------------------------------------
+
+
+def guest_access_open(profile: Profile | None) -> bool:
+    """An employee's profile, or a guest's whose last day has not passed."""
+    if profile is None or not profile.is_guest:
+        return True
+    return profile.guest_until is not None and profile.guest_until >= timezone.localdate()
+
+
+def user_is_guest(user: Any, may_query: bool) -> bool:
+    """The kernel's guest check (`core.guests.register_guest_check`): from the annotation
+    `load_user` puts on the session's user, or a joined profile; else one query if allowed
+    (remembered on the user object)."""
+    marked = getattr(user, GUEST_MARK, None)  # not __dict__: request.user is a lazy proxy
+    if marked is not None:
+        return bool(marked)
+    relation = User.profile.related  # type: ignore[attr-defined]
+    if relation.is_cached(user):
+        profile = relation.get_cached_value(user)
+        return bool(profile is not None and getattr(profile, "is_guest", False))
+    if not may_query or not user.pk:
+        return False
+    found = Profile.objects.filter(user_id=user.pk, is_guest=True).exists()
+    setattr(user, GUEST_MARK, found)
+    return found
+
+
+def guest_accounts() -> QuerySet[Profile]:
+    """Every guest, latest invited first, with who invited them (the admin's list)."""
+    return (
+        Profile.objects.filter(is_guest=True)
+        .select_related("user", "invited_by")
+        .order_by("-invited_at", "-pk")
+    )
+
+
+# --- services --------------------------------------------------------------------------------
+
+
+def check_access_until(access_until: date) -> None:
+    today = timezone.localdate()
+    if access_until < today:
+        raise AccessEnd(_("The end of access must be today or later."))
+    if access_until > today + LONGEST_ACCESS:
+        raise AccessEnd(_("Guest access may last one year at most."))
+
+
+@transaction.atomic
+def invite_guest(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    invited_by: User,
+    access_until: date,
+    welcome: str = "",
+) -> User:
+    """Invite an outside expert, or invite again a guest already known by this email.
+
+    Creates the guest's account (active, no usable password until they accept) and their
+    profile marked guest until `access_until` (their last day; an existing guest keeps the
+    later of the two dates), records the invitation (valid `INVITATION_VALIDITY`) and, after
+    the transaction commits, emails its link in the site's language (French by default),
+    with who invited them, when the link expires and `welcome` ("X vous invite dans la
+    communauté Y"). Earlier links not used yet stop working.
+
+    Raises `EmployeeEmail` when the email belongs to an employee's account, `AccessEnd`
+    when `access_until` is past or more than a year ahead, `GuestError` when the email is
+    not one, the one inviting is a guest, or HR closed this guest's account.
+    """
+    email = User.objects.normalize_email(email.strip()).lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise GuestError(_("Enter a valid email address.")) from None
+    check_access_until(access_until)
+    if user_is_guest(invited_by, True):
+        raise GuestError(_("A guest cannot invite anyone."))
+    users = list(User.objects.select_for_update().filter(email__iexact=email).order_by("pk"))
+    profiles = {p.user_id: p for p in Profile.objects.filter(user__in=users)}
+    if any(not getattr(profiles.get(u.pk), "is_guest", False) for u in users):
+        raise EmployeeEmail(
+            _("%(email)s belongs to an employee's account: employees need no invitation.")
+            % {"email": email}
+        )
+    now = timezone.now()
+    if users:
+        user = users[0]
+        user.first_name, user.last_name = first_name.strip(), last_name.strip()
+        user.is_active = True
+        user.save(update_fields=["first_name", "last_name", "is_active"])
+        profile = profiles[user.pk]
+        if profile.deactivated_at is not None:
+            raise GuestError(_("This guest's account has been closed by HR."))
+        if guest_access_open(profile) and profile.guest_until:
+            access_until = max(access_until, profile.guest_until)
+    else:
+        user = User(
+            username=unique_username(email=email),
+            email=email,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+        )
+        user.set_unusable_password()
+        user.save()
+        profile = Profile.objects.get(user=user)
+    profile.is_guest, profile.guest_until = True, access_until
+    profile.invited_by, profile.invited_at = invited_by, now
+    profile.save(update_fields=["is_guest", "guest_until", "invited_by", "invited_at"])
+    GuestInvitation.objects.filter(user=user, accepted_at__isnull=True, expires_at__gt=now).update(
+        expires_at=now
+    )
+    invitation = GuestInvitation(
+        user=user,
+        email=email,
+        invited_by=invited_by,
+        welcome=welcome.strip(),
+        expires_at=now + INVITATION_VALIDITY,
+        nonce=secrets.token_hex(32),
+    )
+    invitation.token_hash = token_hash(invitation_token(invitation))
+    invitation.save()
+    send_guest_invitation.enqueue(invitation.pk)
+    user.profile = profile
+    return user
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: GuestInvitation, password: str) -> User:
+    """The guest chose their password through the link: it is set and the link used up.
+
+    The caller checked `invitation_usable` and validated the password (Django's validators).
+    """
+    locked = GuestInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.accepted_at is not None:
+        raise GuestError(_("This invitation has been used already."))
+    user = locked.user
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    locked.accepted_at = timezone.now()
+    locked.save(update_fields=["accepted_at"])
+    return user
+
+
+@transaction.atomic
+def end_guest_access(*, user: User, by: User) -> Profile:
+    """End a guest's access now: their last day becomes yesterday, their sessions and API
+    tokens end (as for someone who left, `people.services.end_access`) and their unused
+    invitation links stop working. `by` is who ended it (HR, an animator)."""
+    profile = Profile.objects.select_for_update().get(user=user)
+    if not profile.is_guest:
+        raise GuestError(_("Only a guest's access can be ended this way."))
+    now = timezone.now()
+    yesterday = timezone.localdate() - timedelta(days=1)
+    if profile.guest_until is None or profile.guest_until > yesterday:
+        profile.guest_until = yesterday
+        profile.save(update_fields=["guest_until"])
+    GuestInvitation.objects.filter(user=user, accepted_at__isnull=True, expires_at__gt=now).update(
+        expires_at=now
+    )
+    end_access(user_ids=[user.pk])
+    logger.info("Guest access of user %s ended by user %s", user.pk, by.pk)
+    return profile
