@@ -10,10 +10,12 @@ class CommunitiesConfig(AppConfig):
     def ready(self) -> None:
         from wagtail import hooks
 
+        from core.guests import register_guest_home, register_guest_rule
         from notifications.targets import register_target
 
         from . import conversations, event_importers, event_tasks, import_posts, search  # noqa: F401
         from .attachments import serve_attachments_to_readers
+        from .guests import guest_landing, open_communities_to_guests
         from .selectors.events import event_ids_visible_to
 
         # Import kinds (`event`, `post`), findable kinds, the events' beat task are registered
@@ -24,3 +26,6 @@ class CommunitiesConfig(AppConfig):
         hooks.register("before_serve_document", serve_attachments_to_readers)
         # Posts have comments, replies, reactions and reports (core.conversations).
         conversations.register_kind()
+        # Guests reach their communities, and land on them.
+        register_guest_rule(open_communities_to_guests)
+        register_guest_home(guest_landing)

@@ -200,6 +200,7 @@ serve_community_reach(community_reach)
 register(
     SearchKind(
         kind="community",
+        guest_visible=True,  # a guest finds those of their communities (access.py)
         model=Community,
         queryset=lambda: with_import_key(
             Community.objects.prefetch_related(prefetched("tags")), "community"
@@ -211,6 +212,7 @@ register(
 register(
     SearchKind(
         kind="post",
+        guest_visible=True,  # a guest finds those of their communities (access.py)
         model=Post,
         queryset=lambda: with_import_key(
             Post.objects.filter(hidden_at__isnull=True)
@@ -228,6 +230,7 @@ register(
 register(
     SearchKind(
         kind="event",
+        guest_visible=True,  # a guest finds those of their communities (access.py)
         model=Event,
         queryset=lambda: with_import_key(Event.objects.select_related("community"), "event"),
         document=event_document,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from communities.views import events, post_actions, posts
+from communities.views import events, guests, post_actions, posts
 
 app_name = "communities"
 
@@ -25,6 +25,7 @@ urlpatterns: list = [
         post_actions.report_comment,
         name="report_comment",
     ),
+    path("<slug:slug>/guests/invite/", guests.invite_guest, name="invite_guest"),
     path("<slug:slug>/posts/", posts.community_posts, name="posts"),
     path("<slug:slug>/posts/new/", posts.new_post, name="new_post"),
     path("<slug:slug>/posts/<int:pk>/", posts.post_detail, name="post"),

@@ -5,6 +5,8 @@ the API, search documents, feeds, notices and emails all go through these functi
 - `closed`: every employee sees that it exists (name, description, members' count) and may ask
   to join; only members read its posts, events and members.
 - `secret`: only its members know it exists.
+Guests (outside experts, `core.guests`) see and read only the communities they are members
+of, whatever their visibility, and no event outside them.
 Administrators (superusers) see and read everything, to moderate.
 """
 
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 
 from communities.models import Community, Event, Membership, Post, Role, Visibility
+from core.guests import is_guest
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -33,7 +36,7 @@ def _pk(user: Any) -> int:
 
 def _is_employee(user: Any) -> bool:
     """Employees see open and closed communities; outside guests only their own ones."""
-    return _signed_in(user)
+    return _signed_in(user) and not is_guest(user)
 
 
 def member_community_ids(user: Someone) -> set[int]:

@@ -39,8 +39,15 @@ def kinds_found(client, user, text="cantine") -> dict:
     }
 
 
+@pytest.fixture
+def no_kind_open_to_guests(monkeypatch):
+    """As before communities opened theirs: no kind registered `guest_visible`."""
+    for entry in registry.values():
+        monkeypatch.setattr(entry, "guest_visible", False)
+
+
 def test_with_no_kind_open_to_guests_a_guest_finds_nothing_and_search_is_closed(
-    cantines, reindex, client
+    cantines, reindex, client, no_kind_open_to_guests
 ):
     reindex()
     expert = guest(username="eva")

@@ -1,0 +1,64 @@
+"""Outside experts in communities: what a guest (`core.guests`) may reach, where they land.
+
+A guest reads and takes part in the communities they were invited into, and nothing else:
+access.py treats them as members of those communities only (never as employees), and the
+rule below opens to them the community views and API calls whose community that rule can
+tell, plus downloads of files attached to posts (whose own hook then checks the post).
+Creating communities, events of no community and following people stay closed to them.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from communities.models import PostAttachment
+from communities.selectors.access import member_community_ids
+
+# Community views a guest may use; each view still asks access.py (their communities only).
+GUEST_VIEWS = frozenset(
+    {
+        "communities:directory",
+        "communities:community",
+        "communities:posts",
+        "communities:new_post",
+        "communities:post",
+        "communities:edit_post",
+        "communities:post_history",
+        "communities:delete_post",
+        "communities:report_post",
+        "communities:poll_vote",
+        "communities:react_post",
+        "communities:comment",
+        "communities:report_comment",
+        "communities:accept_answer",
+        "communities:unaccept_answer",
+        "communities:events",
+        "communities:event",
+        "communities:event_ics",
+        "communities:event_rsvp",
+        "communities:members",
+        "communities:leave",
+    }
+)
+# The communities' API under these prefixes; each endpoint asks access.py as well.
+GUEST_API_PREFIXES = ("/api/communities/", "/api/community-posts/", "/api/events/")
+
+
+def open_communities_to_guests(request: HttpRequest) -> bool:
+    """The guest rule of communities (registered with `core.guests.register_guest_rule`)."""
+    match = request.resolver_match
+    if match is not None and match.view_name in GUEST_VIEWS:
+        return bool(member_community_ids(request.user))
+    if request.path_info.startswith(GUEST_API_PREFIXES):
+        return bool(member_community_ids(request.user))
+    if match is not None and match.view_name == "wagtaildocs_serve" and match.args:
+        return PostAttachment.objects.filter(document_id=match.args[0]).exists()
+    return False
+
+
+def guest_landing(request: HttpRequest) -> str | None:
+    """A guest lands on the list of their communities (the directory shows them only those)."""
+    if member_community_ids(request.user):
+        return reverse("communities:directory")
+    return None
