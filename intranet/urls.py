@@ -16,6 +16,7 @@ api.add_router("/search/", search_router)
 api.add_router("/news/", news_api)
 
 api.add_router("/ideas/", "ideas.api.router")
+api.add_router("/communities/", "communities.api.router")
 
 # Wagtail's document URLs, with downloads marked private: a shared cache between the site and
 # its readers must never hand one person's confidential file to another.
