@@ -8,11 +8,13 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from communities.models import (
     Community,
     Event,
+    JoinRequest,
     Membership,
     Poll,
     PollChoice,
@@ -77,3 +79,15 @@ def event(target: Community | None = None, *, in_days: float = 7, hours: float =
         ends_at=starts + timedelta(hours=hours),
         **fields,
     )
+
+
+def join_request(target: Community, user, *, message: str = "") -> JoinRequest:
+    """A pending request of `user` to join `target` (a closed community)."""
+    return JoinRequest.objects.create(community=target, user=user, message=message)
+
+
+def signed_in(client, user, *, language: str = "en"):
+    """The test client signed in as `user`, reading pages in `language`."""
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client
