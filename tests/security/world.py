@@ -31,6 +31,8 @@ from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
 from search.models import SearchQueryLog, Synonym
+from tests.communities.factories import community as make_community
+from tests.communities.factories import join_request as make_join_request
 from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
@@ -191,9 +193,38 @@ def build_world() -> World:
         expression=FrustrationExpression.objects.get_or_create(
             expression="ras-le-bol", defaults={"language": "fr"}
         )[0],
+        **communities(world),
         # A notice of the employee's: only they may mark it read.
         notice=Notification.objects.create(
             recipient=world.users["employee"], key="matrix", message="Bonjour", url="/"
         ),
     )
     return world
+
+
+def communities(world: World) -> dict:
+    """Communities: the editor animates an open, a closed and a secret one; the employee is a
+    member of the closed and the secret ones; HR asked to join the closed one."""
+    editor, employee = world.users["editor"], world.users["employee"]
+    open_community = make_community(name="Ouverte", slug="matrice-ouverte", animators=[editor])
+    closed_community = make_community(
+        name="Fermée",
+        slug="matrice-fermee",
+        visibility="closed",
+        animators=[editor],
+        members=[employee],
+    )
+    secret_community = make_community(
+        name="Secrète",
+        slug="matrice-secrete",
+        visibility="secret",
+        animators=[editor],
+        members=[employee],
+    )
+    return {
+        "open_community": open_community,
+        "closed_community": closed_community,
+        "secret_community": secret_community,
+        "join_request": make_join_request(closed_community, world.users["hr"]),
+        "community_member": employee,
+    }
