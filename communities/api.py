@@ -7,6 +7,7 @@ Other areas add their endpoints in their own modules (posts, events).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -19,6 +20,9 @@ from communities.selectors.communities import directory, pending_request, visibl
 from communities.services import membership as services
 from core.api import ERRORS, TokenAuth
 from core.conversations.errors import ConversationError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # The token first: ninja's SessionAuth refuses a POST without a CSRF token before trying the
 # next method, which would lock bots with a token out of writes.
@@ -117,7 +121,7 @@ def read_community(request: HttpRequest, slug: str):
 def join(request: HttpRequest, slug: str):
     community = _community(request, slug)
     try:
-        outcome = services.join_community(user=request.user, community=community)
+        outcome = services.join_community(user=cast("User", request.user), community=community)
     except ConversationError as refusal:
         _refused(refusal)
     membership = outcome.membership
@@ -132,7 +136,7 @@ def join(request: HttpRequest, slug: str):
 def leave(request: HttpRequest, slug: str):
     community = _community(request, slug)
     try:
-        services.leave_community(user=request.user, community=community)
+        services.leave_community(user=cast("User", request.user), community=community)
     except ConversationError as refusal:
         _refused(refusal)
     return {"slug": community.slug, "status": "left", "role": None}

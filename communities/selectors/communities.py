@@ -16,6 +16,7 @@ from django.utils import timezone
 from communities.models import (
     Community,
     CommunityTag,
+    Event,
     Follow,
     JoinRequest,
     Membership,
@@ -63,7 +64,7 @@ def directory(user: Someone, *, text: str = "", mine: bool = False) -> QuerySet[
     return (
         _with_counts(communities)
         .select_related("cover")
-        .prefetch_related("tags")
+        .prefetch_related("tags")  # type: ignore[misc]  # taggit's manager prefetches
         .order_by("-member_count", "name", "pk")
     )
 
@@ -79,14 +80,15 @@ def suggested_for(user: Someone, limit: int = SUGGESTIONS) -> list[Community]:
     members: one query. Each carries why (`same_team`, `my_skills`, `people_i_follow`)."""
     if not getattr(user, "is_authenticated", False):
         return []
+    me = int(user.pk or 0)
     members = Membership.objects.filter(community=OuterRef("pk"))
-    my_team = Profile.objects.filter(user_id=user.pk, team__isnull=False).values("team_id")
-    same_team = Exists(members.filter(user__profile__team_id__in=my_team).exclude(user_id=user.pk))
+    my_team = Profile.objects.filter(user_id=me, team__isnull=False).values("team_id")
+    same_team = Exists(members.filter(user__profile__team_id__in=my_team).exclude(user_id=me))
     my_tags = CommunityTag.objects.filter(content_object=OuterRef("pk")).filter(
-        Q(tag__in=SkillTag.objects.filter(content_object__user_id=user.pk).values("tag"))
-        | Q(tag__name__in=Follow.objects.filter(user_id=user.pk).exclude(tag="").values("tag"))
+        Q(tag__in=SkillTag.objects.filter(content_object__user_id=me).values("tag"))
+        | Q(tag__name__in=Follow.objects.filter(user_id=me).exclude(tag="").values("tag"))
     )
-    followed = Follow.objects.filter(user_id=user.pk, person__isnull=False).values("person")
+    followed = Follow.objects.filter(user_id=me, person__isnull=False).values("person")
     people_i_follow = Exists(members.filter(user_id__in=followed))
     return list(
         _with_counts(communities_visible_to(user).exclude(pk__in=member_community_ids(user)))
@@ -115,7 +117,7 @@ def pending_request(user: Someone, community: Community) -> JoinRequest | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return JoinRequest.objects.filter(
-        community=community, user_id=user.pk, decided_at__isnull=True
+        community=community, user_id=int(user.pk or 0), decided_at__isnull=True
     ).first()
 
 
@@ -158,7 +160,9 @@ def community_posts_page(
     return paginator.get_page(page_number)
 
 
-def upcoming_events(community: Community, user: Someone, limit: int = UPCOMING_EVENTS) -> list:
+def upcoming_events(
+    community: Community, user: Someone, limit: int = UPCOMING_EVENTS
+) -> list[Event]:
     """The community's next events (those not over yet), soonest first."""
     return list(
         events_readable_by(user)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import median
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -128,7 +129,7 @@ def community_health(community: Community, now: datetime | None = None) -> Healt
     )
 
 
-def _weeks(recent: list[dict], now: datetime, minimum: int) -> list[WeekBar]:
+def _weeks(recent: list[dict[str, Any]], now: datetime, minimum: int) -> list[WeekBar]:
     """Posts per week, oldest first, each withheld when fewer than the floor wrote them."""
     bars = []
     for back in range(WEEKS - 1, -1, -1):

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.core.files.uploadedfile import UploadedFile
 
-NAME_MAX_LENGTH = Community._meta.get_field("name").max_length
+NAME_MAX_LENGTH: int = Community._meta.get_field("name").max_length or 120
 SLUG_MAX_LENGTH = 80
 # Paths under /communities/ that are not communities: a community may not take them.
 RESERVED_SLUGS = frozenset({"events", "new", "follow", "following", "posts", "api"})

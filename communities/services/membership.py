@@ -46,7 +46,7 @@ class JoinOutcome:
 def _forget_cached_memberships(user: User) -> None:
     """access.member_community_ids caches on the user for a request: drop it after a change."""
     if hasattr(user, "_ruche_community_ids"):
-        del user._ruche_community_ids  # type: ignore[attr-defined]
+        del user._ruche_community_ids
 
 
 def _announce_member(community: Community, user_id: int) -> None:

@@ -7,6 +7,8 @@ non-members, as one that does not exist.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,7 +28,7 @@ from communities.selectors.communities import (
 from communities.services import membership as services
 from communities.services.communities import update_community
 
-from .community_access import animated_community, back, run, seen_community
+from .community_access import animated_community, back, me, run, seen_community
 
 # The session remembers whom to greet: the welcome message is shown once, after joining.
 WELCOME_KEY = "communities_welcome"
@@ -44,9 +46,9 @@ def _welcome_once(request: HttpRequest, community: Community) -> str:
 def community_page(request: HttpRequest, slug: str) -> HttpResponse:
     community = seen_community(request, slug)
     user = request.user
-    membership = membership_of(user, community)
+    membership = membership_of(me(request), community)
     readable = can_read(user, community)
-    context = {
+    context: dict[str, Any] = {
         "community": community,
         "membership": membership,
         "is_animator": can_animate(user, community),
@@ -72,7 +74,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
     message = form.cleaned_data["message"] if form.is_valid() else ""
     outcome = run(
         request,
-        lambda: services.join_community(user=request.user, community=community, message=message),
+        lambda: services.join_community(user=me(request), community=community, message=message),
     )
     if outcome:
         if outcome.status == "joined":
@@ -98,7 +100,7 @@ def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     community = seen_community(request, slug)
     run(
         request,
-        lambda: services.withdraw_join_request(user=request.user, community=community),
+        lambda: services.withdraw_join_request(user=me(request), community=community),
         success=_("Your request is withdrawn."),
     )
     return redirect(community.get_absolute_url())
@@ -109,7 +111,7 @@ def leave(request: HttpRequest, slug: str) -> HttpResponse:
     community = seen_community(request, slug)
     done = run(
         request,
-        lambda: services.leave_community(user=request.user, community=community),
+        lambda: services.leave_community(user=me(request), community=community),
         success=_("You have left %(name)s.") % {"name": community.name},
     )
     if done and not can_read(request.user, community):
@@ -134,7 +136,7 @@ def settings_page(request: HttpRequest, slug: str) -> HttpResponse:
         done = run(
             request,
             lambda: update_community(
-                user=request.user,
+                user=me(request),
                 community=community,
                 name=data["name"],
                 description=data["description"],

@@ -8,7 +8,7 @@ for its animators (403 to its other readers).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,6 +19,14 @@ from communities.models import Community
 from communities.selectors.access import can_animate, can_read
 from communities.selectors.communities import visible_community
 from core.conversations.errors import ConversationError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+def me(request: HttpRequest) -> User:
+    """The signed-in person (the sign-in middleware lets nobody else reach these views)."""
+    return cast("User", request.user)
 
 
 def seen_community(request: HttpRequest, slug: str) -> Community:

@@ -14,7 +14,7 @@ from communities.selectors.access import may_create_community
 from communities.selectors.communities import directory_page, suggested_for
 from communities.services.communities import create_community
 
-from .community_access import run
+from .community_access import me, run
 
 SEARCH_MAX_LENGTH = 100
 
@@ -51,7 +51,7 @@ def create(request: HttpRequest) -> HttpResponse:
         community = run(
             request,
             lambda: create_community(
-                user=request.user,
+                user=me(request),
                 name=data["name"],
                 description=data["description"],
                 visibility=data["visibility"],

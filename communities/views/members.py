@@ -19,7 +19,7 @@ from communities.selectors.health import community_health
 from communities.services import membership as services
 from core.durations import human_duration
 
-from .community_access import animated_community, read_community, run
+from .community_access import animated_community, me, read_community, run
 
 
 def _members_url(slug: str) -> str:
@@ -51,7 +51,7 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     run(
         request,
         lambda: services.decide_join_request(
-            user=request.user, join_request=join_request, accept=accept
+            user=me(request), join_request=join_request, accept=accept
         ),
         success=_("Request accepted.") if accept else _("Request refused."),
     )
@@ -76,7 +76,7 @@ def add(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         run(
             request,
-            lambda: services.add_member(user=request.user, community=community, person=person),
+            lambda: services.add_member(user=me(request), community=community, person=person),
             success=_("%(name)s is now a member.") % {"name": person.get_full_name() or username},
         )
     return redirect(_members_url(slug))
@@ -90,7 +90,7 @@ def set_role(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
     role = form.cleaned_data["role"] if form.is_valid() else ""
     run(
         request,
-        lambda: services.set_role(user=request.user, community=community, person=person, role=role),
+        lambda: services.set_role(user=me(request), community=community, person=person, role=role),
         success=_("The role is changed."),
     )
     return redirect(_members_url(slug))
@@ -102,7 +102,7 @@ def remove(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
     person = _person(user_id)
     run(
         request,
-        lambda: services.remove_member(user=request.user, community=community, person=person),
+        lambda: services.remove_member(user=me(request), community=community, person=person),
         success=_("The member is removed."),
     )
     return redirect(_members_url(slug))

@@ -62,38 +62,38 @@ POST   /api/ideas/{idea.pk}/vote/                         401   200   200   200 
 POST   /api/ideas/{restricted_idea.pk}/vote/              401   404   404   200   404   404   200
 DELETE /api/ideas/{idea.pk}/vote/                         401   409   409   409   409   409   409
 GET    /api/communities/                                  401   200   200   200   200   200   200
-GET    /api/communities/{closed_community.slug}/          401   200   200   200   200   200   200
-GET    /api/communities/{secret_community.slug}/          401   200   200   404   404   404   200
-POST   /api/communities/{open_community.slug}/join/       401   200   200   200   200   200   200
-POST   /api/communities/{secret_community.slug}/join/     401   200   200   404   404   404   403
-POST   /api/communities/{closed_community.slug}/leave/    401   200   409   409   409   409   409
-POST   /api/communities/{secret_community.slug}/leave/    401   200   409   404   404   404   409
+GET    /api/communities/{c_closed.slug}/                  401   200   200   200   200   200   200
+GET    /api/communities/{c_secret.slug}/                  401   200   200   404   404   404   200
+POST   /api/communities/{c_open.slug}/join/               401   200   200   200   200   200   200
+POST   /api/communities/{c_secret.slug}/join/             401   200   200   404   404   404   403
+POST   /api/communities/{c_closed.slug}/leave/            401   200   409   409   409   409   409
+POST   /api/communities/{c_secret.slug}/leave/            401   200   409   404   404   404   409
 GET    /communities/                                      auth  200   200   200   200   200   200
 GET    /communities/new/                                  auth  200   200   200   200   200   200
 POST   /communities/new/                                  auth  302   302   302   302   302   302
-GET    /communities/{open_community.slug}/                auth  200   200   200   200   200   200
-GET    /communities/{closed_community.slug}/              auth  200   200   200   200   200   200
-GET    /communities/{secret_community.slug}/              auth  200   200   404   404   404   200
-POST   /communities/{open_community.slug}/join/           auth  302   302   302   302   302   302
-POST   /communities/{closed_community.slug}/join/         auth  302   302   302   302   302   302
-POST   /communities/{secret_community.slug}/join/         auth  302   302   404   404   404   302
-POST   /communities/{closed_community.slug}/withdraw/     auth  302   302   302   302   302   302
-POST   /communities/{secret_community.slug}/withdraw/     auth  302   302   404   404   404   302
-POST   /communities/{open_community.slug}/leave/          auth  302   302   302   302   302   302
-POST   /communities/{secret_community.slug}/leave/        auth  302   302   404   404   404   302
-GET    /communities/{open_community.slug}/settings/       auth  403   200   403   403   403   200
-POST   /communities/{open_community.slug}/settings/       auth  403   302   403   403   403   302
-GET    /communities/{secret_community.slug}/settings/     auth  403   200   404   404   404   200
-GET    /communities/{open_community.slug}/members/        auth  200   200   200   200   200   200
-GET    /communities/{closed_community.slug}/members/      auth  200   200   404   404   404   200
-GET    /communities/{secret_community.slug}/members/      auth  200   200   404   404   404   200
-POST   /communities/{open_community.slug}/members/add/    auth  403   302   403   403   403   302
-POST   /communities/{secret_community.slug}/members/add/  auth  403   302   404   404   404   302
-POST   /communities/{closed_community.slug}/members/{community_member.pk}/role/ auth 403 302 404 404 404 302
-POST   /communities/{closed_community.slug}/members/{community_member.pk}/remove/ auth 403 302 404 404 404 302
-POST   /communities/{closed_community.slug}/requests/{join_request.pk}/ auth 403 302 404 404 404 302
-GET    /communities/{closed_community.slug}/health/       auth  403   200   404   404   404   200
-GET    /communities/{secret_community.slug}/health/       auth  403   200   404   404   404   200
+GET    /communities/{c_open.slug}/                        auth  200   200   200   200   200   200
+GET    /communities/{c_closed.slug}/                      auth  200   200   200   200   200   200
+GET    /communities/{c_secret.slug}/                      auth  200   200   404   404   404   200
+POST   /communities/{c_open.slug}/join/                   auth  302   302   302   302   302   302
+POST   /communities/{c_closed.slug}/join/                 auth  302   302   302   302   302   302
+POST   /communities/{c_secret.slug}/join/                 auth  302   302   404   404   404   302
+POST   /communities/{c_closed.slug}/withdraw/             auth  302   302   302   302   302   302
+POST   /communities/{c_secret.slug}/withdraw/             auth  302   302   404   404   404   302
+POST   /communities/{c_open.slug}/leave/                  auth  302   302   302   302   302   302
+POST   /communities/{c_secret.slug}/leave/                auth  302   302   404   404   404   302
+GET    /communities/{c_open.slug}/settings/               auth  403   200   403   403   403   200
+POST   /communities/{c_open.slug}/settings/               auth  403   302   403   403   403   302
+GET    /communities/{c_secret.slug}/settings/             auth  403   200   404   404   404   200
+GET    /communities/{c_open.slug}/members/                auth  200   200   200   200   200   200
+GET    /communities/{c_closed.slug}/members/              auth  200   200   404   404   404   200
+GET    /communities/{c_secret.slug}/members/              auth  200   200   404   404   404   200
+POST   /communities/{c_open.slug}/members/add/            auth  403   302   403   403   403   302
+POST   /communities/{c_secret.slug}/members/add/          auth  403   302   404   404   404   302
+POST   /communities/{c_closed.slug}/members/{c_member.pk}/role/ auth 403 302 404 404 404 302
+POST   /communities/{c_closed.slug}/members/{c_member.pk}/remove/ auth 403 302 404 404 404 302
+POST   /communities/{c_closed.slug}/requests/{c_request.pk}/ auth 403 302 404 404 404 302
+GET    /communities/{c_closed.slug}/health/               auth  403   200   404   404   404   200
+GET    /communities/{c_secret.slug}/health/               auth  403   200   404   404   404   200
 GET    /search/?q=cantine                                 auth  200   200   200   200   200   200
 GET    /search/click/{log.pk}/?to=/                       auth  302   302   302   302   302   302
 GET    /news/feed/                                        auth  200   200   200   200   200   200
@@ -214,7 +214,7 @@ SNIPPET_OBJECTS = {
     "search_synonym": "synonym",
     "insights_objective": "objective",
     "insights_frustrationexpression": "expression",
-    "communities_community": "open_community",
+    "communities_community": "c_open",
 }
 
 IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}

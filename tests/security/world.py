@@ -222,9 +222,9 @@ def communities(world: World) -> dict:
         members=[employee],
     )
     return {
-        "open_community": open_community,
-        "closed_community": closed_community,
-        "secret_community": secret_community,
-        "join_request": make_join_request(closed_community, world.users["hr"]),
-        "community_member": employee,
+        "c_open": open_community,
+        "c_closed": closed_community,
+        "c_secret": secret_community,
+        "c_request": make_join_request(closed_community, world.users["hr"]),
+        "c_member": employee,
     }
