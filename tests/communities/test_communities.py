@@ -7,9 +7,10 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
-from communities.models import Community, Membership, Role, Visibility
+from communities.models import Community, Follow, Membership, Role, Visibility
 from communities.services.communities import create_community, update_community
 from communities.services.membership import join_community
 from communities.views.community import WELCOME_KEY
@@ -199,8 +200,6 @@ def test_mine_lists_only_the_communities_i_belong_to(client):
 
 
 def test_suggestions_come_from_my_team_my_skills_and_the_people_i_follow(client):
-    from communities.models import Follow
-
     team = TeamFactory(name="Compta")
     me = person(team=team, skills=["Python"])
     teammate, followed = person(team=team), person()
@@ -295,8 +294,6 @@ def test_members_read_a_closed_community(client):
 
 
 def test_pinned_posts_come_first_then_the_newest(client):
-    from django.utils import timezone
-
     team = community()
     older = post(team, publish_at=timezone.now() - timezone.timedelta(days=2))
     pinned = post(

@@ -21,6 +21,7 @@ from core.conversations.errors import Conflict, NotAllowed, NotFound
 from core.models import OutboxTask
 from core.outbox import run_stored_task
 from notifications.models import Notification
+from notifications.targets import visible_target_ids
 from tests.communities.factories import community, join_request
 from tests.ideas.concurrency import run_in_threads
 from tests.people.factories import person
@@ -268,3 +269,16 @@ def test_two_animators_leaving_at_the_same_instant_cannot_both_go():
 
     assert sum(isinstance(outcome, Conflict) for outcome in outcomes) == 1, outcomes
     assert team.memberships.filter(role=Role.ANIMATOR).count() == 1
+
+
+def test_a_notice_about_a_secret_community_hides_once_its_reader_is_removed():
+    animator, colleague = person(), person()
+    secret = community(visibility=Visibility.SECRET, animators=[animator])
+    add_member(user=animator, community=secret, person=colleague)
+    run_notice_tasks()
+    notice = Notification.objects.get(recipient=colleague)
+
+    assert visible_target_ids(colleague, notice.target_kind, [notice.target_id]) == {secret.pk}
+    remove_member(user=animator, community=secret, person=colleague)
+    colleague = type(colleague).objects.get(pk=colleague.pk)  # a new request, a fresh cache
+    assert visible_target_ids(colleague, notice.target_kind, [notice.target_id]) == set()
