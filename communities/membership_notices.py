@@ -50,6 +50,7 @@ def deliver(event: str, community_id: int, user_id: int) -> int:
         key=f"communities:{event}",
         kind="communities",
         message=message,
-        url=community.get_absolute_url(),
+        # Those let in read the welcome message when they follow the notice.
+        url=community.get_absolute_url() + ("" if what == "request-refused" else "?welcome=1"),
         target=(TARGET_KIND, community.pk),
     )

@@ -35,9 +35,11 @@ WELCOME_KEY = "communities_welcome"
 
 
 def _welcome_once(request: HttpRequest, community: Community) -> str:
+    """The welcome message for a member who just joined, or who follows the notice saying
+    they were let in (`?welcome=1`)."""
     waiting = request.session.get(WELCOME_KEY) or []
     if community.pk not in waiting:
-        return ""
+        return community.welcome_message if request.GET.get("welcome") == "1" else ""
     request.session[WELCOME_KEY] = [pk for pk in waiting if pk != community.pk]
     return community.welcome_message
 

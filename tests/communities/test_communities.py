@@ -443,3 +443,17 @@ def test_the_community_page_costs_the_same_queries_whatever_its_members_and_post
 
 DIRECTORY_QUERIES = 12
 COMMUNITY_PAGE_QUERIES = 17
+
+
+def test_a_member_let_in_by_an_animator_reads_the_welcome_from_the_notice_link(client):
+    member = person()
+    team = community(
+        visibility=Visibility.CLOSED, members=[member], welcome_message="<p>Bienvenue au jardin</p>"
+    )
+    outsider = person()
+
+    page = signed_in(client, member).get(f"{team.get_absolute_url()}?welcome=1")
+    theirs = signed_in(client, outsider).get(f"{team.get_absolute_url()}?welcome=1")
+
+    assert "Bienvenue au jardin" in page.content.decode()
+    assert "Bienvenue au jardin" not in theirs.content.decode()

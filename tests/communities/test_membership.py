@@ -127,7 +127,7 @@ def test_an_accepted_request_makes_a_member_who_is_told_and_announced(
     assert joined == [(closed.pk, asker.pk)]
     notice = Notification.objects.get(recipient=asker)
     assert "Jardin" in notice.message and "accepted" in notice.message
-    assert notice.url == closed.get_absolute_url()
+    assert notice.url == f"{closed.get_absolute_url()}?welcome=1"
 
 
 def test_a_refused_request_is_told_in_neutral_words_naming_no_animator():
