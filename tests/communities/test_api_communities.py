@@ -122,3 +122,16 @@ def test_the_endpoints_are_in_the_openapi_schema(as_user):
         "/api/communities/{slug}/join/",
         "/api/communities/{slug}/leave/",
     } <= set(schema["paths"])
+
+
+def test_an_administrator_sees_and_reads_every_community_through_the_api(as_user):
+    secret = community(name="Secrète", visibility=Visibility.SECRET, animators=[person()])
+    admin = person(is_superuser=True)
+
+    listed = as_user(admin).get("/api/communities/").json()
+    detail = as_user(admin).get(f"/api/communities/{secret.slug}/").json()
+    joined = as_user(admin).post(f"/api/communities/{secret.slug}/join/")
+
+    assert [c["name"] for c in listed["results"]] == ["Secrète"]
+    assert detail["readable"] is True and detail["role"] is None
+    assert joined.status_code == 403 and "invitation" in joined.json()["error"]
