@@ -13,15 +13,18 @@ class CommunitiesConfig(AppConfig):
         from core.guests import register_guest_home, register_guest_rule
         from notifications.targets import register_target
 
-        from . import conversations, event_importers, event_tasks, import_posts, search  # noqa: F401
+        from . import conversations, event_importers, event_tasks, import_posts, importers, search  # noqa: F401
         from .attachments import serve_attachments_to_readers
         from .guests import guest_landing, open_communities_to_guests
+        from .membership_notices import TARGET_KIND, community_ids_visible_to
         from .selectors.events import event_ids_visible_to
 
-        # Import kinds (`event`, `post`), findable kinds, the events' beat task are registered
-        # by importing their modules above.
+        # Import kinds (`community`, `event`, `post`), findable kinds and the events' beat
+        # task are registered by importing their modules above.
         # Events: a notice about an event shows only while its reader may still read it.
         register_target("communities.event", event_ids_visible_to)
+        # A notice about a community shows while its reader may know it.
+        register_target(TARGET_KIND, community_ids_visible_to)
         # A file attached to a post is downloaded only by the post's readers.
         hooks.register("before_serve_document", serve_attachments_to_readers)
         # Posts have comments, replies, reactions and reports (core.conversations).

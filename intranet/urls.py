@@ -22,6 +22,7 @@ api.add_router("/events/", "communities.api_events.router")
 
 # Community posts: their own prefix, beside /communities/ (communities/api_posts.py).
 api.add_router("/community-posts/", "communities.api_posts.router")
+api.add_router("/communities/", "communities.api.router")
 
 # Wagtail's document URLs, with downloads marked private: a shared cache between the site and
 # its readers must never hand one person's confidential file to another.

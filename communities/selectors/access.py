@@ -133,3 +133,8 @@ def reader_ids(community: Community) -> QuerySet[Any] | None:
     if community.visibility == Visibility.OPEN:
         return None
     return Membership.objects.filter(community_id=community.pk).values_list("user_id", flat=True)
+
+
+def may_create_community(user: Someone) -> bool:
+    """Every employee may start a community (and runs it); outside guests may not."""
+    return _is_employee(user)

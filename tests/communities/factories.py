@@ -8,12 +8,14 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from communities.models import (
     Community,
     Event,
+    JoinRequest,
     Membership,
     Poll,
     PollChoice,
@@ -98,3 +100,15 @@ def question(target: Community, **fields) -> Post:
     return post(
         target, kind="question", title=fields.pop("title", "Qui connaît Django ?"), **fields
     )
+
+
+def join_request(target: Community, user, *, message: str = "") -> JoinRequest:
+    """A pending request of `user` to join `target` (a closed community)."""
+    return JoinRequest.objects.create(community=target, user=user, message=message)
+
+
+def signed_in(client, user, *, language: str = "en"):
+    """The test client signed in as `user`, reading pages in `language`."""
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    return client

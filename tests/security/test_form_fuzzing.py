@@ -11,6 +11,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from communities.models import Community
 from core.conversations.models import Comment as NewsComment
 from core.conversations.selectors import comments_of
 from ideas.models import Idea
@@ -298,3 +299,31 @@ def test_a_query_of_many_short_words_is_not_a_server_error(client, world):
         assert client.get("/search/", {"q": text}).status_code == 200
         assert client.get("/api/search/", {"q": text}).status_code == 200
         assert client.get("/api/search/suggest/", {"q": text}).status_code == 200
+
+
+def test_community_creation_settings_request_and_search(client, world):
+    @FUZZ
+    @given(name=text, description=text, tags=text, welcome=text, message=text, query=text)
+    @rolled_back
+    def create_and_run(name, description, tags, welcome, message, query):
+        as_user(client, world, "editor")
+        before = Community.objects.count()
+        data = {"name": name, "description": description, "tags": tags, "visibility": "open"}
+        response = client.post("/communities/new/", data)
+        check(response, client.get("/communities/"), client.get("/communities/", {"q": query}))
+        if Community.objects.count() > before:
+            made = Community.objects.latest("pk")
+            settings_data = {**data, "name": "Renommée", "welcome_message": welcome}
+            check(
+                client.post(f"/communities/{made.slug}/settings/", settings_data),
+                client.get(made.get_absolute_url()),
+            )
+        as_user(client, world, "owner")
+        check(
+            client.post(f"/communities/{world.c_closed.slug}/join/", {"message": message}),
+            client.get(world.c_closed.get_absolute_url()),
+        )
+        as_user(client, world, "editor")
+        check(client.get(f"/communities/{world.c_closed.slug}/members/"))
+
+    create_and_run()

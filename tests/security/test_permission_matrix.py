@@ -238,14 +238,47 @@ POST   /communities/posts/comments/{c_comment.pk}/report/ auth 302  302  302  30
 POST   /communities/posts/comments/{s_comment.pk}/report/ auth 404  404  302  302  404  302  404
 GET    {c_document.url}                                   auth 200  200  200  200  200  200  404
 GET    {s_document.url}                                   auth 404  404  200  200  404  200  404
-GET    /api/community-posts/?community={c_open.slug}      401  200  200  200  200  200  200  404
-GET    /api/community-posts/?community={c_secret.slug}    401  404  404  200  200  404  200  404
+GET    /api/community-posts/?community={p_open.slug}      401  200  200  200  200  200  200  404
+GET    /api/community-posts/?community={p_secret.slug}    401  404  404  200  200  404  200  404
 GET    /api/community-posts/{s_post.pk}/                  401  404  404  200  200  404  200  404
 POST   /api/community-posts/                              401  403  403  201  201  403  403  404
 POST   /api/community-posts/{c_post.pk}/comments/         401  201  201  201  201  201  201  404
 POST   /api/community-posts/{s_post.pk}/comments/         401  404  404  201  201  404  201  404
 POST   /api/community-posts/{c_post.pk}/poll/vote/        401  200  200  200  200  200  200  404
 POST   /api/community-posts/{s_post.pk}/poll/vote/        401  404  404  400  400  404  400  404
+GET    /api/communities/                                  401  200  200  200  200  200  200  404
+GET    /api/communities/{c_closed.slug}/                  401  200  200  200  200  200  200  404
+GET    /api/communities/{c_secret.slug}/                  401  200  200  404  404  404  200  404
+POST   /api/communities/{c_open.slug}/join/               401  200  200  200  200  200  200  404
+POST   /api/communities/{c_secret.slug}/join/             401  200  200  404  404  404  403  404
+POST   /api/communities/{c_closed.slug}/leave/            401  200  409  409  409  409  409  404
+POST   /api/communities/{c_secret.slug}/leave/            401  200  409  404  404  404  409  404
+GET    /communities/                                      auth 200  200  200  200  200  200  404
+GET    /communities/new/                                  auth 200  200  200  200  200  200  404
+POST   /communities/new/                                  auth 302  302  302  302  302  302  404
+GET    /communities/{c_open.slug}/                        auth 200  200  200  200  200  200  404
+GET    /communities/{c_closed.slug}/                      auth 200  200  200  200  200  200  404
+GET    /communities/{c_secret.slug}/                      auth 200  200  404  404  404  200  404
+POST   /communities/{c_open.slug}/join/                   auth 302  302  302  302  302  302  404
+POST   /communities/{c_closed.slug}/join/                 auth 302  302  302  302  302  302  404
+POST   /communities/{c_secret.slug}/join/                 auth 302  302  404  404  404  302  404
+POST   /communities/{c_closed.slug}/withdraw/             auth 302  302  302  302  302  302  404
+POST   /communities/{c_secret.slug}/withdraw/             auth 302  302  404  404  404  302  404
+POST   /communities/{c_open.slug}/leave/                  auth 302  302  302  302  302  302  404
+POST   /communities/{c_secret.slug}/leave/                auth 302  302  404  404  404  302  404
+GET    /communities/{c_open.slug}/settings/               auth 403  200  403  403  403  200  404
+POST   /communities/{c_open.slug}/settings/               auth 403  302  403  403  403  302  404
+GET    /communities/{c_secret.slug}/settings/             auth 403  200  404  404  404  200  404
+GET    /communities/{c_open.slug}/members/                auth 200  200  200  200  200  200  404
+GET    /communities/{c_closed.slug}/members/              auth 200  200  404  404  404  200  404
+GET    /communities/{c_secret.slug}/members/              auth 200  200  404  404  404  200  404
+POST   /communities/{c_open.slug}/members/add/            auth 403  302  403  403  403  302  404
+POST   /communities/{c_secret.slug}/members/add/          auth 403  302  404  404  404  302  404
+POST   /communities/{c_closed.slug}/members/{c_member.pk}/role/ auth 403 302 404 404 404 302 404
+POST   /communities/{c_closed.slug}/members/{c_member.pk}/remove/ auth 403 302 404 404 404 302 404
+POST   /communities/{c_closed.slug}/requests/{c_request.pk}/ auth 403  302  404  404  404  302  404
+GET    /communities/{c_closed.slug}/health/               auth 403  200  404  404  404  200  404
+GET    /communities/{c_secret.slug}/health/               auth 403  200  404  404  404  200  404
 """
 # fmt: on
 
@@ -259,6 +292,7 @@ SNIPPET_OBJECTS = {
     "search_synonym": "synonym",
     "insights_objective": "objective",
     "insights_frustrationexpression": "expression",
+    "communities_community": "c_open",
 }
 
 IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}
@@ -312,9 +346,14 @@ DATA = {
     "communities:poll_vote": {"choice": "{c_choice.pk}"},
     "communities:comment": {"body": "Merci"},
     "communities:report_comment": {"reason": "grossier"},
-    "api:create_community_post": {"community": "{c_open.slug}", "body": "Bonjour"},
+    "api:create_community_post": {"community": "{p_open.slug}", "body": "Bonjour"},
     "api:comment_community_post": {"body": "Merci"},
     "api:vote_in_community_poll": {"choices": ["{c_choice.pk}"]},
+    "communities:create": {"name": "Matrice", "visibility": "open"},
+    "communities:settings": {"name": "Ouverte", "visibility": "open"},
+    "communities:add_member": {"username": "role-owner"},
+    "communities:set_role": {"role": "animator"},
+    "communities:decide": {"accept": "1"},
 }
 
 

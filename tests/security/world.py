@@ -41,6 +41,7 @@ from search.models import SearchQueryLog, Synonym
 from tests.communities.factories import community
 from tests.communities.factories import community as make_community
 from tests.communities.factories import event as make_event
+from tests.communities.factories import join_request as make_join_request
 from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
@@ -221,6 +222,7 @@ def build_world() -> World:
         expression=FrustrationExpression.objects.get_or_create(
             expression="ras-le-bol", defaults={"language": "fr"}
         )[0],
+        **communities(world),
         # A notice of the employee's: only they may mark it read.
         notice=Notification.objects.create(
             recipient=world.users["employee"], key="matrix", message="Bonjour", url="/"
@@ -235,7 +237,7 @@ def communities_world(world: World) -> None:
     their animator; each has a question by the owner with a comment, a poll; the secret
     one's post has an attached file."""
     objects = {}
-    for name, visibility in (("c_open", Visibility.OPEN), ("c_secret", Visibility.SECRET)):
+    for name, visibility in (("p_open", Visibility.OPEN), ("p_secret", Visibility.SECRET)):
         # fresh rows: access.py caches a person's communities on the user object
         owner, manager = (
             type(user).objects.get(pk=user.pk)
@@ -252,7 +254,7 @@ def communities_world(world: World) -> None:
             attachments=[SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan")],
         )
         answer = post_comment(author=manager, target=asked, body="Bois")
-        prefix = name.split("_")[0] if name == "c_open" else "s"
+        prefix = "c" if name == "p_open" else "s"
         objects.update(
             {
                 name: where,
@@ -266,3 +268,31 @@ def communities_world(world: World) -> None:
             }
         )
     world.objects.update(objects)
+
+
+def communities(world: World) -> dict:
+    """Communities: the editor animates an open, a closed and a secret one; the employee is a
+    member of the closed and the secret ones; HR asked to join the closed one."""
+    editor, employee = world.users["editor"], world.users["employee"]
+    open_community = make_community(name="Ouverte", slug="matrice-ouverte", animators=[editor])
+    closed_community = make_community(
+        name="Fermée",
+        slug="matrice-fermee",
+        visibility="closed",
+        animators=[editor],
+        members=[employee],
+    )
+    secret_community = make_community(
+        name="Secrète",
+        slug="matrice-secrete",
+        visibility="secret",
+        animators=[editor],
+        members=[employee],
+    )
+    return {
+        "c_open": open_community,
+        "c_closed": closed_community,
+        "c_secret": secret_community,
+        "c_request": make_join_request(closed_community, world.users["hr"]),
+        "c_member": employee,
+    }
