@@ -108,9 +108,9 @@ def animation_items(user, window: Window) -> list[Item]:
     if not is_due(window):
         return []
     animated = list(
-        Community.objects.filter(
-            memberships__user=user, memberships__role=Role.ANIMATOR
-        ).order_by("name", "pk")
+        Community.objects.filter(memberships__user=user, memberships__role=Role.ANIMATOR).order_by(
+            "name", "pk"
+        )
     )
     figures = animation_figures([c.pk for c in animated], window)
     items = []

@@ -114,8 +114,9 @@ def new_comment(post: Post, comment: Comment) -> int:
             post,
             f"answer:{comment.pk}",
             to_author,
-            lambda: _("%(name)s answered your question “%(title)s”")
-            % {"name": name, "title": title},
+            lambda: (
+                _("%(name)s answered your question “%(title)s”") % {"name": name, "title": title}
+            ),
             immediate=True,
         )
     else:
@@ -123,8 +124,9 @@ def new_comment(post: Post, comment: Comment) -> int:
             post,
             f"comment:{comment.pk}",
             to_author,
-            lambda: _("%(name)s commented on your post “%(title)s”")
-            % {"name": name, "title": title},
+            lambda: (
+                _("%(name)s commented on your post “%(title)s”") % {"name": name, "title": title}
+            ),
             immediate=False,
         )
     parent = comment.parent
@@ -134,8 +136,10 @@ def new_comment(post: Post, comment: Comment) -> int:
             post,
             f"reply:{comment.pk}",
             replied,
-            lambda: _("%(name)s replied to your comment on “%(title)s”")
-            % {"name": name, "title": title},
+            lambda: (
+                _("%(name)s replied to your comment on “%(title)s”")
+                % {"name": name, "title": title}
+            ),
             immediate=False,
         )
     return sent
@@ -159,16 +163,13 @@ def deliver(event: str, post_id: int, comment_id: int | None = None) -> int:
 
     Read again here, in background work: a post deleted or hidden meanwhile notifies nobody.
     """
-    post = (
-        Post.objects.published()
-        .select_related("community", "author")
-        .filter(pk=post_id)
-        .first()
-    )
+    post = Post.objects.published().select_related("community", "author").filter(pk=post_id).first()
     if post is None:
         return 0
     if event == "post":
         return new_post(post)
+    if comment_id is None:
+        return 0
     comment = (
         Comment.objects.select_related("author", "parent")
         .filter(pk=comment_id, hidden_at__isnull=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import Exists, OuterRef, QuerySet, Value
 from django.db.models.functions import Lower
@@ -143,7 +143,7 @@ def post_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
     posts = (
         Post.objects.filter(pk__in=weights)
         .select_related("community", "author")
-        .prefetch_related("tags")
+        .prefetch_related("tags")  # type: ignore[misc]  # taggit's `tags` prefetches
     )
     return [FeedItem("post", post, post.publish_at, weights[post.pk]) for post in posts]
 
@@ -248,13 +248,14 @@ def home_for(user: User | AnonymousUser, *, number: int = 1) -> Home:
     once for everything."""
     if not getattr(user, "is_authenticated", False):
         return Home(HomeFeed(), FeedPage())
-    blocked = blocked_paths_for_user(user)
-    team_ids = audience_team_ids_for_user(user)
-    feed = feed_page(user, number=number, blocked=blocked, team_ids=team_ids)
+    reader = cast("User", user)  # signed in
+    blocked = blocked_paths_for_user(reader)
+    team_ids = audience_team_ids_for_user(reader)
+    feed = feed_page(reader, number=number, blocked=blocked, team_ids=team_ids)
     if feed.number > 1:
         return Home(HomeFeed(), feed)
     news_feed = HomeFeed(
-        must_reads=list(pending_must_reads(user, limit=5, blocked=blocked, team_ids=team_ids)),
+        must_reads=list(pending_must_reads(reader, limit=5, blocked=blocked, team_ids=team_ids)),
         leadership_updates=latest_leadership_updates(user, blocked=blocked),
         questions=top_open_questions(user, blocked=blocked),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
@@ -39,7 +39,9 @@ def follows_of(user: User | AnonymousUser) -> FollowSet:
         return FollowSet()
     cached: FollowSet | None = getattr(user, "_ruche_follows", None)
     if cached is None:
-        rows = Follow.objects.filter(user_id=user.pk).values_list("community_id", "person_id", "tag")
+        rows = Follow.objects.filter(user_id=cast("int", user.pk)).values_list(
+            "community_id", "person_id", "tag"
+        )
         communities, people, tags = set(), set(), set()
         for community_id, person_id, tag in rows:
             if community_id:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import template
 
 from communities.models import Community
-from communities.selectors.follows import follows_of
+from communities.selectors.follows import FollowSet, follows_of
 from communities.services.follows import normalise_tag
 
 register = template.Library()
@@ -16,7 +16,7 @@ register = template.Library()
 def follow_state(context, target) -> dict:
     """{field, value, label, following} of a Community, a User or a tag string."""
     user = context.get("user") or getattr(context.get("request"), "user", None)
-    follows = follows_of(user)
+    follows = follows_of(user) if user is not None else FollowSet()
     if isinstance(target, Community):
         return {
             "field": "community",

@@ -32,9 +32,7 @@ def _target(request):
     if data.get("community"):
         found = communities_visible_to(request.user).filter(slug=data["community"]).first()
     elif data.get("person"):
-        found = (
-            get_user_model().objects.filter(username=data["person"], is_active=True).first()
-        )
+        found = get_user_model().objects.filter(username=data["person"], is_active=True).first()
     else:
         found = normalise_tag(data.get("tag", "")) or None
     if found is None:

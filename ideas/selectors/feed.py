@@ -3,7 +3,7 @@ about (wrote, co-wrote or follows), newest first, in one query."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -20,10 +20,11 @@ def idea_updates_for(user: User | AnonymousUser, *, limit: int = 20) -> list[Sta
     see, hidden and merged ideas left out), newest first; each with its idea selected."""
     if not getattr(user, "is_authenticated", False):
         return []
-    followed = Follow.objects.filter(user=user, idea_id=OuterRef("pk"))
-    co_written = Idea.co_authors.through.objects.filter(user_id=user.pk, idea_id=OuterRef("pk"))
-    mine: QuerySet[Idea] = ideas_visible_to(user).filter(
-        Q(author=user) | Exists(co_written) | Exists(followed)
+    reader = cast("User", user)  # signed in
+    followed = Follow.objects.filter(user=reader, idea_id=OuterRef("pk"))
+    co_written = Idea.co_authors.through.objects.filter(user_id=reader.pk, idea_id=OuterRef("pk"))
+    mine: QuerySet[Idea] = ideas_visible_to(reader).filter(
+        Q(author=reader) | Exists(co_written) | Exists(followed)
     )
     return list(
         StatusChange.objects.filter(idea__in=mine.values("pk"))

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from communities.models import Follow, Visibility
+from communities.models import Community, Follow, Visibility
 from communities.selectors.follows import follows_of
 from communities.services.follows import CannotFollow, follow, unfollow
 from communities.signals import member_joined
-from communities.models import Community
 from tests.communities.factories import community, join
 from tests.people.factories import person
 

@@ -39,9 +39,7 @@ def run_notices() -> None:
 
 
 def notified(key: str) -> set[str]:
-    return set(
-        Notification.objects.filter(key=key).values_list("recipient__username", flat=True)
-    )
+    return set(Notification.objects.filter(key=key).values_list("recipient__username", flat=True))
 
 
 def joined(target: Community, *users) -> None:
@@ -118,7 +116,9 @@ def test_an_answer_to_my_question_is_emailed_to_me_at_once_over_smtp(smtp_server
     assert notified(f"communities:answer:{answer.pk}") == {"asker"}
     assert notified(f"communities:answer:{own.pk}") == set()
     [email] = smtp_server.to("asker@example.org")
-    assert email["Subject"].strip() == "[Ruche] Hugo Petit answered your question “Où est la salle ?”"
+    assert (
+        email["Subject"].strip() == "[Ruche] Hugo Petit answered your question “Où est la salle ?”"
+    )
     assert question.get_absolute_url() in smtp_server.body(email)
     assert not smtp_server.to("helper@example.org")
 
