@@ -154,6 +154,12 @@ POST   /moderation/comments/{news_comment.pk}/hide/       auth  404   302   404 
 POST   /moderation/comments/{idea_comment.pk}/dismiss/    auth  404   404   302   404   404   302
 POST   /moderation/targets/{idea_conversation.pk}/hide/   auth  404   404   302   404   404   302
 POST   /_util/authenticate_with_password/0/{home.pk}/     auth  404   404   404   404   404   404
+POST   /communities/follow/                               auth  404   404   404   404   404   302
+GET    /communities/following/                            auth  200   200   200   200   200   200
+GET    /communities/{follow_community.slug}/              auth  200   200   200   200   200   200
+GET    /communities/{follow_secret.slug}/                 auth  404   404   404   404   404   200
+GET    /communities/{follow_community.slug}/posts/{follow_post.pk}/ auth  200   200   200   200   200   200
+GET    /communities/events/{follow_event.pk}/             auth  200   200   200   200   200   200
 GET    /_util/login/                                      200   200   200   200   200   200   200
 POST   /_util/login/                                      200   200   200   200   200   200   200
 GET    {home.url}                                         auth  200   200   200   200   200   200
@@ -215,6 +221,8 @@ DATA = {
     },
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
+    # Following a secret community: not found for whoever may not know it exists.
+    "communities:follow": {"community": "{follow_secret.slug}"},
 }
 
 

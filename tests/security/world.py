@@ -25,12 +25,16 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
+from communities.models import Visibility
 from ideas.models import CoAuthorInvitation, Workshop
 from insights.models import FrustrationExpression, Objective
 from news.models import Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
 from search.models import SearchQueryLog, Synonym
+from tests.communities.factories import community as make_community
+from tests.communities.factories import event as make_event
+from tests.communities.factories import post as make_post
 from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
@@ -150,6 +154,18 @@ def build_world() -> World:
     document = upload("Guide", "guide.txt")  # used on no page: its collection's rules
     log = SearchQueryLog.objects.create(
         query="cantine", normalized_query="cantine", result_count=1, searcher="x"
+    )
+    # Feed area: an open community with a post and an event; a secret one nobody but the
+    # admin (who reads everything) may know.
+    follow_community = make_community(name="Ouverte", slug="ouverte", members=[author])
+    follow_secret = make_community(
+        name="Secrète", slug="secrete", visibility=Visibility.SECRET, members=[author]
+    )
+    world.objects.update(
+        follow_community=follow_community,
+        follow_secret=follow_secret,
+        follow_post=make_post(follow_community, author=author, title="Bonjour"),
+        follow_event=make_event(follow_community, title="Rencontre"),
     )
     world.objects.update(
         author=author,
