@@ -158,7 +158,7 @@ POST   /communities/follow/                               auth  404   404   404 
 GET    /communities/following/                            auth  200   200   200   200   200   200
 GET    /communities/{follow_community.slug}/              auth  200   200   200   200   200   200
 GET    /communities/{follow_secret.slug}/                 auth  404   404   404   404   404   200
-GET    /communities/ouverte/posts/{follow_post.pk}/        auth  200   200   200   200   200   200
+GET    /communities/ouverte/posts/{follow_post.pk}/       auth  200   200   200   200   200   200
 GET    /communities/events/{follow_event.pk}/             auth  200   200   200   200   200   200
 GET    /_util/login/                                      200   200   200   200   200   200   200
 POST   /_util/login/                                      200   200   200   200   200   200   200
