@@ -162,9 +162,12 @@ def engage_news(sizes: Sizes) -> None:
 
     kinds = ["like", "celebrate", "insightful", "support"]
     user_ids = list(User.objects.order_by("pk").values_list("pk", flat=True))
-    pages = dict(
-        ExternalKey.objects.filter(kind="news").values_list("key", "object_id")
-    )  # key → page id
+    pages = {
+        key: int(object_id)  # stored as text
+        for key, object_id in ExternalKey.objects.filter(kind="news").values_list(
+            "key", "object_id"
+        )
+    }  # key → page id
     news_conversations = Conversation.objects.filter(object_id__in=pages.values())
     Reaction.objects.filter(conversation__in=news_conversations).delete()
     comments_of(NewsPage, LeadershipUpdatePage).delete()

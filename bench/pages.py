@@ -1,10 +1,13 @@
 """Page latency under load, and SQL queries per page at two data sizes.
 
     python bench/pages.py [--users 10] [--duration 40] [--workers 3] [--threads 2]
+                          [--counts-only]
 
-Builds a throwaway PostgreSQL database (`ruche_bench_pages`) through `import_content`: first a
-small data set, then the full one (2,000 people, 50 teams, 500 news, 20 challenges, 2,000
-ideas with votes and comments; news reactions and comments bulk-created). After each, it
+Builds a throwaway PostgreSQL database (`ruche_bench_pages`, or BENCH_PAGES_DATABASE) through
+`import_content`: first a small data set, then the full one (2,000 people, 50 teams, 500 news,
+20 challenges, 2,000 ideas with votes and comments; news reactions and comments bulk-created;
+for the home feed, 200 communities and 50,000 posts with tags, memberships, follows and
+events, bulk-created, `bench/_communities_data.py`). After each, it
 counts the SQL queries of the home page, the news index, the busiest news page, a challenge
 page and the busiest idea page, through Django's test client on the same database: the
 count must not grow with the lists; it also times the CPU Django spends on each, one request
@@ -33,12 +36,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench._communities_data import build_communities  # noqa: E402
 from bench._pages_data import Sizes, engage_news, write  # noqa: E402
 from bench._setup import PG, REPO, recreate_database  # noqa: E402
 from bench._setup import bench_line as bench  # noqa: E402
 
-DATABASE = "ruche_bench_pages"
-PREFIX = "ruche_bench_pages_"
+DATABASE = os.environ.get("BENCH_PAGES_DATABASE", "ruche_bench_pages")
+PREFIX = f"{DATABASE}_"
+READER = "person7@bench.example"
+# Communities and posts of the home feed, small → full (50,000 posts).
+FEED_SIZES = {"small": (20, 500), "full": (200, 50_000)}
 ARTIFACTS = REPO / "test-artifacts" / "bench"
 SMALL = Sizes(people=200, teams=10, news=30, challenges=2, ideas=40, heavy=3)
 FULL = Sizes(people=2000, teams=50, news=500, challenges=20, ideas=2000, heavy=60)
@@ -75,7 +82,7 @@ def environment() -> dict[str, str]:
     return env
 
 
-def load(sizes: Sizes, folder: Path) -> None:
+def load(sizes: Sizes, folder: Path, feed: tuple[int, int]) -> None:
     from core.importing.runner import run_import
 
     path = folder / f"data-{sizes.ideas}.jsonl"
@@ -85,9 +92,12 @@ def load(sizes: Sizes, folder: Path) -> None:
     if not report.ok:
         raise SystemExit("import failed:\n" + "\n".join(report.errors[:10]))
     engage_news(sizes)
+    communities, posts = feed
+    build_communities(communities=communities, posts=posts, reader_email=READER)
     print(
         f"data set: {sizes.people} people, {sizes.teams} teams, {sizes.news} news, "
-        f"{sizes.challenges} challenges, {sizes.ideas} ideas ({lines} import lines "
+        f"{sizes.challenges} challenges, {sizes.ideas} ideas, {communities} communities, "
+        f"{posts} posts ({lines} import lines "
         f"in {time.perf_counter() - started:.0f} s)",
         flush=True,
     )
@@ -154,6 +164,7 @@ def cpu_per_page(reader, repeat: int = 9) -> dict[str, float]:
 def sizes_of_lists() -> dict[str, str]:
     from django.db.models import Count
 
+    from communities.models import Post
     from core.conversations.models import Comment, Conversation, Reaction
     from core.conversations.selectors import comments_of
     from ideas.models import ChallengePage, Idea, Vote
@@ -167,6 +178,7 @@ def sizes_of_lists() -> dict[str, str]:
     )
     return {
         "news": f"{NewsPage.objects.count()} news",
+        "home feed": f"{Post.objects.count()} community posts",
         "news page": f"{Comment.objects.filter(conversation=busiest).count()} comments, "
         f"{Reaction.objects.filter(conversation=busiest).count()} reactions",
         "challenge": f"{Idea.objects.count() // max(ChallengePage.objects.count(), 1)} ideas",
@@ -253,6 +265,25 @@ def locust(env, plan_path, port, *, users, seconds, wait, name) -> dict[str, dic
 Measures = dict[str, dict[str, float]]  # data set ("small", "full") → page → figure
 
 
+def report_counts(counts: Measures, cpu: Measures, sizes) -> None:
+    """The SQL queries and CPU time of each page at both sizes (and their BENCH lines)."""
+    print(f"\nSQL queries per page (signed-in employee), small → full data set: {sizes}")
+    for name in PAGES:
+        small, full = counts["small"][name], counts["full"][name]
+        flag = "constant" if small == full else "GROWS"
+        print(f"  {name:<16} {small:>4} → {full:<4} {flag}")
+    print("\nDjango CPU time per page, one request at a time (median, ms), small → full data set:")
+    for name in PAGES:
+        small, full = cpu["small"][name], cpu["full"][name]
+        print(f"  {name:<16} {small:>6.1f} → {full:>6.1f}  (× {full / small:.2f})")
+    for name in PAGES:
+        small, full = counts["small"][name], counts["full"][name]
+        bench(
+            f"{name} SQL queries", full, "queries", f"constant (small set: {small})", small == full
+        )
+        bench(f"{name} CPU per request", cpu["full"][name], "ms")
+
+
 def report(counts: Measures, cpu: Measures, paced: dict, flat_out: dict, sizes) -> None:
     print(f"\nSQL queries per page (signed-in employee), small → full data set: {sizes}")
     for name in PAGES:
@@ -311,6 +342,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--counts-only",
+        action="store_true",
+        help="SQL queries and CPU per page at both sizes, without serving and loading the site",
+    )
     options = parser.parse_args()
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -335,11 +371,15 @@ def main() -> int:
     cpu: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for label, sizes in (("small", SMALL), ("full", FULL)):
-            load(sizes, Path(folder))
-            reader = User.objects.get(email="person7@bench.example")
+            load(sizes, Path(folder), FEED_SIZES[label])
+            reader = User.objects.get(email=READER)
             counts[label] = count_queries(reader)
             cpu[label] = cpu_per_page(reader)
         described = sizes_of_lists()
+        if options.counts_only:
+            report_counts(counts, cpu, described)
+            cleanup(keep=options.keep)
+            return 0
         OutboxTask.objects.all().delete()
         started = time.perf_counter()
         indexed = sum(rebuild().values())

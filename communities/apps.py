@@ -10,13 +10,26 @@ class CommunitiesConfig(AppConfig):
     def ready(self) -> None:
         from wagtail import hooks
 
+        from core.digests import register_digest_section
         from core.guests import register_guest_home, register_guest_rule
         from notifications.targets import register_target
 
-        from . import conversations, event_importers, event_tasks, import_posts, importers, search  # noqa: F401
+        from . import (  # noqa: F401  (kinds and tasks register on import)
+            conversations,
+            digest,
+            event_importers,
+            event_tasks,
+            import_posts,
+            importers,
+            receivers,
+            search,
+        )
         from .attachments import serve_attachments_to_readers
         from .guests import guest_landing, open_communities_to_guests
-        from .membership_notices import TARGET_KIND, community_ids_visible_to
+        from .membership_notices import TARGET_KIND as COMMUNITY_NOTICES
+        from .membership_notices import community_ids_visible_to
+        from .notifications import TARGET_KIND as POST_NOTICES
+        from .notifications import post_ids_visible_to
         from .selectors.events import event_ids_visible_to
 
         # Import kinds (`community`, `event`, `post`), findable kinds and the events' beat
@@ -24,7 +37,13 @@ class CommunitiesConfig(AppConfig):
         # Events: a notice about an event shows only while its reader may still read it.
         register_target("communities.event", event_ids_visible_to)
         # A notice about a community shows while its reader may know it.
-        register_target(TARGET_KIND, community_ids_visible_to)
+        register_target(COMMUNITY_NOTICES, community_ids_visible_to)
+        # Notices about a post show only while their reader may read it.
+        register_target(POST_NOTICES, post_ids_visible_to)
+        # The animators' weekly section of the digest; notices and follows on the signals.
+        for section in digest.SECTIONS:
+            register_digest_section(section)
+        receivers.connect()
         # A file attached to a post is downloaded only by the post's readers.
         hooks.register("before_serve_document", serve_attachments_to_readers)
         # Posts have comments, replies, reactions and reports (core.conversations).

@@ -2,13 +2,25 @@
 
 from django.urls import path
 
-from communities.views import community, directory, events, guests, members, post_actions, posts
+from communities.views import (
+    community,
+    directory,
+    events,
+    follows,
+    guests,
+    members,
+    post_actions,
+    posts,
+)
 
 app_name = "communities"
 
 urlpatterns: list = [
     path("", directory.directory, name="directory"),
     path("new/", directory.create, name="create"),
+    # Before `<slug:slug>/`: "follow" and "following" are not community slugs.
+    path("follow/", follows.follow_view, name="follow"),
+    path("following/", follows.following, name="following"),
     # Events (communities/views/events.py)
     path("events/", events.event_list, name="events"),
     path("events/new/", events.event_new, name="event_new"),

@@ -1,0 +1,1 @@
+"""The pages of communities (each area adds its module)."""

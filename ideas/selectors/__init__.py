@@ -20,6 +20,7 @@ from .digest import (
     challenges_opening_for,
     unanswered_ideas_by_challenge,
 )
+from .feed import idea_updates_for
 from .listing import (
     accepted_co_author_names,
     author_label,
@@ -57,6 +58,7 @@ __all__ = [
     "comment_page_number",
     "idea_detail",
     "idea_for",
+    "idea_updates_for",
     "ideas_of_challenge",
     "ideas_visible_to",
     "is_moderator",

@@ -12,7 +12,14 @@ from core.blocks import BodyBlock
 from core.languages import CONTENT_LANGUAGES
 from core.text import CheckedTitleMixin
 from ideas.selectors import open_challenges_for
-from news.selectors import home_feed
+from intranet.feed import home_for
+
+
+def _page_number(request) -> int:
+    try:
+        return int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
 
 
 class HomePage(CheckedTitleMixin, Page):
@@ -29,8 +36,11 @@ class HomePage(CheckedTitleMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_feed"] = home_feed(request.user)
-        context["challenges"] = open_challenges_for(request.user)
+        home = home_for(request.user, number=_page_number(request))
+        context["news_feed"] = home.news_feed
+        context["feed"] = home.feed
+        if home.feed.number == 1:
+            context["challenges"] = open_challenges_for(request.user)
         return context
 
 

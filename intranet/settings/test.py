@@ -1,8 +1,9 @@
 """Test settings: the full mode on real services started by `make services`.
 
 The suite runs against PostgreSQL, Redis, a Celery worker and OpenSearch; it refuses to run
-on SQLite so that nothing passes by accident on the embedded default. RUCHE_TEST_SLOT (0-6)
-gives parallel checkouts their own database, Redis databases and index prefix.
+on SQLite so that nothing passes by accident on the embedded default. RUCHE_TEST_SLOT (0-7)
+gives parallel checkouts their own database, Redis databases and index prefix (Redis has 16
+databases: slot 7 keeps its results in database 0, which only a developer's full-mode run uses).
 """
 
 import os
@@ -12,7 +13,7 @@ _slot = int(os.environ.get("RUCHE_TEST_SLOT", "0"))
 _suffix = f"_{_slot}" if _slot else ""
 os.environ.setdefault("DATABASE_URL", f"postgres://ruche:ruche@127.0.0.1:5432/ruche{_suffix}")
 os.environ.setdefault("CELERY_BROKER_URL", f"redis://127.0.0.1:6379/{1 + 2 * _slot}")
-os.environ.setdefault("CELERY_RESULT_BACKEND", f"redis://127.0.0.1:6379/{2 + 2 * _slot}")
+os.environ.setdefault("CELERY_RESULT_BACKEND", f"redis://127.0.0.1:6379/{(2 + 2 * _slot) % 16}")
 os.environ.setdefault("SEARCH_BACKEND", "opensearch2")
 os.environ.setdefault("SEARCH_URL", "http://127.0.0.1:9200")
 os.environ.setdefault("SEARCH_INDEX_PREFIX", f"ruche_test{_suffix}_")

@@ -279,6 +279,12 @@ POST   /communities/{c_closed.slug}/members/{c_member.pk}/remove/ auth 403 302 4
 POST   /communities/{c_closed.slug}/requests/{c_request.pk}/ auth 403  302  404  404  404  302  404
 GET    /communities/{c_closed.slug}/health/               auth 403  200  404  404  404  200  404
 GET    /communities/{c_secret.slug}/health/               auth 403  200  404  404  404  200  404
+POST   /communities/follow/                               auth 404  404  404  404  404  302  404
+GET    /communities/following/                            auth 200  200  200  200  200  200  404
+GET    /communities/{follow_community.slug}/              auth 200  200  200  200  200  200  404
+GET    /communities/{follow_secret.slug}/                 auth 404  404  404  404  404  200  404
+GET    /communities/ouverte/posts/{follow_post.pk}/       auth 200  200  200  200  200  200  404
+GET    /communities/events/{follow_event.pk}/             auth 200  200  200  200  200  200  404
 """
 # fmt: on
 
@@ -354,6 +360,8 @@ DATA = {
     "communities:add_member": {"username": "role-owner"},
     "communities:set_role": {"role": "animator"},
     "communities:decide": {"accept": "1"},
+    # Following a secret community: not found for whoever may not know it exists.
+    "communities:follow": {"community": "{follow_secret.slug}"},
 }
 
 

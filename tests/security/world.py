@@ -42,6 +42,7 @@ from tests.communities.factories import community
 from tests.communities.factories import community as make_community
 from tests.communities.factories import event as make_event
 from tests.communities.factories import join_request as make_join_request
+from tests.communities.factories import post as make_post
 from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
@@ -179,6 +180,18 @@ def build_world() -> World:
         events_open=make_event(ev_community, place="Lyon"),
         events_secret=make_event(ev_secret_community, place="Lyon"),
         events_past=make_event(ev_community, in_days=-2, place="Lyon"),
+    )
+    # Feed area: an open community with a post and an event; a secret one nobody but the
+    # admin (who reads everything) may know.
+    follow_community = make_community(name="Ouverte", slug="ouverte", members=[author])
+    follow_secret = make_community(
+        name="Secrète", slug="secrete", visibility=Visibility.SECRET, members=[author]
+    )
+    world.objects.update(
+        follow_community=follow_community,
+        follow_secret=follow_secret,
+        follow_post=make_post(follow_community, author=author, title="Bonjour"),
+        follow_event=make_event(follow_community, title="Rencontre"),
     )
     world.objects.update(
         author=author,

@@ -1,0 +1,262 @@
+"""The personal home feed: news addressed to me, posts of my communities and of what I
+follow, answers to the ideas I care about, kudos and events coming up, in one list.
+
+Each source is asked for at most `limit` recent items, in one query each (two for posts: the
+candidates of every affinity in one UNION, then the posts themselves with what a card shows),
+whatever the volume; the items are merged and scored here, then cut into pages. An item's
+score is its weight (how close it is to me) times its freshness, which halves every
+`HALF_LIFE`: a post of my community beats a random one of the same age, and a fresher item
+beats an older one of the same weight.
+
+Why it is exact: every source query lists one weight class newest first, so any item of the
+first `n` overall is among the first `n` of its own class (every item above it in its class
+scores at least as much). Reading page `p` asks each class for `p × PAGE_SIZE + 1` items.
+
+Who may read what is never decided here: news through news' selectors (page privacy and
+audiences), posts and events through `communities.selectors.access`, ideas through ideas'
+selectors (challenge audiences, hidden ideas); kudos are public to employees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
+
+from django.db.models import Exists, OuterRef, QuerySet, Value
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from communities.models import Post, PostTag
+from communities.selectors.access import (
+    events_readable_by,
+    member_community_ids,
+    posts_readable_by,
+)
+from communities.selectors.follows import FollowSet, follows_of
+from ideas.selectors import idea_updates_for
+from news.selectors import (
+    HomeFeed,
+    latest_leadership_updates,
+    news_for_user,
+    pending_must_reads,
+    top_open_questions,
+)
+from news.selectors.access import blocked_paths_for_user
+from people.selectors import audience_team_ids_for_user, recent_kudos
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+PAGE_SIZE = 20
+MAX_PAGES = 10
+HALF_LIFE = timedelta(hours=48)
+# An event comes up in the feed a week before it starts (or when announced, if later).
+EVENT_LEAD = timedelta(days=7)
+EVENT_HORIZON = timedelta(days=60)
+
+
+class Weight:
+    """How close an item is to the reader; the larger, the higher at equal age."""
+
+    MINE = 5.0  # a post of my community, a kudos to me
+    FOLLOWED_COMMUNITY = 4.0
+    FOLLOWED_PERSON = 3.5
+    NEWS_FOR_MY_TEAM = 3.5
+    IDEA = 3.0
+    FOLLOWED_TAG = 3.0
+    NEWS = 2.5
+    EVENT_OF_MINE = 3.0
+    KUDOS_FOLLOWED = 2.5
+    EVENT = 1.5
+    ANY = 1.0  # anything else I may read
+
+
+@dataclass
+class FeedItem:
+    kind: str  # post, news, idea, kudos, event: the partial intranet/feed/<kind>.html
+    obj: Any
+    at: datetime
+    weight: float
+    score: float = 0.0
+
+    @property
+    def template(self) -> str:
+        return f"intranet/feed/{self.kind}.html"
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.kind, self.obj.pk)
+
+
+@dataclass
+class FeedPage:
+    items: list[FeedItem] = field(default_factory=list)
+    number: int = 1
+    has_next: bool = False
+
+    @property
+    def next_number(self) -> int:
+        return self.number + 1
+
+
+def freshness(at: datetime, now: datetime) -> float:
+    age = max((now - at).total_seconds(), 0.0)
+    return float(0.5 ** (age / HALF_LIFE.total_seconds()))
+
+
+def _post_classes(user: Any, follows: FollowSet) -> list[tuple[float, QuerySet[Post]]]:
+    readable = posts_readable_by(user)
+    mine = member_community_ids(user)
+    classes: list[tuple[float, QuerySet[Post]]] = []
+    if mine:
+        classes.append((Weight.MINE, readable.filter(community_id__in=mine)))
+    followed = follows.community_ids - mine
+    if followed:
+        classes.append((Weight.FOLLOWED_COMMUNITY, readable.filter(community_id__in=followed)))
+    if follows.person_ids:
+        people = follows.person_ids - {user.pk}
+        classes.append((Weight.FOLLOWED_PERSON, readable.filter(author_id__in=people)))
+    if follows.tags:
+        tagged = PostTag.objects.annotate(name=Lower("tag__name")).filter(
+            content_object=OuterRef("pk"), name__in=follows.tags
+        )
+        classes.append((Weight.FOLLOWED_TAG, readable.filter(Exists(tagged))))
+    classes.append((Weight.ANY, readable))
+    return classes
+
+
+def post_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
+    """Posts I may read, each with the weight of its closest class: one UNION of each class's
+    newest `limit` (ids only), then the posts with their community, author and tags."""
+    parts = [
+        queryset.annotate(weight=Value(weight))
+        .order_by("-publish_at", "-pk")
+        .values_list("pk", "weight")[:limit]
+        for weight, queryset in _post_classes(user, follows)
+    ]
+    weights: dict[int, float] = {}
+    for pk, weight in parts[0].union(*parts[1:], all=True):
+        weights[pk] = max(weight, weights.get(pk, 0.0))
+    if not weights:
+        return []
+    posts = (
+        Post.objects.filter(pk__in=weights)
+        .select_related("community", "author")
+        .prefetch_related("tags")  # type: ignore[misc]  # taggit's `tags` prefetches
+    )
+    return [FeedItem("post", post, post.publish_at, weights[post.pk]) for post in posts]
+
+
+def news_items(user: Any, news: list[Any], team_ids: list[int]) -> list[FeedItem]:
+    mine = set(team_ids)
+    items = []
+    for page in news:
+        audience = {team.pk for team in page.audience_teams.all()}  # prefetched
+        weight = Weight.NEWS_FOR_MY_TEAM if audience & mine else Weight.NEWS
+        if page.featured:
+            weight += 1.0
+        items.append(FeedItem("news", page, page.first_published_at, weight))
+    return items
+
+
+def idea_items(user: Any, limit: int) -> list[FeedItem]:
+    return [
+        FeedItem("idea", change, change.created_at, Weight.IDEA)
+        for change in idea_updates_for(user, limit=limit)
+    ]
+
+
+def kudos_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
+    items = []
+    for kudos in recent_kudos(limit=limit):
+        people = {kudos.sender_id, kudos.recipient.user_id}
+        if kudos.recipient.user_id == user.pk:
+            weight = Weight.MINE
+        elif people & follows.person_ids:
+            weight = Weight.KUDOS_FOLLOWED
+        else:
+            weight = Weight.ANY
+        items.append(FeedItem("kudos", kudos, kudos.created_at, weight))
+    return items
+
+
+def event_items(user: Any, follows: FollowSet, now: datetime, limit: int) -> list[FeedItem]:
+    """Events I may read starting from now to `EVENT_HORIZON`, soonest first."""
+    mine = member_community_ids(user) | follows.community_ids
+    events = (
+        events_readable_by(user)
+        .filter(starts_at__gte=now, starts_at__lt=now + EVENT_HORIZON)
+        .select_related("community")
+        .order_by("starts_at", "pk")[:limit]
+    )
+    items = []
+    for event in events:
+        at = min(now, max(event.created_at, event.starts_at - EVENT_LEAD))
+        weight = Weight.EVENT_OF_MINE if event.community_id in mine else Weight.EVENT
+        items.append(FeedItem("event", event, at, weight))
+    return items
+
+
+@dataclass
+class Home:
+    """What the home page shows: the news sections that stay apart (must-reads, leadership,
+    questions) and the page of the personal feed."""
+
+    news_feed: HomeFeed
+    feed: FeedPage
+
+
+def feed_page(
+    user: User | AnonymousUser,
+    *,
+    number: int = 1,
+    now: datetime | None = None,
+    blocked: list[str] | None = None,
+    team_ids: list[int] | None = None,
+) -> FeedPage:
+    """Page `number` (1 to MAX_PAGES) of this person's feed, in a constant number of queries."""
+    if not getattr(user, "is_authenticated", False):
+        return FeedPage()
+    number = min(max(number, 1), MAX_PAGES)
+    now = now or timezone.now()
+    limit = number * PAGE_SIZE + 1
+    if blocked is None:
+        blocked = blocked_paths_for_user(user)
+    if team_ids is None:
+        team_ids = audience_team_ids_for_user(user)
+    follows = follows_of(user)
+    news = news_for_user(user, limit=limit, blocked=blocked, team_ids=team_ids)
+    items = [
+        *post_items(user, follows, limit),
+        *news_items(user, news, team_ids),
+        *idea_items(user, limit),
+        *kudos_items(user, follows, limit),
+        *event_items(user, follows, now, limit),
+    ]
+    for item in items:
+        item.score = item.weight * freshness(item.at, now)
+    items.sort(key=lambda item: (-item.score, -item.at.timestamp(), item.key))
+    start = (number - 1) * PAGE_SIZE
+    page = items[start : start + PAGE_SIZE]
+    return FeedPage(page, number, has_next=len(items) > start + PAGE_SIZE and number < MAX_PAGES)
+
+
+def home_for(user: User | AnonymousUser, *, number: int = 1) -> Home:
+    """The home page of this person: on page 1 the news sections beside the feed; on the
+    next pages, the feed only. Who the reader is (pages closed to them, their teams) is read
+    once for everything."""
+    if not getattr(user, "is_authenticated", False):
+        return Home(HomeFeed(), FeedPage())
+    reader = cast("User", user)  # signed in
+    blocked = blocked_paths_for_user(reader)
+    team_ids = audience_team_ids_for_user(reader)
+    feed = feed_page(reader, number=number, blocked=blocked, team_ids=team_ids)
+    if feed.number > 1:
+        return Home(HomeFeed(), feed)
+    news_feed = HomeFeed(
+        must_reads=list(pending_must_reads(reader, limit=5, blocked=blocked, team_ids=team_ids)),
+        leadership_updates=latest_leadership_updates(user, blocked=blocked),
+        questions=top_open_questions(user, blocked=blocked),
+    )
+    return Home(news_feed, feed)
