@@ -11,23 +11,18 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.utils import timezone
 
 from communities.models import (
     Community,
     CommunityTag,
-    Event,
     Follow,
     JoinRequest,
     Membership,
-    Post,
     Role,
 )
 from communities.selectors.access import (
     communities_visible_to,
-    events_readable_by,
     member_community_ids,
-    posts_readable_by,
 )
 from people.models import Profile, SkillTag
 
@@ -38,8 +33,6 @@ if TYPE_CHECKING:
 
 DIRECTORY_PAGE_SIZE = 24
 SUGGESTIONS = 6
-POSTS_PAGE_SIZE = 20
-UPCOMING_EVENTS = 5
 MEMBERS_PAGE_SIZE = 50
 
 
@@ -144,31 +137,6 @@ def members_page(community: Community, page_number: Any = None) -> Page[Membersh
     )
     paginator: Paginator[Membership] = Paginator(members, MEMBERS_PAGE_SIZE)
     return paginator.get_page(page_number)
-
-
-def community_posts_page(
-    community: Community, user: Someone, page_number: Any = None
-) -> Page[Post]:
-    """A page of the community's posts this person reads: pinned first, then newest."""
-    posts = (
-        posts_readable_by(user)
-        .filter(community=community)
-        .select_related("author", "author__profile")
-        .order_by(F("pinned_at").desc(nulls_last=True), "-publish_at", "-pk")
-    )
-    paginator: Paginator[Post] = Paginator(posts, POSTS_PAGE_SIZE)
-    return paginator.get_page(page_number)
-
-
-def upcoming_events(
-    community: Community, user: Someone, limit: int = UPCOMING_EVENTS
-) -> list[Event]:
-    """The community's next events (those not over yet), soonest first."""
-    return list(
-        events_readable_by(user)
-        .filter(community=community, ends_at__gte=timezone.now())
-        .order_by("starts_at", "pk")[:limit]
-    )
 
 
 def membership_of(user: User, community: Community) -> Membership | None:

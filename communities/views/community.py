@@ -18,13 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from communities.community_forms import JoinRequestForm, SettingsForm
 from communities.models import Community, Role
 from communities.selectors.access import can_animate, can_read
-from communities.selectors.communities import (
-    animators_of,
-    community_posts_page,
-    membership_of,
-    pending_request,
-    upcoming_events,
-)
+from communities.selectors.communities import animators_of, membership_of, pending_request
+from communities.selectors.events import community_events
+from communities.selectors.posts import posts_page
 from communities.services import membership as services
 from communities.services.communities import update_community
 
@@ -63,8 +59,8 @@ def community_page(request: HttpRequest, slug: str) -> HttpResponse:
         "follow_target": community,
     }
     if readable:
-        context["posts"] = community_posts_page(community, user, request.GET.get("page"))
-        context["events"] = upcoming_events(community, user)
+        context["posts"] = posts_page(community, user, request.GET.get("page"))
+        context["events"] = community_events(user, community)
     return render(request, "communities/community.html", context)
 
 

@@ -442,7 +442,7 @@ def test_the_community_page_costs_the_same_queries_whatever_its_members_and_post
 
 
 DIRECTORY_QUERIES = 12
-COMMUNITY_PAGE_QUERIES = 17
+COMMUNITY_PAGE_QUERIES = 23
 
 
 def test_a_member_let_in_by_an_animator_reads_the_welcome_from_the_notice_link(client):

@@ -192,7 +192,8 @@ def test_what_a_searcher_may_reach_is_read_in_two_queries_however_many_communiti
     assert queries_for(member) == queries_for(outsider) == baseline
     with CaptureQueriesContext(connection) as queries:
         reach = community_reach(as_in_a_request(member))
-    assert len(queries) == 3  # the user, their memberships, the communities
+    # the user, whether they are a guest (their profile), their memberships, the communities
+    assert len(queries) == 4
     assert len(reach.visible) == 10 and len(reach.readable) == 10
 
 
@@ -237,7 +238,10 @@ def test_the_search_page_labels_the_three_kinds(secret, member, client, reindex)
     reindex()
     client.force_login(member)
 
-    page = client.get("/search/", {"q": "zeppelin"}).content.decode()
+    page = client.get("/search/", {"q": "zeppelin"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    french = client.get("/search/", {"q": "zeppelin"}).content.decode()
 
+    for label in ("Communautés", "Publications", "Événements"):
+        assert label in french
     for label in ("Communities", "Posts", "Events"):
         assert label in page

@@ -31,9 +31,11 @@ def test_demo_people_are_the_demo_accounts_and_loading_twice_changes_nothing():
     assert camille.team.parent.name == "Informatique"
     assert camille.user.check_password("ruche-demo")
     assert Profile.objects.get(user__username="admin").user.is_superuser
-    assert User.objects.count() == 25
+    # 25 employees, and the demo's one guest expert (a community's outside expert)
+    assert User.objects.filter(profile__is_guest=False).count() == 25
+    assert User.objects.filter(profile__is_guest=True).count() == 1
 
     out, _ = load_demo()
 
     assert "demo person: 0 created, 25 updated, 0 failed" in out
-    assert User.objects.count() == 25 and Team.objects.count() == 5
+    assert User.objects.count() == 26 and Team.objects.count() == 5

@@ -53,8 +53,8 @@ GET    /api/                                              404  404  404  404  40
 GET    /api/openapi.json                                  401  200  200  200  200  200  200  404
 GET    /api/docs                                          401  200  200  200  200  200  200  404
 GET    /api/me/                                           401  200  200  200  200  200  200  200
-GET    /api/search/?q=cantine                             401  200  200  200  200  200  200  404
-GET    /api/search/suggest/?q=can                         401  200  200  200  200  200  200  404
+GET    /api/search/?q=cantine                             401  200  200  200  200  200  200  200
+GET    /api/search/suggest/?q=can                         401  200  200  200  200  200  200  200
 GET    /api/news/questions/                               401  200  200  200  200  200  200  404
 GET    /api/ideas/challenges/                             401  200  200  200  200  200  200  404
 GET    /api/ideas/challenges/{challenge.pk}/ideas/        401  200  200  200  200  200  200  404
@@ -66,8 +66,8 @@ GET    /api/ideas/{restricted_idea.pk}/                   401  404  404  200  40
 POST   /api/ideas/{idea.pk}/vote/                         401  200  200  200  200  200  200  404
 POST   /api/ideas/{restricted_idea.pk}/vote/              401  404  404  200  404  404  200  404
 DELETE /api/ideas/{idea.pk}/vote/                         401  409  409  409  409  409  409  404
-GET    /search/?q=cantine                                 auth 200  200  200  200  200  200  404
-GET    /search/click/{log.pk}/?to=/                       auth 302  302  302  302  302  302  404
+GET    /search/?q=cantine                                 auth 200  200  200  200  200  200  200
+GET    /search/click/{log.pk}/?to=/                       auth 302  302  302  302  302  302  302
 GET    /news/feed/                                        auth 200  200  200  200  200  200  404
 POST   /news/pages/{news.pk}/react/                       auth 302  302  302  302  302  302  404
 POST   /news/pages/{private_news.pk}/react/               auth 404  404  404  404  302  302  404
@@ -160,7 +160,7 @@ GET    /admin/insights/kpis/                              auth auth 302  auth au
 GET    /admin/insights/signals/                           auth auth 302  auth auth auth 200  404
 GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
 POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
-GET    /moderation/                                       auth 404  200  200  404  404  200  404
+GET    /moderation/                                       auth 404  200  200  200  404  200  404
 POST   /moderation/comments/{news_comment.pk}/hide/       auth 404  302  404  404  404  302  404
 POST   /moderation/comments/{idea_comment.pk}/dismiss/    auth 404  404  302  404  404  302  404
 POST   /moderation/targets/{idea_conversation.pk}/hide/   auth 404  404  302  404  404  302  404
@@ -267,6 +267,7 @@ POST   /communities/{c_secret.slug}/withdraw/             auth 302  302  404  40
 POST   /communities/{c_open.slug}/leave/                  auth 302  302  302  302  302  302  404
 POST   /communities/{c_secret.slug}/leave/                auth 302  302  404  404  404  302  404
 GET    /communities/{c_open.slug}/settings/               auth 403  200  403  403  403  200  404
+GET    /communities/{c_open.slug}/guests/invite/          auth 404  200  404  404  404  200  404
 POST   /communities/{c_open.slug}/settings/               auth 403  302  403  403  403  302  404
 GET    /communities/{c_secret.slug}/settings/             auth 403  200  404  404  404  200  404
 GET    /communities/{c_open.slug}/members/                auth 200  200  200  200  200  200  404

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand, CommandError
 
 from core.importing.runner import run_import
+from intranet.demo_communities import GUEST_USERNAME, add_community_demo
 from search.indexing import rebuild as rebuild_search_index
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
@@ -57,10 +58,14 @@ class Command(BaseCommand):
             self.stderr.write(message)
         for line in report.summary_lines():
             self.stdout.write(f"  demo {line}")
+        for line in add_community_demo(DEMO_PASSWORD):
+            self.stdout.write(f"  demo: {line}")
         indexed = rebuild_search_index()
         self.stdout.write(f"  search index: {sum(indexed.values())} documents")
 
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (password for all: ruche-demo):"))
         for username, first_name, last_name, role, _groups in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<10} {first_name} {last_name}, {role}")
+        if User.objects.filter(username=GUEST_USERNAME).exists():
+            self.stdout.write(f"  {GUEST_USERNAME:<10} Inès Conseil, guest expert (one community)")
         self.stdout.write("Sign in at http://127.0.0.1:8000/ — the admin is at /admin/.\n")
