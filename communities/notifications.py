@@ -7,6 +7,7 @@
   a comment on a post reaches its author, and a reply the author of the comment it answers,
   in the digest.
 - An accepted answer reaches its writer at once.
+- Whoever a post or a comment mentions hears of it at once (`communities.mentions`).
 
 Never the person who did it, never anyone inactive, never anyone who may not read the post
 (a closed or secret community's members only: `communities.selectors.access.reader_ids`).
@@ -23,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from communities.mentions import mention_message, mentioned_readers
 from communities.models import Post
 from communities.selectors.access import posts_readable_by, reader_ids
 from communities.selectors.follows import follower_ids
@@ -158,6 +160,13 @@ def accepted_answer(post: Post, comment: Comment) -> int:
     )
 
 
+def mentioned(post: Post, key: str, text: str, author: Any) -> int:
+    """The people and team members `text` mentions who may read the post, but its author."""
+    recipients = readers_among(post, mentioned_readers(post, text, author))
+    name, title = _name(author), _title(post)
+    return _send(post, key, recipients, lambda: mention_message(name, title), immediate=True)
+
+
 def deliver(event: str, post_id: int, comment_id: int | None = None) -> int:
     """Post the notices of one event (`post`, `comment` or `accepted`); returns emails sent.
 
@@ -167,7 +176,7 @@ def deliver(event: str, post_id: int, comment_id: int | None = None) -> int:
     if post is None:
         return 0
     if event == "post":
-        return new_post(post)
+        return new_post(post) + mentioned(post, f"mention:{post.pk}", post.body, post.author)
     if comment_id is None:
         return 0
     comment = (
@@ -178,7 +187,9 @@ def deliver(event: str, post_id: int, comment_id: int | None = None) -> int:
     if comment is None:
         return 0
     if event == "comment":
-        return new_comment(post, comment)
+        return new_comment(post, comment) + mentioned(
+            post, f"mention:comment:{comment.pk}", comment.body, comment.author
+        )
     if event == "accepted":
         return accepted_answer(post, comment)
     return 0
