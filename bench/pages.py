@@ -49,7 +49,14 @@ FEED_SIZES = {"small": (20, 500), "full": (200, 50_000)}
 ARTIFACTS = REPO / "test-artifacts" / "bench"
 SMALL = Sizes(people=200, teams=10, news=30, challenges=2, ideas=40, heavy=3)
 FULL = Sizes(people=2000, teams=50, news=500, challenges=20, ideas=2000, heavy=60)
-PAGES = ["home", "news index", "news page", "challenge page", "idea page"]
+PAGES = [
+    "home",
+    "news index",
+    "news page",
+    "challenge page",
+    "idea page",
+    "community page",
+]
 P95_TARGET_MS = 50  # DESIGN.md §5, news and challenge pages
 
 
@@ -118,6 +125,8 @@ def reference_urls() -> dict[str, str]:
         "news page": NewsPage.objects.get(pk=keyed("news", "n-0")).url,
         "challenge page": ChallengePage.objects.get(pk=keyed("challenge", "c-0")).url,
         "idea page": Idea.objects.get(pk=keyed("idea", "i-0")).get_absolute_url(),
+        # open, and the reader is a member: its posts (a 200th of them all) and events
+        "community page": "/communities/communaute-0/",
     }
 
 
