@@ -47,7 +47,7 @@ def mention_suggestions(
     q: str = Query(
         ...,
         max_length=100,
-        pattern=r"[^\s@]",
+        pattern=r"[^\s\x1c-\x1f\x85@]",
         description="The beginning of a first or last name, a username or a team's name "
         "(what follows `@`; `équipe:` to look for teams only).",
     ),

@@ -5,7 +5,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from core.api import ERRORS
+from core.api import ERRORS, NOT_BLANK
 from core.ratelimits import check_api_rate
 from search.engine import SearchUnavailable
 from search.labels import KIND_LABELS
@@ -32,7 +32,7 @@ Kind = Literal[
 
 
 class SearchParams(Schema):
-    q: str = Field(..., pattern=r"\S", max_length=200, description="What to search for.")
+    q: str = Field(..., pattern=NOT_BLANK, max_length=200, description="What to search for.")
     kind: list[Kind] = Field(default=[], description="Only these kinds (repeatable).")
     page: int = Field(default=1, ge=1, le=1000)
     page_size: int = Field(default=20, ge=1, le=100)
@@ -92,7 +92,7 @@ def search(request, params: Query[SearchParams]):
 @router.get(
     "/suggest/", response={200: list[Suggestion], **ERRORS}, summary="As-you-type suggestions"
 )
-def suggestions(request, q: str = Query(..., pattern=r"\S", max_length=200)):
+def suggestions(request, q: str = Query(..., pattern=NOT_BLANK, max_length=200)):
     check_api_rate(request, "suggest")
     text = q.strip()
     if not text:

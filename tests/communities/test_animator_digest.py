@@ -96,6 +96,6 @@ def test_the_animator_digest_arrives_over_smtp_with_its_figures(animated, smtp_s
 
     [email] = smtp_server.to("animator@example.org")
     body = smtp_server.body(email)
-    assert "The communities you animate" in body
-    assert "2 unanswered questions" in body and "3 new members this week" in body
+    assert "Les communautés que vous animez" in body  # the digest speaks French by default
+    assert "2 questions sans réponse" in body and "3 nouveaux membres cette semaine" in body
     assert not smtp_server.to("member@example.org")

@@ -96,7 +96,7 @@ def test_the_accepted_answer_is_shown_first_and_marked_with_accept_buttons_for_t
     assert 'data-testid="accepted-answer"' in page
     # first: the marked answer comes before the conversation (newest first there)
     assert page.index("Essaie ceci") < page.index("Ou cela")
-    assert page.index("Accepted answer") < page.index('id="comments"')
+    assert page.index("Réponse acceptée") < page.index('id="comments"')
 
 
 def test_readers_who_are_not_the_author_see_no_accept_button_and_cannot_post_one(client, thread):

@@ -101,7 +101,7 @@ def test_refusals_are_errors_with_their_status(as_user):
     stranger = as_user(employee).post(f"/api/communities/{team.slug}/leave/")
     hidden = as_user(employee).post(f"/api/communities/{secret.slug}/join/")
 
-    assert last.status_code == 409 and "last animator" in last.json()["error"]
+    assert last.status_code == 409 and "dernière animatrice" in last.json()["error"]
     assert stranger.status_code == 409 and "not a member" in stranger.json()["error"]
     assert hidden.status_code == 404
 

@@ -98,7 +98,7 @@ def test_a_started_event_refuses_answers_with_a_conflict(client):
     answer = client.post(f"/api/events/{meeting.pk}/rsvp/", **bearer(person()))
 
     assert answer.status_code == 409
-    assert answer.json() == {"error": "This event has already started."}
+    assert answer.json() == {"error": "Cet événement a déjà commencé."}
 
 
 def test_answers_are_rate_limited(client, settings):

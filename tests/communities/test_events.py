@@ -253,10 +253,10 @@ def test_the_event_page_shows_the_places_my_answer_and_who_is_going(client):
     page = client.get(f"/communities/events/{meeting.pk}/").content.decode()
 
     assert "Lyon, salle 2" in page
-    assert "1 going out of 1, 0 places left" in page
-    assert "You are number 3 on the waiting list" in page
+    assert "1 inscrit·es sur 1, 0 place restante" in page
+    assert "Vous êtes 3e sur la liste d’attente" in page
     assert "Camille Martin" in page
-    assert "Leave the waiting list" in page
+    assert "Quitter la liste d’attente" in page
 
 
 def test_answering_and_withdrawing_from_the_page(client):
@@ -266,7 +266,7 @@ def test_answering_and_withdrawing_from_the_page(client):
 
     client.post(f"/communities/events/{meeting.pk}/rsvp/")
     assert RSVP.objects.get(user=member).status == RSVPStatus.GOING
-    assert "You are going" in client.get(meeting.get_absolute_url()).content.decode()
+    assert "Vous participez" in client.get(meeting.get_absolute_url()).content.decode()
     client.post(f"/communities/events/{meeting.pk}/rsvp/", {"action": "cancel"})
     assert not RSVP.objects.filter(user=member).exists()
 
@@ -305,7 +305,7 @@ def test_an_animator_plans_from_the_form_in_paris_time(client):
             "place": "Lyon",
         },
     )
-    assert "must end after it starts" in response.content.decode()
+    assert "doit finir après avoir commencé" in response.content.decode()
     client.post(
         "/communities/cuisine/events/new/",
         {

@@ -93,7 +93,7 @@ def test_an_event_of_no_community_online_or_hybrid(tmp_path, people):
     [
         ({"community": "c-nowhere"}, "unknown community 'c-nowhere'"),
         ({"attendees": ["p-ghost"]}, "unknown person 'p-ghost'"),
-        ({"ends_at": "2030-03-01T09:00:00+01:00"}, "must end after it starts"),
+        ({"ends_at": "2030-03-01T09:00:00+01:00"}, "doit finir après avoir commencé"),
         ({"starts_at": "demain"}, "field 'starts_at' must be an ISO 8601 date"),
         ({"capacity": 0}, "field 'capacity' must be a whole number of at least 1"),
         ({"online_url": "javascript:alert(1)"}, "http"),

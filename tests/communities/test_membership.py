@@ -126,7 +126,7 @@ def test_an_accepted_request_makes_a_member_who_is_told_and_announced(
     assert Membership.objects.filter(community=closed, user=asker, role=Role.MEMBER).exists()
     assert joined == [(closed.pk, asker.pk)]
     notice = Notification.objects.get(recipient=asker)
-    assert "Jardin" in notice.message and "accepted" in notice.message
+    assert "Jardin" in notice.message and "acceptée" in notice.message
     assert notice.url == f"{closed.get_absolute_url()}?welcome=1"
 
 
@@ -140,7 +140,7 @@ def test_a_refused_request_is_told_in_neutral_words_naming_no_animator():
 
     assert not Membership.objects.filter(community=closed, user=asker).exists()
     notice = Notification.objects.get(recipient=asker)
-    assert notice.message == "Your request to join “Jardin” was not accepted."
+    assert notice.message == "Votre demande pour rejoindre « Jardin » n’a pas été acceptée."
     assert "Hélène" not in notice.message and "Martin" not in notice.message
 
 

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _english(english):
-    """Messages are asserted in English."""
+    """Messages made in the test are asserted in English; notices made by background work
+    speak the site's language, French."""
 
 
 def run_notices() -> None:
@@ -72,7 +73,7 @@ def test_a_new_post_reaches_followers_of_its_community_author_and_tags_but_not_i
 
     assert notified(f"communities:post:{made.pk}") == {"member", "fan", "tag"}
     notice = Notification.objects.get(recipient=member)
-    assert notice.message == "Alix Martin posted in “Cuisine du monde”: Tarte"
+    assert notice.message == "Alix Martin a publié dans « Cuisine du monde » : Tarte"
     assert not notice.immediate and notice.url == made.get_absolute_url()
     assert stranger.notifications.count() == 0
 
@@ -117,7 +118,8 @@ def test_an_answer_to_my_question_is_emailed_to_me_at_once_over_smtp(smtp_server
     assert notified(f"communities:answer:{own.pk}") == set()
     [email] = smtp_server.to("asker@example.org")
     assert (
-        email["Subject"].strip() == "[Ruche] Hugo Petit answered your question “Où est la salle ?”"
+        email["Subject"].strip()
+        == "[Ruche] Hugo Petit a répondu à votre question « Où est la salle ? »"
     )
     assert question.get_absolute_url() in smtp_server.body(email)
     assert not smtp_server.to("helper@example.org")
@@ -183,7 +185,7 @@ def test_an_accepted_answer_reaches_its_writer_unless_they_asked_the_question():
     assert notified(f"communities:accepted:{question.pk}:{answer.pk}") == {"helper"}
     assert notified(f"communities:accepted:{question.pk}:{own.pk}") == set()
     accepted = helper.notifications.get(key__startswith="communities:accepted:")
-    assert accepted.message == "Your answer to “Wifi ?” was accepted" and accepted.immediate
+    assert accepted.message == "Votre réponse à « Wifi ? » a été acceptée" and accepted.immediate
 
 
 def test_running_a_notice_task_twice_sends_each_notice_and_email_once(smtp_server):

@@ -268,6 +268,7 @@ POST   /communities/{c_open.slug}/leave/                  auth 302  302  302  30
 POST   /communities/{c_secret.slug}/leave/                auth 302  302  404  404  404  302  404
 GET    /communities/{c_open.slug}/settings/               auth 403  200  403  403  403  200  404
 GET    /communities/{c_open.slug}/guests/invite/          auth 404  200  404  404  404  200  404
+POST   /communities/{c_open.slug}/guests/invite/          auth 404  200  404  404  404  200  404
 POST   /communities/{c_open.slug}/settings/               auth 403  302  403  403  403  302  404
 GET    /communities/{c_secret.slug}/settings/             auth 403  200  404  404  404  200  404
 GET    /communities/{c_open.slug}/members/                auth 200  200  200  200  200  200  404
