@@ -102,7 +102,7 @@ def test_refusals_are_errors_with_their_status(as_user):
     hidden = as_user(employee).post(f"/api/communities/{secret.slug}/join/")
 
     assert last.status_code == 409 and "dernière animatrice" in last.json()["error"]
-    assert stranger.status_code == 409 and "not a member" in stranger.json()["error"]
+    assert stranger.status_code == 409 and "pas membre" in stranger.json()["error"]
     assert hidden.status_code == 404
 
 
