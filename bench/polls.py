@@ -19,10 +19,7 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -32,7 +29,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from bench._setup import bench_line as bench  # noqa: E402
-from bench.votes import environment, free_port, recreate_database, wait_until_up  # noqa: E402
+from bench.votes import (  # noqa: E402
+    all_at_once,
+    drop_database,
+    environment,
+    gunicorn,
+    recreate_database,
+)
 
 DEFAULT_URL = "postgres://ruche:ruche@127.0.0.1:5432/ruche_bench_polls"
 
@@ -107,60 +110,24 @@ def main() -> int:
     os.environ.update(env)
     polls, tokens = seed(options.voters, options.polls)
 
-    server_log = open(Path(tempfile.gettempdir()) / "ruche-bench-polls.log", "w")  # noqa: SIM115
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "intranet.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(options.workers),
-            "--threads",
-            str(options.threads),
-            "--log-level",
-            "warning",
-        ],
-        cwd=REPO,
-        env=env,
-        stderr=server_log,
-    )
-    try:
-        wait_until_up(base, server)
-        results: list[list[tuple[int, int, float]]] = [[] for _ in tokens]
-        barrier = threading.Barrier(len(tokens))
+    results: list[list[tuple[int, int, float]]] = [[] for _ in tokens]
+    with gunicorn(
+        env, log_name="ruche-bench-polls.log", workers=options.workers, threads=options.threads
+    ) as base:
 
         def voter(index: int) -> None:
             rng = random.Random(index)
             plan = [poll for poll in polls for _twice in range(2)]
             rng.shuffle(plan)
-            barrier.wait()
             for post_id, choice_ids in plan:
                 chosen = [choice_ids[(index + post_id) % len(choice_ids)]]
                 status, seconds = ballot(base, tokens[index], post_id, chosen)
                 results[index].append((post_id, status, seconds))
 
-        threads = [threading.Thread(target=voter, args=(n,)) for n in range(len(tokens))]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        server_log.close()
+        elapsed = all_at_once(len(tokens), voter)
 
     status = report(results, elapsed, options)
-    from django.db import connections
-
-    connections.close_all()
-    recreate_database(url, drop_only=True)
+    drop_database(url)
     return status
 
 

@@ -21,10 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -34,7 +31,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from bench._setup import bench_line as bench  # noqa: E402
-from bench.votes import environment, free_port, recreate_database, wait_until_up  # noqa: E402
+from bench.votes import (  # noqa: E402
+    all_at_once,
+    drop_database,
+    environment,
+    gunicorn,
+    recreate_database,
+)
 
 DEFAULT_URL = "postgres://ruche:ruche@127.0.0.1:5432/ruche_bench_rsvps"
 
@@ -123,35 +126,12 @@ def main() -> int:
     os.environ.update(env)
     event_ids, tokens = seed(options.clients, options.events, options.capacity)
 
-    server_log = open(Path(tempfile.gettempdir()) / "ruche-bench-rsvps.log", "w")  # noqa: SIM115
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "intranet.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(options.workers),
-            "--threads",
-            str(options.threads),
-            "--log-level",
-            "warning",
-        ],
-        cwd=REPO,
-        env=env,
-        stderr=server_log,
-    )
-    try:
-        wait_until_up(base, server)
-        results: list[list[tuple[str, int, float]]] = [[] for _ in tokens]
-        barrier = threading.Barrier(len(tokens))
+    results: list[list[tuple[str, int, float]]] = [[] for _ in tokens]
+    with gunicorn(
+        env, log_name="ruche-bench-rsvps.log", workers=options.workers, threads=options.threads
+    ) as base:
 
         def client(index: int) -> None:
-            barrier.wait()
             for event_id in event_ids:
                 for _twice in range(2):
                     status, seconds = call(base, tokens[index], event_id, "POST")
@@ -161,23 +141,10 @@ def main() -> int:
                     status, seconds = call(base, tokens[index], event_id, "DELETE")
                     results[index].append(("DELETE", status, seconds))
 
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(len(tokens))]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        server_log.close()
+        elapsed = all_at_once(len(tokens), client)
 
     status = report(results, elapsed, event_ids, options)
-    from django.db import connections
-
-    connections.close_all()
-    recreate_database(url, drop_only=True)
+    drop_database(url)
     return status
 
 

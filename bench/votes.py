@@ -27,6 +27,8 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -151,6 +153,69 @@ def wait_until_up(base: str, server: subprocess.Popen, timeout: float = 60) -> N
     raise SystemExit("gunicorn did not answer in time")
 
 
+@contextmanager
+def gunicorn(env: dict[str, str], *, log_name: str, workers: int, threads: int) -> Iterator[str]:
+    """Ruche served by gunicorn on a free loopback port, up and answering; yields its base URL.
+
+    Its warnings (the 409s Django logs) go to `log_name` in the temporary folder, out of the
+    figures; the server stops when the block ends, whatever happened.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with open(Path(tempfile.gettempdir()) / log_name, "w") as server_log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "intranet.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--log-level",
+                "warning",
+            ],
+            cwd=REPO,
+            env=env,
+            stderr=server_log,
+        )
+        try:
+            wait_until_up(base, server)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def all_at_once(clients: int, work: Callable[[int], None]) -> float:
+    """Run `work(index)` for each client in its own thread, released together by a barrier;
+    the seconds until the last one is done."""
+    barrier = threading.Barrier(clients)
+
+    def client(index: int) -> None:
+        barrier.wait()
+        work(index)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
+
+def drop_database(url: str) -> None:
+    """Close this process's connections, then drop the bench database."""
+    from django.db import connections
+
+    connections.close_all()
+    recreate_database(url, drop_only=True)
+
+
 def vote(base: str, token: str, idea_id: int) -> tuple[int, float]:
     request = urllib.request.Request(  # noqa: S310 - loopback URL built here
         f"{base}/api/ideas/{idea_id}/vote/",
@@ -183,59 +248,22 @@ def main() -> int:
     sys.path.insert(0, str(REPO))
     idea_ids, tokens = seed(options.voters, options.ideas, options.budget)
 
-    # 409 answers are logged as warnings by Django; keep them out of the figures.
-    server_log = open(Path(tempfile.gettempdir()) / "ruche-bench-votes.log", "w")  # noqa: SIM115
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "intranet.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(options.workers),
-            "--threads",
-            str(options.threads),
-            "--log-level",
-            "warning",
-        ],
-        cwd=REPO,
-        env=env,
-        stderr=server_log,
-    )
-    try:
-        wait_until_up(base, server)
-        results: list[list[tuple[int, int, float]]] = [[] for _ in tokens]
-        barrier = threading.Barrier(len(tokens))
+    results: list[list[tuple[int, int, float]]] = [[] for _ in tokens]
+    with gunicorn(
+        env, log_name="ruche-bench-votes.log", workers=options.workers, threads=options.threads
+    ) as base:
 
         def voter(index: int) -> None:
             plan = [idea for idea in idea_ids for _twice in range(2)]
             random.Random(index).shuffle(plan)
-            barrier.wait()
             for idea_id in plan:
                 status, seconds = vote(base, tokens[index], idea_id)
                 results[index].append((idea_id, status, seconds))
 
-        threads = [threading.Thread(target=voter, args=(n,)) for n in range(len(tokens))]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        server_log.close()
+        elapsed = all_at_once(len(tokens), voter)
 
     status = report(results, elapsed, idea_ids, options)
-    from django.db import connections
-
-    connections.close_all()
-    recreate_database(url, drop_only=True)
+    drop_database(url)
     return status
 
 
