@@ -44,6 +44,20 @@ class Result(Schema):
     title: str
     url: str
     snippet: str
+    why: list[str] = Field(
+        default=[],
+        description="What found it: fields (title, body, tags, teams, suggestions) and how "
+        "(synonym, translation, relaxed).",
+    )
+
+
+class Answer(Schema):
+    text: str = Field(description="The passage that answers; <mark> is its only markup.")
+    key: str | None
+    url: str
+    kind: str
+    title: str
+    date: str | None
 
 
 class SearchResponse(Schema):
@@ -52,6 +66,8 @@ class SearchResponse(Schema):
     results: list[Result]
     facets: dict[str, dict[str, int]]
     suggestion: str | None
+    answer: Answer | None = None
+    tier: str = Field(default="strict", description="strict, or relaxed for a question.")
 
 
 class Suggestion(Schema):
@@ -86,7 +102,16 @@ def search(request, params: Query[SearchParams]):
         "results": [vars(hit) for hit in outcome.results],
         "facets": {"kind": outcome.facets.get("kind", {})},
         "suggestion": outcome.suggestion,
+        "answer": _answer(outcome.answer),
+        "tier": outcome.tier,
     }
+
+
+def _answer(answer: dict | None) -> dict | None:
+    if answer is None:
+        return None
+    date = answer["date"]
+    return {**answer, "date": date.isoformat() if hasattr(date, "isoformat") else date}
 
 
 @router.get(

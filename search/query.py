@@ -11,6 +11,14 @@ from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
 from search.permissions import Searcher
+from search.relaxed import (
+    SYNONYM,
+    TYPED,
+    highlight_words,
+    intent_functions,
+    relaxed_clauses,
+)
+from search.understanding import Understanding
 
 # Title matches weigh most; French and English stems catch inflections; the folded fields catch
 # exact words and acronyms, whatever the accents and case.
@@ -32,8 +40,9 @@ CROSS_FIELDS_EN = ["title.en^3", "body.en"]
 # mostly finds noise.
 FUZZY_FIELDS = ["title^3", "suggestions^3", "tags^2", "teams"]
 HIGHLIGHT_FIELDS = ["body", "body.fr", "body.en"]
+# Short fields are highlighted whole, only to tell which of them matched ("why this result").
+WHY_FIELDS = ["title", "tags", "teams", "suggestions"]
 FRESH_KINDS = ["news", "leadership_update"]
-SIMILAR_MINIMUM_MATCH = "2<67%"
 PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
 FACETS = ("kind", "team", "tag", "period")
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -197,8 +206,12 @@ def facet_filters(filters: Filters) -> list[Q]:
     return clauses
 
 
-def scored(query: Q) -> Q:
-    """Recent news rank a little higher; people rank by profile completeness (`boost`)."""
+def scored(query: Q, understanding: Understanding | None = None) -> Q:
+    """Recent news rank a little higher; people rank by profile completeness (`boost`); the
+    kinds a question asks for ("qui…", "comment…") rank higher."""
+    intent = intent_functions(understanding)
+    if intent:
+        query = Q("function_score", query=query, functions=intent, boost_mode="multiply")
     freshness = Q(
         "function_score",
         query=query,
@@ -231,15 +244,29 @@ def build_search(
     size: int,
     exclude_ids: Sequence[str] = (),
     facets: tuple[str, ...] = FACETS,
+    understanding: Understanding | None = None,
+    relaxed: bool = False,
 ) -> Search:
+    """The search body. `relaxed` adds the relaxed tier (relaxed.py) to the strict one; the
+    understanding of the query also says which kinds it asks for."""
+    should = [
+        Q("bool", should=[text_query(text)], _name=TYPED),
+        *(Q("bool", should=[text_query(variant, 0.8)], _name=SYNONYM) for variant in variants),
+    ]
+    if relaxed and understanding is not None:
+        should += relaxed_clauses(understanding, text_query)
     matching = Q(
         "bool",
-        should=[text_query(text), *(text_query(variant, 0.8) for variant in variants)],
+        should=should,
         minimum_should_match=1,
         filter=permission_filters(searcher),
         must_not=[Q("ids", values=list(exclude_ids))] if exclude_ids else [],
     )
-    search = Search().query(scored(matching)).extra(from_=offset, size=size, track_total_hits=True)
+    search = (
+        Search()
+        .query(scored(matching, understanding))
+        .extra(from_=offset, size=size, track_total_hits=True)
+    )
     post = facet_filters(filters)
     if post:
         search = search.post_filter(Q("bool", filter=post))
@@ -264,7 +291,13 @@ def build_search(
     # words to mark come from a plain match of the typed text (and its synonyms): taken from
     # the whole query instead, the fuzzy and prefix clauses made highlighting cost more than
     # the search itself.
-    words = [text, *variants]
+    words = [text, *variants, *(highlight_words(understanding) if relaxed else [])]
+    marked = Q(
+        "bool",
+        should=[
+            Q("multi_match", query=one, fields=[*HIGHLIGHT_FIELDS, *WHY_FIELDS]) for one in words
+        ],
+    ).to_dict()
     search = search.highlight(
         "body",
         "body.fr",
@@ -273,10 +306,10 @@ def build_search(
         fragment_size=180,
         number_of_fragments=1,
         no_match_size=180,
-        highlight_query=Q(
-            "bool",
-            should=[Q("multi_match", query=one, fields=HIGHLIGHT_FIELDS) for one in words],
-        ).to_dict(),
+        highlight_query=marked,
+    )
+    search = search.highlight(
+        *WHY_FIELDS, type="unified", number_of_fragments=0, highlight_query=marked
     )
     search = search.highlight_options(
         pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False
@@ -312,60 +345,6 @@ def build_did_you_mean(text: str, searcher: Searcher) -> Search:
             },
         )
     )
-
-
-# Ideas "like" a typed title: the words of the title, stemmed both ways, against the titles
-# and descriptions of the other objects of the same parent.
-SIMILAR_FIELDS = ["title", "title.fr", "title.en", "body.fr", "body.en"]
-# Most typed words must be found: with two words both, with three two, and so on. Sharing
-# one common word ("bureau", "vélo") does not make two ideas alike.
-SIMILAR_MINIMUM_MATCH = "2<67%"
-
-
-def build_similar(text: str, searcher: Searcher, *, kind: str, parent: str, size: int) -> Search:
-    """Objects of `kind` within `parent` like `text`, ranked by more-like-this.
-
-    More-like-this alone would let a single shared word match: it leaves out the typed words
-    the index does not know, and counts a word once per field it appears in. So an object
-    must also hold most typed words, in its title or description, in French or English
-    (stems), or in its title with a typo.
-    """
-    coverage = [
-        Q(
-            "multi_match",
-            query=text,
-            fields=fields,
-            type="cross_fields",
-            minimum_should_match=SIMILAR_MINIMUM_MATCH,
-        )
-        for fields in (["title.fr", "body.fr"], ["title.en", "body.en"])
-    ]
-    typo_in_title = Q(
-        "match",
-        title={
-            "query": text,
-            "fuzziness": "AUTO",
-            "prefix_length": 1,
-            "max_expansions": 10,
-            "minimum_should_match": SIMILAR_MINIMUM_MATCH,
-        },
-    )
-    matching = Q(
-        "bool",
-        must=[Q("bool", should=[*coverage, typo_in_title], minimum_should_match=1)],
-        should=[
-            Q(
-                "more_like_this",
-                fields=SIMILAR_FIELDS,
-                like=text,
-                min_term_freq=1,
-                min_doc_freq=1,
-                max_query_terms=25,
-            )
-        ],
-        filter=[Q("term", kind=kind), Q("term", parent=parent), *permission_filters(searcher)],
-    )
-    return Search().query(matching).extra(size=size).source(["object_id"])
 
 
 def build_suggest(text: str, searcher: Searcher, size: int) -> Search:

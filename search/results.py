@@ -20,6 +20,9 @@ class SearchHit:
     snippet: str = ""
     date: datetime | str | None = None
     promoted: bool = False
+    # What found it: the fields that matched ("title", "body", "tags", "teams", "suggestions")
+    # and how ("synonym", "translation", "relaxed"), see search/answers.py.
+    why: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -32,6 +35,10 @@ class SearchOutcome:
     page: int = 1
     page_size: int = 20
     log_id: int | None = None
+    # "strict" (every typed word, or all but one) or "relaxed" (a question, or few results).
+    tier: str = "strict"
+    # The passage that answers a question: {"text", "key", "url", "kind", "title", "date"}.
+    answer: dict | None = None
 
     @property
     def first_rank(self) -> int:

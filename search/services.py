@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 
 from core.findable import registry
 from search import database
+from search.answers import answer_card, why_codes
 from search.engine import IndexMissing, SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
 from search.models import SearchClick, SearchQueryLog
@@ -23,11 +25,12 @@ from search.query import (
     Filters,
     build_did_you_mean,
     build_search,
-    build_similar,
     build_suggest,
 )
 from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
+from search.similar import build_similar
 from search.synonyms import expand, fold
+from search.understanding import Understanding, understand
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -42,6 +45,8 @@ MAX_RESULT_WINDOW = 10_000
 # A look-alike must score at least this share of the best one: a weak second match next to a
 # strong first one is usually a word in common, not the same idea.
 SIMILAR_RELATIVE_SCORE = 0.4
+# Below this many results, the strict tier is followed by the relaxed one (relaxed.py).
+RELAX_BELOW = 3
 
 
 def normalize_query(text: str) -> str:
@@ -87,15 +92,16 @@ def run_search(
     filters = filters or Filters()
     searcher = Searcher.for_user(user)
     variants = expand(text)
+    understanding = understand(text)
     promoted = promoted_hits(text, searcher) if page == 1 and not filters.kinds else []
     if uses_engine():
-        outcome = _engine_search(
-            text, variants, searcher, filters, page, page_size, promoted, facets
-        )
+        query = EngineQuery(text, variants, understanding, searcher, filters, facets)
+        outcome = _engine_search(query, page, page_size, promoted)
     else:
         outcome = _database_search(text, variants, searcher, filters, page, page_size)
     if promoted:
         outcome.results = promoted + outcome.results
+    outcome.answer = answer_card(outcome.results, understanding)
     if page == 1:
         outcome.log_id = log_search(
             user=user, text=text, filters=filters, count=outcome.count, source=source
@@ -103,27 +109,45 @@ def run_search(
     return outcome
 
 
+@dataclass(frozen=True)
+class EngineQuery:
+    text: str
+    variants: list[str]
+    understanding: Understanding
+    searcher: Searcher
+    filters: Filters
+    facets: tuple[str, ...]
+
+
 def _engine_search(
-    text: str,
-    variants: list[str],
-    searcher: Searcher,
-    filters: Filters,
-    page: int,
-    page_size: int,
-    promoted: list[SearchHit],
-    facets: tuple[str, ...],
+    query: EngineQuery, page: int, page_size: int, promoted: list[SearchHit]
+) -> SearchOutcome:
+    """The strict tier first; the relaxed one at once for a question, or when the strict
+    tier finds fewer than RELAX_BELOW results (one more request, only then)."""
+    if query.understanding.is_question:
+        return _engine_tier(query, page, page_size, promoted, relaxed=True)
+    outcome = _engine_tier(query, page, page_size, promoted, relaxed=False)
+    if outcome.count < RELAX_BELOW:
+        outcome = _engine_tier(query, page, page_size, promoted, relaxed=True)
+    return outcome
+
+
+def _engine_tier(
+    query: EngineQuery, page: int, page_size: int, promoted: list[SearchHit], *, relaxed: bool
 ) -> SearchOutcome:
     # Engines page through the first 10,000 hits only; deeper pages come back empty.
     offset = min((page - 1) * page_size, MAX_RESULT_WINDOW)
     body = build_search(
-        text,
-        variants,
-        searcher,
-        filters,
+        query.text,
+        query.variants,
+        query.searcher,
+        query.filters,
         offset=offset,
         size=max(0, min(page_size, MAX_RESULT_WINDOW - offset)),
         exclude_ids=[f"{hit.kind}:{hit.object_id}" for hit in promoted],
-        facets=facets,
+        facets=query.facets,
+        understanding=query.understanding,
+        relaxed=relaxed,
     ).to_dict()
     response = engine_search(body)
     hits = [_engine_hit(hit) for hit in response["hits"]["hits"]]
@@ -136,13 +160,14 @@ def _engine_search(
     counts["period"] = {key: bucket["doc_count"] for key, bucket in periods.items()}
     total = response["hits"]["total"]["value"] + len(promoted)
     return SearchOutcome(
-        query=text,
+        query=query.text,
         count=total,
         results=hits,
         facets=counts,
-        suggestion=_did_you_mean(text, searcher) if total < SUGGEST_BELOW else None,
+        suggestion=_did_you_mean(query.text, query.searcher) if total < SUGGEST_BELOW else None,
         page=page,
         page_size=page_size,
+        tier="relaxed" if relaxed else "strict",
     )
 
 
@@ -161,6 +186,7 @@ def _engine_hit(hit: dict[str, Any]) -> SearchHit:
         url=source["url"],
         snippet=marked_html(best),
         date=source.get("date"),
+        why=why_codes(hit),
     )
 
 

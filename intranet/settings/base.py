@@ -243,6 +243,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a small file can unpack to a huge
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
 SEARCH_URL = env("SEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "ruche_")
+# Where Debian's FreeDict French-English dictionaries lie (search/dictionary.py); without them
+# a query finds content in its own language only.
+SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", "/usr/share/dictd")
 _ENGINE_MODULES = {
     "database": "wagtail.search.backends.database",
     "opensearch2": "wagtail.search.backends.opensearch2",

@@ -1,0 +1,101 @@
+"""The relaxed tier: what a question or a paraphrase matches when its typed words do not.
+
+The strict tier (query.text_query) wants every typed word, or all but one. A question holds
+words that no page contains, so the relaxed tier asks for its meaningful words, any of them,
+ranked by how many it holds and how rare they are (BM25), then for their translations in
+the other language with less weight. Each clause is named, so that a hit says which of them
+found it ("why this result").
+"""
+
+from __future__ import annotations
+
+from elasticsearch_dsl import Q
+
+from search.understanding import Understanding
+
+# Skills, job titles and teams are where a person's matter lies; bodies hold bios and pages.
+RELAXED_FIELDS = [
+    "title^3",
+    "title.fr^2.5",
+    "title.en^2.5",
+    "suggestions^2",
+    "tags^2.5",
+    "teams^1.5",
+    "body",
+    "body.fr",
+    "body.en",
+]
+TYPO_FIELDS = ["title^2", "suggestions^2", "tags^2", "teams"]
+# The typed query weighs most, then its meaningful words, then their translations.
+MEANINGFUL_WEIGHT = 0.9
+RELAXED_WEIGHT = 0.35
+TRANSLATION_WEIGHT = 0.25
+# Intent: a "who…" question prefers people and teams, a "how…" one guides and pages.
+INTENT_KINDS = {"people": (["person", "team"], 4.0), "howto": (["page"], 1.6)}
+
+# Names of the clauses, as hits report them (matched_queries) and "why" shows them.
+TYPED, SYNONYM, RELAXED, TRANSLATION = "typed", "synonym", "relaxed", "translation"
+
+
+def any_words(text: str, weight: float, name: str) -> Q:
+    """Documents holding any of the words, best first: more words and rarer words first."""
+    return Q(
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=text,
+                fields=RELAXED_FIELDS,
+                type="most_fields",
+                operator="or",
+                boost=weight,
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                fields=TYPO_FIELDS,
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=10,
+                operator="or",
+                boost=weight * 0.3,
+            ),
+        ],
+        minimum_should_match=1,
+        _name=name,
+    )
+
+
+def relaxed_clauses(understanding: Understanding, strict_query) -> list[Q]:
+    """The clauses the relaxed tier adds to the strict ones: meaningful words in every way
+    the strict tier matches, then any of them, then their translations."""
+    clauses = []
+    if understanding.drops_words:
+        clauses.append(
+            Q(
+                "bool",
+                should=[strict_query(understanding.meaningful_text, MEANINGFUL_WEIGHT)],
+                _name=TYPED,
+            )
+        )
+    clauses.append(any_words(understanding.meaningful_text, RELAXED_WEIGHT, RELAXED))
+    if understanding.translations:
+        clauses.append(any_words(understanding.translated_text, TRANSLATION_WEIGHT, TRANSLATION))
+    return clauses
+
+
+def intent_functions(understanding: Understanding | None) -> list[dict]:
+    """function_score functions that favour the kinds the question asks for."""
+    if understanding is None or understanding.intent not in INTENT_KINDS:
+        return []
+    kinds, weight = INTENT_KINDS[understanding.intent]
+    return [{"filter": Q("terms", kind=kinds).to_dict(), "weight": weight}]
+
+
+def highlight_words(understanding: Understanding | None) -> list[str]:
+    if understanding is None:
+        return []
+    words = [understanding.meaningful_text]
+    if understanding.translations:
+        words.append(understanding.translated_text)
+    return words

@@ -1,0 +1,198 @@
+"""What a typed query means, before the engine sees it: its meaningful words, its intent,
+whether it is a question, and its words in the other language.
+
+"combien de jours puis-je travailler de chez moi ?" holds two words that a page can contain
+("jours", "travailler"); the others only make it a question. Keyword queries go through
+unchanged: the strict tier (query.py) still searches every typed word first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import simplemma
+
+from search import dictionary
+from search.synonyms import fold
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that carry no subject in French or English queries: articles, pronouns, prepositions,
+# auxiliaries and the question words themselves. Written folded (no accents, lower case).
+FRENCH_STOP_WORDS = word_set(
+    """
+    a au aux avec ce ceci cela ces cet cette chez comme d dans de des du elle elles en est
+    et etre eux il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne
+    nos notre nous on ou par pas pour qu que qui quoi s sa se ses si son sur t ta te tes toi
+    ton tu un une vos votre vous y ai as avons avez ont suis es sommes etes sont fait faire
+    faut peut peux puis pouvez pouvons doit dois devons devez dont ou quel quelle quels
+    quelles combien comment pourquoi quand lequel laquelle c ca cela ici
+    avoir aussi tres bien plus moins tout tous toute toutes depuis vers entre sans sous
+    chaque autre autres
+    """
+)
+ENGLISH_STOP_WORDS = word_set(
+    """
+    a an and are as at be been being by can could did do does doing for from had has have
+    he her here him his how i if in into is it its me my no not of on or our ours she
+    should so some than that the their them then there these they this those to too us
+    was we were what when where which who whom whose why will with would you your yours
+    am any get got i'm let may might must shall about also just please there's want need
+    """
+)
+STOP_WORDS = FRENCH_STOP_WORDS | ENGLISH_STOP_WORDS
+
+# Who can help, who handles, who knows: the answer is a person or a team.
+PEOPLE_OPENINGS = ("qui", "who", "a qui", "aupres de qui", "whom", "expert", "experts")
+PEOPLE_WORDS = word_set(
+    """
+    expert experts expertise referent referente contact contacter interlocuteur specialiste
+    """
+)
+# Words that, in a question about people, say what the asker wants from them, not the topic.
+PEOPLE_FILLERS = word_set(
+    """
+    aider aide help helps parler talk speak contacter contact demander ask connait connaitre
+    knows know occupe handles handle gere manages responsable charge
+    """
+)
+# How do I…: the answer is a guide or an information page.
+HOWTO_OPENINGS = ("comment", "how", "procedure", "guide", "tutoriel", "tutorial")
+QUESTION_OPENINGS = (
+    "combien",
+    "comment",
+    "pourquoi",
+    "quand",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "qui",
+    "ou",
+    "est-ce",
+    "a qui",
+    "what",
+    "how",
+    "why",
+    "when",
+    "where",
+    "who",
+    "which",
+    "can",
+    "do",
+    "does",
+    "is",
+    "are",
+    "i",
+)
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+ELISION = re.compile(r"^(?:[lmtnsjdc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+# Words of a query whose language is unclear are looked up both ways.
+LANGUAGE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str
+    meaningful: list[str] = field(default_factory=list)
+    intent: str | None = None  # "people", "howto" or None
+    is_question: bool = False
+    language: str | None = None  # "fr", "en" or None when unclear
+    # The meaningful words in the other language, one translation per entry.
+    translations: list[str] = field(default_factory=list)
+
+    @property
+    def meaningful_text(self) -> str:
+        return " ".join(self.meaningful)
+
+    @property
+    def drops_words(self) -> bool:
+        """Whether the query holds words that content need not contain."""
+        return len(self.meaningful) < len(words_of(self.text))
+
+    @property
+    def translated_text(self) -> str:
+        return " ".join(self.translations)
+
+
+def words_of(text: str) -> list[str]:
+    """The words as typed, with French elisions taken off ("l'usine" -> "usine")."""
+    words = []
+    for match in WORD.finditer(text):
+        for piece in re.split(r"-(?=(?:je|tu|il|elle|on|nous|vous|ils|elles|t|ce)\b)", match[0]):
+            piece = ELISION.sub("", piece)
+            if piece:
+                words.append(piece)
+    return words
+
+
+def _opens_with(folded: str, openings: tuple[str, ...]) -> bool:
+    return any(folded == start or folded.startswith(start + " ") for start in openings)
+
+
+def guess_language(words: list[str]) -> str | None:
+    if not words:
+        return None
+    text = " ".join(words)
+    french = simplemma.in_target_language(text, lang="fr")
+    english = simplemma.in_target_language(text, lang="en")
+    if french >= LANGUAGE_SHARE and french > english:
+        return "fr"
+    if english >= LANGUAGE_SHARE and english > french:
+        return "en"
+    return None
+
+
+def lemma(word: str, language: str) -> str:
+    return str(simplemma.lemmatize(word, lang=language))
+
+
+def translations_of(words: list[str], language: str | None) -> list[str]:
+    """Each word's translations into the other language (both ways when unclear)."""
+    found: list[str] = []
+    directions = [("fr", "en"), ("en", "fr")]
+    if language:
+        directions = [(language, "en" if language == "fr" else "fr")]
+    for word in words:
+        for source, target in directions:
+            candidates = dictionary.translate(word, source, target)
+            if not candidates:
+                candidates = dictionary.translate(lemma(word, source), source, target)
+            for candidate in candidates:
+                if fold(candidate) not in map(fold, found) and fold(candidate) != fold(word):
+                    found.append(candidate)
+    return found
+
+
+@lru_cache(maxsize=2048)
+def understand(text: str) -> Understanding:
+    """Meaningful words, intent, question or not, and translations of a typed query."""
+    words = words_of(text)
+    folded = fold(" ".join(words))
+    intent = None
+    if _opens_with(folded, PEOPLE_OPENINGS) or any(fold(w) in PEOPLE_WORDS for w in words):
+        intent = "people"
+    elif _opens_with(folded, HOWTO_OPENINGS):
+        intent = "howto"
+    fillers = PEOPLE_WORDS | PEOPLE_FILLERS if intent == "people" else frozenset()
+    meaningful = [w for w in words if fold(w) not in STOP_WORDS and fold(w) not in fillers]
+    if not meaningful:
+        # A query made only of common words ("qui", "how") is searched as typed.
+        meaningful = words
+    is_question = text.rstrip().endswith("?") or (
+        len(words) > 2 and _opens_with(folded, QUESTION_OPENINGS)
+    )
+    language = guess_language(words)
+    return Understanding(
+        text=text,
+        meaningful=meaningful,
+        intent=intent,
+        is_question=is_question or intent == "people",
+        language=language,
+        translations=translations_of(meaningful, language),
+    )
