@@ -21,7 +21,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     PATH=/venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=intranet.settings.production \
     STATIC_ROOT=/app/static MEDIA_ROOT=/app/media PORT=8000
+# FreeDict's French-English dictionaries: cross-language search (search/dictionary.py).
 RUN apt-get update && apt-get install -y --no-install-recommends libpq5 curl \
+        dict-freedict-fra-eng dict-freedict-eng-fra \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 ruche
 WORKDIR /app

@@ -10,7 +10,7 @@ ONLY ?=
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install lock browser-tools run services services-stop services-status test audit lint format messages bench
+.PHONY: help install lock browser-tools search-dictionaries run services services-stop services-status test audit lint format messages bench
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -70,12 +70,21 @@ browser-tools: ## Debian's Chromium and axe-core for the browser tests
 	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
 	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
 
+# FreeDict's French-English dictionaries (GPL-2+), read where Debian installs them
+# (search/dictionary.py): a query then finds content written in the other language. Optional
+# for `make run`; the suite needs them.
+search-dictionaries: ## Debian's FreeDict French-English dictionaries for cross-language search
+	@test -f /usr/share/dictd/freedict-fra-eng.index -a -f /usr/share/dictd/freedict-eng-fra.index || { \
+	  echo "Installing dict-freedict-fra-eng and dict-freedict-eng-fra (apt-get)..."; \
+	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    dict-freedict-fra-eng dict-freedict-eng-fra >/dev/null; }
+
 # Fails on a known vulnerability. Where the vulnerability service cannot be reached it fails
 # too, except inside `make test`, which prints "NOT DONE" and goes on (README, Quality).
 audit: install ## Check both locks (runtime and dev) for known vulnerabilities (pip-audit)
 	$(BIN)/python scripts/audit.py $(AUDIT_FLAGS)
 
-test: install services browser-tools lint ## Install, start every service, run the whole suite on them
+test: install services browser-tools search-dictionaries lint ## Install, start every service, run the whole suite on them
 	@$(MAKE) --no-print-directory audit AUDIT_FLAGS=--allow-unreachable
 	$(BIN)/pytest
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from search.query import MARK_START, WHY_FIELDS
-from search.relaxed import RELAXED, SYNONYM, TRANSLATION, TYPED
+from search.relaxed import RELATED, RELAXED, SYNONYM, TRANSLATION, TYPED
 from search.results import SearchHit
 from search.synonyms import fold
 from search.understanding import Understanding
@@ -33,6 +33,8 @@ def why_codes(hit: dict[str, Any]) -> list[str]:
         codes.append(SYNONYM)
     if TRANSLATION in matched:
         codes.append(TRANSLATION)
+    if RELATED in matched and not matched & {TYPED, SYNONYM}:
+        codes.append(RELATED)
     if matched and not matched & {TYPED, SYNONYM}:
         codes.append(RELAXED)
     return codes

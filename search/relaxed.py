@@ -30,11 +30,18 @@ TYPO_FIELDS = ["title^2", "suggestions^2", "tags^2", "teams"]
 MEANINGFUL_WEIGHT = 0.9
 RELAXED_WEIGHT = 0.35
 TRANSLATION_WEIGHT = 0.25
+RELATED_WEIGHT = 0.2
 # Intent: a "who…" question prefers people and teams, a "how…" one guides and pages.
 INTENT_KINDS = {"people": (["person", "team"], 4.0), "howto": (["page"], 1.6)}
 
 # Names of the clauses, as hits report them (matched_queries) and "why" shows them.
-TYPED, SYNONYM, RELAXED, TRANSLATION = "typed", "synonym", "relaxed", "translation"
+TYPED, SYNONYM, RELAXED, TRANSLATION, RELATED = (
+    "typed",
+    "synonym",
+    "relaxed",
+    "translation",
+    "related",
+)
 
 
 def any_words(text: str, weight: float, name: str) -> Q:
@@ -81,6 +88,8 @@ def relaxed_clauses(understanding: Understanding, strict_query) -> list[Q]:
     clauses.append(any_words(understanding.meaningful_text, RELAXED_WEIGHT, RELAXED))
     if understanding.translations:
         clauses.append(any_words(understanding.translated_text, TRANSLATION_WEIGHT, TRANSLATION))
+    if understanding.related:
+        clauses.append(any_words(understanding.related_text, RELATED_WEIGHT, RELATED))
     return clauses
 
 
@@ -98,4 +107,6 @@ def highlight_words(understanding: Understanding | None) -> list[str]:
     words = [understanding.meaningful_text]
     if understanding.translations:
         words.append(understanding.translated_text)
+    if understanding.related:
+        words.append(understanding.related_text)
     return words

@@ -61,8 +61,18 @@ PEOPLE_FILLERS = word_set(
     knows know occupe handles handle gere manages responsable charge
     """
 )
-# How do I…: the answer is a guide or an information page.
-HOWTO_OPENINGS = ("comment", "how", "procedure", "guide", "tutoriel", "tutorial")
+# How do I…, how many…, where…: the answer is a guide or an information page.
+HOWTO_OPENINGS = (
+    "comment",
+    "how",
+    "combien",
+    "ou",
+    "where",
+    "procedure",
+    "guide",
+    "tutoriel",
+    "tutorial",
+)
 QUESTION_OPENINGS = (
     "combien",
     "comment",
@@ -94,6 +104,8 @@ WORD = re.compile(r"\w+(?:['’-]\w+)*")
 ELISION = re.compile(r"^(?:[lmtnsjdc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 # Words of a query whose language is unclear are looked up both ways.
 LANGUAGE_SHARE = 0.6
+# Past the first few, words reached through the other language drift away from the meaning.
+RELATED_PER_WORD = 3
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,9 @@ class Understanding:
     language: str | None = None  # "fr", "en" or None when unclear
     # The meaningful words in the other language, one translation per entry.
     translations: list[str] = field(default_factory=list)
+    # Words of the same language the translations lead back to ("vacances" -> "holidays" ->
+    # "congé"): the paraphrases a small bilingual dictionary knows.
+    related: list[str] = field(default_factory=list)
 
     @property
     def meaningful_text(self) -> str:
@@ -118,6 +133,10 @@ class Understanding:
     @property
     def translated_text(self) -> str:
         return " ".join(self.translations)
+
+    @property
+    def related_text(self) -> str:
+        return " ".join(self.related)
 
 
 def words_of(text: str) -> list[str]:
@@ -152,20 +171,47 @@ def lemma(word: str, language: str) -> str:
     return str(simplemma.lemmatize(word, lang=language))
 
 
+def _directions(language: str | None) -> list[tuple[str, str]]:
+    if language:
+        return [(language, "en" if language == "fr" else "fr")]
+    return [("fr", "en"), ("en", "fr")]
+
+
+def _translate(word: str, source: str, target: str) -> list[str]:
+    """A word's translations, or its lemma's ("embauchés" is found as "embaucher")."""
+    return dictionary.translate(word, source, target) or dictionary.translate(
+        lemma(word, source), source, target
+    )
+
+
+def _add(found: list[str], candidates: list[str], exclude: set[str]) -> None:
+    for candidate in candidates:
+        folded = fold(candidate)
+        if folded not in exclude and folded not in STOP_WORDS:
+            found.append(candidate)
+            exclude.add(folded)
+
+
 def translations_of(words: list[str], language: str | None) -> list[str]:
     """Each word's translations into the other language (both ways when unclear)."""
     found: list[str] = []
-    directions = [("fr", "en"), ("en", "fr")]
-    if language:
-        directions = [(language, "en" if language == "fr" else "fr")]
+    seen = {fold(word) for word in words}
     for word in words:
-        for source, target in directions:
-            candidates = dictionary.translate(word, source, target)
-            if not candidates:
-                candidates = dictionary.translate(lemma(word, source), source, target)
-            for candidate in candidates:
-                if fold(candidate) not in map(fold, found) and fold(candidate) != fold(word):
-                    found.append(candidate)
+        for source, target in _directions(language):
+            _add(found, _translate(word, source, target), seen)
+    return found
+
+
+def related_words(words: list[str], language: str | None) -> list[str]:
+    """Words of the same language reached through the other one and back."""
+    found: list[str] = []
+    seen = {fold(word) for word in words} | {fold(lemma(word, language or "fr")) for word in words}
+    for word in words:
+        for source, target in _directions(language):
+            back: list[str] = []
+            for translation in _translate(word, source, target):
+                back += _translate(translation, target, source)
+            _add(found, back[:RELATED_PER_WORD], seen)
     return found
 
 
@@ -195,4 +241,5 @@ def understand(text: str) -> Understanding:
         is_question=is_question or intent == "people",
         language=language,
         translations=translations_of(meaningful, language),
+        related=related_words(meaningful, language),
     )
