@@ -180,3 +180,27 @@ def test_the_query_is_understood(query, intent, meaningful):
 
     assert understood.intent == intent
     assert understood.meaningful == meaningful
+
+
+def test_the_api_gives_the_answer_the_tier_and_why(intranet, reindex, employee_client):
+    reindex()
+
+    body = employee_client.get("/api/search/", {"q": "combien de jours de congés par an ?"}).json()
+
+    assert body["tier"] == "relaxed"
+    assert body["answer"]["title"] == "Congés payés"
+    assert body["answer"]["url"] == body["results"][0]["url"]
+    assert "title" in body["results"][0]["why"]
+
+
+def test_the_search_page_shows_the_answer_card_and_why_each_result_came(
+    intranet, reindex, employee_client
+):
+    reindex()
+
+    page = employee_client.get("/search/", {"q": "combien de jours de congés par an ?"})
+
+    html = page.content.decode()
+    assert 'data-testid="answer-card"' in html
+    assert "vingt-cinq" in html.split('data-testid="answer-card"')[1].split("</section>")[0]
+    assert 'data-testid="result-why"' in html
