@@ -43,6 +43,7 @@ HIGHLIGHT_FIELDS = ["body", "body.fr", "body.en"]
 # Short fields are highlighted whole, only to tell which of them matched ("why this result").
 WHY_FIELDS = ["title", "tags", "teams", "suggestions"]
 FRESH_KINDS = ["news", "leadership_update"]
+NEWS_FLOOR = 0.7
 PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
 FACETS = ("kind", "team", "tag", "period")
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -216,11 +217,16 @@ def scored(query: Q, understanding: Understanding | None = None) -> Q:
         "function_score",
         query=query,
         functions=[
-            {"weight": 1},
+            {"filter": Q("bool", must_not=[Q("terms", kind=FRESH_KINDS)]).to_dict(), "weight": 1},
+            # News age, reference pages do not: this month's news weigh half as much again
+            # as a page, last year's less than one.
+            {"filter": Q("terms", kind=FRESH_KINDS).to_dict(), "weight": NEWS_FLOOR},
             {
                 "filter": Q("terms", kind=FRESH_KINDS).to_dict(),
-                "gauss": {"date": {"origin": "now", "scale": "90d", "offset": "7d", "decay": 0.5}},
-                "weight": 0.5,
+                "gauss": {
+                    "date": {"origin": "now", "scale": "180d", "offset": "7d", "decay": 0.5}
+                },
+                "weight": 1.5 - NEWS_FLOOR,
             },
         ],
         score_mode="sum",
