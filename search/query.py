@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
+from search.learning import learned_boost
 from search.permissions import Searcher
 
 # Title matches weigh most; French and English stems catch inflections; the folded fields catch
@@ -231,7 +232,9 @@ def build_search(
     size: int,
     exclude_ids: Sequence[str] = (),
     facets: tuple[str, ...] = FACETS,
+    learned: dict[str, float] | None = None,
 ) -> Search:
+    """The results query; `learned`: documents people chose for this text (search.learning)."""
     matching = Q(
         "bool",
         should=[text_query(text), *(text_query(variant, 0.8) for variant in variants)],
@@ -239,6 +242,7 @@ def build_search(
         filter=permission_filters(searcher),
         must_not=[Q("ids", values=list(exclude_ids))] if exclude_ids else [],
     )
+    matching = learned_boost(matching, learned)
     search = Search().query(scored(matching)).extra(from_=offset, size=size, track_total_hits=True)
     post = facet_filters(filters)
     if post:

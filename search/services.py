@@ -16,6 +16,7 @@ from core.findable import registry
 from search import database
 from search.engine import IndexMissing, SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
+from search.learning import learned_choices
 from search.models import SearchClick, SearchQueryLog
 from search.permissions import Searcher
 from search.query import (
@@ -124,6 +125,7 @@ def _engine_search(
         size=max(0, min(page_size, MAX_RESULT_WINDOW - offset)),
         exclude_ids=[f"{hit.kind}:{hit.object_id}" for hit in promoted],
         facets=facets,
+        learned=learned_choices(normalize_query(text)),
     ).to_dict()
     response = engine_search(body)
     hits = [_engine_hit(hit) for hit in response["hits"]["hits"]]
@@ -178,7 +180,7 @@ def _database_search(
     text: str, variants: list[str], searcher: Searcher, filters: Filters, page: int, page_size: int
 ) -> SearchOutcome:
     entries, facets = database.search_entries(text, variants, searcher, filters)
-    entries = database.rank(entries, text)
+    entries = database.rank(entries, text, learned_choices(normalize_query(text)))
     offset = (page - 1) * page_size
     return SearchOutcome(
         query=text,
