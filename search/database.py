@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from search.indexing import database_backend
+from search.indexing import database_backend, document_id
 from search.models import SearchEntry
 from search.permissions import Searcher
 from search.query import MARK_END, MARK_START, Filters
@@ -85,14 +85,19 @@ def fold_aligned(text: str) -> str:
     return "".join((fold(char) or char)[:1] for char in text)
 
 
-def rank(entries: list[SearchEntry], text: str) -> list[SearchEntry]:
-    """Entries whose title holds every word first, then by boost, else in backend order."""
+def rank(
+    entries: list[SearchEntry], text: str, learned: dict[str, float] | None = None
+) -> list[SearchEntry]:
+    """Entries whose title holds every word first, then those people chose for this text
+    (`learned`, search.learning) by weight, then by boost, else in backend order."""
+    learned = learned or {}
     words = re.findall(r"\w+", fold(text))
 
     def key(item):
         position, entry = item
         title = fold(entry.title)
-        return (not all(word in title for word in words), -entry.boost, position)
+        chosen = learned.get(document_id(entry.kind, entry.object_id), 0.0)
+        return (not all(word in title for word in words), -chosen, -entry.boost, position)
 
     return [entry for _, entry in sorted(enumerate(entries), key=key)]
 

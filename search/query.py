@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 from elasticsearch_dsl import A, Q, Search
 
+from search.learning import learned_boost
 from search.permissions import Searcher
 from search.relaxed import (
     SYNONYM,
@@ -223,9 +224,7 @@ def scored(query: Q, understanding: Understanding | None = None) -> Q:
             {"filter": Q("terms", kind=FRESH_KINDS).to_dict(), "weight": NEWS_FLOOR},
             {
                 "filter": Q("terms", kind=FRESH_KINDS).to_dict(),
-                "gauss": {
-                    "date": {"origin": "now", "scale": "180d", "offset": "7d", "decay": 0.5}
-                },
+                "gauss": {"date": {"origin": "now", "scale": "180d", "offset": "7d", "decay": 0.5}},
                 "weight": 1.5 - NEWS_FLOOR,
             },
         ],
@@ -252,9 +251,11 @@ def build_search(
     facets: tuple[str, ...] = FACETS,
     understanding: Understanding | None = None,
     relaxed: bool = False,
+    learned: dict[str, float] | None = None,
 ) -> Search:
     """The search body. `relaxed` adds the relaxed tier (relaxed.py) to the strict one; the
-    understanding of the query also says which kinds it asks for."""
+    understanding of the query also says which kinds it asks for; `learned`: documents
+    people chose for this text (search.learning)."""
     should = [
         Q("bool", should=[text_query(text)], _name=TYPED),
         *(Q("bool", should=[text_query(variant, 0.8)], _name=SYNONYM) for variant in variants),
@@ -268,6 +269,7 @@ def build_search(
         filter=permission_filters(searcher),
         must_not=[Q("ids", values=list(exclude_ids))] if exclude_ids else [],
     )
+    matching = learned_boost(matching, learned)
     search = (
         Search()
         .query(scored(matching, understanding))

@@ -18,6 +18,7 @@ from search import database
 from search.answers import answer_card, why_codes
 from search.engine import IndexMissing, SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
+from search.learning import learned_choices
 from search.models import SearchClick, SearchQueryLog
 from search.permissions import Searcher
 from search.query import (
@@ -137,6 +138,7 @@ def _engine_tier(
 ) -> SearchOutcome:
     # Engines page through the first 10,000 hits only; deeper pages come back empty.
     offset = min((page - 1) * page_size, MAX_RESULT_WINDOW)
+    learned = learned_choices(normalize_query(query.text))
     body = build_search(
         query.text,
         query.variants,
@@ -148,9 +150,13 @@ def _engine_tier(
         facets=query.facets,
         understanding=query.understanding,
         relaxed=relaxed,
+        learned=learned,
     ).to_dict()
     response = engine_search(body)
     hits = [_engine_hit(hit) for hit in response["hits"]["hits"]]
+    for hit in hits:
+        if f"{hit.kind}:{hit.object_id}" in learned:
+            hit.why.append("learned")
     aggregations = response.get("aggregations", {})
     counts: dict[str, dict[str, int]] = {
         name: {b["key"]: b["doc_count"] for b in aggregations.get(name, {}).get("buckets", [])}
@@ -204,7 +210,7 @@ def _database_search(
     text: str, variants: list[str], searcher: Searcher, filters: Filters, page: int, page_size: int
 ) -> SearchOutcome:
     entries, facets = database.search_entries(text, variants, searcher, filters)
-    entries = database.rank(entries, text)
+    entries = database.rank(entries, text, learned_choices(normalize_query(text)))
     offset = (page - 1) * page_size
     return SearchOutcome(
         query=text,

@@ -349,6 +349,11 @@ NOTIFICATIONS_NUDGE_AFTER_DAYS = int(env("NOTIFICATIONS_NUDGE_AFTER_DAYS", "14")
 COMMUNITIES_REPORTS_TO_HIDE = int(env("COMMUNITIES_REPORTS_TO_HIDE", "3"))
 SEARCH_LOG_RETENTION_DAYS = int(env("SEARCH_LOG_RETENTION_DAYS", "395"))
 SEARCH_ANALYTICS_MIN_SEARCHERS = int(env("SEARCH_ANALYTICS_MIN_SEARCHERS", "5"))
+# Learning from use (search/learning.py): a result chosen for a query by this many distinct
+# people ranks higher for it, by at most this factor; a choice loses half its weight per half-life.
+SEARCH_LEARNING_MIN_SEARCHERS = int(env("SEARCH_LEARNING_MIN_SEARCHERS", "3"))
+SEARCH_LEARNING_HALF_LIFE_DAYS = float(env("SEARCH_LEARNING_HALF_LIFE_DAYS", "30"))
+SEARCH_LEARNING_MAX_BOOST = float(env("SEARCH_LEARNING_MAX_BOOST", "1.5"))
 # Insights never show a figure or signal drawn from fewer distinct people (insights/README.md).
 INSIGHTS_MIN_PEOPLE = int(env("INSIGHTS_MIN_PEOPLE", "5"))
 # Page views note who was active in Redis (no database write per request); empty: direct.
