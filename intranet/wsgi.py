@@ -11,3 +11,8 @@ application = get_wsgi_application()
 from intranet.scheduler import start_embedded_scheduler  # noqa: E402
 
 start_embedded_scheduler()
+
+# The query understanding's language data, loaded before the first search (search/understanding.py).
+from search.understanding import warm_up  # noqa: E402
+
+warm_up()

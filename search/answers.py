@@ -10,7 +10,7 @@ from search.query import MARK_START, WHY_FIELDS
 from search.relaxed import RELATED, RELAXED, SYNONYM, TRANSLATION, TYPED
 from search.results import SearchHit
 from search.synonyms import fold
-from search.understanding import Understanding
+from search.understanding import STOP_WORDS, Understanding
 
 BODY_FIELDS = ("body", "body.fr", "body.en")
 MARKED = re.compile(r"<mark>(.*?)</mark>")
@@ -19,6 +19,7 @@ MARKED = re.compile(r"<mark>(.*?)</mark>")
 ANSWER_WORDS = 2
 ANSWER_AMONG = 3
 ANSWER_LENGTH = 240
+STEM = 5
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 
@@ -51,7 +52,11 @@ def answer_card(hits: list[SearchHit], understanding: Understanding) -> dict | N
     needed = min(ANSWER_WORDS, len(understanding.meaningful))
     for hit in hits[:ANSWER_AMONG]:
         passage = _marked_sentences(hit.snippet)
-        found = {fold(word) for word in MARKED.findall(passage)}
+        # Marked stop words ("de", "the") are not what makes a passage an answer; the
+        # question's words in the source's title count with the passage's.
+        marked = {fold(word) for word in MARKED.findall(passage)} - STOP_WORDS
+        # One word counts once, whatever its form ("réserver", "réservation").
+        found = {word[:STEM] for word in marked | _words_in_title(hit.title, understanding)}
         if passage and len(found) >= needed:
             return {
                 "text": passage,
@@ -62,6 +67,19 @@ def answer_card(hits: list[SearchHit], understanding: Understanding) -> dict | N
                 "date": hit.date,
             }
     return None
+
+
+def _words_in_title(title: str, understanding: Understanding) -> set[str]:
+    """The question's words (or their translations) that a title holds, by their first
+    letters: "connect" is in "Se connecter au VPN"."""
+    title_words = [fold(word) for word in re.findall(r"\w+", title)]
+    asked = [*understanding.meaningful, *understanding.translations]
+    return {
+        fold(word)
+        for word in asked
+        if len(word) > 2
+        and any(t.startswith(fold(word)[:STEM]) and len(t) > 2 for t in title_words)
+    }
 
 
 def _marked_sentences(snippet: str) -> str:

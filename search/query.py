@@ -15,11 +15,11 @@ from search.permissions import Searcher
 from search.relaxed import (
     SYNONYM,
     TYPED,
-    highlight_words,
     intent_functions,
+    reached_words,
     relaxed_clauses,
 )
-from search.understanding import Understanding
+from search.understanding import Understanding, without_stop_words
 
 # Title matches weigh most; French and English stems catch inflections; the folded fields catch
 # exact words and acronyms, whatever the accents and case.
@@ -299,7 +299,9 @@ def build_search(
     # words to mark come from a plain match of the typed text (and its synonyms): taken from
     # the whole query instead, the fuzzy and prefix clauses made highlighting cost more than
     # the search itself.
-    words = [text, *variants, *(highlight_words(understanding) if relaxed else [])]
+    # The meaningful words only: marking "de" or "the" says nothing about why a result came.
+    reached = reached_words(understanding) if relaxed else []
+    words = list(map(without_stop_words, [text, *variants, *reached]))
     marked = Q(
         "bool",
         should=[

@@ -101,10 +101,11 @@ def intent_functions(understanding: Understanding | None) -> list[dict]:
     return [{"filter": Q("terms", kind=kinds).to_dict(), "weight": weight}]
 
 
-def highlight_words(understanding: Understanding | None) -> list[str]:
+def reached_words(understanding: Understanding | None) -> list[str]:
+    """What the relaxed tier searches beyond the typed words: translations, related words."""
     if understanding is None:
         return []
-    words = [understanding.meaningful_text]
+    words = []
     if understanding.translations:
         words.append(understanding.translated_text)
     if understanding.related:

@@ -150,6 +150,12 @@ def words_of(text: str) -> list[str]:
     return words
 
 
+def without_stop_words(text: str) -> str:
+    """The text's words without French and English stop words (for highlighting)."""
+    words = words_of(text)
+    return " ".join(w for w in words if fold(w) not in STOP_WORDS) or " ".join(words)
+
+
 def _opens_with(folded: str, openings: tuple[str, ...]) -> bool:
     return any(folded == start or folded.startswith(start + " ") for start in openings)
 
@@ -243,3 +249,9 @@ def understand(text: str) -> Understanding:
         translations=translations_of(meaningful, language),
         related=related_words(meaningful, language),
     )
+
+
+def warm_up() -> None:
+    """Load the lemmatiser's French and English data and the dictionaries now (about 0.8 s
+    and 50 MB), so that the first search a web process answers is not the slow one."""
+    understand.__wrapped__("combien de jours de congés how many days off")
