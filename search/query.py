@@ -19,7 +19,7 @@ from search.relaxed import (
     reached_words,
     relaxed_clauses,
 )
-from search.understanding import Understanding, without_stop_words
+from search.understanding import Understanding, without_stop_words, words_of
 
 # Title matches weigh most; French and English stems catch inflections; the folded fields catch
 # exact words and acronyms, whatever the accents and case.
@@ -45,6 +45,10 @@ HIGHLIGHT_FIELDS = ["body", "body.fr", "body.en"]
 WHY_FIELDS = ["title", "tags", "teams", "suggestions"]
 FRESH_KINDS = ["news", "leadership_update"]
 NEWS_FLOOR = 0.7
+# Clauses the engine counts for one word of text_query (each field of each of its matches, the
+# fuzzy and prefix ones), and how many a query may hold with room left for the filters.
+STRICT_COST = 34
+CLAUSE_BUDGET = 900
 PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
 FACETS = ("kind", "team", "tag", "period")
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -239,6 +243,20 @@ def scored(query: Q, understanding: Understanding | None = None) -> Q:
     )
 
 
+def within_budget(candidates: list[tuple[Q, int]]) -> list[Q]:
+    """The clauses, best first, that fit in the engine's limit on a query's clauses (1,024:
+    a long question and its synonyms, translations and related words would pass it). The
+    first always goes in: a typed query of MAX_QUERY_WORDS words fits on its own."""
+    kept: list[Q] = []
+    spent = 0
+    for clause, cost in candidates:
+        if kept and spent + cost > CLAUSE_BUDGET:
+            continue
+        kept.append(clause)
+        spent += cost
+    return kept
+
+
 def build_search(
     text: str,
     variants: list[str],
@@ -256,12 +274,15 @@ def build_search(
     """The search body. `relaxed` adds the relaxed tier (relaxed.py) to the strict one; the
     understanding of the query also says which kinds it asks for; `learned`: documents
     people chose for this text (search.learning)."""
-    should = [
-        Q("bool", should=[text_query(text)], _name=TYPED),
-        *(Q("bool", should=[text_query(variant, 0.8)], _name=SYNONYM) for variant in variants),
-    ]
+    typed = Q("bool", should=[text_query(text)], _name=TYPED)
+    candidates = [(typed, STRICT_COST * len(words_of(text)))]
     if relaxed and understanding is not None:
-        should += relaxed_clauses(understanding, text_query)
+        candidates = relaxed_clauses(understanding, text_query, typed=candidates[0])
+    candidates += [
+        (Q("bool", should=[text_query(v, 0.8)], _name=SYNONYM), STRICT_COST * len(words_of(v)))
+        for v in variants
+    ]
+    should = within_budget(candidates)
     matching = Q(
         "bool",
         should=should,

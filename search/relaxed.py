@@ -9,9 +9,11 @@ found it ("why this result").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from elasticsearch_dsl import Q
 
-from search.understanding import Understanding
+from search.understanding import MAX_MEANINGFUL_WORDS, Understanding
 
 # Skills, job titles and teams are where a person's matter lies; bodies hold bios and pages.
 RELAXED_FIELDS = [
@@ -26,6 +28,9 @@ RELAXED_FIELDS = [
     "body.en",
 ]
 TYPO_FIELDS = ["title^2", "suggestions^2", "tags^2", "teams"]
+# Engine clauses per word (see query.STRICT_COST): a field each, and the fuzzy ones.
+STRICT_COST = 34
+ANY_COST = len(RELAXED_FIELDS) + 2 * len(TYPO_FIELDS)
 # The typed query weighs most, then its meaningful words, then their translations.
 MEANINGFUL_WEIGHT = 0.9
 RELAXED_WEIGHT = 0.35
@@ -73,23 +78,26 @@ def any_words(text: str, weight: float, name: str) -> Q:
     )
 
 
-def relaxed_clauses(understanding: Understanding, strict_query) -> list[Q]:
-    """The clauses the relaxed tier adds to the strict ones: meaningful words in every way
-    the strict tier matches, then any of them, then their translations."""
-    clauses = []
-    if understanding.drops_words:
-        clauses.append(
-            Q(
-                "bool",
-                should=[strict_query(understanding.meaningful_text, MEANINGFUL_WEIGHT)],
-                _name=TYPED,
-            )
-        )
-    clauses.append(any_words(understanding.meaningful_text, RELAXED_WEIGHT, RELAXED))
+def relaxed_clauses(
+    understanding: Understanding, strict_query: Callable[[str, float], Q], *, typed: tuple
+) -> list[tuple[Q, int]]:
+    """The relaxed tier's clauses, best first, each with its cost in engine clauses: the
+    typed query (`typed`, unless the question is long: its meaningful words stand for it),
+    the meaningful words in every way the strict tier matches, any of them, their
+    translations, the words related to them."""
+    meaningful = understanding.meaningful_text
+    count = len(understanding.meaningful)
+    clauses = [] if len(understanding.text.split()) > MAX_MEANINGFUL_WORDS else [typed]
+    if understanding.drops_words or not clauses:
+        strict = Q("bool", should=[strict_query(meaningful, MEANINGFUL_WEIGHT)], _name=TYPED)
+        clauses.append((strict, STRICT_COST * count))
+    clauses.append((any_words(meaningful, RELAXED_WEIGHT, RELAXED), ANY_COST * count))
     if understanding.translations:
-        clauses.append(any_words(understanding.translated_text, TRANSLATION_WEIGHT, TRANSLATION))
+        translated = any_words(understanding.translated_text, TRANSLATION_WEIGHT, TRANSLATION)
+        clauses.append((translated, ANY_COST * len(understanding.translated_text.split())))
     if understanding.related:
-        clauses.append(any_words(understanding.related_text, RELATED_WEIGHT, RELATED))
+        related = any_words(understanding.related_text, RELATED_WEIGHT, RELATED)
+        clauses.append((related, ANY_COST * len(understanding.related_text.split())))
     return clauses
 
 

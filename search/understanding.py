@@ -104,6 +104,15 @@ WORD = re.compile(r"\w+(?:['’-]\w+)*")
 ELISION = re.compile(r"^(?:[lmtnsjdc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 # Words of a query whose language is unclear are looked up both ways.
 LANGUAGE_SHARE = 0.6
+# Prefixes French builds compounds with, written folded; words shorter than this are not
+# extended (too many would turn into other words).
+FRENCH_PREFIXES = ("tele", "cyber", "visio", "auto", "eco", "micro", "multi", "inter", "video")
+COMPOUND_MIN_LENGTH = 6
+COMPOUNDED_WORDS = 2
+# Each word reached becomes a clause per field: the engine refuses more than 1,024 clauses, so
+# a long query keeps the first translations and related words only.
+MAX_REACHED_WORDS = 12
+MAX_MEANINGFUL_WORDS = 8
 # Past the first few, words reached through the other language drift away from the meaning.
 RELATED_PER_WORD = 3
 
@@ -208,6 +217,21 @@ def translations_of(words: list[str], language: str | None) -> list[str]:
     return found
 
 
+def compounds_of(words: list[str], language: str | None) -> list[str]:
+    """French compounds built on the words with a productive prefix: "travailler" is
+    what "télétravailler" is about, "sécurité" what "cybersécurité" is, and a page says the
+    compound when the question says the plain word."""
+    if language == "en":
+        return []
+    longest = sorted(words, key=len, reverse=True)[:COMPOUNDED_WORDS]
+    return [
+        f"{prefix}{fold(word)}"
+        for word in longest
+        if len(word) >= COMPOUND_MIN_LENGTH and not fold(word).startswith(FRENCH_PREFIXES)
+        for prefix in FRENCH_PREFIXES
+    ]
+
+
 def related_words(words: list[str], language: str | None) -> list[str]:
     """Words of the same language reached through the other one and back."""
     found: list[str] = []
@@ -236,6 +260,10 @@ def understand(text: str) -> Understanding:
     if not meaningful:
         # A query made only of common words ("qui", "how") is searched as typed.
         meaningful = words
+    if len(meaningful) > MAX_MEANINGFUL_WORDS:
+        # The longest words say most; the query keeps their order.
+        longest = set(sorted(meaningful, key=len, reverse=True)[:MAX_MEANINGFUL_WORDS])
+        meaningful = [word for word in meaningful if word in longest][:MAX_MEANINGFUL_WORDS]
     is_question = text.rstrip().endswith("?") or (
         len(words) > 2 and _opens_with(folded, QUESTION_OPENINGS)
     )
@@ -246,8 +274,10 @@ def understand(text: str) -> Understanding:
         intent=intent,
         is_question=is_question or intent == "people",
         language=language,
-        translations=translations_of(meaningful, language),
-        related=related_words(meaningful, language),
+        translations=translations_of(meaningful, language)[:MAX_REACHED_WORDS],
+        related=(related_words(meaningful, language) + compounds_of(meaningful, language))[
+            :MAX_REACHED_WORDS
+        ],
     )
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from communities.models import Visibility
+from search.models import Synonym
 from search.services import run_search
 from search.understanding import understand
 from tests.communities.factories import community, join, post
@@ -204,3 +205,37 @@ def test_the_search_page_shows_the_answer_card_and_why_each_result_came(
     assert 'data-testid="answer-card"' in html
     assert "vingt-cinq" in html.split('data-testid="answer-card"')[1].split("</section>")[0]
     assert 'data-testid="result-why"' in html
+
+
+def test_the_longest_question_allowed_is_answered_not_refused(intranet, reindex, employee_client):
+    reindex()
+    words = (
+        "combien développement ressources formation sécurité informatique télétravail "
+        "réunion vacances entreprise direction stratégie électricité atelier production "
+        "qualité environnement recrutement communication logistique maintenance "
+        "organisation innovation comptabilité"
+    )
+
+    response = employee_client.get("/api/search/", {"q": f"{words} ?"[:200]})
+
+    assert response.status_code == 200
+    assert response.json()["tier"] == "relaxed"
+
+
+def test_long_questions_with_synonyms_and_translations_stay_within_the_engines_limits(
+    intranet, reindex, employee
+):
+    # Each word becomes many clauses; past 1,024 the engine refused the whole query.
+    Synonym.objects.create(terms="RTT\nréduction du temps de travail")
+    Synonym.objects.create(terms="CSE\ncomité social et économique")
+    reindex()
+    vocabulary = (
+        "RTT CSE télétravail réunion vacances entreprise direction stratégie électricité "
+        "health insurance meeting room booking training work home policy combien qui how"
+    ).split()
+
+    for size in (8, 12, 16, 24):
+        words = [vocabulary[(size * i) % len(vocabulary)] for i in range(size)]
+        for text in (" ".join(words), "combien " + " ".join(words) + " ?"):
+            outcome = run_search(user=employee, text=text)
+            assert outcome.tier in {"strict", "relaxed"}
