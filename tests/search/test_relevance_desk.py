@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.desk import promote_page
-from search.labels import KIND_LABELS, why_label
+from search.labels import KIND_LABELS, TIER_LABELS, WHY_LABELS, tier_label, why_label
 from search.models import SearchQueryLog, Synonym
 from search.services import run_search
 from tests.intranet.factories import home_page, publish_standard_page
@@ -114,6 +114,9 @@ def test_the_desk_ranks_the_results_as_the_search_gives_them(pages, reindex, edi
     assert f'href="{pages["charter"].url}"' in html
     assert "<mark>" in html  # the snippet's highlights
     assert {str(row["kind"]) for row in rows} == {str(KIND_LABELS["page"])}
+    charter = next(row for row in rows if row["hit"].title == "Télétravail : la charte")
+    assert why_label("title") in charter["why"]  # the query's word is in its title
+    assert 'data-testid="desk-why"' in html
 
 
 def test_the_desk_does_not_log_its_searches(pages, reindex, editor_client):
@@ -255,7 +258,41 @@ def test_queries_without_results_or_clicks_open_the_desk_from_the_analytics(edit
     assert f'href="{DESK}?q=mutuelle"' in html
 
 
-def test_reasons_are_labelled_and_unknown_ones_shown_as_they_are():
-    assert str(why_label("title")) != "title"
-    assert str(why_label("synonym")) != "synonym"
+def test_reasons_and_tiers_are_labelled_and_unknown_ones_shown_as_they_are():
+    assert why_label("promoted") == str(WHY_LABELS["promoted"])
     assert why_label("something-new") == "something-new"
+    assert str(tier_label("relaxed")) == str(TIER_LABELS["relaxed"])
+    assert tier_label("another") == "another"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(31337)</script>",
+        '"><img src=x onerror=alert(31337)>',
+        "{{ request.user.password }}{% debug %}",
+        "\x00nul",
+        "🐝" * 3000,
+    ],
+)
+def test_hostile_input_is_refused_or_shown_escaped_never_an_error(
+    pages, reindex, editor_client, payload
+):
+    reindex()
+
+    answers = [
+        editor_client.get(DESK, {"q": payload}),
+        editor_client.post(f"{DESK}synonym/", {"q": payload, "terms": f"{payload}\nRGPD"}),
+        editor_client.post(
+            f"{DESK}acronym/", {"q": payload, "acronym": payload, "expansion": payload}
+        ),
+        editor_client.post(f"{DESK}promote/", {"q": payload, "page": pages["guide"].pk}),
+    ]
+
+    for response in answers:
+        assert response.status_code in (200, 302, 400)  # 400: a NUL, refused site-wide
+        if response.status_code == 302:
+            response = editor_client.get(response["Location"])
+        html = response.content.decode()
+        assert "<script>alert(31337)" not in html
+        assert "<img src=x onerror" not in html
