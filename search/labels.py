@@ -1,4 +1,11 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KIND_LABELS = {
     "page": _("Pages"),
@@ -28,6 +35,7 @@ WHY_LABELS = {
     "related": _("related word"),
     "relaxed": _("some of your words"),
     "learned": _("often chosen"),
+    "promoted": _("promoted by the editors"),
 }
 WHY_LABELS_BY_KIND = {
     ("person", "tags"): _("skill"),
@@ -41,3 +49,12 @@ def why_label(code: str, kind: str = "") -> str:
     """The words the search page shows for one "why" code of a result of `kind`."""
     label = WHY_LABELS_BY_KIND.get((kind, code)) or WHY_LABELS.get(code)
     return str(label) if label else code
+
+
+# Which pass of the search found the results (SearchOutcome.tier), for the relevance desk.
+TIER_LABELS = {"strict": _("every word, or all but one"), "relaxed": _("some of the words")}
+
+
+def tier_label(tier: str) -> StrOrPromise:
+    """What a SearchOutcome.tier means, for editors; an unknown one as it is."""
+    return TIER_LABELS.get(tier, tier)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
+from wagtail.search.utils import normalise_query_string
 
 from core.findable import registry
 from search import database
@@ -84,10 +85,13 @@ def run_search(
     page_size: int = 20,
     source: str = "page",
     facets: tuple[str, ...] = FACETS,
+    log: bool = True,
 ) -> SearchOutcome:
     """Search everything this user may see; logs the search (first page only) for analytics.
 
     `facets`: the facet counts wanted (each costs a pass over all matching documents).
+    `log=False`: not an employee's search (the editors' relevance desk trying a query), kept
+    out of the analytics; the outcome has no `log_id` then.
     """
     text = within_limits(text)
     filters = filters or Filters()
@@ -103,7 +107,7 @@ def run_search(
     if promoted:
         outcome.results = promoted + outcome.results
     outcome.answer = answer_card(outcome.results, understanding)
-    if page == 1:
+    if page == 1 and log:
         outcome.log_id = log_search(
             user=user, text=text, filters=filters, count=outcome.count, source=source
         ).pk
@@ -241,7 +245,7 @@ def ensure_index_or_unavailable() -> None:
 
 def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:
     """Editors' promoted pages for this exact query (Wagtail search promotions), if visible."""
-    query = PromotionQuery.objects.filter(query_string=text.lower()).first()
+    query = PromotionQuery.objects.filter(query_string=normalise_query_string(text)).first()
     if query is None:
         return []
     hits = []

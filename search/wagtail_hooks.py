@@ -6,6 +6,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.admin_views import search_analytics
+from search.desk_views import (
+    desk_add_acronym,
+    desk_add_synonym,
+    desk_promote_page,
+    relevance_desk,
+)
 from search.models import Synonym
 
 
@@ -24,7 +30,13 @@ register_snippet(SynonymViewSet)
 
 @hooks.register("register_admin_urls")
 def search_admin_urls():
-    return [path("search-analytics/", search_analytics, name="search_analytics")]
+    return [
+        path("search-analytics/", search_analytics, name="search_analytics"),
+        path("relevance-desk/", relevance_desk, name="search_desk"),
+        path("relevance-desk/synonym/", desk_add_synonym, name="search_desk_synonym"),
+        path("relevance-desk/acronym/", desk_add_acronym, name="search_desk_acronym"),
+        path("relevance-desk/promote/", desk_promote_page, name="search_desk_promote"),
+    ]
 
 
 class AnalyticsMenuItem(MenuItem):
@@ -40,4 +52,15 @@ def search_analytics_menu_item():
         name="search-analytics",
         icon_name="search",
         order=900,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def relevance_desk_menu_item():
+    return AnalyticsMenuItem(
+        _("Relevance desk"),
+        reverse("search_desk"),
+        name="relevance-desk",
+        icon_name="crosshairs",
+        order=901,
     )

@@ -40,6 +40,10 @@ POST   /i18n/setlang/                                     auth 302  302  302  30
 GET    /jsi18n/                                           auth 200  200  200  200  200  200  200
 GET    /admin/                                            auth auth 200  auth auth auth 200  404
 GET    /admin/search-analytics/                           auth auth 302  auth auth auth 200  404
+GET    /admin/relevance-desk/?q=cantine                   auth auth 302  auth auth auth 200  404
+POST   /admin/relevance-desk/synonym/                     auth auth 302  auth auth auth 302  404
+POST   /admin/relevance-desk/acronym/                     auth auth 302  auth auth auth 302  404
+POST   /admin/relevance-desk/promote/                     auth auth 302  auth auth auth 302  404
 GET    /admin/background-tasks/                           auth auth 302  auth auth auth 200  404
 GET    {document.url}                                     auth 200  200  200  200  200  200  404
 POST   {document.url}                                     auth 200  200  200  200  200  200  404
@@ -343,6 +347,9 @@ DATA = {
     },
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
+    "search_desk_synonym": {"q": "cantine", "terms": "cantine\nrestaurant d'entreprise"},
+    "search_desk_acronym": {"q": "RIE", "acronym": "RIE", "expansion": "restaurant d'entreprise"},
+    "search_desk_promote": {"q": "cantine", "page": "{public_page.pk}"},
     "communities:event_new": EVENT,
     "communities:community_event_new": EVENT,
     "communities:event_edit": EVENT,
