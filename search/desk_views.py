@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from search.results import SearchOutcome
 
-DESK_PERMISSION = "search.view_search_analytics"
+DESK_PERMISSION = "search.use_relevance_desk"
 # Each form of the desk, with the permission its change needs.
 FORMS: dict[str, tuple[type[forms.Form], str]] = {
     "synonym": (SynonymForm, "search.add_synonym"),

@@ -105,7 +105,10 @@ class SearchQueryLog(models.Model):
     class Meta:
         verbose_name = _("search")
         verbose_name_plural = _("searches")
-        permissions = [("view_search_analytics", _("Can see search analytics"))]
+        permissions = [
+            ("view_search_analytics", _("Can see search analytics")),
+            ("use_relevance_desk", _("Can try queries and tune search in the relevance desk")),
+        ]
 
     def __str__(self) -> str:
         return self.query

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.admin_views import search_analytics
 from search.desk_views import (
+    DESK_PERMISSION,
     desk_add_acronym,
     desk_add_synonym,
     desk_promote_page,
@@ -44,6 +45,11 @@ class AnalyticsMenuItem(MenuItem):
         return request.user.has_perm("search.view_search_analytics")
 
 
+class DeskMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(DESK_PERMISSION)
+
+
 @hooks.register("register_reports_menu_item")
 def search_analytics_menu_item():
     return AnalyticsMenuItem(
@@ -57,7 +63,7 @@ def search_analytics_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def relevance_desk_menu_item():
-    return AnalyticsMenuItem(
+    return DeskMenuItem(
         _("Relevance desk"),
         reverse("search_desk"),
         name="relevance-desk",

@@ -46,6 +46,13 @@ GROUP_PERMISSIONS = {
 # Editors and communicators are the ones who keep search's synonyms and acronyms up to date.
 SYNONYM_PERMISSIONS = ["add_synonym", "change_synonym", "delete_synonym", "view_synonym"]
 SNIPPET_PERMISSIONS = {EDITORS: SYNONYM_PERMISSIONS, COMMUNICATORS: SYNONYM_PERMISSIONS}
+# ...and who tune search from the relevance desk: try a query, promote a page for it.
+DESK_PERMISSIONS = [
+    ("search", "use_relevance_desk"),
+    ("wagtailsearchpromotions", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "view_searchpromotion"),
+]
 # Editors draft and submit; communicators approve and publish (Wagtail's workflow).
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -73,6 +80,12 @@ def configure_roles() -> None:
                     content_type__app_label="search", codename__in=SNIPPET_PERMISSIONS[name]
                 )
             )
+            for app_label, codename in DESK_PERMISSIONS:
+                group.permissions.add(
+                    *Permission.objects.filter(
+                        content_type__app_label=app_label, codename=codename
+                    )
+                )
 
 
 def news_workflow() -> Workflow:

@@ -4,7 +4,6 @@ results, adds a synonym and is told so; the page passes axe and fits a phone."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from search.models import Synonym
@@ -34,10 +33,7 @@ def test_an_editor_tries_a_query_and_adds_a_synonym_from_the_desk(page, reindex)
         parent=home,
         language="fr",
     )
-    sections()  # the roles' rights: admin access and synonyms for editors
-    Group.objects.get(name="Editors").permissions.add(
-        Permission.objects.get(codename="view_search_analytics")
-    )
+    sections()  # the roles' rights: admin access, synonyms and the desk for editors
     person(username="edith", groups=["Editors"])
     reindex()  # the browser tests have no worker to index the pages
     sign_in(page, "edith")

@@ -18,15 +18,26 @@ from tests.search.factories import search
 DESK = "/admin/relevance-desk/"
 
 
-def desk_person(group: str, *, promotions: bool = True, **fields):
-    """Someone of `group` (Editors or Communicators, with their configured rights) who may
-    read the search analytics, and so open the desk; and add promotions with `promotions`."""
-    sections()  # the roles' permissions: admin access, synonyms
-    codenames = ["view_search_analytics"] + (["add_searchpromotion"] if promotions else [])
-    Group.objects.get(name=group).permissions.add(
-        *Permission.objects.filter(codename__in=codenames)
+def desk_person(group: str, **fields):
+    """Someone of `group` with the rights the roles give it (Editors and Communicators open
+    the desk and promote pages, news.services.sections.configure_roles), who also reads the
+    search analytics."""
+    sections()
+    Group.objects.get_or_create(name=group)[0].permissions.add(
+        *Permission.objects.filter(codename__in=["view_search_analytics"])
     )
     return person(groups=[group], **fields)
+
+
+def desk_without_promotions(**fields):
+    """Someone in the admin who may use the desk and add synonyms, but not promote pages."""
+    group = Group.objects.create(name="Desk interns")
+    group.permissions.add(
+        *Permission.objects.filter(
+            codename__in=["access_admin", "use_relevance_desk", "add_synonym", "view_synonym"]
+        )
+    )
+    return person(groups=[group.name], **fields)
 
 
 @pytest.fixture
@@ -77,7 +88,7 @@ def desk_titles(client, query):
     return [row["hit"].title for row in response.context["rows"]]
 
 
-def test_employees_are_turned_away_and_those_who_read_the_analytics_open_the_desk(client, db):
+def test_employees_are_turned_away_and_editors_and_communicators_open_the_desk(client, db):
     employee = person(username="desk-employee")
     client.force_login(employee)
     assert client.get(DESK).status_code == 302  # no admin access: Wagtail sends to sign-in
@@ -85,13 +96,15 @@ def test_employees_are_turned_away_and_those_who_read_the_analytics_open_the_des
     assert xhr.status_code == 403
 
     sections()
-    client.force_login(person(username="plain-editor", groups=["Editors"]))
+    moderators = Group.objects.get(name="Moderators")
+    moderators.permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(person(username="plain-moderator", groups=["Moderators"]))
     refused = client.get(DESK)
-    assert refused.status_code == 302  # in the admin, without the analytics permission
+    assert refused.status_code == 302  # in the admin, without the desk's permission
     assert refused["Location"] == "/admin/"
 
-    for group in ("Editors", "Communicators"):
-        client.force_login(desk_person(group, username=f"desk-{group.lower()}"))
+    for group in ("Editors", "Communicators"):  # as the roles are configured
+        client.force_login(person(username=f"desk-{group.lower()}", groups=[group]))
         assert client.get(DESK).status_code == 200
 
 
@@ -235,8 +248,7 @@ def test_a_group_already_known_is_refused(editor_client):
 
 
 def test_without_the_promotion_permission_there_is_no_promote_form(client, pages):
-    communicator = desk_person("Communicators", promotions=False, username="no-promotions")
-    client.force_login(communicator)
+    client.force_login(desk_without_promotions(username="no-promotions"))
 
     response = client.get(DESK, {"q": "télétravail"})
     assert set(response.context["forms"]) == {"synonym", "acronym"}

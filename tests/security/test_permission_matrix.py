@@ -40,7 +40,7 @@ POST   /i18n/setlang/                                     auth 302  302  302  30
 GET    /jsi18n/                                           auth 200  200  200  200  200  200  200
 GET    /admin/                                            auth auth 200  auth auth auth 200  404
 GET    /admin/search-analytics/                           auth auth 302  auth auth auth 200  404
-GET    /admin/relevance-desk/?q=cantine                   auth auth 302  auth auth auth 200  404
+GET    /admin/relevance-desk/?q=cantine                   auth auth 200  auth auth auth 200  404
 POST   /admin/relevance-desk/synonym/                     auth auth 302  auth auth auth 302  404
 POST   /admin/relevance-desk/acronym/                     auth auth 302  auth auth auth 302  404
 POST   /admin/relevance-desk/promote/                     auth auth 302  auth auth auth 302  404
