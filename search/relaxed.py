@@ -31,11 +31,16 @@ TYPO_FIELDS = ["title^2", "suggestions^2", "tags^2", "teams"]
 # Engine clauses per word (see query.STRICT_COST): a field each, and the fuzzy ones.
 STRICT_COST = 34
 ANY_COST = len(RELAXED_FIELDS) + 2 * len(TYPO_FIELDS)
+PHRASE_COST = 6 * 4 * 2  # pairs, fields, words
 # The typed query weighs most, then its meaningful words, then their translations.
 MEANINGFUL_WEIGHT = 0.9
 RELAXED_WEIGHT = 0.35
 TRANSLATION_WEIGHT = 0.25
 RELATED_WEIGHT = 0.2
+PAIR_WEIGHT = 1.0
+# Two words swapped ("salle de réunion", "meeting room") are three moves apart.
+PAIR_SLOP = 3
+PAIR_FIELDS = ["title.fr", "title.en", "body.fr", "body.en"]
 # Intent: a "who…" question prefers people and teams, a "how…" one guides and pages.
 INTENT_KINDS = {"people": (["person", "team"], 4.0), "howto": (["page"], 1.6)}
 
@@ -78,6 +83,20 @@ def any_words(text: str, weight: float, name: str) -> Q:
     )
 
 
+def side_by_side(pairs: list[str]) -> Q:
+    """Texts holding a pair of translated words close together, in either order."""
+    return Q(
+        "bool",
+        should=[
+            Q("match_phrase", **{field: {"query": pair, "slop": PAIR_SLOP}})
+            for pair in pairs
+            for field in PAIR_FIELDS
+        ],
+        boost=PAIR_WEIGHT,
+        _name=TRANSLATION,
+    )
+
+
 def relaxed_clauses(
     understanding: Understanding, strict_query: Callable[[str, float], Q], *, typed: tuple
 ) -> list[tuple[Q, int]]:
@@ -95,6 +114,8 @@ def relaxed_clauses(
     if understanding.translations:
         translated = any_words(understanding.translated_text, TRANSLATION_WEIGHT, TRANSLATION)
         clauses.append((translated, ANY_COST * len(understanding.translated_text.split())))
+    if understanding.translated_pairs:
+        clauses.append((side_by_side(understanding.translated_pairs), PHRASE_COST))
     if understanding.related:
         related = any_words(understanding.related_text, RELATED_WEIGHT, RELATED)
         clauses.append((related, ANY_COST * len(understanding.related_text.split())))

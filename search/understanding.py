@@ -113,6 +113,7 @@ COMPOUNDED_WORDS = 2
 # a long query keeps the first translations and related words only.
 MAX_REACHED_WORDS = 12
 MAX_MEANINGFUL_WORDS = 8
+MAX_PAIRS = 6
 # Past the first few, words reached through the other language drift away from the meaning.
 RELATED_PER_WORD = 3
 
@@ -126,6 +127,9 @@ class Understanding:
     language: str | None = None  # "fr", "en" or None when unclear
     # The meaningful words in the other language, one translation per entry.
     translations: list[str] = field(default_factory=list)
+    # Neighbouring meaningful words translated together ("first day" -> "premier jour"): a
+    # text holding both translations side by side says what the query says.
+    translated_pairs: list[str] = field(default_factory=list)
     # Words of the same language the translations lead back to ("vacances" -> "holidays" ->
     # "congé"): the paraphrases a small bilingual dictionary knows.
     related: list[str] = field(default_factory=list)
@@ -200,11 +204,25 @@ def _translate(word: str, source: str, target: str) -> list[str]:
 
 
 def _add(found: list[str], candidates: list[str], exclude: set[str]) -> None:
+    """Add the candidates not seen yet, without their stop words ("en premier lieu" is
+    searched as "premier lieu": "en" would match every French text)."""
     for candidate in candidates:
-        folded = fold(candidate)
-        if folded not in exclude and folded not in STOP_WORDS:
-            found.append(candidate)
+        words = [word for word in words_of(candidate) if fold(word) not in STOP_WORDS]
+        folded = fold(" ".join(words))
+        if words and folded not in exclude:
+            found.append(" ".join(words))
             exclude.add(folded)
+
+
+def translated_pairs(words: list[str], language: str | None) -> list[str]:
+    """Each pair of neighbouring words, each word by its first translation."""
+    pairs: list[str] = []
+    for first, second in zip(words, words[1:], strict=False):
+        for source, target in _directions(language):
+            one, other = _translate(first, source, target), _translate(second, source, target)
+            if one and other:
+                _add(pairs, [f"{one[0]} {other[0]}"], set())
+    return pairs[:MAX_PAIRS]
 
 
 def translations_of(words: list[str], language: str | None) -> list[str]:
@@ -275,6 +293,7 @@ def understand(text: str) -> Understanding:
         is_question=is_question or intent == "people",
         language=language,
         translations=translations_of(meaningful, language)[:MAX_REACHED_WORDS],
+        translated_pairs=translated_pairs(meaningful, language),
         related=(related_words(meaningful, language) + compounds_of(meaningful, language))[
             :MAX_REACHED_WORDS
         ],
