@@ -16,6 +16,7 @@ from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from core.findable import registry
 from search import database
 from search.answers import answer_card, why_codes
+from search.database_ranking import Terms
 from search.engine import IndexMissing, SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
 from search.models import SearchClick, SearchQueryLog
@@ -98,7 +99,8 @@ def run_search(
         query = EngineQuery(text, variants, understanding, searcher, filters, facets)
         outcome = _engine_search(query, page, page_size, promoted)
     else:
-        outcome = _database_search(text, variants, searcher, filters, page, page_size)
+        query = EngineQuery(text, variants, understanding, searcher, filters, facets)
+        outcome = _database_search(query, page, page_size)
     if promoted:
         outcome.results = promoted + outcome.results
     outcome.answer = answer_card(outcome.results, understanding)
@@ -200,19 +202,30 @@ def _did_you_mean(text: str, searcher: Searcher) -> str | None:
     return None
 
 
-def _database_search(
-    text: str, variants: list[str], searcher: Searcher, filters: Filters, page: int, page_size: int
-) -> SearchOutcome:
-    entries, facets = database.search_entries(text, variants, searcher, filters)
-    entries = database.rank(entries, text)
+def _database_search(query: EngineQuery, page: int, page_size: int) -> SearchOutcome:
+    """The embedded mode: the same tiers on the database backend (database.py)."""
+    matches = database.search_entries(
+        query.text,
+        query.variants,
+        query.searcher,
+        query.filters,
+        query.understanding,
+        relax_below=RELAX_BELOW,
+    )
+    terms = Terms.of(query.understanding, query.variants)
+    entries = database.rank(matches.entries, matches.origins, terms)
     offset = (page - 1) * page_size
     return SearchOutcome(
-        query=text,
+        query=query.text,
         count=len(entries),
-        results=[database.to_hit(entry, text) for entry in entries[offset : offset + page_size]],
-        facets=facets,
+        results=[
+            database.to_hit(entry, matches.origins[entry.pk], terms)
+            for entry in entries[offset : offset + page_size]
+        ],
+        facets=matches.facets,
         page=page,
         page_size=page_size,
+        tier=matches.tier,
     )
 
 
@@ -268,8 +281,7 @@ def suggest(*, user: User | AnonymousUser, text: str, size: int = 8) -> list[Sea
     text = within_limits(text)
     searcher = Searcher.for_user(user)
     if not uses_engine():
-        entries, _ = database.search_entries(text, [], searcher, Filters())
-        return [database.to_hit(entry, text) for entry in entries[:size]]
+        return database.suggest_hits(text, searcher, size)
     response = engine_search(build_suggest(text, searcher, size).to_dict())
     return [_engine_hit(hit) for hit in response["hits"]["hits"]]
 
