@@ -10,6 +10,7 @@ as beginnings of words ("Kuber"). database_ranking.py orders what was found and 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,16 +19,20 @@ from datetime import timedelta
 from django.utils import timezone
 
 from search.database_ranking import MEANINGFUL, PREFIX, Terms, rank, to_hit
-from search.folding import fold
+from search.folding import fold, normal
 from search.indexing import database_backend
 from search.models import SearchEntry
 from search.permissions import Searcher
 from search.query import Filters
 from search.relaxed import RELATED, RELAXED, SYNONYM, TRANSLATION, TYPED
 from search.results import SearchHit
-from search.understanding import Understanding, understand, words_of
+from search.understanding import Understanding, lemma, understand, words_of
 
 CANDIDATES = 500
+# The relaxed tier also takes the first meaningful words as beginnings of titles, names and
+# tags, cut to what they share with their lemma ("passwords", "congés": "password", "conge").
+BEGINNINGS = 6
+SHORTEST_BEGINNING = 4
 QUOTING_BREAKERS = re.compile(r'["\x00-\x1f\x7f]')
 PERIOD_DAYS = {"week": 7, "month": 30, "year": 365}
 
@@ -105,8 +110,11 @@ def search_entries(
         if understanding.drops_words:
             found.ask(understanding.meaningful_text, MEANINGFUL, "and")
         found.ask(understanding.meaningful_text, RELAXED, "or")
+        found.ask(" ".join(map(normal, understanding.meaningful)), RELAXED, "or")
         found.ask(understanding.translated_text, TRANSLATION, "or")
         found.ask(understanding.related_text, RELATED, "or")
+        for beginning in beginnings(understanding):
+            found.ask(beginning, PREFIX, "and", prefix=True)
     if not found.entries:
         # Nothing holds the words: perhaps they are the beginnings of words ("Kuber").
         tier = "relaxed"
@@ -120,6 +128,19 @@ def search_entries(
         "tag": dict(Counter(tag for entry in visible for tag in _lines(entry.tags))),
     }
     return Matches(found.passing(filters), facets, tier, found.origins)
+
+
+def beginnings(understanding: Understanding) -> list[str]:
+    """The stems of the meaningful words, as far as the lemmatiser tells them apart from
+    their endings: SQLite's index has no stemming, and PostgreSQL's stems in English only."""
+    languages = [understanding.language] if understanding.language else ["fr", "en"]
+    found: dict[str, None] = {}
+    for word in understanding.meaningful[:BEGINNINGS]:
+        for language in languages:
+            stem = os.path.commonprefix([fold(word), fold(lemma(word, language))])
+            if len(stem) >= SHORTEST_BEGINNING:
+                found[stem] = None
+    return list(found)
 
 
 def suggest_hits(text: str, searcher: Searcher, size: int) -> list[SearchHit]:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from search.folding import fold
+from search.folding import fold, normal
 from search.models import SearchEntry
 from search.query import MARK_END, MARK_START, WHY_FIELDS
 from search.relaxed import INTENT_KINDS, RELATED, SYNONYM, TRANSLATION, TYPED
@@ -36,16 +36,6 @@ OTHER_WEIGHT = 0.5
 # "formation" (but "information" does not).
 COMPOUND_PREFIXES = ("tele", "auto", "co", "cyber", "inter", "multi", "visio", "eco", "micro")
 SENTENCE_END = re.compile(r"[.!?;:]\s")
-
-
-def normal(word: str) -> str:
-    """A word folded, without a plural mark or a final "e": "Congés" and "congé" agree."""
-    word = fold(word)
-    if len(word) > 3 and word[-1] in "sx":
-        word = word[:-1]
-    if len(word) > 4 and word[-1] == "e":
-        word = word[:-1]
-    return word
 
 
 def _compounded(word: str) -> list[str]:

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from search.folding import fold
+from search.folding import fold, normal
 
 WORD = re.compile(r"\w+")
 
@@ -96,10 +96,17 @@ class SearchEntry(index.Indexed, models.Model):
         return f"{self.kind}: {self.title}"
 
     def folded_text(self) -> str:
-        """The words of every searched field that hold accents, without them, for the
-        database backend (each once: the others are found as they are)."""
+        """The words of every searched field as the database backend cannot find them, each
+        once: without accents (PostgreSQL keeps them), and without a plural mark or a final
+        "e" (SQLite does not stem), for the relaxed tier to ask for (search/database.py)."""
         text = "\n".join([self.title, self.tags, self.teams, self.suggestions, self.body])
-        words = dict.fromkeys(fold(word) for word in WORD.findall(text) if not word.isascii())
+        words: dict[str, None] = {}
+        for word in WORD.findall(text):
+            folded = fold(word)
+            if folded != word.lower():
+                words[folded] = None
+            if normal(folded) != folded:
+                words[normal(folded)] = None
         return " ".join(words)
 
     def folded_names(self) -> str:
