@@ -1,7 +1,13 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+
+from search.folding import fold, normal
+
+WORD = re.compile(r"\w+")
 
 
 class Synonym(index.Indexed, models.Model):
@@ -73,8 +79,11 @@ class SearchEntry(index.Indexed, models.Model):
         index.SearchField("tags", boost=2),
         index.SearchField("teams"),
         index.SearchField("suggestions", boost=2),
+        # Accents folded: PostgreSQL's text search keeps them ("helene" finds "Hélène").
+        index.SearchField("folded_text"),
         index.AutocompleteField("title"),
         index.AutocompleteField("suggestions"),
+        index.AutocompleteField("folded_names"),
         index.FilterField("kind"),
     ]
 
@@ -85,6 +94,24 @@ class SearchEntry(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title}"
+
+    def folded_text(self) -> str:
+        """The words of every searched field as the database backend cannot find them, each
+        once: without accents (PostgreSQL keeps them), and without a plural mark or a final
+        "e" (SQLite does not stem), for the relaxed tier to ask for (search/database.py)."""
+        text = "\n".join([self.title, self.tags, self.teams, self.suggestions, self.body])
+        words: dict[str, None] = {}
+        for word in WORD.findall(text):
+            folded = fold(word)
+            if folded != word.lower():
+                words[folded] = None
+            if normal(folded) != folded:
+                words[normal(folded)] = None
+        return " ".join(words)
+
+    def folded_names(self) -> str:
+        """Titles, names and tags folded, for prefix matching ("kuber", "helen")."""
+        return fold("\n".join([self.title, self.suggestions, self.tags]))
 
 
 class SearchQueryLog(models.Model):

@@ -17,6 +17,7 @@ from wagtail.search.utils import normalise_query_string
 from core.findable import registry
 from search import database
 from search.answers import answer_card, why_codes
+from search.database_ranking import Terms
 from search.engine import IndexMissing, SearchUnavailable, alias_name, get_engine, uses_engine
 from search.indexing import ensure_index
 from search.learning import learned_choices
@@ -103,7 +104,8 @@ def run_search(
         query = EngineQuery(text, variants, understanding, searcher, filters, facets)
         outcome = _engine_search(query, page, page_size, promoted)
     else:
-        outcome = _database_search(text, variants, searcher, filters, page, page_size)
+        query = EngineQuery(text, variants, understanding, searcher, filters, facets)
+        outcome = _database_search(query, page, page_size)
     if promoted:
         outcome.results = promoted + outcome.results
     outcome.answer = answer_card(outcome.results, understanding)
@@ -210,19 +212,31 @@ def _did_you_mean(text: str, searcher: Searcher) -> str | None:
     return None
 
 
-def _database_search(
-    text: str, variants: list[str], searcher: Searcher, filters: Filters, page: int, page_size: int
-) -> SearchOutcome:
-    entries, facets = database.search_entries(text, variants, searcher, filters)
-    entries = database.rank(entries, text, learned_choices(normalize_query(text)))
+def _database_search(query: EngineQuery, page: int, page_size: int) -> SearchOutcome:
+    """The embedded mode: the same tiers on the database backend (database.py)."""
+    matches = database.search_entries(
+        query.text,
+        query.variants,
+        query.searcher,
+        query.filters,
+        query.understanding,
+        relax_below=RELAX_BELOW,
+    )
+    terms = Terms.of(query.understanding, query.variants)
+    learned = learned_choices(normalize_query(query.text))
+    entries = database.rank(matches.entries, matches.origins, terms, learned)
     offset = (page - 1) * page_size
     return SearchOutcome(
-        query=text,
+        query=query.text,
         count=len(entries),
-        results=[database.to_hit(entry, text) for entry in entries[offset : offset + page_size]],
-        facets=facets,
+        results=[
+            database.to_hit(entry, matches.origins[entry.pk], terms)
+            for entry in entries[offset : offset + page_size]
+        ],
+        facets=matches.facets,
         page=page,
         page_size=page_size,
+        tier=matches.tier,
     )
 
 
@@ -278,8 +292,7 @@ def suggest(*, user: User | AnonymousUser, text: str, size: int = 8) -> list[Sea
     text = within_limits(text)
     searcher = Searcher.for_user(user)
     if not uses_engine():
-        entries, _ = database.search_entries(text, [], searcher, Filters())
-        return [database.to_hit(entry, text) for entry in entries[:size]]
+        return database.suggest_hits(text, searcher, size)
     response = engine_search(build_suggest(text, searcher, size).to_dict())
     return [_engine_hit(hit) for hit in response["hits"]["hits"]]
 

@@ -7,19 +7,14 @@ once, with no reindex. Matching ignores case and accents and works on whole word
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from django.core.cache import cache
 
+from search.folding import fold
 from search.models import Synonym
 
 CACHE_KEY = "ruche-search-synonyms"
 MAX_VARIANTS = 6
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _words(text: str) -> list[str]:
