@@ -6,15 +6,23 @@ spent and `round_trip` what the requests to it cost from Ruche (HTTP and JSON in
 API's time is compared with the very engine requests it made, whatever the query layer sends
 (a strict then a relaxed query, "did you mean"...). Served with
 `gunicorn 'bench._engine_timing:application()'`; nothing of the kind in production.
+
+With BENCH_RECORD_DIR set, the bodies of the engine searches of a request that carries
+`X-Bench-Record: <label>` are appended to <dir>/<pid>.jsonl, for --profile to replay them.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from functools import wraps
+from pathlib import Path
 
 HEADER = "X-Bench-Engine"
+RECORD_HEADER = "X-Bench-Record"
 _calls: list[tuple[float, float]] = []
+_recording: list[str] = []  # the label of the request being served, if it is recorded
 
 
 def time_engine_searches() -> None:
@@ -30,6 +38,10 @@ def time_engine_searches() -> None:
         started = time.perf_counter()
         response = search(self, body, index)
         _calls.append((float(response.get("took", 0)), (time.perf_counter() - started) * 1000))
+        if _recording and os.environ.get("BENCH_RECORD_DIR"):
+            record = Path(os.environ["BENCH_RECORD_DIR"]) / f"{os.getpid()}.jsonl"
+            with record.open("a", encoding="utf-8") as bodies:
+                bodies.write(json.dumps({"label": _recording[0], "body": body}, default=str) + "\n")
         return response
 
     timed_search.timed = True  # type: ignore[attr-defined]
@@ -42,6 +54,7 @@ def with_engine_time(wsgi_application):
 
     def application(environ, start_response):
         _calls.clear()
+        _recording[:] = [environ[key]] if (key := "HTTP_X_BENCH_RECORD") in environ else []
 
         def start(status, headers, exc_info=None):
             took = sum(call[0] for call in _calls)

@@ -20,14 +20,17 @@ import http.client
 import json
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench._engine_timing import HEADER, RECORD_HEADER  # noqa: E402
 from bench._latency_data import (  # noqa: E402
     Vocabulary,
     generated_documents,
@@ -48,7 +51,6 @@ from bench._setup import (  # noqa: E402
 TARGET_DOCUMENTS = 100_000
 # Bump when generated_documents changes: an index built by another version is not reused.
 GENERATOR_VERSION = 1
-ENGINE_HEADER = "X-Bench-Engine"
 
 
 def index_signature(count: int) -> dict:
@@ -156,14 +158,18 @@ class Server:
         self.stop()
         raise SystemExit("gunicorn did not start")
 
-    def get(self, path: str) -> tuple[int, bytes, dict[str, float]]:
-        """Status, body and the engine's figures of one request."""
+    def get(self, path: str, record: str = "") -> tuple[int, bytes, dict[str, float]]:
+        """Status, body and the engine's figures of one request; `record` labels the engine
+        bodies it sends, for --profile."""
         if self.connection is None:
             self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if record:
+            headers[RECORD_HEADER] = record
         try:
-            self.connection.request("GET", path, headers={"Authorization": f"Bearer {self.token}"})
+            self.connection.request("GET", path, headers=headers)
             response = self.connection.getresponse()
-            figures = engine_figures(response.getheader(ENGINE_HEADER))
+            figures = engine_figures(response.getheader(HEADER))
             return response.status, response.read(), figures
         except (OSError, http.client.HTTPException):
             self.connection.close()
@@ -182,8 +188,11 @@ def engine_figures(value: str | None) -> dict[str, float]:
     return {name: float(figure) for name, figure in (part.split("=") for part in value.split(";"))}
 
 
-def measure(server: Server, queries: list[str], prefixes: list[str]) -> dict[str, list]:
-    """Time each query's search and its prefix's suggestions over HTTP."""
+def measure(
+    server: Server, queries: list[str], prefixes: list[str], label: str = ""
+) -> dict[str, list]:
+    """Time each query's search and its prefix's suggestions over HTTP (the engine bodies of
+    the searches recorded under `label` when one is given)."""
     found: dict[str, list] = {
         name: []
         for name in ("api", "took", "round_trip", "calls", "tier", "count")
@@ -191,7 +200,7 @@ def measure(server: Server, queries: list[str], prefixes: list[str]) -> dict[str
     }
     for query, prefix in zip(queries, prefixes, strict=True):
         started = time.perf_counter()
-        status, body, engine = server.get("/api/search/?" + urlencode({"q": query}))
+        status, body, engine = server.get("/api/search/?" + urlencode({"q": query}), label)
         found["api"].append((time.perf_counter() - started) * 1000)
         if status != 200:
             raise SystemExit(f"/api/search/?q={query!r} answered {status}: {body[:200]!r}")
@@ -280,18 +289,18 @@ def profile_summary(engine, bodies: list[dict]) -> None:
         print(f"  {total / len(bodies):8.2f}  {name}")
 
 
-def profile(user, queries: list[str]) -> None:
-    from search.api import API_FACETS
+def profile(record_dir: Path) -> None:
+    """The engine's profile of the first 50 bodies each query set's searches sent."""
     from search.engine import get_engine
-    from search.permissions import Searcher
-    from search.query import Filters, build_search
 
-    searcher = Searcher.for_user(user)
-    bodies = [
-        build_search(q, [], searcher, Filters(), offset=0, size=20, facets=API_FACETS).to_dict()
-        for q in queries[:50]
-    ]
-    profile_summary(get_engine(), bodies)
+    bodies: dict[str, list[dict]] = {}
+    for path in sorted(record_dir.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            bodies.setdefault(record["label"], []).append(record["body"])
+    for label, found in bodies.items():
+        print(f"\n{label}:", end="")
+        profile_summary(get_engine(), found[:50])
 
 
 def main() -> None:
@@ -321,14 +330,18 @@ def main() -> None:
     sets["keywords"] = (keywords, keyword_prefixes(args.queries, rng, vocabulary))
     questions = generated_questions(args.queries, rng, vocabulary)
     sets["questions"] = (questions, question_prefixes(questions, rng))
+    record_dir = Path(tempfile.mkdtemp(prefix="bench-bodies-"))
     if args.profile:
-        profile(user, keywords)
+        os.environ["BENCH_RECORD_DIR"] = str(record_dir)
 
     server = Server(token)
     try:
         for queries, prefixes in sets.values():  # warm both sides
             measure(server, queries[:20], prefixes[:20])
-        results = {label: measure(server, *pair) for label, pair in sets.items()}
+        results = {
+            label: measure(server, *pair, label if args.profile else "")
+            for label, pair in sets.items()
+        }
     finally:
         server.stop()
 
@@ -346,6 +359,9 @@ def main() -> None:
     )
     for label, found in results.items():
         report(label, found)
+    if args.profile:
+        profile(record_dir)
+    shutil.rmtree(record_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

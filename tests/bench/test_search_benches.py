@@ -1,6 +1,7 @@
 """bench/relevance.py and bench/search_latency.py: their names, scores and the engine's time."""
 
 import argparse
+import json
 from pathlib import Path
 from urllib.parse import urlencode
 from wsgiref.util import setup_testing_defaults
@@ -70,8 +71,11 @@ def test_a_question_is_suggested_on_while_it_is_typed():
 
 
 @pytest.mark.usefixtures("search_index")
-def test_the_latency_bench_server_tells_the_engine_time_of_each_api_request(monkeypatch, employee):
+def test_the_latency_bench_server_tells_the_engine_time_of_each_api_request(
+    monkeypatch, employee, tmp_path
+):
     monkeypatch.setattr(Engine, "search", Engine.search)  # undone after the test
+    monkeypatch.setenv("BENCH_RECORD_DIR", str(tmp_path))
     time_engine_searches()
     application = with_engine_time(WSGIHandler())
     _, token = APIToken.create_token(user=employee, name="bench")
@@ -81,7 +85,10 @@ def test_the_latency_bench_server_tells_the_engine_time_of_each_api_request(monk
             "QUERY_STRING": urlencode({"q": query}),
             "HTTP_AUTHORIZATION": f"Bearer {token}",
             "HTTP_HOST": "testserver",
+            "HTTP_X_BENCH_RECORD": "keywords" if path == "/api/search/" else "",
         }
+        if not environ["HTTP_X_BENCH_RECORD"]:
+            del environ["HTTP_X_BENCH_RECORD"]
         setup_testing_defaults(environ)
         answered = {}
 
@@ -95,3 +102,12 @@ def test_the_latency_bench_server_tells_the_engine_time_of_each_api_request(monk
         assert figures["calls"] >= 1
         assert figures["round_trip"] > 0
         assert 0 <= figures["took"] <= figures["round_trip"] + 1
+    # --profile replays the bodies the searches sent, and only theirs
+    records = [
+        json.loads(line)
+        for path in tmp_path.glob("*.jsonl")
+        for line in path.read_text().splitlines()
+    ]
+    assert records
+    assert {record["label"] for record in records} == {"keywords"}
+    assert any("query" in record["body"] for record in records)
