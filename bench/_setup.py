@@ -6,14 +6,41 @@ it recreates the database, points Django at it and migrates it.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The shared folder beside the checkout (/work/shared for /work/main); a worktree elsewhere
+# names it with RUCHE_SHARED.
+SHARED = Path(os.environ.get("RUCHE_SHARED", REPO.parent / "shared"))
 PG = {"user": "ruche", "password": "ruche", "host": "127.0.0.1", "port": 5432}
+
+
+def add_suffix_argument(parser: argparse.ArgumentParser) -> None:
+    """`--suffix` (or BENCH_SUFFIX): appended to a bench's database name and index prefix, so
+    that two people running the same bench on the shared services do not collide."""
+    parser.add_argument(
+        "--suffix",
+        type=suffix_type,
+        default=suffix_type(os.environ.get("BENCH_SUFFIX", "")),
+        help="Appended to the bench's database and index names (default: $BENCH_SUFFIX).",
+    )
+
+
+def suffix_type(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9_]{0,20}", value):
+        raise argparse.ArgumentTypeError("lower-case letters, digits and _ only, at most 20")
+    return value
+
+
+def bench_names(base: str, suffix: str) -> tuple[str, str]:
+    """The database name and index prefix of the bench `base` with this suffix."""
+    name = f"{base}_{suffix}" if suffix else base
+    return name, f"{name}_"
 
 
 def recreate_database(name: str) -> None:
