@@ -54,19 +54,22 @@ TYPED, SYNONYM, RELAXED, TRANSLATION, RELATED = (
 )
 
 
-def any_words(text: str, weight: float, name: str) -> Q:
-    """Documents holding any of the words, best first: more words and rarer words first."""
-    return Q(
-        "bool",
-        should=[
-            Q(
-                "multi_match",
-                query=text,
-                fields=RELAXED_FIELDS,
-                type="most_fields",
-                operator="or",
-                boost=weight,
-            ),
+def any_words(text: str, weight: float, name: str, *, typos: bool = False) -> Q:
+    """Documents holding any of the words, best first: more words and rarer words first;
+    with `typos`, also with a typo in a short field (each word's typo automaton costs the
+    engine milliseconds, so only the typed words get one, not their translations)."""
+    clauses = [
+        Q(
+            "multi_match",
+            query=text,
+            fields=RELAXED_FIELDS,
+            type="most_fields",
+            operator="or",
+            boost=weight,
+        )
+    ]
+    if typos:
+        clauses.append(
             Q(
                 "multi_match",
                 query=text,
@@ -76,11 +79,9 @@ def any_words(text: str, weight: float, name: str) -> Q:
                 max_expansions=10,
                 operator="or",
                 boost=weight * 0.3,
-            ),
-        ],
-        minimum_should_match=1,
-        _name=name,
-    )
+            )
+        )
+    return Q("bool", should=clauses, minimum_should_match=1, _name=name)
 
 
 def side_by_side(pairs: list[str]) -> Q:
@@ -111,7 +112,7 @@ def relaxed_clauses(
     if understanding.drops_words or not clauses:
         strict = Q("bool", should=[strict_query(meaningful, MEANINGFUL_WEIGHT)], _name=TYPED)
         clauses.append((strict, STRICT_COST * count))
-    clauses.append((any_words(meaningful, RELAXED_WEIGHT, RELAXED), ANY_COST * count))
+    clauses.append((any_words(meaningful, RELAXED_WEIGHT, RELAXED, typos=True), ANY_COST * count))
     if understanding.translations:
         translated = any_words(understanding.translated_text, TRANSLATION_WEIGHT, TRANSLATION)
         clauses.append((translated, ANY_COST * len(understanding.translated_text.split())))
