@@ -13,6 +13,7 @@ from elasticsearch_dsl import A, Q, Search
 from search.learning import learned_boost
 from search.permissions import Searcher
 from search.relaxed import (
+    STRICT_COST,
     SYNONYM,
     TYPED,
     intent_functions,
@@ -45,9 +46,8 @@ HIGHLIGHT_FIELDS = ["body", "body.fr", "body.en"]
 WHY_FIELDS = ["title", "tags", "teams", "suggestions"]
 FRESH_KINDS = ["news", "leadership_update"]
 NEWS_FLOOR = 0.7
-# Clauses the engine counts for one word of text_query (each field of each of its matches, the
-# fuzzy and prefix ones), and how many a query may hold with room left for the filters.
-STRICT_COST = 34
+# How many clauses a query may hold (the engine refuses past 1,024), with room left for the
+# filters; relaxed.STRICT_COST is what one word of text_query costs.
 CLAUSE_BUDGET = 900
 PERIODS = {"week": "now-7d/d", "month": "now-30d/d", "year": "now-365d/d"}
 FACETS = ("kind", "team", "tag", "period")

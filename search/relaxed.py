@@ -28,7 +28,8 @@ RELAXED_FIELDS = [
     "body.en",
 ]
 TYPO_FIELDS = ["title^2", "suggestions^2", "tags^2", "teams"]
-# Engine clauses per word (see query.STRICT_COST): a field each, and the fuzzy ones.
+# Engine clauses per word: for one word of query.text_query (each field of each of its matches,
+# the fuzzy and prefix ones), and for any_words (a field each, and the fuzzy ones).
 STRICT_COST = 34
 ANY_COST = len(RELAXED_FIELDS) + 2 * len(TYPO_FIELDS)
 PHRASE_COST = 6 * 4 * 2  # pairs, fields, words

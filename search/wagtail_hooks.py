@@ -40,21 +40,23 @@ def search_admin_urls():
     ]
 
 
-class AnalyticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("search.view_search_analytics")
+class PermissionMenuItem(MenuItem):
+    """A menu item shown to those who have `permission`."""
 
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
 
-class DeskMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(DESK_PERMISSION)
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_reports_menu_item")
 def search_analytics_menu_item():
-    return AnalyticsMenuItem(
+    return PermissionMenuItem(
         _("Search analytics"),
         reverse("search_analytics"),
+        permission="search.view_search_analytics",
         name="search-analytics",
         icon_name="search",
         order=900,
@@ -63,9 +65,10 @@ def search_analytics_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def relevance_desk_menu_item():
-    return DeskMenuItem(
+    return PermissionMenuItem(
         _("Relevance desk"),
         reverse("search_desk"),
+        permission=DESK_PERMISSION,
         name="relevance-desk",
         icon_name="crosshairs",
         order=901,

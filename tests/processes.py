@@ -15,6 +15,27 @@ REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
 
 
+def embedded_environment(folder: Path) -> dict[str, str]:
+    """The environment `make run` gives Ruche: SQLite in `folder`, Wagtail's database search,
+    no broker; nothing of the suite's own services."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("CELERY_", "SEARCH_", "DATABASE_", "DJANGO_", "RUCHE_TEST"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="intranet.settings.dev",
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        SEARCH_BACKEND="database",
+        MEDIA_ROOT=str(folder / "media"),
+        RATE_LIMITS_ENABLED="0",
+        ALLOWED_HOSTS="testserver",
+        PYTHONPATH=str(REPO),
+        DEBUG="0",
+    )
+    return env
+
+
 def worker_environment() -> dict[str, str]:
     db = connection.settings_dict
     url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"

@@ -5,11 +5,10 @@ its own on a fresh SQLite file, and asks its API what a person would ask.
 """
 
 import json
-import os
 import subprocess
 import sys
 
-from tests.processes import REPO
+from tests.processes import REPO, embedded_environment
 from tests.search.test_index_permissions import import_lines
 from tests.search.test_user_text import ODD_QUERIES
 
@@ -60,21 +59,7 @@ def write(path, lines):
 def test_the_embedded_default_on_sqlite_indexes_permissions_keys_and_answers_any_query(
     tmp_path,
 ):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("CELERY_", "SEARCH_", "DATABASE_", "DJANGO_", "RUCHE_TEST"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="intranet.settings.dev",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        SEARCH_BACKEND="database",
-        MEDIA_ROOT=str(tmp_path / "media"),
-        RATE_LIMITS_ENABLED="0",
-        ALLOWED_HOSTS="testserver",
-        PYTHONPATH=str(REPO),
-        DEBUG="0",
-    )
+    env = embedded_environment(tmp_path)
     arguments = tmp_path / "arguments.json"
     arguments.write_text(
         json.dumps(

@@ -3,7 +3,6 @@ SQLite in test_embedded_sqlite.py) with stop words, intent, translations, a rela
 prefixes for as-you-type, the answer card, and the same permissions."""
 
 import json
-import os
 import subprocess
 import sys
 
@@ -14,11 +13,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from search import dictionary
 from search.indexing import rebuild
 from search.services import run_search, suggest
 from tests.people.factories import UserFactory
-from tests.processes import REPO
+from tests.processes import REPO, embedded_environment
 from tests.search.factories import small_intranet
 
 # What people type, and what they should not but may: query syntax of every engine and
@@ -142,7 +140,6 @@ def test_keywords_stay_in_the_strict_tier_without_an_answer(intranet, reader):
     assert publish_more.results[0].why[0] == "title"
 
 
-@pytest.mark.skipif(not dictionary.available(), reason="FreeDict is not installed")
 def test_an_english_query_finds_french_content_through_the_dictionary(intranet, reader):
     outcome = run_search(user=reader, text="holidays")
 
@@ -280,21 +277,7 @@ QUESTIONS = [
 
 def test_the_embedded_default_on_sqlite_understands_and_answers_any_text(tmp_path):
     """As `make run` runs Ruche: SQLite, Wagtail's database search, in a process of its own."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("CELERY_", "SEARCH_", "DATABASE_", "DJANGO_", "RUCHE_TEST"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="intranet.settings.dev",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        SEARCH_BACKEND="database",
-        MEDIA_ROOT=str(tmp_path / "media"),
-        RATE_LIMITS_ENABLED="0",
-        ALLOWED_HOSTS="testserver",
-        PYTHONPATH=str(REPO),
-        DEBUG="0",
-    )
+    env = embedded_environment(tmp_path)
     migrate = [sys.executable, "manage.py", "migrate", "--no-input", "-v0"]
     subprocess.run(migrate, cwd=REPO, env=env, check=True, timeout=600, capture_output=True)
     run = subprocess.run(
@@ -314,9 +297,8 @@ def test_the_embedded_default_on_sqlite_understands_and_answers_any_text(tmp_pat
     assert question["titles"][0] == "Congés payés"
     assert question["tier"] == "relaxed"
     assert "<mark>jours</mark> de <mark>congés</mark>" in question["answer"]["text"]
-    if dictionary.available():
-        assert reader["holidays"]["titles"][0] == "Congés payés"
-        assert "translation" in reader["holidays"]["why"][0]
+    assert reader["holidays"]["titles"][0] == "Congés payés"
+    assert "translation" in reader["holidays"]["why"][0]
     assert reader["qui connaît Kubernetes ?"]["titles"][0] == "Alice Martin"
     assert "Alice Martin" in reader["Kuber"]["suggestions"]
     assert reader["Kuber"]["titles"][0] == "Alice Martin"
