@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as documents
 
 from core.api import api
+from frontend import views as frontend_views
 from intranet import views
 from news.api import router as news_api
 from search.api import router as search_router
@@ -64,6 +65,7 @@ urlpatterns = [
     path("communities/", include("communities.urls")),
     path("insights/", include("insights.urls")),
     path("notifications/", include("notifications.urls")),
+    path("styleguide/", frontend_views.styleguide, name="styleguide"),
 ]
 
 if settings.DEBUG:

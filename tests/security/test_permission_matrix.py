@@ -156,6 +156,7 @@ GET    /notifications/                                    auth 200  200  200  20
 POST   /notifications/{notice.pk}/read/                   auth 302  404  404  404  404  404  404
 POST   /notifications/read-all/                           auth 302  302  302  302  302  302  302
 GET    /notifications/preferences/                        auth 200  200  200  200  200  200  200
+GET    /styleguide/                                       auth 200  200  200  200  200  200  404
 POST   /notifications/preferences/                        auth 302  302  302  302  302  302  302
 GET    /insights/teams/                                   auth 403  403  403  200  403  200  404
 GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  200  403  200  404
