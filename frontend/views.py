@@ -8,7 +8,17 @@ from django.views.decorators.http import require_GET
 
 from frontend.forms import SampleForm
 
-COLOUR_TOKENS = ["brand", "brand-dark", "honey", "ink", "muted", "paper", "wash", "line-strong", "focus"]
+COLOUR_TOKENS = [
+    "brand",
+    "brand-dark",
+    "honey",
+    "ink",
+    "muted",
+    "paper",
+    "wash",
+    "line-strong",
+    "focus",
+]
 STATUS_TOKENS = ["success", "warning", "danger", "info", "neutral"]
 SAMPLE_PEOPLE = ["Camille Martin", "Jean-Pierre Dupont", "Léa Rousseau", "Noé Ba", "Zoë O'Neil"]
 
@@ -18,7 +28,9 @@ def styleguide(request):
     """The component library on one page, with sample data (nothing is read or saved)."""
     bound = SampleForm({"title": "", "email": "pas-une-adresse", "body": "", "audience": ""})
     bound.is_valid()
-    same = SampleForm({"title": "Bonjour", "body": "Bonjour", "audience": "all"}, prefix="same")
+    same = SampleForm(
+        {"same-title": "Bonjour", "same-body": "Bonjour", "same-audience": "all"}, prefix="same"
+    )
     same.is_valid()
     tab = request.GET.get("tab", "all")
     tabs = [

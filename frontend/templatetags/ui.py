@@ -177,9 +177,7 @@ class _WrapNode(template.Node):
         if self.args:
             values["id"] = self.args[0].resolve(context)
         values["body"] = self.nodelist.render(context)
-        return context.template.engine.get_template(self.template_name).render(
-            context.new(values)
-        )
+        return context.template.engine.get_template(self.template_name).render(context.new(values))
 
 
 def _wrap_tag(name: str, template_name: str):

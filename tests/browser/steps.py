@@ -1,5 +1,6 @@
 """What browser tests do in a page: sign in, and check it with axe-core (from node_modules),
-which fails on serious or critical WCAG 2.1 A/AA violations; and the listener every page gets
+which fails on serious or critical WCAG 2.1 A/AA violations (`assert_accessible`) or on any
+violation at all, best practices included (`assert_no_violations`); and the listener every page gets
 (tests/browser/conftest.py) that reports Content-Security-Policy violations to the console."""
 
 from tests.people.factories import PASSWORD
@@ -22,6 +23,28 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def _axe(page, tags: list[str]) -> list[dict]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+    return page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
+        tags,
+    )
+
+
+STRICT_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def assert_no_violations(page) -> None:
+    """axe-core finds no violation of any impact: WCAG 2.2 A/AA and axe's best practices."""
+    found = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + ", ".join(str(node["target"][0]) for node in violation["nodes"][:5])
+        for violation in _axe(page, STRICT_TAGS)
+    ]
+    assert not found, "Accessibility violations:\n" + "\n".join(found)
 
 
 def assert_accessible(page) -> None:

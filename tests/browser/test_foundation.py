@@ -24,6 +24,7 @@ def test_an_employee_signs_in_sees_the_home_page_and_signs_out(page):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Bonjour Camille")
     assert_accessible(page)
+    page.locator(".profile-menu summary").click()  # the profile menu holds the sign-out
     page.get_by_role("button", name="Se déconnecter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Connexion à Ruche")
     page.goto("/")
@@ -35,6 +36,7 @@ def test_the_language_switcher_turns_the_interface_into_english(page):
     home_page()
     sign_in(page, "camille")
 
+    page.locator(".profile-menu summary").click()  # the switcher is in the profile menu
     page.get_by_label("Langue").select_option("en")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello Camille")

@@ -42,7 +42,10 @@ def test_a_name_always_gets_the_same_colour_whatever_the_process():
         f"print([avatar_colour(n) for n in {names!r}])"
     )
     elsewhere = subprocess.run(  # another interpreter, another hash seed
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         env={"PYTHONHASHSEED": "12345", "PATH": ""},
     ).stdout.strip()
     assert str(here) == elsewhere
@@ -81,7 +84,7 @@ def test_a_photo_avatar_has_the_name_as_its_text_alternative_or_none_when_decora
 
 
 def test_an_avatar_escapes_the_name():
-    html = render('{% avatar name %}', name='<b>"x"</b>')
+    html = render("{% avatar name %}", name='<b>"x"</b>')
 
     assert "<b>" not in html and "&lt;b&gt;" in html
 
@@ -98,10 +101,14 @@ def ids_in(html: str) -> set[str]:
 
 
 def described_by_all(html: str) -> list[str]:
-    return [ref for value in re.findall(r'aria-describedby="([^"]*)"', html) for ref in value.split()]
+    return [
+        ref for value in re.findall(r'aria-describedby="([^"]*)"', html) for ref in value.split()
+    ]
 
 
-@pytest.mark.parametrize("data", [None, {"title": "", "kind": ""}, {"title": "x" * 81, "kind": "a"}])
+@pytest.mark.parametrize(
+    "data", [None, {"title": "", "kind": ""}, {"title": "x" * 81, "kind": "a"}]
+)
 def test_every_id_a_field_is_described_by_exists(data):
     form = ArticleForm(data)
     form.is_valid()
@@ -145,7 +152,9 @@ def test_the_error_summary_links_each_error_to_its_field():
     form = ArticleForm({"title": "", "kind": ""})
     form.is_valid()
 
-    html = render("{% error_summary form %}{% for f in form %}{% form_field f %}{% endfor %}", form=form)
+    html = render(
+        "{% error_summary form %}{% for f in form %}{% form_field f %}{% endfor %}", form=form
+    )
 
     links = re.findall(r'<a href="#([^"]+)">', html)
     assert links == ["id_title", "id_kind_0"]
