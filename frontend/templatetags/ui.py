@@ -121,7 +121,7 @@ def form_field(field: BoundField, hide_label: bool = False) -> dict:
     """A form field: its label, control, help and errors; the control points at the help and
     the error with `aria-describedby` and says `aria-invalid` when in error."""
     ids = components.field_ids(field)
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     described = components.described_by(field)
     if described:
         attrs["aria-describedby"] = described

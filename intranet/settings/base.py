@@ -162,7 +162,7 @@ TEMPLATES = [
             ],
             # Dates and numbers in the reader's language ("1er décembre"), in every template.
             # Guests marked "Invité·e" after their name (`|guest_badge`, core/guests.py).
-            # The component library (`{% avatar %}`, `{% form_field %}`…, frontend/templatetags/ui.py).
+            # The components (`{% avatar %}`, `{% form_field %}`…: frontend/templatetags/ui.py).
             "builtins": [
                 "core.templatetags.ruche_formats",
                 "core.templatetags.ruche_guests",

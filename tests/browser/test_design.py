@@ -23,7 +23,8 @@ def load_lazy_images(page) -> None:
     page.evaluate(
         """() => Promise.all(Array.from(document.images, (image) => {
             image.loading = "eager";
-            return image.complete ? null : new Promise((done) => { image.onload = image.onerror = done; });
+            return image.complete
+                ? null : new Promise((done) => { image.onload = image.onerror = done; });
         }))"""
     )
 
