@@ -117,3 +117,34 @@ def test_the_bottom_bar_leads_to_the_four_main_places_and_marks_the_current_one(
     expect(page).to_have_url(re.compile(r"/search/"))
     expect(bar.locator("a[href='/search/']")).to_have_attribute("aria-current", "page")
     assert fits_its_width(page)
+
+
+def test_without_javascript_the_menus_work_and_the_dialog_is_a_section_of_the_page(
+    browser, live_server
+):
+    UserFactory(username="camille", first_name="Camille", last_name="Martin")
+    home_page()
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="fr-FR",
+        java_script_enabled=False,
+        viewport={"width": 320, "height": 640},
+    )
+    page = context.new_page()
+    sign_in(page, "camille")
+
+    page.goto("/styleguide/")
+    expect(page.locator("#sample-dialog")).to_be_visible()  # <dialog open>, in the page
+    page.locator("#sample-dialog [data-dialog-close]").click()  # method="dialog" closes it
+    expect(page.locator("#sample-dialog")).to_be_hidden()
+    assert fits_its_width(page)
+
+    people = page.locator(".main-nav a[href='/people/']")
+    expect(people).to_be_hidden()
+    page.locator(".site-menu summary").click()
+    expect(people).to_be_visible()
+    page.locator(".profile-menu summary").click()
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    context.close()
