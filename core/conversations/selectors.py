@@ -16,6 +16,7 @@ from django.db.models import Count, Model, Prefetch, QuerySet
 
 from core.guests import guest_related
 from core.pagination import page_number_newest_first
+from core.rendering import render_bodies
 
 from .models import REACTION_EMOJI, Comment, Conversation, Reaction, ReactionKind, Report
 from .registry import ConversationKind, kind_for, kinds
@@ -106,6 +107,19 @@ class ThreadContext:
         return self.kind.rich_text
 
 
+def render_comments(page: DjangoPage[Comment], *, rich_text: bool) -> None:
+    """Give each comment of the page, replies included, `shown_body`: its body as the
+    template shows it (`core.rendering.render_bodies`: escaped or sanitised, then what the
+    apps add, such as links to mentions), all of them rendered at once."""
+    comments: list[Comment] = []
+    for thread in page:
+        comments.append(thread)
+        comments.extend(getattr(thread, "thread_replies", []))
+    shown = render_bodies([comment.body for comment in comments], rich_text=rich_text)
+    for comment, body in zip(comments, shown, strict=True):
+        comment.shown_body = body  # type: ignore[attr-defined]
+
+
 def thread_context(
     target: Model,
     user: User | AnonymousUser,
@@ -113,11 +127,15 @@ def thread_context(
     *,
     can_reply: bool = True,
 ) -> ThreadContext:
+    """What `conversations/thread.html` needs: a page of threads (`threads`), their bodies
+    rendered (`render_comments`), and what this user may do."""
     kind = kind_for(target)
+    page = threads(target, user, page_number)
+    render_comments(page, rich_text=kind.rich_text)
     return ThreadContext(
         target=target,
         kind=kind,
-        threads=threads(target, user, page_number),
+        threads=page,
         can_moderate=kind.can_moderate(user, target),
         can_reply=can_reply,
         urls=kind.urls,
