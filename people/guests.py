@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.guests import GuestPlace, guest_places
 from people.models import GuestInvitation, Profile, invitation_token, token_hash
@@ -116,7 +117,11 @@ def guest_accounts() -> QuerySet[Profile]:
 
 
 INVITED, ACTIVE, EXPIRED = "invited", "active", "expired"
-STATUS_LABELS = {INVITED: _("Invited"), ACTIVE: _("Active"), EXPIRED: _("Expired")}
+STATUS_LABELS = {
+    INVITED: pgettext_lazy("guest status", "Invited"),
+    ACTIVE: pgettext_lazy("guest status", "Active"),
+    EXPIRED: pgettext_lazy("guest status", "Expired"),
+}
 
 
 def guest_status(profile: Profile, *, accepted: bool) -> str:
