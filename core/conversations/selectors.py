@@ -189,8 +189,9 @@ def moderation_queue(
     user: User | AnonymousUser, names: set[str] | None = None, limit: int = 200
 ) -> list[QueueItem]:
     """Open reports on what this user moderates, one item per comment or target reported,
-    the most reported first. A fixed number of queries: the reports, one per kind present
-    for the targets."""
+    the most reported first, each comment's body rendered (`shown_body`, as in threads). A
+    fixed number of queries: the reports, one per kind present for the targets, and what
+    the body renderers ask."""
     reports = (
         Report.objects.filter(
             outcome=Report.Outcome.OPEN,
@@ -219,7 +220,13 @@ def moderation_queue(
             continue
         items.append(QueueItem(kind_for(target), target, group[0].comment, group))
     items.sort(key=lambda item: -item.report_count)
-    return items[:limit]
+    items = items[:limit]
+    for rich_text in (True, False):
+        reported = [i.comment for i in items if i.comment and i.kind.rich_text is rich_text]
+        shown = render_bodies([comment.body for comment in reported], rich_text=rich_text)
+        for comment, body in zip(reported, shown, strict=True):
+            comment.shown_body = body  # type: ignore[attr-defined]
+    return items
 
 
 def comments_of(*models: type[Model]) -> QuerySet[Comment]:

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.conversations.services import post_comment
+from core.conversations.services import post_comment, report
 from core.rendering import render_bodies
 from tests.communities.factories import community, post, signed_in
 from tests.news.factories import publish_news, sections
@@ -97,6 +97,24 @@ def test_html_in_a_plain_text_comment_is_escaped_and_its_mentions_linked(client,
     assert "&lt;b&gt;gras&lt;/b&gt;" in html
     assert '<a href="https://evil.example">' not in html
     assert '<br><a class="mention mention--person" href="/people/camille.martin/">' in html
+
+
+def test_the_moderation_queue_shows_reported_comments_as_the_threads_do(admin_client, kitchen):
+    sections()
+    news = publish_news(title="La cantine")
+    plain = post_comment(author=kitchen["member"], target=news, body="<i>bof</i> @camille.martin")
+    rich = post_comment(
+        author=kitchen["member"],
+        target=kitchen["post"],
+        body="<p>Voir @camille.martin</p><script>alert(1)</script>",
+    )
+    for comment in (plain, rich):
+        report(reporter=kitchen["author"], comment=comment, reason="hors sujet")
+
+    html = admin_client.get("/moderation/").content.decode()
+
+    assert "&lt;i&gt;bof&lt;/i&gt;" in html and "<script>alert(1)</script>" not in html
+    assert html.count('href="/people/camille.martin/">@camille.martin</a>') == 2
 
 
 def test_an_address_and_a_mention_inside_a_link_are_not_linked(kitchen):
