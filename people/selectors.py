@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
@@ -109,12 +110,25 @@ def manager_chain_ids(profile_id: int) -> list[int]:
     return seen
 
 
+# What `people.auth.load_user` annotates on the session's user: no query to know HR.
+HR_MARK = "in_hr_group"
+
+
+def in_hr_group_expression() -> Exists:
+    """Whether the user (the outer row) is in the HR group, as an annotation."""
+    return Exists(Group.objects.filter(user=OuterRef("pk"), name=HR_GROUP))
+
+
 def is_hr(user: User | AnonymousUser) -> bool:
-    """HR administrators (the HR group) and superusers edit anyone's profile."""
+    """HR administrators (the HR group) and superusers edit anyone's profile; free for the
+    session's user (annotated by `people.auth.load_user`), else one query."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
+    marked = getattr(user, HR_MARK, None)  # not __dict__: request.user is a lazy proxy
+    if marked is not None:
+        return bool(marked)
     return any(group.name == HR_GROUP for group in user.groups.all())
 
 

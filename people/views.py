@@ -41,7 +41,13 @@ def directory(request):
     return render(
         request,
         "people/directory.html",
-        {"form": form, "page_obj": page, "filters": filters, "query": query.urlencode()},
+        {
+            "form": form,
+            "page_obj": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "is_hr": selectors.is_hr(request.user),
+        },
     )
 
 

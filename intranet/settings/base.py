@@ -407,6 +407,7 @@ RATE_LIMITS = {
     "rsvp": env("RATE_LIMIT_RSVP", "60/m"),  # answers to events and their withdrawals
     "post": env("RATE_LIMIT_POST", "30/h"),  # community posts and questions
     "poll_vote": env("RATE_LIMIT_POLL_VOTE", "120/m"),  # ballots in community polls
+    "community": env("RATE_LIMIT_COMMUNITY", "5/h"),  # communities created, per person
 }
 
 # --- Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set (people/oidc.py) --

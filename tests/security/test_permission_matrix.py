@@ -102,6 +102,7 @@ GET    /people/guests/                                    auth 200  200  200  20
 GET    /people/guests/accept/{invitation_token}/          200  200  200  200  200  200  200  200
 POST   /people/guests/accept/{invitation_token}/          200  200  200  200  200  200  200  200
 GET    /people/guests/accept/not-a-token/                 404  404  404  404  404  404  404  404
+GET    /people/guests/list/                               auth 403  403  403  403  200  200  404
 GET    /admin/guests/                                     auth auth 302  auth auth auth 200  404
 POST   /admin/guests/{guest.pk}/end/                      auth auth 302  auth auth auth 302  404
 GET    /people/me/                                        auth 302  302  302  302  302  302  404
@@ -215,6 +216,8 @@ GET    {c_posts}/new/                                     auth 200  200  200  20
 POST   {c_posts}/new/                                     auth 200  200  302  302  200  200  404
 GET    {s_posts}/new/                                     auth 404  404  200  200  404  200  404
 POST   {s_posts}/new/                                     auth 404  404  302  302  404  200  404
+GET    {c_posts}/scheduled/                               auth 403  403  403  200  403  200  404
+GET    {s_posts}/scheduled/                               auth 404  404  403  200  404  200  404
 GET    {c_p}/                                             auth 200  200  200  200  200  200  404
 GET    {s_p}/                                             auth 404  404  200  200  404  200  404
 GET    {c_p}/edit/                                        auth 404  404  200  200  404  200  404
