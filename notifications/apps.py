@@ -9,6 +9,7 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         from core.digests import register_digest_section
 
+        from . import checks  # noqa: F401 - registers the VAPID keys check
         from .digests import UNREAD
 
         register_digest_section(UNREAD)  # the notices waiting for the digest, last
