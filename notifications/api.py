@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
@@ -95,7 +95,7 @@ def subscribe_push(request: HttpRequest, subscription: SubscriptionIn):
         p256dh=subscription.keys.p256dh.strip(),
         auth=subscription.keys.auth.strip(),
     )
-    return 201, {"endpoint": saved.endpoint, "created_at": saved.created_at}
+    return Status(201, {"endpoint": saved.endpoint, "created_at": saved.created_at})
 
 
 @router.post(

@@ -58,7 +58,8 @@ def preferences(request):
             user=request.user,
             cadence=form.cleaned_data["cadence"],
             language=form.cleaned_data["language"],
-            push=form.cleaned_data["push"],
+            # Offered only when the site pushes: otherwise the choice is left as it was.
+            push=form.cleaned_data["push"] if selectors.push_enabled() else None,
         )
         messages.success(request, _("Your notification preferences are saved."))
         return redirect("notifications:preferences")
