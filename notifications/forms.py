@@ -17,4 +17,5 @@ class PreferenceForm(forms.Form):
     push = forms.BooleanField(
         label=_("Also push important events to the browsers where I turn push on"),
         required=False,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "push-help"}),
     )
