@@ -5,6 +5,8 @@ taken back. For the signed-in person only, their own browsers only.
 Mounted in `intranet/urls.py` with `api.add_router("/notifications/", ...)`. Errors are
 `{"error": "…"}`: 400 for a subscription that is not one (keys that are no P-256 point or
 auth secret, an endpoint on no known push service), 503 when the site has no VAPID pair.
+A browser subscribed in a session stops receiving pushes when that session signs out
+(`notifications.receivers`): on a shared computer, the next person does not read them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ninja.security import SessionAuth
 from core.api import ERRORS, TokenAuth
 from notifications import services
 from notifications.push import allowed_endpoint
+from notifications.receivers import SESSION_ENDPOINTS
 from notifications.selectors import push_enabled
 from notifications.vapid import b64url_decode
 
@@ -95,6 +98,10 @@ def subscribe_push(request: HttpRequest, subscription: SubscriptionIn):
         p256dh=subscription.keys.p256dh.strip(),
         auth=subscription.keys.auth.strip(),
     )
+    if request.session.session_key:  # a browser's session, not a token: forgotten at sign-out
+        noted = request.session.get(SESSION_ENDPOINTS, [])
+        others = [endpoint for endpoint in noted if endpoint != saved.endpoint]
+        request.session[SESSION_ENDPOINTS] = [*others[-4:], saved.endpoint]
     return Status(201, {"endpoint": saved.endpoint, "created_at": saved.created_at})
 
 

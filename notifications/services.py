@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 Message = str | Callable[[], str]
+# Browsers one person may receive pushes on (each notice is pushed to all of them).
+MAX_BROWSERS = 20
 
 
 def _render(message: Message, language: str) -> str:
@@ -192,10 +194,16 @@ def subscribe_push(*, user: User, endpoint: str, p256dh: str, auth: str) -> Push
             endpoint=endpoint,
             defaults={"user": user, "p256dh": p256dh, "auth": auth, "failure_count": 0},
         )
+        # Each push goes to every browser: their number is bounded, the oldest go first.
+        kept = PushSubscription.objects.filter(user=user).order_by("-created_at", "-pk")
+        stale = list(kept.values_list("pk", flat=True)[MAX_BROWSERS:])
+        if stale:
+            PushSubscription.objects.filter(pk__in=stale).delete()
     return subscription
 
 
-def unsubscribe_push(*, user: User, endpoint: str) -> bool:
-    """Stop pushing to this browser of mine; False when it was not mine (or not known)."""
-    deleted, _by_model = PushSubscription.objects.filter(user=user, endpoint=endpoint).delete()
+def unsubscribe_push(*, user: User, endpoint: str | Iterable[str]) -> bool:
+    """Stop pushing to this browser of mine (or these); False when none was mine."""
+    endpoints = [endpoint] if isinstance(endpoint, str) else list(endpoint)
+    deleted, _by_model = PushSubscription.objects.filter(user=user, endpoint__in=endpoints).delete()
     return deleted > 0

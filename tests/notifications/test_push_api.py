@@ -194,3 +194,30 @@ def test_the_system_check_refuses_keys_that_do_not_match(settings):
     assert [error.id for error in vapid_keys_match(None)] == ["notifications.E001"]
     settings.WEBPUSH_VAPID_PRIVATE_KEY = settings.WEBPUSH_VAPID_PUBLIC_KEY = ""
     assert vapid_keys_match(None) == []  # push off
+
+
+def test_signing_out_stops_the_pushes_to_that_browser_only(client, browser):
+    user = UserFactory()
+    elsewhere = PushService().browser()
+    client.force_login(user)
+    post(client, SUBSCRIBE, browser.subscription())
+    other_session = Client()
+    other_session.force_login(user)
+    post(other_session, SUBSCRIBE, elsewhere.subscription())
+
+    client.post("/accounts/logout/")
+
+    assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [elsewhere.endpoint]
+
+
+def test_a_person_keeps_at_most_twenty_browsers_the_oldest_go_first(client):
+    user = UserFactory()
+    client.force_login(user)
+    service = PushService()
+    browsers = [service.browser() for _n in range(22)]
+
+    for each in browsers:
+        assert post(client, SUBSCRIBE, each.subscription()).status_code == 201
+
+    kept = set(PushSubscription.objects.filter(user=user).values_list("endpoint", flat=True))
+    assert kept == {each.endpoint for each in browsers[2:]}

@@ -99,10 +99,9 @@ self.addEventListener("push", (event) => {
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  const target = new URL(event.notification.data.url, self.location.origin);
-  if (target.origin !== self.location.origin) {
-    return;
-  }
+  // Always this site: the path of the link, on the origin the worker serves.
+  const link = new URL(event.notification.data.url, self.location.origin);
+  const target = new URL(link.pathname + link.search + link.hash, self.location.origin);
   event.waitUntil(
     self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
       const open = windows.find((client) => client.url === target.href);
