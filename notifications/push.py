@@ -12,14 +12,17 @@ neither it nor `notifications.services`.
 
 from __future__ import annotations
 
+import binascii
 import json
 import logging
+import re
 from collections import defaultdict
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -30,6 +33,7 @@ from core.delivery import deliver_once
 from notifications.emails import absolute_url
 from notifications.models import Notification, PushSubscription
 from notifications.selectors import push_recipient_ids, with_availability
+from notifications.vapid import b64url_decode
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +63,30 @@ def allowed_endpoint(url: str) -> bool:
     if not listed:
         return False
     return parts.scheme == "https" or (parts.scheme == "http" and host in LOOPBACK)
+
+
+def endpoint_pattern() -> str:
+    """`allowed_endpoint` as a regular expression, for the API's schema: what it describes
+    is what the API accepts (ECMAScript and Python alike)."""
+    hosts = []
+    for entry in (entry.lower() for entry in settings.WEBPUSH_ENDPOINT_HOSTS):
+        name = re.escape(entry.lstrip(".")).replace("\\-", "-")
+        https = f"https://{'([a-z0-9-]+[.])+' if entry.startswith('.') else ''}{name}"
+        hosts.append(https)
+        if entry in LOOPBACK:
+            hosts.append(f"http://{name}")
+    return f"^({'|'.join(hosts)})(:[0-9]{{1,5}})?/[^\\s]*$"
+
+
+def browser_keys_valid(p256dh: str, auth: str) -> bool:
+    """Whether these are a browser's keys: a point of P-256 and a 16-byte secret."""
+    try:
+        point = b64url_decode(p256dh.strip())
+        secret = b64url_decode(auth.strip())
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
+    except (binascii.Error, ValueError):
+        return False
+    return len(secret) == 16
 
 
 def payload(notice: Notification) -> dict[str, str]:
@@ -105,8 +133,10 @@ def _status(error: Exception) -> int | None:
 def _push_to(subscription: PushSubscription, notice: Notification, data: str) -> str:
     """Push one notice to one browser once: "sent", "done" (sent by an earlier run), "gone"
     (the browser dropped it: its subscription is deleted) or "failed" (to try again later)."""
-    if not allowed_endpoint(subscription.endpoint):
-        logger.warning("Push subscription %s is not on an allowed host: dropped", subscription.pk)
+    if not allowed_endpoint(subscription.endpoint) or not browser_keys_valid(
+        subscription.p256dh, subscription.auth
+    ):
+        logger.warning("Push subscription %s cannot be pushed to: dropped", subscription.pk)
         subscription.delete()
         return "gone"
     try:

@@ -254,3 +254,18 @@ def test_people_without_a_browser_cost_no_push_task(push_service):
     notify(recipient_ids=[reader.pk for reader in readers], key="test:none", message="Bonjour")
 
     assert not OutboxTask.objects.filter(task_path=PUSH_TASK).exists()
+
+
+@pytest.mark.django_db
+def test_a_subscription_whose_key_is_no_point_of_the_curve_is_dropped_unpushed(push_service):
+    reader = person(username="lecteur")
+    phone = push_service.browser()
+    keys = phone.subscription()["keys"]
+    subscribe_push(user=reader, endpoint=phone.endpoint, p256dh="B" + "A" * 86, auth=keys["auth"])
+
+    notify(recipient_ids=[reader.pk], key="test:bad-key", message="Bonjour")
+    assert run_pushes() == ["done"]
+
+    assert not PushSubscription.objects.exists()
+    assert phone.received == []
+    assert Notification.objects.get(key="test:bad-key").pushed_at is not None

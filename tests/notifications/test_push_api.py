@@ -106,6 +106,7 @@ def _with(subscription, **changes):
         ({"endpoint": "http://10.0.0.1:8080/admin"}, "endpoint"),  # an internal address
         ({"endpoint": "not a url"}, "endpoint"),
         ({"keys": {"p256dh": "AAAA"}}, "p256dh"),
+        ({"keys": {"p256dh": "A" * 87}}, "p256dh"),  # 65 bytes, but no uncompressed point
         ({"keys": {"p256dh": "!!!not base64!!!"}}, "p256dh"),
         ({"keys": {"auth": "c2hvcnQ"}}, "auth"),
     ],
