@@ -12,7 +12,7 @@ from django.test import Client
 
 from notifications.checks import vapid_keys_match
 from notifications.models import Preference, PushSubscription
-from notifications.vapid import generate_pair, public_key_of
+from notifications.vapid import generate_pair, local_pair, public_key_of
 from tests.notifications.push_service import PushService
 from tests.people.factories import UserFactory
 
@@ -222,3 +222,13 @@ def test_a_person_keeps_at_most_twenty_browsers_the_oldest_go_first(client):
 
     kept = set(PushSubscription.objects.filter(user=user).values_list("endpoint", flat=True))
     assert kept == {each.endpoint for each in browsers[2:]}
+
+
+def test_the_embedded_mode_keeps_one_private_pair_across_restarts(tmp_path):
+    where = tmp_path / "keys" / "vapid.json"
+
+    first, again = local_pair(where), local_pair(where)
+
+    assert first == again
+    assert public_key_of(first[0]) == first[1]
+    assert where.stat().st_mode & 0o777 == 0o600  # readable by its owner only
