@@ -28,6 +28,9 @@ from tests.security.world import ROLES, build_world
 MATRIX = """
 method path                                               anon empl edit ownr mngr hr   admn gst
 GET    /healthz/                                          200  200  200  200  200  200  200  200
+GET    /manifest.webmanifest                              200  200  200  200  200  200  200  200
+GET    /sw.js                                             200  200  200  200  200  200  200  200
+GET    /offline/                                          200  200  200  200  200  200  200  200
 GET    /accounts/login/                                   200  200  200  200  200  200  200  200
 POST   /accounts/login/                                   200  200  200  200  200  200  200  200
 GET    /admin/login/                                      200  200  200  200  200  200  200  404
@@ -158,6 +161,8 @@ POST   /notifications/{notice.pk}/read/                   auth 302  404  404  40
 POST   /notifications/read-all/                           auth 302  302  302  302  302  302  302
 GET    /notifications/preferences/                        auth 200  200  200  200  200  200  200
 POST   /notifications/preferences/                        auth 302  302  302  302  302  302  302
+POST   /api/notifications/push/subscribe/                 401  201  201  201  201  201  201  201
+POST   /api/notifications/push/unsubscribe/               401  200  200  200  200  200  200  200
 GET    /insights/teams/                                   auth 403  403  403  200  403  200  404
 GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  200  403  200  404
 GET    /insights/teams/{team_a.slug}/                     auth 403  403  403  403  403  200  404
@@ -350,6 +355,15 @@ DATA = {
     },
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
+    "api:subscribe_push": {
+        "endpoint": "https://fcm.googleapis.com/fcm/send/matrix",
+        "keys": {
+            "p256dh": "BFB3EVVuYeND1pcFbI5GCDu5QeGXwqW9kyOhClpyXA1HOJg8K2InjntWRXj54YYBCyznC0"
+            "ENqmIU_w6DIuZw9PE",
+            "auth": "Ye3LT6WvPVjlib1R10_z8w",
+        },
+    },
+    "api:unsubscribe_push": {"endpoint": "https://fcm.googleapis.com/fcm/send/matrix"},
     "search_desk_synonym": {"q": "cantine", "terms": "cantine\nrestaurant d'entreprise"},
     "search_desk_acronym": {"q": "RIE", "acronym": "RIE", "expansion": "restaurant d'entreprise"},
     "search_desk_promote": {"q": "cantine", "page": "{public_page.pk}"},
