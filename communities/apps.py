@@ -11,7 +11,7 @@ class CommunitiesConfig(AppConfig):
         from wagtail import hooks
 
         from core.digests import register_digest_section
-        from core.guests import register_guest_home, register_guest_rule
+        from core.guests import register_guest_home, register_guest_places, register_guest_rule
         from notifications.targets import register_target
 
         from . import (  # noqa: F401  (kinds and tasks register on import)
@@ -25,7 +25,7 @@ class CommunitiesConfig(AppConfig):
             search,
         )
         from .attachments import serve_attachments_to_readers
-        from .guests import guest_landing, open_communities_to_guests
+        from .guests import guest_communities, guest_landing, open_communities_to_guests
         from .membership_notices import TARGET_KIND as COMMUNITY_NOTICES
         from .membership_notices import community_ids_visible_to
         from .notifications import TARGET_KIND as POST_NOTICES
@@ -51,3 +51,5 @@ class CommunitiesConfig(AppConfig):
         # Guests reach their communities, and land on them.
         register_guest_rule(open_communities_to_guests)
         register_guest_home(guest_landing)
+        # HR's list of guests names the communities they were invited into.
+        register_guest_places(guest_communities)

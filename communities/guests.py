@@ -5,15 +5,20 @@ access.py treats them as members of those communities only (never as employees),
 rule below opens to them the community views and API calls whose community that rule can
 tell, plus downloads of files attached to posts (whose own hook then checks the post).
 Creating communities, events of no community and following people stay closed to them.
+HR's list of guests shows their communities (`guest_communities`), named only where the
+reader may know them.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.urls import reverse
 
-from communities.models import PostAttachment
-from communities.selectors.access import member_community_ids
+from communities.models import Membership, PostAttachment
+from communities.selectors.access import communities_visible_to, member_community_ids
+from core.guests import GuestPlace
 
 # Community views a guest may use; each view still asks access.py (their communities only).
 GUEST_VIEWS = frozenset(
@@ -62,3 +67,29 @@ def guest_landing(request: HttpRequest) -> str | None:
     if member_community_ids(request.user):
         return reverse("communities:directory")
     return None
+
+
+def guest_communities(viewer: Any, user_ids: list[int]) -> dict[int, list[GuestPlace]]:
+    """The communities these guests belong to, by name (`core.guests.register_guest_places`):
+    a community `viewer` may not know exists (a secret one) is counted, never named. Two
+    queries, whatever the number of guests."""
+    memberships = list(
+        Membership.objects.filter(user_id__in=user_ids)
+        .select_related("community")
+        .order_by("community__name", "community_id")
+    )
+    known = set(
+        communities_visible_to(viewer)
+        .filter(pk__in={membership.community_id for membership in memberships})
+        .values_list("pk", flat=True)
+    )
+    places: dict[int, list[GuestPlace]] = {}
+    for membership in memberships:
+        community = membership.community
+        place = (
+            GuestPlace(community.name, community.get_absolute_url())
+            if community.pk in known
+            else GuestPlace()
+        )
+        places.setdefault(membership.user_id, []).append(place)
+    return places

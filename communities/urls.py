@@ -42,6 +42,7 @@ urlpatterns: list = [
     path("<slug:slug>/guests/invite/", guests.invite_guest, name="invite_guest"),
     path("<slug:slug>/posts/", posts.community_posts, name="posts"),
     path("<slug:slug>/posts/new/", posts.new_post, name="new_post"),
+    path("<slug:slug>/posts/scheduled/", posts.scheduled_posts, name="scheduled_posts"),
     path("<slug:slug>/posts/<int:pk>/", posts.post_detail, name="post"),
     path("<slug:slug>/posts/<int:pk>/edit/", posts.edit_post, name="edit_post"),
     path("<slug:slug>/posts/<int:pk>/history/", posts.post_history, name="post_history"),

@@ -12,15 +12,20 @@ The kernel knows nothing of who is a guest or which pages exist; the apps tell i
   included; the Wagtail admin is never open to them.
 - An app may give guests their landing page: `register_guest_home(home)`, where
   `home(request)` returns the URL a guest lands on at `/`, or None.
+- An app that lets guests in somewhere says where, for HR's list of guests:
+  `register_guest_places(places)`, where `places(viewer, user_ids)` maps each guest's user id
+  to the `GuestPlace`s they were let into (a community), as `viewer` may know them: a place
+  the viewer may not know exists comes without its name. A constant number of queries.
 
 Reads: `is_guest(user)` (may cost one query, once per user object), `shows_as_guest(user)`
 (never queries: for badges next to names; join `guest_related(...)` to make it true),
-`guest_may_reach(request)`, `guest_home(request)`.
+`guest_may_reach(request)`, `guest_home(request)`, `guest_places(viewer, user_ids)`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
@@ -29,10 +34,27 @@ GuestCheck = Callable[[Any, bool], bool]
 GuestRule = Callable[[HttpRequest], bool]
 GuestHome = Callable[[HttpRequest], str | None]
 
+
+@dataclass(frozen=True)
+class GuestPlace:
+    """Somewhere a guest was let in (a community), as a viewer may see it; `name` and
+    `url` are empty when the viewer may not know that it exists."""
+
+    name: str = ""
+    url: str = ""
+
+    @property
+    def hidden(self) -> bool:
+        return not self.name
+
+
+GuestPlaces = Callable[[Any, list[int]], dict[int, list[GuestPlace]]]
+
 _checks: list[GuestCheck] = []
 _related: list[str] = []
 _rules: list[GuestRule] = []
 _homes: list[GuestHome] = []
+_places: list[GuestPlaces] = []
 
 
 def register_guest_check(check: GuestCheck, *, related: str = "") -> GuestCheck:
@@ -96,3 +118,22 @@ def guest_home(request: HttpRequest) -> str | None:
         if url:
             return url
     return None
+
+
+def register_guest_places(places: GuestPlaces) -> GuestPlaces:
+    """Tell the kernel where guests were let in: `places(viewer, user_ids)`."""
+    if places not in _places:
+        _places.append(places)
+    return places
+
+
+def guest_places(viewer: Any, user_ids: list[int]) -> dict[int, list[GuestPlace]]:
+    """Where each of these guests was let in, from every registered app, as `viewer` may know
+    it: `{user_id: [GuestPlace, ...]}`, an empty list for a guest let in nowhere."""
+    found: dict[int, list[GuestPlace]] = {user_id: [] for user_id in user_ids}
+    if not user_ids:
+        return found
+    for places in _places:
+        for user_id, where in places(viewer, list(user_ids)).items():
+            found.setdefault(user_id, []).extend(where)
+    return found

@@ -1,7 +1,8 @@
 """Rate limits on the actions a script could flood: sign-in, ideas, votes, questions, comments,
-kudos, search. Counted by django-ratelimit in the cache named by RATELIMIT_USE_CACHE (Redis in the
-full mode, so that every gunicorn worker shares the counts), per signed-in user, and per
-client address as well for sign-in. The rates are settings (`RATE_LIMITS`, one per scope).
+kudos, search, new communities. Counted by django-ratelimit in the cache named by
+RATELIMIT_USE_CACHE (Redis in the full mode, so that every gunicorn worker shares the counts),
+per signed-in user, and per client address as well for sign-in. The rates are settings
+(`RATE_LIMITS`, one per scope).
 
 Sign-in limits attackers, not the people they attack: what counts is the attempts that did
 not succeed, per (username, client address) and per client address, so that someone guessing
@@ -19,6 +20,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import wraps
 from typing import Any
 
@@ -30,6 +32,8 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from ninja.errors import HttpError
 from redis.exceptions import RedisError
+
+from core.durations import human_duration
 
 logger = logging.getLogger(__name__)
 
@@ -78,15 +82,45 @@ def _message() -> str:
     return _("You are going too fast. Please wait a minute, then try again.")
 
 
-def too_many_requests(request: HttpRequest) -> HttpResponse:
-    message = _message()
+def limit_words(scope: str) -> dict[str, Any]:
+    """The limit of `scope` as people say it: `{"count": 5, "period": "1 h"}` (the period in
+    the reader's language, `core.durations`); empty when the scope has no valid rate."""
+    try:
+        count, seconds = parse_rate(settings.RATE_LIMITS.get(scope) or "")
+    except ValueError:
+        return {}
+    return {"count": count, "period": human_duration(timedelta(seconds=seconds))}
+
+
+def too_many_requests(
+    request: HttpRequest, message: str | None = None, advice: str | None = None
+) -> HttpResponse:
+    """429: `{"error": message}` to scripts asking for JSON, else the page, which says
+    `message` (by default: going too fast) and `advice` (by default: wait a minute)."""
+    message = message or _message()
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"error": message}, status=429)
-    return render(request, "429.html", {"message": message}, status=429)
+    return render(request, "429.html", {"message": message, "advice": advice}, status=429)
 
 
-def rate_limited(*scopes: str, methods: tuple[str, ...] = ("POST",)) -> Callable[[View], View]:
-    """Site views: each request with one of `methods` counts against every scope."""
+def rate_limited(
+    *scopes: str,
+    methods: tuple[str, ...] = ("POST",),
+    message: Any = None,
+    advice: Any = None,
+) -> Callable[[View], View]:
+    """Site views: each request with one of `methods` counts against every scope.
+
+    `message` and `advice` (lazy translations) replace the 429 page's words for a limit that
+    is not per minute; `%(count)s` and `%(period)s` in them are the refusing scope's limit
+    (`limit_words`): "You may create %(count)s communities in %(period)s".
+    """
+
+    def words(text: Any, scope: str) -> str | None:
+        if text is None:
+            return None
+        filled: str = str(text) % limit_words(scope) if "%(" in str(text) else str(text)
+        return filled
 
     def decorator(view: View) -> View:
         @wraps(view)
@@ -94,7 +128,9 @@ def rate_limited(*scopes: str, methods: tuple[str, ...] = ("POST",)) -> Callable
             if request.method in methods:
                 for scope in scopes:
                     if over_limit(request, scope):
-                        return too_many_requests(request)
+                        return too_many_requests(
+                            request, words(message, scope), words(advice, scope)
+                        )
             return view(request, *args, **kwargs)
 
         return limited

@@ -1,60 +1,56 @@
-"""The styleguide: every component of the library, in each of its states (signed-in
-employees; guests get the 404 of everything no guest rule opens)."""
+"""The installable app's three root URLs: the manifest, the service worker, the offline page.
 
-from django.core.paginator import Paginator
+All three are open to everyone (the sign-in page links the manifest, and browsers fetch it
+without cookies) and say nothing of whoever asks: they are the same for every person.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from frontend.forms import SampleForm
-
-COLOUR_TOKENS = [
-    "brand",
-    "brand-dark",
-    "honey",
-    "ink",
-    "muted",
-    "paper",
-    "wash",
-    "line-strong",
-    "focus",
-]
-STATUS_TOKENS = ["success", "warning", "danger", "info", "neutral"]
-SAMPLE_PEOPLE = ["Camille Martin", "Jean-Pierre Dupont", "Léa Rousseau", "Noé Ba", "Zoë O'Neil"]
+from frontend import pwa
 
 
+@login_not_required
 @require_GET
-def styleguide(request):
-    """The component library on one page, with sample data (nothing is read or saved)."""
-    bound = SampleForm({"title": "", "email": "pas-une-adresse", "body": "", "audience": ""})
-    bound.is_valid()
-    same = SampleForm(
-        {"same-title": "Bonjour", "same-body": "Bonjour", "same-audience": "all"}, prefix="same"
+@cache_control(public=True, max_age=3600)
+def manifest(request: HttpRequest) -> HttpResponse:
+    return JsonResponse(pwa.manifest(), content_type="application/manifest+json")
+
+
+@login_not_required
+@require_GET
+@cache_control(no_cache=True)
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The worker, from the site's root so that it may control every page (and said so by
+    `Service-Worker-Allowed`); browsers check it for a new version on each visit."""
+    script = render_to_string(
+        "frontend/service-worker.js",
+        {
+            "version": pwa.cache_version(),
+            "offline_url": json.dumps(reverse("offline")),
+            "precached": json.dumps(pwa.precached_urls()),
+            "static_prefix": json.dumps(settings.STATIC_URL),
+            "icon": json.dumps(static("frontend/icons/icon-192.png")),
+        },
     )
-    same.is_valid()
-    tab = request.GET.get("tab", "all")
-    tabs = [
-        {"label": _("All"), "url": "?tab=all#tabs", "current": tab == "all", "count": 12},
-        {"label": _("Posts"), "url": "?tab=posts#tabs", "current": tab == "posts", "count": 8},
-        {"label": _("Questions"), "url": "?tab=questions#tabs", "current": tab == "questions"},
-    ]
-    pages = Paginator(range(95), 10)
-    context = {
-        "people": SAMPLE_PEOPLE,
-        "colour_tokens": COLOUR_TOKENS,
-        "status_tokens": STATUS_TOKENS,
-        "empty_form": SampleForm(prefix="empty"),
-        "form": bound,
-        "same_form": same,
-        "tabs": tabs,
-        "first_page": pages.page(1),
-        "middle_page": pages.page(5),
-        "last_page": pages.page(10),
-        "sample_messages": [
-            {"tags": "success", "message": _("Your post is published.")},
-            {"tags": "info", "message": _("Your draft is saved.")},
-            {"tags": "warning", "message": _("This community is closed: your request awaits.")},
-            {"tags": "error", "message": _("The file is too large (10 MB at most).")},
-        ],
-    }
-    return render(request, "frontend/styleguide.html", context)
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@login_not_required
+@require_GET
+@cache_control(public=True, max_age=3600)
+def offline(request: HttpRequest) -> HttpResponse:
+    return render(request, "frontend/offline.html", {"theme_color": pwa.theme_color()})

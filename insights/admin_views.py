@@ -10,9 +10,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.charts import line_chart
 from core.exports import csv_response
 from insights import selectors
-from insights.charts import line_chart
 from insights.detection import weekly_signals
 from people.models import Team
 
@@ -38,8 +38,7 @@ def kpi_dashboard(request):
     if request.GET.get("format") == "csv":
         return _kpi_csv(board, team)
     objectives = [
-        (objective, [(row, line_chart(row.points, row.target)) for row in rows])
-        for objective, rows in board
+        (objective, [(row, _weekly_chart(row)) for row in rows]) for objective, rows in board
     ]
     return render(
         request,
@@ -52,6 +51,14 @@ def kpi_dashboard(request):
             "floor": selectors.floor(),
             "query": request.GET.urlencode(),
         },
+    )
+
+
+def _weekly_chart(row: selectors.KPIRow):
+    return line_chart(
+        [week for week, _value in row.points],
+        [(str(row.label), [value for _week, value in row.points])],
+        target=row.target,
     )
 
 

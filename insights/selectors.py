@@ -11,7 +11,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from core.charts import Trend, trend
 from ideas.selectors.insights import ideas_submitted
 from insights.disclosure import bottom_up, disclose, subtree
 from insights.kpis import KPIS, UNIT_LABELS, Group, active_user_ids, contributor_ids
@@ -204,6 +206,14 @@ class KPIRow:
         return values[-1] if values else None
 
     @property
+    def change(self) -> Trend | None:
+        """The latest week against the week before it was known (withheld weeks skipped)."""
+        values = [value for _week, value in self.points if value is not None]
+        if len(values) < 2:
+            return None
+        return trend(values[-1], values[-2], higher_is_better=self.higher_is_better)
+
+    @property
     def on_track(self) -> bool | None:
         if self.latest is None:
             return None
@@ -287,6 +297,16 @@ def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
         "kudos": kudos_flows(start=start, end=end, user_ids=members),
     }
     total = _figures(members, data)
+    before = start - timedelta(days=days)
+    previous = _figures(
+        members,
+        {
+            "contributors": contributor_ids(before, start, members),
+            "active": active_user_ids(start=end - timedelta(days=13), end=end - timedelta(days=7)),
+            "ideas": ideas_submitted(start=before, end=start, author_ids=members),
+            "kudos": kudos_flows(start=before, end=start, user_ids=members),
+        },
+    )
     names = dict(Team.objects.filter(parent=team).values_list("pk", "name"))
     shown = sorted(
         (child for child in tree.shown_children(team.pk) if child in names),
@@ -316,4 +336,35 @@ def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
                     "pending": addressed - acknowledged,
                 }
             )
-    return {"total": total, "subteams": subteams, "must_reads": must_reads}
+    return {
+        "total": total,
+        "cards": _team_cards(total, previous),
+        "subteams": subteams,
+        "must_reads": must_reads,
+    }
+
+
+def _share(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _team_cards(now: dict[str, Any], before: dict[str, Any]) -> list[dict[str, Any]]:
+    """The team's figures as metric cards, each against the period before (the same people:
+    shares move in percentage points, counts in units)."""
+    people = now["people"]
+    cards = []
+    for key, label in (
+        ("contributors", gettext("Contributed")),
+        ("active", gettext("Active this week")),
+    ):
+        value, earlier = _share(now[key], people), _share(before[key], people)
+        cards.append({"label": label, "value": value, "unit": "%", "trend": trend(value, earlier)})
+    for key, label in (
+        ("ideas", gettext("Ideas")),
+        ("kudos_received", gettext("Kudos received")),
+        ("kudos_given", gettext("Kudos given")),
+    ):
+        cards.append(
+            {"label": label, "value": now[key], "unit": "", "trend": trend(now[key], before[key])}
+        )
+    return cards

@@ -34,7 +34,9 @@ from communities.selectors.access import (
     posts_readable_by,
 )
 from communities.selectors.follows import FollowSet, follows_of
-from ideas.selectors import idea_updates_for
+from ideas.models import CoAuthorInvitation
+from ideas.selectors import idea_updates_for, ideas_awaiting_my_answer, pending_co_authorships
+from news.models import NewsPage
 from news.selectors import (
     HomeFeed,
     latest_leadership_updates,
@@ -205,6 +207,15 @@ class Home:
 
     news_feed: HomeFeed
     feed: FeedPage
+    # Page 1 only: the news at the top (featured, else the newest addressed to me), and what
+    # waits for me beside the must-reads.
+    hero: NewsPage | None = None
+    co_authorships: list[CoAuthorInvitation] = field(default_factory=list)
+    ideas_awaiting_answer: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def has_todo(self) -> bool:
+        return bool(self.news_feed.must_reads or self.co_authorships or self.ideas_awaiting_answer)
 
 
 def feed_page(
@@ -259,4 +270,11 @@ def home_for(user: User | AnonymousUser, *, number: int = 1) -> Home:
         leadership_updates=latest_leadership_updates(user, blocked=blocked),
         questions=top_open_questions(user, blocked=blocked),
     )
-    return Home(news_feed, feed)
+    hero = news_for_user(reader, limit=1, blocked=blocked, team_ids=team_ids)
+    return Home(
+        news_feed,
+        feed,
+        hero=hero[0] if hero else None,
+        co_authorships=pending_co_authorships(reader),
+        ideas_awaiting_answer=ideas_awaiting_my_answer(reader),
+    )

@@ -8,7 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as documents
 
 from core.api import api
-from frontend import views as frontend_views
+from frontend import styleguide
+from frontend import views as frontend
 from intranet import views
 from news.api import router as news_api
 from search.api import router as search_router
@@ -24,6 +25,8 @@ api.add_router("/events/", "communities.api_events.router")
 # Community posts: their own prefix, beside /communities/ (communities/api_posts.py).
 api.add_router("/community-posts/", "communities.api_posts.router")
 api.add_router("/communities/", "communities.api.router")
+# Push subscriptions of the notification centre (notifications/api.py).
+api.add_router("/notifications/", "notifications.api.router")
 
 # Wagtail's document URLs, with downloads marked private: a shared cache between the site and
 # its readers must never hand one person's confidential file to another.
@@ -47,6 +50,10 @@ handler500 = views.server_error
 
 urlpatterns = [
     path("healthz/", views.health, name="health"),
+    # The installable app (frontend/README.md): at the root, so the worker's scope is the site.
+    path("manifest.webmanifest", frontend.manifest, name="manifest"),
+    path("sw.js", frontend.service_worker, name="service_worker"),
+    path("offline/", frontend.offline, name="offline"),
     path("accounts/login/", sign_in, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/oidc/", include("people.oidc_urls")),
@@ -65,7 +72,7 @@ urlpatterns = [
     path("communities/", include("communities.urls")),
     path("insights/", include("insights.urls")),
     path("notifications/", include("notifications.urls")),
-    path("styleguide/", frontend_views.styleguide, name="styleguide"),
+    path("styleguide/", styleguide.styleguide, name="styleguide"),
 ]
 
 if settings.DEBUG:

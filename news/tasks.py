@@ -91,6 +91,7 @@ def notify_question_answered(question_id: int) -> None:
         url=page.url if page else "",
         immediate=False,
         target=("news.page", page.pk) if page else None,
+        push=True,  # an important event, emailed by `email_once` below
     )
 
     def send(language: str) -> None:

@@ -14,3 +14,8 @@ class PreferenceForm(forms.Form):
         choices=[("", _("The site's language"))] + list(settings.LANGUAGES),
         required=False,
     )
+    push = forms.BooleanField(
+        label=_("Also push important events to the browsers where I turn push on"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "push-help"}),
+    )

@@ -16,6 +16,7 @@ class Notification(models.Model):
     `Preference`); the others wait for the person's digest. `emailed_at` records the email.
     `target_kind` and `target_id` name what the notice is about (a kind registered in
     `notifications.targets`), so its text is shown only while the reader may still see it.
+    Immediate notices are also pushed to the browsers the person subscribed (`pushed_at`).
     """
 
     recipient = models.ForeignKey(
@@ -29,6 +30,8 @@ class Notification(models.Model):
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     immediate = models.BooleanField(default=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set once every push subscription of the recipient had this notice (notifications.push).
+    pushed_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -77,6 +80,11 @@ class Preference(models.Model):
         choices=settings.LANGUAGES,
         help_text=_("Empty: the site's language."),
     )
+    push = models.BooleanField(
+        _("push notifications"),
+        default=True,
+        help_text=_("Important events also appear on the devices where I turned push on."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -108,3 +116,29 @@ class DigestRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.period} → {self.user_id}"
+
+
+class PushSubscription(models.Model):
+    """One browser that receives this person's pushes (the Push API's subscription).
+
+    `endpoint` is the push service's URL for that browser (a secret: whoever knows it may
+    push), `p256dh` and `auth` the browser's keys the payload is encrypted to. A push service
+    answering 404 or 410 means the browser dropped it: the row is deleted.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    failure_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("push subscription")
+        verbose_name_plural = _("push subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.endpoint[:60]}"

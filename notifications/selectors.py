@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
-from notifications.models import Cadence, Notification, Preference
+from notifications.models import Cadence, Notification, Preference, PushSubscription
 from notifications.targets import visible_target_ids
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def default_cadence() -> str:
 def preference_for(user: User) -> Preference:
     """The saved preference, or an unsaved one holding the defaults."""
     found = Preference.objects.filter(user=user).first()
-    return found or Preference(user=user, cadence=default_cadence(), language="")
+    return found or Preference(user=user, cadence=default_cadence(), language="", push=True)
 
 
 def email_settings(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -75,3 +75,28 @@ def email_settings(user_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
 def email_language(user: User) -> str:
     """The language this person reads email in (their choice, else the site's)."""
     return email_settings([user.pk])[user.pk][1]
+
+
+def push_enabled() -> bool:
+    """Whether the site has a VAPID pair, without which nothing is pushed nor offered."""
+    return bool(settings.WEBPUSH_VAPID_PRIVATE_KEY and settings.WEBPUSH_VAPID_PUBLIC_KEY)
+
+
+def push_recipient_ids(user_ids: Iterable[int]) -> set[int]:
+    """Of these people, the active ones who subscribed a browser and did not turn push off
+    (people without a preference row have it on), in one query."""
+    ids = set(user_ids)
+    if not ids or not push_enabled():
+        return set()
+    turned_off = Preference.objects.filter(user_id=OuterRef("user_id"), push=False)
+    return set(
+        PushSubscription.objects.filter(user_id__in=ids, user__is_active=True)
+        .exclude(Exists(turned_off))
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+
+
+def push_subscriptions_of(user: User) -> QuerySet[PushSubscription]:
+    """The browsers this person receives pushes on, oldest first."""
+    return PushSubscription.objects.filter(user=user).order_by("created_at", "pk")

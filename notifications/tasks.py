@@ -1,8 +1,8 @@
-"""Beat jobs of the notification centre (see CELERY_BEAT_SCHEDULE in the settings), and the
-retry of immediate emails that failed.
+"""Beat jobs of the notification centre (see CELERY_BEAT_SCHEDULE in the settings), the
+retry of immediate emails that failed, and the pushes of immediate notices.
 
 Direction: `notifications.services` enqueues these tasks; they run the work of
-`notifications.jobs` and `notifications.emails`, which import neither.
+`notifications.jobs`, `notifications.emails` and `notifications.push`, which import neither.
 """
 
 import logging
@@ -15,6 +15,7 @@ from django_tasks import task
 from notifications.emails import email_each, retry_later
 from notifications.jobs import DIGEST_KINDS, send_nudges, unclaimed_reader_ids
 from notifications.jobs import send_digests as send
+from notifications.push import push_each
 
 logger = logging.getLogger(__name__)
 
@@ -84,3 +85,21 @@ def email_pending_notices(notice_ids: list[int], attempt: int) -> int:
     """Email again the immediate notices whose email failed (run once by the outbox); those
     already emailed meanwhile are skipped, and a new failure is retried later again."""
     return email_notices(notice_ids=notice_ids, attempt=attempt)
+
+
+def push_notices(*, notice_ids: list[int], attempt: int = 1) -> int:
+    """Push these notices once to each browser of their readers (`notifications.push`);
+    returns how many pushes went. Those a push service did not take go to
+    `push_pending_notices` with back-off, up to `EMAIL_ATTEMPTS` times; a notice never pushed
+    stays in the app (and in the digest while unread). No browser gets a notice twice."""
+    sent, failed = push_each(notice_ids=notice_ids, attempt=attempt)
+    if failed and not retry_later(push_pending_notices, attempt=attempt, notice_ids=failed):
+        logger.error("Notices %s not pushed after %s attempts", failed, attempt)
+    return sent
+
+
+@task()
+def push_pending_notices(notice_ids: list[int], attempt: int = 1) -> int:
+    """Push the immediate notices of one event (run by the outbox after the notices commit),
+    or those whose push failed before; those pushed meanwhile are skipped."""
+    return push_notices(notice_ids=notice_ids, attempt=attempt)

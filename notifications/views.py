@@ -1,6 +1,7 @@
 """My notifications and my notification preferences; every view is for the signed-in person
 and touches only their own rows (the middleware sends anonymous visitors to sign in)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -49,14 +50,26 @@ def mark_all_read(request):
 def preferences(request):
     current = selectors.preference_for(request.user)
     form = PreferenceForm(
-        request.POST or None, initial={"cadence": current.cadence, "language": current.language}
+        request.POST or None,
+        initial={"cadence": current.cadence, "language": current.language, "push": current.push},
     )
     if request.method == "POST" and form.is_valid():
         services.save_preference(
             user=request.user,
             cadence=form.cleaned_data["cadence"],
             language=form.cleaned_data["language"],
+            # Offered only when the site pushes: otherwise the choice is left as it was.
+            push=form.cleaned_data["push"] if selectors.push_enabled() else None,
         )
         messages.success(request, _("Your notification preferences are saved."))
         return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+    return render(
+        request,
+        "notifications/preferences.html",
+        {
+            "form": form,
+            "push_available": selectors.push_enabled(),
+            "vapid_public_key": settings.WEBPUSH_VAPID_PUBLIC_KEY,
+            "push_browsers": selectors.push_subscriptions_of(request.user).count(),
+        },
+    )

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from people.models import Profile
-from people.selectors import manages_a_team_expression
+from people.selectors import in_hr_group_expression, manages_a_team_expression
 
 
 def users_allowed_in():
@@ -41,12 +41,14 @@ def may_sign_in(user) -> bool:
 
 
 def load_user(user_id):
-    """The user, if they may be signed in, with `manages_team`, `sessions_ended_at` and
-    `is_guest_account` annotated; else None."""
+    """The user, if they may be signed in, with `manages_team`, `sessions_ended_at`,
+    `is_guest_account` and `in_hr_group` (`people.selectors.is_hr` then asks nothing)
+    annotated; else None."""
     users = users_allowed_in().annotate(
         manages_team=manages_a_team_expression(),
         sessions_ended_at=F("profile__sessions_ended_at"),
         is_guest_account=F("profile__is_guest"),
+        in_hr_group=in_hr_group_expression(),
     )
     return users.filter(pk=user_id).first()
 

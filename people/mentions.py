@@ -12,7 +12,8 @@ beyond the first `MAX_MENTIONS` are ignored.
 
 Reads for the apps that notify (communities): `find_mentions` (who a text mentions),
 `mention_recipients` (who to tell, within an audience), `link_mentions` (the HTML with each
-mention linked; template filter `link_mentions` in `people_mentions`), `suggest_mentions`
+mention linked; template filter `link_mentions` in `people_mentions`; in the comments of every
+conversation through `link_mentions_in_bodies`, the kernel's body renderer), `suggest_mentions`
 (what the autocomplete offers, `GET /api/people/mentions/`). Every one of them runs a constant
 number of queries, whatever the number of mentions.
 """
@@ -226,10 +227,30 @@ def link_mentions(markup: str, *, known: KnownMentions | None = None) -> SafeStr
         return mark_safe(clean)  # noqa: S308 - sanitised just above
     if known is None:
         known = _resolve(_tokens(clean))
+    return mark_safe(_linked(clean, known))  # noqa: S308 - sanitised pieces, links by format_html
+
+
+def link_mentions_in_bodies(markups: list[str]) -> list[str]:
+    """The kernel's body renderer (`core.rendering.register_body_renderer`): bodies that are
+    already safe HTML (escaped or sanitised by the kernel), each with its mentions linked as
+    `link_mentions` does; two queries for them all, none when no body holds an `@`."""
+    tokens: dict[tuple[str, str], str] = {}
+    for markup in markups:
+        if "@" in markup:
+            for key, written in _tokens(markup).items():
+                tokens.setdefault(key, written)
+    if not tokens:
+        return markups
+    known = _resolve(tokens)
+    return [_linked(markup, known) if "@" in markup else markup for markup in markups]
+
+
+def _linked(clean: str, known: KnownMentions) -> str:
+    """Sanitised HTML with the mentions of its text (outside links) linked."""
     pieces = []
     for is_text, piece in _text_outside_links(clean):
         pieces.append(_link_text(piece, known) if is_text and "@" in piece else piece)
-    return mark_safe("".join(pieces))  # noqa: S308 - sanitised pieces, links by format_html
+    return "".join(pieces)
 
 
 def _link_text(text: str, known: KnownMentions) -> str:

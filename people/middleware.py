@@ -49,8 +49,10 @@ class EndedSessionsMiddleware:
 
 
 # What every guest may use, by URL name: signing in and out, their language, the invitation's
-# page and the page for guests with no community yet, their notifications, who they are in
-# the API. Static files and images (not documents, which have their own rules) by prefix.
+# page and the page for guests with no community yet, their notifications (and their
+# browsers' push subscriptions), who they are in the API, the installable app's manifest,
+# worker and offline page. Static files and images (not documents, which have their own
+# rules) by prefix.
 GUEST_VIEWS = frozenset(
     {
         "login",
@@ -58,6 +60,9 @@ GUEST_VIEWS = frozenset(
         "set_language",
         "javascript-catalog",
         "health",
+        "manifest",
+        "service_worker",
+        "offline",
         "people:guest_accept",
         "people:guest_home",
         "notifications:list",
@@ -65,6 +70,8 @@ GUEST_VIEWS = frozenset(
         "notifications:read_all",
         "notifications:preferences",
         "api:me",
+        "api:subscribe_push",
+        "api:unsubscribe_push",
     }
 )
 NEVER_FOR_GUESTS = ("/admin/", "/_util/")

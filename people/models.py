@@ -3,6 +3,7 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -145,6 +146,9 @@ class Profile(models.Model):
         editable=False,
     )
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True, editable=False)
+    # The address a guest was invited with, normalised (lower case): one guest account per
+    # address, even when two invitations of it arrive at the same instant (people/guests.py).
+    guest_email = models.EmailField(_("guest email"), null=True, blank=True, editable=False)
 
     objects = ProfileQuerySet.as_manager()
 
@@ -152,6 +156,9 @@ class Profile(models.Model):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         ordering = ["user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("guest_email"), name="people_one_guest_per_email")
+        ]
 
     def __str__(self) -> str:
         return self.full_name

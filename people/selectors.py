@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from wagtail.images import get_image_model
@@ -109,12 +110,25 @@ def manager_chain_ids(profile_id: int) -> list[int]:
     return seen
 
 
+# What `people.auth.load_user` annotates on the session's user: no query to know HR.
+HR_MARK = "in_hr_group"
+
+
+def in_hr_group_expression() -> Exists:
+    """Whether the user (the outer row) is in the HR group, as an annotation."""
+    return Exists(Group.objects.filter(user=OuterRef("pk"), name=HR_GROUP))
+
+
 def is_hr(user: User | AnonymousUser) -> bool:
-    """HR administrators (the HR group) and superusers edit anyone's profile."""
+    """HR administrators (the HR group) and superusers edit anyone's profile; free for the
+    session's user (annotated by `people.auth.load_user`), else one query."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
+    marked = getattr(user, HR_MARK, None)  # not __dict__: request.user is a lazy proxy
+    if marked is not None:
+        return bool(marked)
     return any(group.name == HR_GROUP for group in user.groups.all())
 
 
@@ -204,15 +218,35 @@ def directory_choices() -> dict[str, list[str]]:
     }
 
 
+def _with_photo(profiles: QuerySet[Profile]) -> QuerySet[Profile]:
+    """What an org chart node shows: name, title, team and photo, whatever the number."""
+    return profiles.select_related("user", "team").prefetch_related(
+        Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions())
+    )
+
+
 def manager_chain(profile: Profile) -> list[Profile]:
     """The person's managers, from the top of the organisation down to their own manager."""
     ids = manager_chain_ids(profile.pk)
-    found = {p.pk: p for p in Profile.objects.filter(pk__in=ids).select_related("user", "team")}
+    found = {p.pk: p for p in _with_photo(Profile.objects.filter(pk__in=ids))}
     return [found[pk] for pk in reversed(ids) if pk in found]
 
 
 def direct_reports(profile: Profile) -> QuerySet[Profile]:
     return people_with_details().filter(manager=profile)
+
+
+def peers(profile: Profile, *, limit: int) -> tuple[list[Profile], bool]:
+    """Up to `limit` active colleagues who share this person's manager, by name, and whether
+    there are more (the org chart links to the manager's chart for the whole level)."""
+    if profile.manager_id is None:
+        return [], False
+    found = list(
+        _with_photo(
+            Profile.objects.active().filter(manager_id=profile.manager_id).exclude(pk=profile.pk)
+        ).order_by("user__last_name", "user__first_name", "pk")[: limit + 1]
+    )
+    return found[:limit], len(found) > limit
 
 
 def kudos_ids_visible_to(user: User | AnonymousUser, ids: set[int]) -> set[int]:

@@ -57,6 +57,7 @@ def notify_kudos(kudos_id: int, attempt: int = 1) -> int:
             url=kudos_url(kudos),
             immediate=False,
             target=("people.kudos", kudos.pk),
+            push=True,  # an important event, emailed by `email_once` below
         )
         try:
             if email_once(user=user, key=key, send=partial(_send, kudos, user, role)):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("teams/<slug:slug>/", views.team_detail, name="team"),
     path("guests/", guest_views.guest_home, name="guest_home"),
     path("guests/accept/<str:token>/", guest_views.accept, name="guest_accept"),
+    path("guests/list/", guest_views.guest_list, name="guest_list"),
     path("<str:username>/", views.profile_detail, name="profile"),
     path("<str:username>/edit/", views.profile_edit, name="edit"),
     path("<str:username>/confirm/", views.profile_confirm, name="confirm"),

@@ -14,6 +14,8 @@ from people.forms import DirectoryFilterForm, HRProfileForm, KudosForm, ProfileF
 from people.models import Profile, Team
 
 PAGE_SIZE = 24
+# Colleagues shown beside a person in the org chart; the manager's chart shows them all.
+ORG_CHART_PEERS = 12
 
 
 def _profile(request, username: str) -> Profile:
@@ -39,7 +41,13 @@ def directory(request):
     return render(
         request,
         "people/directory.html",
-        {"form": form, "page_obj": page, "filters": filters, "query": query.urlencode()},
+        {
+            "form": form,
+            "page_obj": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "is_hr": selectors.is_hr(request.user),
+        },
     )
 
 
@@ -135,14 +143,20 @@ def profile_deactivate(request, username: str):
 
 @require_GET
 def org_chart(request, username: str):
-    """Everyone: the manager chain above a person and their direct reports."""
+    """Everyone: a tree around a person (their managers, their peers, their direct reports)
+    that one walks by following any node."""
     profile = _profile(request, username)
+    chain = selectors.manager_chain(profile)
+    peers, more_peers = selectors.peers(profile, limit=ORG_CHART_PEERS)
     return render(
         request,
         "people/org_chart.html",
         {
             "profile": profile,
-            "chain": selectors.manager_chain(profile),
+            "chain": chain,
+            "manager": chain[-1] if chain else None,
+            "peers": peers,
+            "more_peers": more_peers,
             "reports": list(selectors.direct_reports(profile)),
         },
     )

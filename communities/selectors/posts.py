@@ -18,6 +18,7 @@ from django.utils import timezone
 from communities.conversations import can_moderate, is_visible
 from communities.models import Community, Poll, PollBallot, PollVote, Post, PostAttachment
 from communities.selectors.access import can_read
+from communities.selectors.roles import animates
 
 if TYPE_CHECKING:
     from communities.models import PollChoice
@@ -49,6 +50,24 @@ def community_posts(community: Community, user: Any) -> QuerySet[Post]:
 def posts_page(community: Community, user: Any, page_number: Any = None) -> Page[Post]:
     """One page (POSTS_PER_PAGE) of `community_posts`: what `community_posts.html` shows."""
     paginator: Paginator[Post] = Paginator(community_posts(community, user), POSTS_PER_PAGE)
+    return paginator.get_page(page_number)
+
+
+def scheduled_posts(community: Community, user: Any) -> QuerySet[Post]:
+    """The community's posts still waiting for their publication time, soonest first (hidden
+    ones too), for its animators and administrators; none for anyone else."""
+    if not animates(user, community):
+        return Post.objects.none()
+    return (
+        Post.objects.filter(community=community, publish_at__gt=timezone.now())
+        .select_related("author", "author__profile", "community", "poll")
+        .order_by("publish_at", "pk")
+    )
+
+
+def scheduled_page(community: Community, user: Any, page_number: Any = None) -> Page[Post]:
+    """One page (POSTS_PER_PAGE) of `scheduled_posts`: two queries, the count and the page."""
+    paginator: Paginator[Post] = Paginator(scheduled_posts(community, user), POSTS_PER_PAGE)
     return paginator.get_page(page_number)
 
 

@@ -7,12 +7,14 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from communities.community_forms import CommunityForm
 from communities.selectors.access import may_create_community
 from communities.selectors.communities import directory_page, suggested_for
 from communities.services.communities import create_community
+from core.ratelimits import rate_limited
 
 from .community_access import me, run
 
@@ -44,7 +46,20 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited(
+    "community",
+    message=gettext_lazy(
+        "You have created many communities in a short time: one person may create "
+        "%(count)s in %(period)s."
+    ),
+    advice=gettext_lazy(
+        "Nothing was created. Try again later, or ask an existing community's animators "
+        "whether it could welcome your subject."
+    ),
+)
 def create(request: HttpRequest) -> HttpResponse:
+    """Any employee creates a community and becomes its animator; at most
+    `RATE_LIMITS["community"]` sent forms per person in its window (429 past it)."""
     form = CommunityForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -1,8 +1,8 @@
 """Pages of posts: the community's posts, the composer, a post, its edit form and history.
 
 Who may: readers of the community (communities.selectors.access) read; members post; the
-author or an animator edits and deletes; animators pin and schedule. Someone who may not
-read the community gets 404, as for one that does not exist.
+author or an animator edits and deletes; animators pin, schedule and list what is scheduled.
+Someone who may not read the community gets 404, as for one that does not exist.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +21,14 @@ from communities.conversations import can_moderate
 from communities.models import Community, Post, PostKind
 from communities.post_forms import CommentForm, PostForm
 from communities.selectors.access import can_read
-from communities.selectors.posts import poll_state, post_for, post_poll, posts_page, revisions
+from communities.selectors.posts import (
+    poll_state,
+    post_for,
+    post_poll,
+    posts_page,
+    revisions,
+    scheduled_page,
+)
 from communities.selectors.roles import animates, role
 from communities.services import posts as services
 from communities.services.polls import PollSpec
@@ -81,6 +89,22 @@ def community_posts(request: HttpRequest, slug: str) -> HttpResponse:
     context = composer_context(request, community, form)
     context["posts"] = posts_page(community, request.user, request.GET.get("page"))
     return render(request, "communities/posts.html", context)
+
+
+@login_required
+@require_GET
+def scheduled_posts(request: HttpRequest, slug: str) -> HttpResponse:
+    """Animators: the posts scheduled for later, soonest first, each with its edit link;
+    403 to the community's other readers, 404 to those who may not read it."""
+    community = readable_community(request, slug)
+    if not animates(request.user, community):
+        raise PermissionDenied
+    page = scheduled_page(community, request.user, request.GET.get("page"))
+    return render(
+        request,
+        "communities/scheduled_posts.html",
+        {"community": community, "posts": page, "is_animator": True},
+    )
 
 
 @login_required

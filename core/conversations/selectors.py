@@ -16,6 +16,7 @@ from django.db.models import Count, Model, Prefetch, QuerySet
 
 from core.guests import guest_related
 from core.pagination import page_number_newest_first
+from core.rendering import render_bodies
 
 from .models import REACTION_EMOJI, Comment, Conversation, Reaction, ReactionKind, Report
 from .registry import ConversationKind, kind_for, kinds
@@ -106,6 +107,19 @@ class ThreadContext:
         return self.kind.rich_text
 
 
+def render_comments(page: DjangoPage[Comment], *, rich_text: bool) -> None:
+    """Give each comment of the page, replies included, `shown_body`: its body as the
+    template shows it (`core.rendering.render_bodies`: escaped or sanitised, then what the
+    apps add, such as links to mentions), all of them rendered at once."""
+    comments: list[Comment] = []
+    for thread in page:
+        comments.append(thread)
+        comments.extend(getattr(thread, "thread_replies", []))
+    shown = render_bodies([comment.body for comment in comments], rich_text=rich_text)
+    for comment, body in zip(comments, shown, strict=True):
+        comment.shown_body = body  # type: ignore[attr-defined]
+
+
 def thread_context(
     target: Model,
     user: User | AnonymousUser,
@@ -113,11 +127,15 @@ def thread_context(
     *,
     can_reply: bool = True,
 ) -> ThreadContext:
+    """What `conversations/thread.html` needs: a page of threads (`threads`), their bodies
+    rendered (`render_comments`), and what this user may do."""
     kind = kind_for(target)
+    page = threads(target, user, page_number)
+    render_comments(page, rich_text=kind.rich_text)
     return ThreadContext(
         target=target,
         kind=kind,
-        threads=threads(target, user, page_number),
+        threads=page,
         can_moderate=kind.can_moderate(user, target),
         can_reply=can_reply,
         urls=kind.urls,
@@ -171,8 +189,9 @@ def moderation_queue(
     user: User | AnonymousUser, names: set[str] | None = None, limit: int = 200
 ) -> list[QueueItem]:
     """Open reports on what this user moderates, one item per comment or target reported,
-    the most reported first. A fixed number of queries: the reports, one per kind present
-    for the targets."""
+    the most reported first, each comment's body rendered (`shown_body`, as in threads). A
+    fixed number of queries: the reports, one per kind present for the targets, and what
+    the body renderers ask."""
     reports = (
         Report.objects.filter(
             outcome=Report.Outcome.OPEN,
@@ -201,7 +220,13 @@ def moderation_queue(
             continue
         items.append(QueueItem(kind_for(target), target, group[0].comment, group))
     items.sort(key=lambda item: -item.report_count)
-    return items[:limit]
+    items = items[:limit]
+    for rich_text in (True, False):
+        reported = [i.comment for i in items if i.comment and i.kind.rich_text is rich_text]
+        shown = render_bodies([comment.body for comment in reported], rich_text=rich_text)
+        for comment, body in zip(reported, shown, strict=True):
+            comment.shown_body = body  # type: ignore[attr-defined]
+    return items
 
 
 def comments_of(*models: type[Model]) -> QuerySet[Comment]:

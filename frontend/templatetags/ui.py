@@ -83,23 +83,15 @@ def status_badge(status: str, label: str) -> dict:
 def metric_card(
     label: str, value: Any, trend: str = "", change: str = "", period: str = "", good: str = ""
 ) -> dict:
-    """A figure with its label and, optionally, its trend: `trend` "up", "down" or "flat",
-    `change` the difference as text ("+12 %"), `period` what it compares with. `good`
-    ("up" or "down") says which direction is good news, for the colour; the trend is always
-    also said in words."""
-    trend = trend if trend in ("up", "down", "flat") else ""
-    tone = "neutral"
-    if trend and good and trend != "flat":
-        tone = "success" if trend == good else "danger"
-    return {
-        "label": label,
-        "value": value,
-        "trend": trend,
-        "change": change,
-        "period": period,
-        "tone": tone,
-        "icon_name": f"arrow-{trend}" if trend else "",
-    }
+    """A figure with its label and, optionally, its trend, in the dashboards' metric card
+    (`core.charts`' cards; load `frontend/css/charts.css`): `trend` "up", "down" or "flat",
+    `change` the difference as text ("+12 %"), `period` what it compares with, `good` ("up"
+    or "down") which direction is good news. The trend is always written, never colour alone."""
+    moved = None
+    if trend in ("up", "down", "flat"):
+        better = None if trend == "flat" or not good else trend == good
+        moved = {"direction": trend, "text": change, "good": better}
+    return {"label": label, "value": value, "trend": moved, "trend_period": period}
 
 
 @register.inclusion_tag("frontend/components/empty_state.html")

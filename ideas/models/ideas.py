@@ -19,6 +19,11 @@ class Status(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+# An idea the owner has decided on takes no more support (Decidim does the same): the answer
+# is given, and a vote could no longer change it.
+DECIDED_STATUSES = frozenset({Status.SELECTED, Status.IMPLEMENTED, Status.REJECTED})
+
+
 class IdeaTag(TaggedItemBase):
     content_object = models.ForeignKey(
         "ideas.Idea", on_delete=models.CASCADE, related_name="tagged_items"
@@ -97,6 +102,10 @@ class Idea(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ideas:idea", args=[self.pk])
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in DECIDED_STATUSES
 
 
 class CoAuthorInvitation(models.Model):

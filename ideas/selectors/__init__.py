@@ -37,6 +37,7 @@ from .listing import (
 )
 from .similar import similar_ideas
 from .stats import challenge_stats, leaderboard
+from .todo import ideas_awaiting_my_answer, pending_co_authorships
 
 __all__ = [
     "accepted_co_author_names",
@@ -59,11 +60,13 @@ __all__ = [
     "idea_detail",
     "idea_for",
     "idea_updates_for",
+    "ideas_awaiting_my_answer",
     "ideas_of_challenge",
     "ideas_visible_to",
     "is_moderator",
     "leaderboard",
     "open_challenges_for",
+    "pending_co_authorships",
     "similar_ideas",
     "unanswered_ideas_by_challenge",
     "users_in_audience",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -56,8 +56,16 @@ def ideas_of_challenge(
     return (
         queryset.select_related("author")  # type: ignore[misc]  # taggit's `tags` prefetches
         .prefetch_related("tags")
+        .annotate(official_answer=latest_answer_message())
         .order_by(*ORDERS.get(order or "top", ORDERS["top"]))
     )
+
+
+def latest_answer_message() -> Subquery:
+    """The owner's newest public answer to each idea, for a list to show beside its status
+    (a subquery: no query per idea)."""
+    answers = StatusChange.objects.filter(idea=OuterRef("pk")).order_by("-created_at", "-pk")
+    return Subquery(answers.values("message")[:1])
 
 
 def workshop_idea_choices(challenge: ChallengePage) -> QuerySet[Idea]:

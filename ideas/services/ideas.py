@@ -155,6 +155,8 @@ def cast_vote(*, user: User, idea: Idea, now: datetime | None = None) -> Idea:
             challenge = idea.challenge
             if idea.hidden_at or idea.merged_into_id:
                 raise Conflict(_("This idea no longer takes votes."))
+            if idea.is_decided:
+                raise Conflict(_("The challenge owner has answered this idea: it takes no more support."))
             if not challenge.accepts_votes(now):
                 raise Conflict(_("Voting is not open in this challenge."))
             mine = Vote.objects.filter(challenge=challenge, user=user)

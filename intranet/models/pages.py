@@ -37,6 +37,7 @@ class HomePage(CheckedTitleMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         home = home_for(request.user, number=_page_number(request))
+        context["home"] = home
         context["news_feed"] = home.news_feed
         context["feed"] = home.feed
         if home.feed.number == 1:

@@ -412,6 +412,7 @@ RATE_LIMITS = {
     "rsvp": env("RATE_LIMIT_RSVP", "60/m"),  # answers to events and their withdrawals
     "post": env("RATE_LIMIT_POST", "30/h"),  # community posts and questions
     "poll_vote": env("RATE_LIMIT_POLL_VOTE", "120/m"),  # ballots in community polls
+    "community": env("RATE_LIMIT_COMMUNITY", "5/h"),  # communities created, per person
 }
 
 # --- Single sign-on with OpenID Connect: on when OIDC_RP_CLIENT_ID is set (people/oidc.py) --
@@ -436,6 +437,27 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Ruche <ruche@localhost>")
+
+# --- Web Push (notifications/README.md): the VAPID pair pushes are signed with ----------------
+# Generate one with `manage.py generate_vapid_keys`. Without both keys push is off (the
+# preferences page offers it only when it is on); the embedded mode keeps a pair of its own
+# (dev.py). The subject tells push services whom to contact: a mailto: or https: URL.
+WEBPUSH_VAPID_PRIVATE_KEY = env("WEBPUSH_VAPID_PRIVATE_KEY", "")
+WEBPUSH_VAPID_PUBLIC_KEY = env("WEBPUSH_VAPID_PUBLIC_KEY", "")
+WEBPUSH_VAPID_SUBJECT = env(
+    "WEBPUSH_VAPID_SUBJECT", "mailto:" + DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+)
+# Where subscriptions may point: the push services of the browsers (a host, or `.domain` for
+# any of its subdomains), always over HTTPS. Ruche posts to these URLs: nothing else is
+# accepted, so that a subscription cannot make the server call an internal address.
+WEBPUSH_ENDPOINT_HOSTS = env_list(
+    "WEBPUSH_ENDPOINT_HOSTS",
+    "fcm.googleapis.com,updates.push.services.mozilla.com,.push.services.mozilla.com,"
+    "web.push.apple.com,.notify.windows.com",
+)
+# How long a push service keeps a push for a device that is offline, and waits for it.
+WEBPUSH_TTL = int(env("WEBPUSH_TTL", str(24 * 3600)))
+WEBPUSH_TIMEOUT = float(env("WEBPUSH_TIMEOUT", "10"))
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,8 @@ databases: slot 7 keeps its results in database 0, which only a developer's full
 import os
 import uuid
 
+from notifications.vapid import generate_pair
+
 _slot = int(os.environ.get("RUCHE_TEST_SLOT", "0"))
 _suffix = f"_{_slot}" if _slot else ""
 os.environ.setdefault("DATABASE_URL", f"postgres://ruche:ruche@127.0.0.1:5432/ruche{_suffix}")
@@ -18,7 +20,16 @@ os.environ.setdefault("SEARCH_BACKEND", "opensearch2")
 os.environ.setdefault("SEARCH_URL", "http://127.0.0.1:9200")
 os.environ.setdefault("SEARCH_INDEX_PREFIX", f"ruche_test{_suffix}_")
 
+# A VAPID pair for this run, inherited by the processes the suite starts (its Celery worker).
+if not os.environ.get("WEBPUSH_VAPID_PRIVATE_KEY"):
+    os.environ["WEBPUSH_VAPID_PRIVATE_KEY"], os.environ["WEBPUSH_VAPID_PUBLIC_KEY"] = (
+        generate_pair()
+    )
+
 from .base import *  # noqa: E402 - the environment above must be set first
+
+# The suite's push service listens on loopback (tests/notifications/push_service.py).
+WEBPUSH_ENDPOINT_HOSTS = [*WEBPUSH_ENDPOINT_HOSTS, "127.0.0.1"]
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from communities.models import Membership, Visibility
 from communities.services.guests import invite_guest_into
 from people.guests import EmployeeEmail, GuestError
+from people.models import GuestInvitation
 from search.services import run_search
 from tests.communities.factories import community, join, post
+from tests.ideas.concurrency import run_in_threads
 from tests.news.factories import publish_news
 from tests.people.factories import guest, person
 
@@ -118,3 +121,41 @@ def test_the_invitation_page_is_for_animators(client, places):
 
     assert page.status_code == 200 and "Invit" in page.content.decode()
     assert stranger.status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("address", ["marc@partner.example", "zoe@partner.example"])
+def test_first_invitations_of_one_address_at_the_same_instant_make_one_guest_in_every_community(
+    address,
+):
+    """Four animators of four communities invite the same new address at once, written in
+    different cases: one guest account, a member of the four communities, invited four
+    times (the last link is the one that works)."""
+    animators = [person() for _ in range(4)]
+    rooms = [community(name=f"Salle {n}", animators=[animators[n]]) for n in range(4)]
+    spellings = [address, address.upper(), address.title(), f"  {address}  "]
+
+    outcomes = run_in_threads(
+        4,
+        lambda n: invite_guest_into(
+            community=rooms[n],
+            email=spellings[n],
+            first_name="Marc",
+            last_name="Conseil",
+            access_until=timezone.localdate() + timedelta(days=30 + n),
+            by=animators[n],
+        ),
+    )
+
+    assert not [outcome for outcome in outcomes if isinstance(outcome, BaseException)], outcomes
+    accounts = User.objects.filter(email__iexact=address)
+    assert accounts.count() == 1
+    expert = accounts.get()
+    assert {outcome.pk for outcome in outcomes} == {expert.pk}
+    assert expert.profile.is_guest and expert.profile.guest_email == address
+    assert expert.profile.guest_until == timezone.localdate() + timedelta(days=33)
+    assert set(Membership.objects.filter(user=expert).values_list("community", flat=True)) == {
+        room.pk for room in rooms
+    }
+    assert GuestInvitation.objects.filter(user=expert).count() == 4
+    assert GuestInvitation.objects.filter(user=expert, expires_at__gt=timezone.now()).count() == 1

@@ -65,10 +65,9 @@ def test_every_state_of_every_component_is_shown(client):
     for status in ("neutral", "info", "success", "warning", "danger"):
         assert f"status--{status}" in section(html, "status_badge")
     metrics = section(html, "metric_card")
-    for tone in ("success", "danger", "neutral"):
-        assert f"metric__trend--{tone}" in metrics
-    assert "icon--arrow-up" in metrics and "icon--arrow-down" in metrics
-    assert "icon--arrow-flat" in metrics
+    assert "metric-card__trend--good" in metrics and "metric-card__trend--bad" in metrics
+    assert "▲" in metrics and "▼" in metrics and "●" in metrics  # beside the written trend
+    assert metrics.count('class="metric-card"') == 5
     empty = section(html, "empty_state")
     assert empty.count('class="empty-state"') == 2 and "button--primary" in empty
     fields = section(html, "form_field")

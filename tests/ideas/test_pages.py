@@ -239,6 +239,40 @@ def test_only_the_owner_answers_and_the_history_is_shown(client, it_challenge, o
     assert "Nous la retenons" in client.get(f"/ideas/{target.pk}/").content.decode()
 
 
+def test_a_decided_idea_shows_its_badge_and_answer_and_no_support_button(
+    client, it_challenge, owner, insider
+):
+    from ideas.services import answer_idea
+
+    decided = idea(it_challenge, title="Imprimantes partagées")
+    waiting = idea(it_challenge, title="Vélos de service")
+    answer_idea(
+        user=owner, idea=decided, status="selected", message="<p>Nous la testons au <b>2e</b>.</p>"
+    )
+    signed_in(client, insider)
+
+    listing = client.get(it_challenge.url).content.decode()
+    decided_card = listing[listing.index("Imprimantes partagées") :]
+    decided_card = decided_card[: decided_card.index("</li>")]
+    waiting_card = listing[listing.index("Vélos de service") :]
+    waiting_card = waiting_card[: waiting_card.index("</li>")]
+    assert 'status-badge status-badge--selected"' in decided_card
+    assert "Retenue" in decided_card
+    assert "Réponse du porteur :</span> Nous la testons au 2e." in decided_card
+    assert f"/ideas/{decided.pk}/vote/" not in decided_card
+    assert 'status-badge status-badge--submitted"' in waiting_card
+    assert f"/ideas/{waiting.pk}/vote/" in waiting_card
+
+    page = client.get(f"/ideas/{decided.pk}/").content.decode()
+    official = page[page.index('data-testid="official-answer"') :]
+    assert "Réponse officielle du" in official
+    assert "Nous la testons au <b>2e</b>." in official
+    assert f"/ideas/{decided.pk}/vote/" not in page
+    refused = client.post(f"/ideas/{decided.pk}/vote/")
+    decided.refresh_from_db()
+    assert refused.status_code in (302, 409) and decided.vote_count == 0
+
+
 def test_following_and_unfollowing(client, it_challenge, insider):
     target = idea(it_challenge)
     signed_in(client, insider)

@@ -120,6 +120,27 @@ def test_hidden_and_merged_ideas_take_no_votes(voter):
             cast_vote(user=voter, idea=target)
 
 
+@pytest.mark.parametrize("status", ["selected", "implemented", "rejected"])
+def test_an_idea_the_owner_has_decided_on_takes_no_more_support(voter, status):
+    target = idea(challenge(phase="voting"), status=status)
+
+    with pytest.raises(Conflict, match="has answered this idea"):
+        cast_vote(user=voter, idea=target)
+
+    target.refresh_from_db()
+    assert target.vote_count == 0
+    assert not Vote.objects.filter(idea=target).exists()
+
+
+def test_an_idea_under_review_still_takes_support(voter):
+    target = idea(challenge(phase="voting"), status="under_review")
+
+    cast_vote(user=voter, idea=target)
+
+    target.refresh_from_db()
+    assert target.vote_count == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_double_votes_by_one_person_count_once():
     target = idea(challenge(phase="voting"))

@@ -84,9 +84,12 @@ def test_the_dashboard_shows_each_kpi_against_its_target_with_a_chart_and_a_tabl
     assert coordinates and all(float(value) >= 0 for value in coordinates)
 
     assert "Mieux trouver" in html
-    assert "<strong>80 %</strong>" in html and "en bonne voie" in html  # admin in French
-    assert html.count('class="insights-chart"') == 2 and 'role="img"' in html
-    assert "<td>80</td><td>60</td>" in html  # the data table gives the same values
+    # A metric card per KPI: its latest value and whether it is on track, in words.
+    assert '<p class="metric-card__value">80<span class="metric-card__unit"> %</span>' in html
+    assert "En bonne voie · Cible : 60 %" in html  # admin in French
+    # A chart per KPI, hidden from screen readers, which get its data table instead.
+    assert html.count('<svg class="chart__svg"') == 2 and 'aria-hidden="true" focusable' in html
+    assert "<td>80</td>" in html and "Cible : 60 %</caption>" in html
 
 
 def test_snapshots_are_recomputed_in_place_not_duplicated():
@@ -117,9 +120,11 @@ def test_a_team_of_five_gets_its_own_figures_a_team_of_four_gets_none(client):
 
     assert KPISnapshot.objects.filter(team=five).exists()
     assert not KPISnapshot.objects.filter(team=four).exists()
-    assert "<strong>100 %</strong>" in decimal(client.get(URL, {"team": five.pk}).content.decode())
+    shown = decimal(client.get(URL, {"team": five.pk}).content.decode())
+    assert '<p class="metric-card__value">100<span class="metric-card__unit"> %</span>' in shown
     small = decimal(client.get(URL, {"team": four.pk}).content.decode())
-    assert "masquée ou pas encore mesurée" in small and "<strong>" not in small
+    assert '<span class="metric-card__withheld">masquée</span>' in small
+    assert "Pas encore mesuré" in small and "metric-card__unit" not in small
 
 
 def test_a_value_drawn_from_four_people_is_withheld_from_five_it_is_shown():

@@ -107,6 +107,32 @@ def test_the_dashboard_gives_participation_ideas_kudos_and_pending_must_reads(cl
     assert "Sécurité" in html and "<td>11</td>" in html
 
 
+def test_the_team_figures_are_metric_cards_compared_with_the_period_before(client, org):
+    from datetime import timedelta
+
+    from ideas.models import Idea
+
+    open_challenge = challenge(phase="open", owner=org["legal_boss"])
+    paris = org["paris_people"]
+    earlier = idea(open_challenge, author=paris[4])
+    Idea.objects.filter(pk=earlier.pk).update(created_at=timezone.now() - timedelta(days=40))
+    for someone in paris[:3]:
+        idea(open_challenge, author=someone)
+    client.force_login(org["boss"])
+
+    response = client.get(url(org["sales"]), {"days": 30})
+
+    cards = {card["label"]: card for card in response.context["dashboard"]["cards"]}
+    assert cards["Ont contribué"]["value"] == 20.0  # 3 of 15, against 1 of 15 before
+    assert cards["Ont contribué"]["trend"].change == 13.3
+    assert (cards["Idées"]["value"], cards["Idées"]["trend"].text) == (3, "+2")
+    assert cards["Idées"]["trend"].good is True
+    html = response.content.decode()
+    metrics = html[html.index('data-testid="team-metrics"') :]
+    assert "par rapport aux 30 jours précédents" in metrics
+    assert '<p class="metric-card__value">20<span class="metric-card__unit"> %</span>' in metrics
+
+
 def test_a_sub_team_of_five_has_its_own_row_a_sub_team_of_three_does_not(client, org):
     client.force_login(org["boss"])
 

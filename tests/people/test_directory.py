@@ -186,6 +186,44 @@ def test_org_chart_shows_the_manager_chain_and_direct_reports(client, org):
     assert names(chart.context["chain"]) == ["Arnaud", "Blanc"]
 
 
+def test_org_chart_is_a_tree_of_managers_peers_and_reports_that_one_walks(client, org):
+    client.force_login(org["tech"].user)
+
+    response = client.get(reverse("people:org_chart", args=[org["dsi"].user.username]))
+
+    assert names(response.context["peers"]) == ["Dumas"]
+    page = response.content.decode()
+    html = page[page.index('data-testid="org-chart"') :]
+    # Top down: the manager, then the person among their peers, then the person's reports.
+    assert html.index("Anne Arnaud") < html.index("Bruno Blanc") < html.index("Chloé Colin")
+    assert html.index("Chloé Colin") < html.index("David Dumas")
+    assert '<div class="org-node org-node--current" aria-current="true">' in html
+    # Every other node walks the chart; the person's own node does not link to itself.
+    for other in ("ceo", "tech", "hr"):
+        assert f'href="{reverse("people:org_chart", args=[org[other].user.username])}"' in html
+    assert f'href="{reverse("people:org_chart", args=[org["dsi"].user.username])}"' not in html
+
+
+def test_org_chart_shows_a_dozen_peers_and_links_to_the_whole_level(client, org):
+    for number in range(13):
+        person(first_name="Pair", last_name=f"Pair{number:02}", manager=org["ceo"])
+    client.force_login(org["hr"].user)
+
+    response = client.get(reverse("people:org_chart", args=[org["dsi"].user.username]))
+
+    assert len(response.context["peers"]) == 12
+    assert "Pair12" not in names(response.context["peers"])
+    ceo_chart = reverse("people:org_chart", args=[org["ceo"].user.username])
+    assert (
+        f'<li class="org-tree__item org-tree__more"><a href="{ceo_chart}">'
+        in response.content.decode()
+    )
+    client.get(reverse("people:org_chart", args=[org["hr"].user.username]))
+    few = client.get(reverse("people:org_chart", args=[org["tech"].user.username]))
+    assert few.context["more_peers"] is False
+    assert "org-tree__more" not in few.content.decode()
+
+
 def test_the_directory_speaks_french_by_default_and_is_linked_from_the_navigation(client, org):
     client.force_login(org["hr"].user)
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import APIToken
@@ -151,6 +152,17 @@ def test_inviting_again_extends_access_and_only_the_newest_link_works(client, an
     assert client.get(link(user)).status_code == 200
     invite(animator, access_until=in_days(10))
     assert Profile.objects.get(user=user).guest_until == in_days(90), "never shortened"
+
+
+def test_the_database_holds_one_guest_account_per_address_whatever_its_case(animator):
+    invite(animator, email="Expert@Partner.example")
+    other = person(username="autre")
+
+    assert Profile.objects.get(guest_email="expert@partner.example").user.username == "expert"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Profile.objects.filter(user=other).update(
+            is_guest=True, guest_email="EXPERT@partner.example"
+        )
 
 
 # --- accepting --------------------------------------------------------------------------------

@@ -80,6 +80,31 @@ def test_the_dashboard_is_for_communicators_only(client, communicator):
     assert "badge perdu" in response.content.decode()
 
 
+def test_the_dashboard_compares_this_week_with_the_last_and_draws_the_weeks(client, communicator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    searched("mutuelle", people=4, count=2, click=True)  # last week: 4 searches, 2 with no result
+    searched("badge perdu", people=2, count=0)
+    SearchQueryLog.objects.update(created_at=timezone.now() - timedelta(days=7))
+    searched("cantine", people=5, count=3, click=True)  # this week: 6 searches, 1 with no result
+    searched("parking", people=1, count=0)
+    client.force_login(communicator)
+
+    html = client.get("/admin/search-analytics/").content.decode()
+
+    cards = html[html.index('<div class="metric-grid">') :]
+    cards = cards[: cards.index("<figure")]
+    assert '<p class="metric-card__value">6</p>' in cards
+    # No result 16,7 % against 33,3 %: down, which is good; clicks 83,3 % against 66,7 %.
+    assert '<p class="metric-card__value">16,7<span class="metric-card__unit"> %</span>' in cards
+    assert 'metric-card__trend--down metric-card__trend--good"' in cards and "-16,6" in cards
+    assert 'metric-card__trend--up metric-card__trend--good"' in cards and "+16,6" in cards
+    assert html.count('<svg class="chart__svg"') == 2
+    assert "<td>16,7</td><td>83,3</td>" in html  # the chart's data table
+
+
 def test_logs_past_the_retention_period_are_purged(db, settings):
     from datetime import timedelta
 

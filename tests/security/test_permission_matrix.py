@@ -28,6 +28,9 @@ from tests.security.world import ROLES, build_world
 MATRIX = """
 method path                                               anon empl edit ownr mngr hr   admn gst
 GET    /healthz/                                          200  200  200  200  200  200  200  200
+GET    /manifest.webmanifest                              200  200  200  200  200  200  200  200
+GET    /sw.js                                             200  200  200  200  200  200  200  200
+GET    /offline/                                          200  200  200  200  200  200  200  200
 GET    /accounts/login/                                   200  200  200  200  200  200  200  200
 POST   /accounts/login/                                   200  200  200  200  200  200  200  200
 GET    /admin/login/                                      200  200  200  200  200  200  200  404
@@ -102,6 +105,7 @@ GET    /people/guests/                                    auth 200  200  200  20
 GET    /people/guests/accept/{invitation_token}/          200  200  200  200  200  200  200  200
 POST   /people/guests/accept/{invitation_token}/          200  200  200  200  200  200  200  200
 GET    /people/guests/accept/not-a-token/                 404  404  404  404  404  404  404  404
+GET    /people/guests/list/                               auth 403  403  403  403  200  200  404
 GET    /admin/guests/                                     auth auth 302  auth auth auth 200  404
 POST   /admin/guests/{guest.pk}/end/                      auth auth 302  auth auth auth 302  404
 GET    /people/me/                                        auth 302  302  302  302  302  302  404
@@ -158,6 +162,8 @@ POST   /notifications/read-all/                           auth 302  302  302  30
 GET    /notifications/preferences/                        auth 200  200  200  200  200  200  200
 GET    /styleguide/                                       auth 200  200  200  200  200  200  404
 POST   /notifications/preferences/                        auth 302  302  302  302  302  302  302
+POST   /api/notifications/push/subscribe/                 401  201  201  201  201  201  201  201
+POST   /api/notifications/push/unsubscribe/               401  200  200  200  200  200  200  200
 GET    /insights/teams/                                   auth 403  403  403  200  403  200  404
 GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  200  403  200  404
 GET    /insights/teams/{team_a.slug}/                     auth 403  403  403  403  403  200  404
@@ -216,6 +222,8 @@ GET    {c_posts}/new/                                     auth 200  200  200  20
 POST   {c_posts}/new/                                     auth 200  200  302  302  200  200  404
 GET    {s_posts}/new/                                     auth 404  404  200  200  404  200  404
 POST   {s_posts}/new/                                     auth 404  404  302  302  404  200  404
+GET    {c_posts}/scheduled/                               auth 403  403  403  200  403  200  404
+GET    {s_posts}/scheduled/                               auth 404  404  403  200  404  200  404
 GET    {c_p}/                                             auth 200  200  200  200  200  200  404
 GET    {s_p}/                                             auth 404  404  200  200  404  200  404
 GET    {c_p}/edit/                                        auth 404  404  200  200  404  200  404
@@ -348,6 +356,15 @@ DATA = {
     },
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
+    "api:subscribe_push": {
+        "endpoint": "https://fcm.googleapis.com/fcm/send/matrix",
+        "keys": {
+            "p256dh": "BFB3EVVuYeND1pcFbI5GCDu5QeGXwqW9kyOhClpyXA1HOJg8K2InjntWRXj54YYBCyznC0"
+            "ENqmIU_w6DIuZw9PE",
+            "auth": "Ye3LT6WvPVjlib1R10_z8w",
+        },
+    },
+    "api:unsubscribe_push": {"endpoint": "https://fcm.googleapis.com/fcm/send/matrix"},
     "search_desk_synonym": {"q": "cantine", "terms": "cantine\nrestaurant d'entreprise"},
     "search_desk_acronym": {"q": "RIE", "acronym": "RIE", "expansion": "restaurant d'entreprise"},
     "search_desk_promote": {"q": "cantine", "page": "{public_page.pk}"},

@@ -8,6 +8,7 @@ import redis
 from django.conf import settings as django_settings
 from wagtail.models import APIToken
 
+from communities.models import Community, Membership
 from core.conversations.selectors import comments_of
 from core.models import OutboxTask
 from ideas.models import Idea, Vote
@@ -233,6 +234,34 @@ def test_comments_are_limited_on_ideas_and_news(client, limits):
 
     assert statuses == [302, 302, 429]
     assert comments_of(Idea).count() == 1
+
+
+def test_creating_communities_is_limited_and_the_refused_one_is_not_created(client, limits):
+    limits("community", "2/d")
+    creator = fresh_user()
+    client.force_login(creator)
+    names = [f"Club {uuid.uuid4().hex[:8]}" for _ in range(3)]
+
+    made = [
+        client.post("/communities/new/", {"name": name, "visibility": "open"}) for name in names[:2]
+    ]
+    refused = client.post(
+        "/communities/new/", {"name": names[2], "visibility": "open"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert [response.status_code for response in made] == [302, 302]
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "You have created many communities in a short time" in page
+    assert "one person may create 2 in 1 day" in page
+    assert "Nothing was created." in page
+    assert not Community.objects.filter(name=names[2]).exists()
+    assert Membership.objects.filter(user=creator).count() == 2
+    assert client.get("/communities/new/").status_code == 200  # the form itself is not limited
+    client.force_login(fresh_user())
+    assert client.post(
+        "/communities/new/", {"name": names[2], "visibility": "open"}
+    ).status_code == (302)
 
 
 def test_questions_to_leadership_are_limited(client, limits):
