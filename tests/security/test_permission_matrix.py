@@ -185,21 +185,30 @@ GET    {challenge.url}                                    auth 200  200  200  20
 GET    {restricted.url}                                   auth 404  404  200  404  404  200  404
 GET    /api/people/mentions/?q=ro                         401  200  200  200  200  200  200  404
 GET    /api/people/mentions/?q=                           401  400  400  400  400  400  400  404
-GET    /communities/events/                               auth 200  200  200  200  200  200  404
-GET    /communities/events/new/                           auth 404  404  404  404  404  200  404
-POST   /communities/events/new/                           auth 404  404  404  404  404  302  404
-GET    /communities/events/{events_open.pk}/              auth 200  200  200  200  200  200  404
-GET    /communities/events/{events_secret.pk}/            auth 404  404  200  404  404  200  404
-GET    /communities/events/{events_open.pk}/event.ics     auth 200  200  200  200  200  200  404
-GET    /communities/events/{events_secret.pk}/event.ics   auth 404  404  200  404  404  200  404
-POST   /communities/events/{events_open.pk}/rsvp/         auth 302  302  302  302  302  302  404
-POST   /communities/events/{events_secret.pk}/rsvp/       auth 404  404  302  404  404  302  404
-GET    /communities/events/{events_open.pk}/edit/         auth 404  404  200  404  404  200  404
-POST   /communities/events/{events_open.pk}/edit/         auth 404  404  302  404  404  302  404
-POST   /communities/events/{events_secret.pk}/edit/       auth 404  404  302  404  404  302  404
-POST   /communities/events/{events_open.pk}/cancel/       auth 404  404  302  404  404  302  404
-GET    /communities/events/{events_past.pk}/report/       auth 404  404  200  404  404  200  404
-POST   /communities/events/{events_past.pk}/report/       auth 404  404  302  404  404  302  404
+GET    /events/                                           auth 200  200  200  200  200  200  404
+GET    /events/new/                                       auth 404  404  404  404  404  200  404
+POST   /events/new/                                       auth 404  404  404  404  404  302  404
+GET    /events/{events_open.pk}/                          auth 200  200  200  200  200  200  404
+GET    /events/{events_secret.pk}/                        auth 404  404  200  404  404  200  404
+GET    /events/{events_open.pk}/event.ics                 auth 200  200  200  200  200  200  404
+GET    /events/{events_secret.pk}/event.ics               auth 404  404  200  404  404  200  404
+POST   /events/{events_open.pk}/rsvp/                     auth 302  302  302  302  302  302  404
+POST   /events/{events_secret.pk}/rsvp/                   auth 404  404  302  404  404  302  404
+GET    /events/{events_open.pk}/edit/                     auth 404  404  200  404  404  200  404
+POST   /events/{events_open.pk}/edit/                     auth 404  404  302  404  404  302  404
+POST   /events/{events_secret.pk}/edit/                   auth 404  404  302  404  404  302  404
+POST   /events/{events_open.pk}/cancel/                   auth 404  404  302  404  404  302  404
+GET    /events/{events_past.pk}/report/                   auth 404  404  200  404  404  200  404
+POST   /events/{events_past.pk}/report/                   auth 404  404  302  404  404  302  404
+GET    /communities/events/                               auth 301  301  301  301  301  301  404
+GET    /communities/events/new/                           auth 301  301  301  301  301  301  404
+POST   /communities/events/new/                           auth 308  308  308  308  308  308  404
+GET    /communities/events/{events_secret.pk}/            auth 301  301  301  301  301  301  404
+GET    /communities/events/{events_secret.pk}/event.ics   auth 301  301  301  301  301  301  404
+POST   /communities/events/{events_secret.pk}/rsvp/       auth 308  308  308  308  308  308  404
+GET    /communities/events/{events_open.pk}/edit/         auth 301  301  301  301  301  301  404
+POST   /communities/events/{events_open.pk}/cancel/       auth 308  308  308  308  308  308  404
+GET    /communities/events/{events_past.pk}/report/       auth 301  301  301  301  301  301  404
 GET    /communities/{ev_community.slug}/events/new/       auth 404  404  200  404  404  200  404
 GET    /communities/{ev_secret_community.slug}/events/new/ auth 404  404  200  404  404  200  404
 POST   /communities/{ev_community.slug}/events/new/       auth 404  404  302  404  404  302  404
@@ -290,7 +299,7 @@ GET    /communities/following/                            auth 200  200  200  20
 GET    /communities/{follow_community.slug}/              auth 200  200  200  200  200  200  404
 GET    /communities/{follow_secret.slug}/                 auth 404  404  404  404  404  200  404
 GET    /communities/ouverte/posts/{follow_post.pk}/       auth 200  200  200  200  200  200  404
-GET    /communities/events/{follow_event.pk}/             auth 200  200  200  200  200  200  404
+GET    /events/{follow_event.pk}/                         auth 200  200  200  200  200  200  404
 """
 # fmt: on
 
@@ -350,10 +359,10 @@ DATA = {
     "search_desk_synonym": {"q": "cantine", "terms": "cantine\nrestaurant d'entreprise"},
     "search_desk_acronym": {"q": "RIE", "acronym": "RIE", "expansion": "restaurant d'entreprise"},
     "search_desk_promote": {"q": "cantine", "page": "{public_page.pk}"},
-    "communities:event_new": EVENT,
+    "events:event_new": EVENT,
     "communities:community_event_new": EVENT,
-    "communities:event_edit": EVENT,
-    "communities:event_report": {"report": "On garde le jeudi.", "links": "Idée | /ideas/1/"},
+    "events:event_edit": EVENT,
+    "events:event_report": {"report": "On garde le jeudi.", "links": "Idée | /ideas/1/"},
     "communities:new_post": {"kind": "post", "body": "Bonjour"},
     "communities:edit_post": {"title": "Quel four ?", "body": "Gaz, bois ou électrique ?"},
     "communities:report_post": {"reason": "hors sujet"},

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.utils import timezone
 
-from communities.models import Event
+from agenda.models import Event
 from core.richtext import plain_text
 
 CRLF = "\r\n"

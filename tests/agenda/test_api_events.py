@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from wagtail.models import APIToken
 
-from communities.models import EventMode, RSVPStatus, Visibility
-from communities.services.rsvp import rsvp
+from agenda.models import EventMode, RSVPStatus
+from agenda.services.rsvp import rsvp
+from communities.models import Visibility
 from tests.communities.factories import community, event
 from tests.people.factories import person
 

@@ -1,7 +1,7 @@
 """Background work of events (django-tasks through the outbox, and a Celery beat job).
 
-Direction: `communities.services` enqueue these tasks; they run the work of
-`communities.event_notifications`, which never imports the services.
+Direction: `agenda.services` enqueue these tasks; they run the work of
+`agenda.notifications`, which never imports the services.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import logging
 from celery import shared_task
 from django_tasks import task
 
-from communities import event_notifications
+from agenda import notifications as event_notifications
 from notifications.emails import retry_later
 
 logger = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 @task()
 def announce_event(event_id: int) -> int:
-    """Tell a community's members that an event is planned (a notice, no email)."""
+    """Tell the host's audience (a community's members) that an event is planned."""
     return event_notifications.announce(event_id)
 
 

@@ -9,10 +9,11 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from communities.models import RSVP, Event, RSVPStatus, Visibility
-from communities.selectors.events import waitlist_position
-from communities.services.events import EventDetails, update_event
-from communities.services.rsvp import cancel_rsvp, rsvp
+from agenda.models import RSVP, Event, RSVPStatus
+from agenda.selectors.events import waitlist_position
+from agenda.services.events import EventDetails, update_event
+from agenda.services.rsvp import cancel_rsvp, rsvp
+from communities.models import Visibility
 from core.conversations.errors import Conflict, NotFound
 from core.models import OutboxTask
 from tests.communities.factories import community, event
@@ -98,7 +99,7 @@ def test_giving_a_place_back_lets_the_first_one_waiting_in_and_tells_them():
     assert RSVP.objects.get(user=first_waiting).status == RSVPStatus.GOING
     assert waitlist_position(RSVP.objects.get(user=second_waiting)) == 1
     assert counters_match_rows(workshop) == (1, 1)
-    told = OutboxTask.objects.filter(task_path="communities.event_tasks.confirm_place")
+    told = OutboxTask.objects.filter(task_path="agenda.tasks.confirm_place")
     assert [task.args for task in told] == [[promoted.pk, True]]
 
 

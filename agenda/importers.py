@@ -2,6 +2,9 @@
 community key], [`description`], [`place`], [`online_url`], [`capacity`], [`attendees`:
 person keys].
 
+The host is named by the key of an object of its import kind (`community`), resolved by
+the import frame: this module never imports the hosting app.
+
 The same checks as an event planned on the site (`services.events.clean_details`); the
 format follows from what is given (a place and a link: hybrid). Listed attendees are added,
 going while places last and then waiting, in the order listed; answers given in Ruche since
@@ -17,8 +20,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from communities.models import RSVP, Community, Event, EventMode, RSVPStatus
-from communities.services.events import EventDetails, EventError, clean_details
+from agenda.models import RSVP, Event, EventMode, RSVPStatus
+from agenda.services.events import EventDetails, EventError, clean_details
 from core.importing import ImportKind, ImportRowError, register
 from core.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
@@ -57,9 +60,9 @@ class EventKind(ImportKind):
         title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
         starts_at = parse_moment(row, "starts_at")
         ends_at = parse_moment(row, "ends_at")
-        community: Community | None = None
+        host: Any = None
         if row.get("community") not in (None, ""):
-            community = ctx.resolve("community", row["community"])
+            host = ctx.resolve("community", row["community"])
         place = self.text(row, "place", max_length=300)
         online_url = self.text(row, "online_url", max_length=500)
         capacity = row.get("capacity")
@@ -88,12 +91,12 @@ class EventKind(ImportKind):
         event = ctx.find("event", row["key"])
         created = event is None
         if event is None:
-            event = Event(**fields, community=community)
+            event = Event(**fields, host=host)
         else:
             event = Event.objects.select_for_update().get(pk=event.pk)
             for name, value in fields.items():
                 setattr(event, name, value)
-            event.community = community
+            event.host = host
         event.save()
         self._add_attendees(event, attendees)
         return event, created

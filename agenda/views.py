@@ -1,28 +1,33 @@
 """Events pages: the list, an event, its `.ics` file, answering, planning and the report.
 
-Thin: access through `selectors` (404 for an event one may not read, or for a community one
-may not know), writes through `services`; a refusal becomes a message on the page.
+Thin: access through `selectors` (404 for an event one may not read), writes through
+`services`; a refusal becomes a message on the page. A host's own "plan an event" page (a
+community's, a challenge's) finds its host and calls `plan_event` here.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from communities.event_forms import EventForm, ReportForm
-from communities.ics import event_calendar
-from communities.models import Community, Event, RSVPStatus
-from communities.selectors.access import communities_visible_to
-from communities.selectors.events import (
+from agenda.forms import EventForm, ReportForm
+from agenda.hosts import host_of
+from agenda.ics import event_calendar
+from agenda.models import Event, RSVPStatus
+from agenda.selectors.events import (
     attendees,
     can_create_event,
     can_manage_event,
     event_for,
     has_ended,
     has_started,
+    host_link,
     places_left,
     rsvp_of,
     rsvp_states,
@@ -30,8 +35,8 @@ from communities.selectors.events import (
     upcoming_events,
     waitlist_position,
 )
-from communities.services import events as event_services
-from communities.services.rsvp import cancel_rsvp, rsvp
+from agenda.services import events as event_services
+from agenda.services.rsvp import cancel_rsvp, rsvp
 from core.ratelimits import rate_limited
 from notifications.emails import absolute_url
 
@@ -61,9 +66,10 @@ def event_list(request):
     for event in events:
         event.my_rsvp = states.get(event.pk, "")
         event.places_left = places_left(event)
+        event.host_link = host_link(event)
     return render(
         request,
-        "communities/events.html",
+        "agenda/events.html",
         {"events": events, "can_create": can_create_event(request.user, None)},
     )
 
@@ -75,7 +81,7 @@ def event_detail(request, event_id: int):
     manages = can_manage_event(request.user, event)
     context = {
         "event": event,
-        "community": event.community,
+        "host_link": host_link(event),
         "rsvp": mine,
         "going": mine is not None and mine.status == RSVPStatus.GOING,
         "position": waitlist_position(mine)
@@ -88,7 +94,7 @@ def event_detail(request, event_id: int):
         "started": has_started(event),
         "ended": has_ended(event),
     }
-    return render(request, "communities/event.html", context)
+    return render(request, "agenda/event.html", context)
 
 
 @require_GET
@@ -127,14 +133,21 @@ def event_rsvp(request, event_id: int):
     return redirect(event.get_absolute_url())
 
 
-def _plan(request, community: Community | None):
-    if not can_create_event(request.user, community):
+def _caption(host: Any) -> str:
+    registration = host_of(host)
+    return registration.caption(host) if registration is not None else ""
+
+
+def plan_event(request, host: Any):
+    """The "plan an event" page of `host` (None: for everyone): 404 to whoever may not plan
+    it. For the hosts' own views, which find the host as they find it elsewhere."""
+    if not can_create_event(request.user, host):
         raise Http404
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             event = event_services.create_event(
-                user=request.user, community=community, details=form.details()
+                user=request.user, host=host, details=form.details()
             )
         except EventError as refusal:
             form.add_error(None, refusal.message)
@@ -143,24 +156,15 @@ def _plan(request, community: Community | None):
             return redirect(event.get_absolute_url())
     return render(
         request,
-        "communities/event_form.html",
-        {"form": form, "community": community, "event": None},
+        "agenda/event_form.html",
+        {"form": form, "host": host, "host_caption": _caption(host), "event": None},
     )
 
 
 @require_http_methods(["GET", "POST"])
-def community_event_new(request, slug: str):
-    """Animators plan an event of their community."""
-    community = communities_visible_to(request.user).filter(slug=slug).first()
-    if community is None:
-        raise Http404
-    return _plan(request, community)
-
-
-@require_http_methods(["GET", "POST"])
 def event_new(request):
-    """An event of no community (administrators, `communities.add_event`)."""
-    return _plan(request, None)
+    """An event of no host (administrators, `agenda.add_event`)."""
+    return plan_event(request, None)
 
 
 @require_http_methods(["GET", "POST"])
@@ -177,8 +181,8 @@ def event_edit(request, event_id: int):
             return redirect(event.get_absolute_url())
     return render(
         request,
-        "communities/event_form.html",
-        {"form": form, "community": event.community, "event": event},
+        "agenda/event_form.html",
+        {"form": form, "host": event.host, "host_caption": _caption(event.host), "event": event},
     )
 
 
@@ -212,4 +216,33 @@ def event_report(request, event_id: int):
         else:
             messages.success(request, _("The report is published."))
             return redirect(event.get_absolute_url() + "#report")
-    return render(request, "communities/event_report_form.html", {"form": form, "event": event})
+    return render(request, "agenda/event_report_form.html", {"form": form, "event": event})
+
+
+# The pages' addresses before the events app (/communities/events/…): they lead here for
+# good: 301 for a read, 308 for a POST (which keeps its method and body).
+LEGACY_ROUTES = {
+    "": "events:events",
+    "new/": "events:event_new",
+    "<pk>/": "events:event",
+    "<pk>/event.ics": "events:event_ics",
+    "<pk>/rsvp/": "events:event_rsvp",
+    "<pk>/edit/": "events:event_edit",
+    "<pk>/cancel/": "events:event_cancel",
+    "<pk>/report/": "events:event_report",
+}
+
+
+def moved(name: str):
+    """A view that sends an old address to the page `name` (with the same event id)."""
+
+    def view(request, event_id: int | None = None):
+        args = [event_id] if event_id is not None else []
+        target = reverse(name, args=args)
+        if request.META.get("QUERY_STRING"):
+            target += "?" + request.META["QUERY_STRING"]
+        keep = request.method not in ("GET", "HEAD")
+        return redirect(target, permanent=True, preserve_request=keep)
+
+    view.__doc__ = f"The old address of `{name}`."
+    return view

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from communities.models import Event, EventMode
-from communities.services.events import REPORT_LINKS_MAX, EventDetails
+from agenda.models import Event, EventMode
+from agenda.services.events import REPORT_LINKS_MAX, EventDetails
 from core.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, reject_bidi_controls
 
 MOMENT_FORMAT = "%Y-%m-%dT%H:%M"

@@ -1,8 +1,9 @@
 """Planning events: create, change, cancel, and write the report afterwards.
 
-Animators plan their community's events; events of no community are planned by
-administrators and whoever holds the `communities.add_event` permission; the organiser and
-the animators change, cancel and report on them (`selectors.events.can_manage_event`).
+Whoever the host says plans its events (a community's animators, a challenge's owner:
+`hosts.Host.may_organise`); events of no host are planned by administrators and whoever
+holds the `agenda.add_event` permission; the organiser and the host's organisers change,
+cancel and report on them (`selectors.access.can_manage_event`).
 Everything is checked before anything is stored; notices are enqueued in the same
 transaction (the outbox sends them after commit).
 """
@@ -19,15 +20,16 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from communities.event_tasks import announce_event, announce_event_cancelled
-from communities.models import Community, Event, EventMode
-from communities.selectors.access import can_see
-from communities.selectors.events import can_create_event, can_manage_event, has_ended
 from core.conversations.errors import Conflict, ConversationError, Invalid, NotAllowed, NotFound
 from core.links import clean_web_url
 from core.richtext import text_to_html
 from core.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, first_bidi_control
 from core.text import too_long_message
+from agenda.hosts import host_of, may_know
+from agenda.models import Event, EventMode
+from agenda.selectors.access import can_create_event, can_manage_event
+from agenda.selectors.events import has_ended
+from agenda.tasks import announce_event, announce_event_cancelled
 
 from .rsvp import fill_free_places
 
@@ -120,21 +122,25 @@ def clean_details(details: EventDetails) -> dict[str, Any]:
 
 
 def create_event(
-    *, user: User, community: Community | None, details: EventDetails, notify: bool = True
+    *, user: User, host: Any, details: EventDetails, notify: bool = True
 ) -> Event:
-    """Plan an event of `community` (or of no community) organised by `user`.
+    """Plan an event of `host` (a registered host, or None: for everyone) organised by
+    `user`.
 
-    Its community's members get a notice in the notification centre (no email: only those
-    who answer get one); `notify=False` is for imports of past events.
+    The host's audience (a community's members) gets a notice in the notification centre
+    (no email: only those who answer get one); `notify=False` is for imports of past
+    events.
     """
-    if community is not None and not can_see(user, community):
+    if host is not None and not may_know(user, host):
         raise NotFound(_("Not found."))
-    if not can_create_event(user, community):
-        raise NotAllowed(_("Only the community's animators can plan its events."))
+    if not can_create_event(user, host):
+        registration = host_of(host)
+        refusal = registration.refusal if registration is not None else ""
+        raise NotAllowed(str(refusal or _("You may not plan this event.")))
     fields = clean_details(details)
     with transaction.atomic():
-        event = Event.objects.create(community=community, organiser=user, **fields)
-        if notify and community is not None:
+        event = Event.objects.create(host=host, organiser=user, **fields)
+        if notify and host is not None:
             announce_event.enqueue(event.pk)
     return event
 

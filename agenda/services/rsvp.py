@@ -17,10 +17,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communities.event_tasks import confirm_place
-from communities.models import RSVP, Event, RSVPStatus
-from communities.selectors.access import events_readable_by
 from core.conversations.errors import Conflict, NotFound
+from agenda.models import RSVP, Event, RSVPStatus
+from agenda.selectors.access import events_readable_by
+from agenda.tasks import confirm_place
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

@@ -1,14 +1,16 @@
-"""Who hears about an event and what they read; the work of `communities.event_tasks`.
+"""Who hears about an event and what they read; the work of `agenda.tasks`.
 
-- a new event of a community: a notice to its members (no email: the notice waits for their
-  digest, as their preferences say);
+- a new event of a host: a notice to its audience (a community's members; no email: the
+  notice waits for their digest, as their preferences say);
 - a place given (at once, or from the waiting list): a notice and an email with the event's
   `.ics` file, once, in the person's language (French unless they chose otherwise);
 - the day before: a reminder to those going (emailed unless they read in the app only), and
   a notice to those still waiting;
 - a cancelled event: a notice, emailed, to everyone who answered.
 
-Nothing reaches someone who may no longer read the event (`selectors.events.still_readers`).
+Nothing reaches someone who may no longer read the event (`selectors.access.still_readers`).
+Notices name the target kind `communities.event` and keep their keys (`communities:event-…`)
+from before the events app: a notice or an email sent then is never sent again.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from communities.ics import event_calendar
-from communities.models import RSVP, Event, RSVPStatus
-from communities.selectors.events import member_ids, still_readers
+from agenda.hosts import host_of
+from agenda.ics import event_calendar
+from agenda.models import RSVP, Event, RSVPStatus
+from agenda.selectors.access import still_readers
 from core.formats import local_date
 from notifications.emails import MAIL_ERRORS, absolute_url
 from notifications.services import email_once, notify
@@ -35,10 +38,13 @@ logger = logging.getLogger(__name__)
 
 REMINDER_WINDOW = timedelta(hours=24)
 KIND = "event"
+# The notification target of events (registered in agenda/apps.py); its name predates the
+# events app and stays, as notices already stored name it.
+TARGET_KIND = "communities.event"
 
 
 def _target(event: Event) -> tuple[str, int]:
-    return ("communities.event", event.pk)
+    return (TARGET_KIND, event.pk)
 
 
 def _when(event: Event) -> str:
@@ -50,18 +56,23 @@ def _where(event: Event) -> str:
 
 
 def _event(event_id: int) -> Event | None:
-    return Event.objects.select_related("community").filter(pk=event_id).first()
+    return Event.objects.prefetch_related("host").filter(pk=event_id).first()
 
 
 def announce(event_id: int) -> int:
-    """Tell the members of the event's community that it is planned (digest, no email)."""
+    """Tell the host's audience (a community's members) that it is planned (digest, no
+    email)."""
     event = _event(event_id)
-    if event is None or event.community is None or event.cancelled_at is not None:
+    if event is None or event.cancelled_at is not None:
         return 0
-    recipients = still_readers(event, member_ids(event.community) - {event.organiser_id})
+    host = event.host
+    registration = host_of(host)
+    if registration is None:
+        return 0
+    recipients = still_readers(event, registration.audience(host) - {event.organiser_id})
     if not recipients:
         return 0
-    community = event.community.name
+    community = registration.label(host)
     notify(
         recipient_ids=recipients,
         key=f"communities:event-new:{event.pk}",
@@ -155,7 +166,12 @@ def confirm(rsvp_id: int, promoted: bool) -> tuple[int, bool]:
     Idempotent: the notice's key names the RSVP, and `email_once` records the email in the
     same transaction as the sending. A place given back since, or an event one may no longer
     read, sends nothing."""
-    answer = RSVP.objects.select_related("event__community", "user").filter(pk=rsvp_id).first()
+    answer = (
+        RSVP.objects.select_related("event", "user")
+        .prefetch_related("event__host")
+        .filter(pk=rsvp_id)
+        .first()
+    )
     if answer is None or answer.status != RSVPStatus.GOING:
         return 0, False
     event, user = answer.event, answer.user
@@ -218,7 +234,7 @@ def send_reminders(now: datetime | None = None) -> int:
         with transaction.atomic():
             event = (
                 Event.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("community")
+                .prefetch_related("host")
                 .filter(pk=event_id, reminded_at__isnull=True, cancelled_at__isnull=True)
                 .first()
             )

@@ -1,7 +1,7 @@
 """The events API under /api/events/: the same rules and errors as the pages.
 
-Mounted in `intranet/urls.py` with `api.add_router("/events/", "communities.api_events.router")`
-(its own prefix, so that it never meets the routes of `/api/communities/`).
+Mounted in `intranet/urls.py` with `api.add_router("/events/", "agenda.api.router")` (its
+own prefix, so that it never meets the routes of `/api/communities/`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
-from communities.models import Event, RSVPStatus
-from communities.selectors.events import (
+from agenda.hosts import host_of
+from agenda.models import Event, RSVPStatus
+from agenda.selectors.events import (
     can_manage_event,
     event_for,
     places_left,
@@ -23,13 +24,20 @@ from communities.selectors.events import (
     upcoming_events,
     waitlist_position,
 )
-from communities.services.events import EventError
-from communities.services.rsvp import cancel_rsvp, rsvp
+from agenda.services.events import EventError
+from agenda.services.rsvp import cancel_rsvp, rsvp
 from core.api import ERRORS, TokenAuth
 from core.ratelimits import check_api_rate
 
 # The token is tried before the session, as in the other routers (see ideas/api.py).
 router = Router(tags=["events"], auth=[TokenAuth(), SessionAuth()])
+
+
+class HostOut(Schema):
+    kind: str = Field(description="community or challenge")
+    ref: str | None = Field(description="a community's slug, a challenge's id")
+    title: str
+    url: str | None
 
 
 class EventOut(Schema):
@@ -40,7 +48,10 @@ class EventOut(Schema):
     starts_at: datetime
     ends_at: datetime
     place: str
-    community: str | None = Field(description="the community's slug; null for everyone")
+    community: str | None = Field(
+        description="the community's slug; null for everyone or another host"
+    )
+    host: HostOut | None = Field(description="who organises it; null for everyone")
     capacity: int | None = Field(description="null: no limit")
     going: int
     waitlist: int
@@ -75,7 +86,21 @@ def _event(request, event_id: int) -> Event:
     return event
 
 
+def _host_out(event: Event) -> dict | None:
+    host = event.host
+    registration = host_of(host)
+    if registration is None:
+        return None
+    return {
+        "kind": registration.kind,
+        "ref": registration.reference(host),
+        "title": registration.label(host),
+        "url": registration.url(host),
+    }
+
+
 def _event_out(event: Event, my_rsvp: str | None) -> dict:
+    host = _host_out(event)
     return {
         "id": event.pk,
         "title": event.title,
@@ -84,7 +109,8 @@ def _event_out(event: Event, my_rsvp: str | None) -> dict:
         "starts_at": event.starts_at,
         "ends_at": event.ends_at,
         "place": event.place,
-        "community": event.community.slug if event.community else None,
+        "community": host["ref"] if host and host["kind"] == "community" else None,
+        "host": host,
         "capacity": event.capacity,
         "going": event.going_count,
         "waitlist": event.waitlist_count,

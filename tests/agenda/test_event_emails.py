@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone, translation
 
-from communities.event_notifications import send_reminders
-from communities.ics import escape_text, event_calendar, fold
-from communities.models import EventMode, RSVPStatus, Visibility
-from communities.services.rsvp import cancel_rsvp, rsvp
+from agenda.ics import escape_text, event_calendar, fold
+from agenda.models import EventMode, RSVPStatus
+from agenda.notifications import send_reminders
+from agenda.services.rsvp import cancel_rsvp, rsvp
+from communities.models import Visibility
 from core.formats import local_date
 from core.models import OutboxTask
 from core.outbox import run_stored_task
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run_confirmations() -> list:
-    rows = OutboxTask.objects.filter(task_path="communities.event_tasks.confirm_place")
+    rows = OutboxTask.objects.filter(task_path="agenda.tasks.confirm_place")
     return [run_stored_task(row.pk) for row in rows.order_by("pk")]
 
 
@@ -108,7 +109,7 @@ def test_the_download_link_gives_the_file_to_readers(client):
     meeting = event(community(visibility=Visibility.CLOSED, members=[member]), place="Lyon")
     client.force_login(member)
 
-    response = client.get(f"/communities/events/{meeting.pk}/event.ics")
+    response = client.get(f"/events/{meeting.pk}/event.ics")
 
     assert response["Content-Type"].startswith("text/calendar")
     assert "attachment" in response["Content-Disposition"]
@@ -133,7 +134,7 @@ def test_a_place_sends_one_email_with_the_calendar_file_in_french(smtp_server):
         assert local_date(meeting.starts_at, "DATETIME_FORMAT") in smtp_server.body(message)
     fields = properties(attachment_of(message))
     assert fields["SUMMARY"] == "Atelier pain" and fields["LOCATION"] == "Lyon"
-    assert fields["URL"].endswith(f"/communities/events/{meeting.pk}/")
+    assert fields["URL"].endswith(f"/events/{meeting.pk}/")
 
 
 def test_the_email_is_in_the_language_the_person_chose(smtp_server):

@@ -1,9 +1,15 @@
-"""Events that tie a community's exchange to meetings: in person, online or hybrid, with a
-capacity, a waiting list and, afterwards, a report."""
+"""Events: meetings in person, online or hybrid, with a capacity, a waiting list and,
+afterwards, a report; hosted by what organises them (a community, a challenge: `hosts.py`)
+or by nothing (an event for every employee).
+
+The tables are those the communities app created (`communities_event`, `communities_rsvp`):
+the models moved here without moving a row."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,14 +24,18 @@ class EventMode(models.TextChoices):
 
 
 class Event(models.Model):
-    community = models.ForeignKey(
-        "communities.Community",
-        verbose_name=_("community"),
+    # What organises it (a registered host: `hosts.register_host`); none: for everyone.
+    # Deleting the host deletes its events (the host model's GenericRelation).
+    host_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("host type"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="events",
+        related_name="+",
     )
+    host_id = models.PositiveBigIntegerField(_("host"), null=True, blank=True)
+    host = GenericForeignKey("host_type", "host_id")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True, help_text=_("Sanitised HTML."))
     mode = models.CharField(
@@ -63,19 +73,26 @@ class Event(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     class Meta:
+        db_table = "communities_event"
         verbose_name = _("event")
         ordering = ["starts_at", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")), name="event_ends_after"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(host_type__isnull=True, host_id__isnull=True)
+                | Q(host_type__isnull=False, host_id__isnull=False),
+                name="event_host_whole",
+            ),
         ]
+        indexes = [models.Index(fields=["host_type", "host_id"], name="event_host_idx")]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("communities:event", args=[self.pk])
+        return reverse("events:event", args=[self.pk])
 
 
 class RSVPStatus(models.TextChoices):
@@ -94,9 +111,14 @@ class RSVP(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "communities_rsvp"
         verbose_name = _("RSVP")
         constraints = [models.UniqueConstraint(fields=["event", "user"], name="rsvp_once")]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        indexes = [
+            models.Index(
+                fields=["event", "status", "created_at"], name="communities_event_i_4a44b2_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.status} {self.event_id}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from communities.models import RSVP, Event, EventMode, RSVPStatus
-from communities.services.rsvp import rsvp
+from agenda.models import RSVP, Event, EventMode, RSVPStatus
+from agenda.services.rsvp import rsvp
 from tests.communities.factories import community, community_key
 from tests.importing import run_import as run
 from tests.importing import write_jsonl as write
@@ -46,7 +46,7 @@ def test_an_event_is_imported_with_its_attendees_and_again_without_duplicates(tm
 
     assert "event" in out
     imported = Event.objects.get()
-    assert (imported.community, imported.mode, imported.capacity) == (group, "in_person", 2)
+    assert (imported.host, imported.mode, imported.capacity) == (group, "in_person", 2)
     assert "<script>" not in imported.description
     assert imported.starts_at.isoformat() == "2030-03-01T09:00:00+00:00"
     statuses = dict(RSVP.objects.values_list("user__username", "status"))
@@ -85,7 +85,7 @@ def test_an_event_of_no_community_online_or_hybrid(tmp_path, people):
         EventMode.ONLINE,
         EventMode.HYBRID,
     ]
-    assert Event.objects.filter(community__isnull=True).count() == 2
+    assert Event.objects.filter(host_type__isnull=True).count() == 2
 
 
 @pytest.mark.parametrize(
