@@ -1,6 +1,7 @@
 """Import kind `event` (DESIGN.md §2): `title`, `starts_at`, `ends_at`, [`community`:
 community key], [`description`], [`place`], [`online_url`], [`capacity`], [`attendees`:
-person keys].
+person keys]; added since: [`challenge`: challenge key] (an event of a challenge, such as a
+co-creation workshop), never together with `community`.
 
 The host is named by the key of an object of its import kind (`community`), resolved by
 the import frame: this module never imports the hosting app.
@@ -44,6 +45,10 @@ def parse_moment(row: dict[str, Any], field: str) -> datetime:
     return moment
 
 
+# The fields that name an event's host, each by the key of an object of that import kind.
+HOST_FIELDS = ("community", "challenge")
+
+
 def _mode(place: str, online_url: str) -> str:
     if place and online_url:
         return EventMode.HYBRID
@@ -54,15 +59,18 @@ def _mode(place: str, online_url: str) -> str:
 class EventKind(ImportKind):
     kind = "event"
     required = ("title", "starts_at", "ends_at")
-    references = {"community": "community", "attendees": "person"}
+    references = {"community": "community", "challenge": "challenge", "attendees": "person"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[Event, bool]:
         title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
         starts_at = parse_moment(row, "starts_at")
         ends_at = parse_moment(row, "ends_at")
         host: Any = None
-        if row.get("community") not in (None, ""):
-            host = ctx.resolve("community", row["community"])
+        named = [kind for kind in HOST_FIELDS if row.get(kind) not in (None, "")]
+        if len(named) > 1:
+            raise ImportRowError("give 'community' or 'challenge', not both")
+        if named:
+            host = ctx.resolve(named[0], row[named[0]])
         place = self.text(row, "place", max_length=300)
         online_url = self.text(row, "online_url", max_length=500)
         capacity = row.get("capacity")

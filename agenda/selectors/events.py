@@ -22,6 +22,7 @@ from .access import (
     can_manage_event,
     event_ids_visible_to,
     events_readable_by,
+    readable_host,
     signed_in,
     still_readers,
 )
@@ -53,14 +54,12 @@ RECENT_REPORTS = timedelta(days=90)
 
 
 def event_for(user: Any, event_id: int) -> Event | None:
-    """The event if this person may read it (its host and organiser loaded), else None."""
-    return (
-        events_readable_by(user)
-        .select_related("organiser")
-        .prefetch_related("host")
-        .filter(pk=event_id)
-        .first()
-    )
+    """The event if this person may read it (its host and organiser loaded), else None.
+    Only the rules of the event's own host are asked (`access.readable_host`)."""
+    event = Event.objects.select_related("organiser").filter(pk=event_id).first()
+    if event is None or readable_host(user, event) is None:
+        return None
+    return event
 
 
 def upcoming_events(user: Any, *, now: datetime | None = None) -> QuerySet[Event]:

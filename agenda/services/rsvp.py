@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.conversations.errors import Conflict, NotFound
 from agenda.models import RSVP, Event, RSVPStatus
-from agenda.selectors.access import events_readable_by
+from agenda.selectors.access import may_read
 from agenda.tasks import confirm_place
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def rsvp(*, event: Event, user: User, now: datetime | None = None) -> RSVP:
     Only readers of the event answer, before it starts. Answering again returns the answer
     already given. Someone given a place gets an email with the event's `.ics` file.
     """
-    if not events_readable_by(user).filter(pk=event.pk).exists():
+    if not may_read(user, event):
         raise NotFound(_("Not found."))
     now = now or timezone.now()
     try:

@@ -312,8 +312,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
-    "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
-    # Events starting within a day: those going are reminded once (agenda/tasks.py).
+    # Events starting within a day (a community's, a challenge's workshops, everyone's): those
+    # going are reminded once (agenda/tasks.py).
     "communities-event-reminders": {
         "task": "communities.remind_event_participants",
         "schedule": 900.0,

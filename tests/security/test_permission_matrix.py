@@ -145,10 +145,17 @@ GET    /ideas/challenges/{challenge.pk}/export.csv        auth 404  404  200  40
 GET    /ideas/challenges/{restricted.pk}/export.xlsx      auth 404  404  200  404  404  200  404
 GET    /ideas/challenges/{challenge.pk}/leaderboard/      auth 200  200  200  200  200  200  404
 GET    /ideas/challenges/{restricted.pk}/leaderboard/     auth 404  404  200  404  404  200  404
-GET    /ideas/challenges/{challenge.pk}/workshops/        auth 200  200  200  200  200  200  404
-POST   /ideas/challenges/{challenge.pk}/workshops/        auth 404  404  302  404  404  302  404
-POST   /ideas/workshops/{workshop.pk}/sign-up/            auth 302  302  302  302  302  302  404
-POST   /ideas/workshops/{restricted_workshop.pk}/sign-up/ auth 404  404  302  404  404  302  404
+GET    /ideas/challenges/{challenge.pk}/events/new/       auth 404  404  200  404  404  200  404
+POST   /ideas/challenges/{challenge.pk}/events/new/       auth 404  404  302  404  404  302  404
+GET    /ideas/challenges/{restricted.pk}/events/new/      auth 404  404  200  404  404  200  404
+GET    /ideas/challenges/{challenge.pk}/workshops/        auth 301  301  301  301  301  301  404
+GET    /ideas/challenges/{restricted.pk}/workshops/       auth 404  404  301  404  404  301  404
+POST   /ideas/workshops/9001/sign-up/                     auth 308  308  308  308  308  308  404
+POST   /ideas/workshops/9002/sign-up/                     auth 404  404  308  404  404  308  404
+GET    /events/{challenge_event.pk}/                      auth 200  200  200  200  200  200  404
+GET    /events/{restricted_event.pk}/                     auth 404  404  200  404  404  200  404
+POST   /events/{restricted_event.pk}/rsvp/                auth 404  404  302  404  404  302  404
+GET    /api/events/{restricted_event.pk}/                 401  404  404  200  404  404  200  404
 GET    /ideas/leaderboard/                                auth 200  200  200  200  200  200  404
 GET    /ideas/notifications/                              auth 301  301  301  301  301  301  404
 POST   /ideas/notifications/                              auth 405  405  405  405  405  405  404
@@ -348,12 +355,7 @@ DATA = {
     "ideas:report_idea": {"reason": "doublon"},
     "ideas:report_comment": {"reason": "grossier"},
     "ideas:submit": IDEA,
-    "ideas:workshops": {
-        "title": "Atelier 2",
-        "starts_at": "2031-01-01T10:00",
-        "capacity": "5",
-        "place": "Lyon",
-    },
+    "ideas:challenge_event_new": EVENT,
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
     "search_desk_synonym": {"q": "cantine", "terms": "cantine\nrestaurant d'entreprise"},
