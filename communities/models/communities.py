@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -55,6 +56,10 @@ class Community(models.Model):
         help_text=_("Shown to each new member when they join (sanitised HTML)."),
     )
     tags = TaggableManager(through=CommunityTag, blank=True)
+    # The events it hosts (events.Event.host); deleting the community deletes them.
+    events = GenericRelation(
+        "agenda.Event", content_type_field="host_type", object_id_field="host_id"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

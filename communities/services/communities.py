@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from communities.models import Community, Event, Membership, Post, Role, Visibility
+from communities.models import Community, Membership, Post, Role, Visibility
 from communities.selectors.access import can_animate, can_see, may_create_community
 from core.conversations.errors import Invalid, NotAllowed, NotFound
 from core.findable import request_reindex
@@ -184,5 +184,5 @@ def reindex_contents(community: Community) -> None:
     request_reindex("community", [community.pk])
     request_reindex("post", Post.objects.filter(community=community).values_list("pk", flat=True))
     request_reindex(
-        "event", Event.objects.filter(community=community).values_list("pk", flat=True)
+        "event", community.events.values_list("pk", flat=True)
     )

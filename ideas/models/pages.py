@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -83,6 +84,10 @@ class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
         help_text=_("Teams (and their sub-teams) who see this challenge; empty means everyone."),
     )
     tags = ClusterTaggableManager(through=ChallengePageTag, blank=True, verbose_name=_("tags"))
+    # Its events (agenda.Event.host: the co-creation workshops); deleted with the challenge.
+    events = GenericRelation(
+        "agenda.Event", content_type_field="host_type", object_id_field="host_id"
+    )
     opens_at = models.DateTimeField(_("submission opens at"))
     voting_opens_at = models.DateTimeField(
         _("voting opens at"),

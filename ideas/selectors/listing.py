@@ -69,7 +69,8 @@ def latest_answer_message() -> Subquery:
 
 
 def workshop_idea_choices(challenge: ChallengePage) -> QuerySet[Idea]:
-    """The ideas a workshop of this challenge may be about: its visible ones, by title."""
+    """The ideas an event (a workshop) of this challenge may work on: its visible ones, by
+    title."""
     return Idea.objects.visible().filter(challenge=challenge).order_by("title", "pk")
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -31,7 +32,9 @@ from communities.models import Visibility
 from communities.services.polls import PollSpec
 from communities.services.posts import publish_post
 from core.conversations.services import post_comment
-from ideas.models import CoAuthorInvitation, Workshop
+from core.models import ExternalKey
+from ideas.event_host import OLD_WORKSHOP_KIND
+from ideas.models import CoAuthorInvitation
 from insights.models import FrustrationExpression, Objective
 from news.models import Question
 from news.services.sections import configure_roles
@@ -133,18 +136,17 @@ def build_world() -> World:
     restricted_comment = comment_on(
         restricted_idea, author=author, body="<p>Chut</p>", created_at=timezone.now()
     )
-    workshop = Workshop.objects.create(
-        challenge=challenge,
-        title="Atelier",
-        starts_at=timezone.now() + timedelta(days=3),
-        capacity=10,
-    )
-    restricted_workshop = Workshop.objects.create(
-        challenge=restricted,
-        title="Atelier A",
-        starts_at=timezone.now() + timedelta(days=3),
-        capacity=10,
-    )
+    # The challenges' workshops are their events; 9001 and 9002 are the ids they had as
+    # workshops (the old sign-up addresses lead to the events).
+    challenge_event = make_event(challenge, title="Atelier", place="Lyon", in_days=3, capacity=10)
+    restricted_event = make_event(restricted, title="Atelier A", place="Lyon", in_days=3)
+    for old_id, moved in (("9001", challenge_event), ("9002", restricted_event)):
+        ExternalKey.objects.create(
+            kind=OLD_WORKSHOP_KIND,
+            key=old_id,
+            content_type=ContentType.objects.get_for_model(moved),
+            object_id=str(moved.pk),
+        )
 
     news = publish_news(title="Cantine")
     must_read = publish_news(title="Sécurité", must_read=True)
@@ -204,8 +206,8 @@ def build_world() -> World:
         idea_comment=idea_comment,
         idea_conversation=idea_comment.conversation,
         restricted_comment=restricted_comment,
-        workshop=workshop,
-        restricted_workshop=restricted_workshop,
+        challenge_event=challenge_event,
+        restricted_event=restricted_event,
         news=news,
         must_read=must_read,
         private_news=private_news,
