@@ -4,6 +4,7 @@ from django.urls import path
 
 from communities.views import (
     community,
+    covers,
     directory,
     events,
     follows,
@@ -61,6 +62,7 @@ urlpatterns: list = [
         name="unaccept_answer",
     ),
     path("<slug:slug>/", community.community_page, name="community"),
+    path("<slug:slug>/cover/<str:name>", covers.cover, name="cover"),
     path("<slug:slug>/join/", community.join, name="join"),
     path("<slug:slug>/withdraw/", community.withdraw, name="withdraw"),
     path("<slug:slug>/leave/", community.leave, name="leave"),
