@@ -8,6 +8,7 @@ import re
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 SRCSET = re.compile(r'srcset="([^"]+)"')
 
@@ -21,6 +22,8 @@ def picture_file(name: str = "photo.png", size=(1600, 900), color="orange") -> I
 
 def wagtail_image(title: str = "Une image", *, description: str = "", size=(1600, 900), **kw):
     """A saved Wagtail image of that size (plain colour), titled and described."""
+    if Collection.get_first_root_node() is None:  # flushed by a transactional test
+        Collection.add_root(name="Root")
     image = get_image_model()(title=title, description=description, **kw)
     stem = re.sub(r"\W+", "-", title).strip("-") or "image"
     image.file = picture_file(f"{stem}.png", size)
