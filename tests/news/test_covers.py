@@ -117,3 +117,13 @@ def test_leadership_updates_show_their_covers(client, reader):
     assert any('srcset="' in img and 'width="400"' in img for img in cards)
     hero = page[page.index('class="cover cover--hero"') :]
     assert 'alt="La directrice au salon"' in img_tags(hero)[0]
+
+
+def test_editors_choose_the_cover_and_its_decorative_flag_in_the_admin(client, db):
+    sections()
+    page = publish_news(title="À illustrer")
+    client.force_login(person(username="root", is_superuser=True, is_staff=True))
+
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+
+    assert 'name="cover_image"' in html and 'name="cover_decorative"' in html
