@@ -6,6 +6,7 @@ from django.urls import path
 from communities.views import (
     community,
     community_events,
+    covers,
     directory,
     follows,
     guests,
@@ -59,6 +60,7 @@ urlpatterns: list = [
         name="unaccept_answer",
     ),
     path("<slug:slug>/", community.community_page, name="community"),
+    path("<slug:slug>/cover/<str:name>", covers.cover, name="cover"),
     path("<slug:slug>/join/", community.join, name="join"),
     path("<slug:slug>/withdraw/", community.withdraw, name="withdraw"),
     path("<slug:slug>/leave/", community.leave, name="leave"),

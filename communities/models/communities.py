@@ -49,6 +49,12 @@ class Community(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("As private as the community: shown only to those who may see it."),
+    )
+    cover_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_("Tick if the image adds nothing to the name: screen readers skip it."),
     )
     welcome_message = models.TextField(
         _("welcome message"),

@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
 
@@ -58,7 +59,7 @@ class ChallengePageTag(TaggedItemBase):
     )
 
 
-class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
+class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page):
     """A co-creation campaign: employees of its audience submit ideas, vote, get answers.
 
     Phases follow the dates: submission from `opens_at`; voting from `voting_opens_at`
@@ -119,6 +120,7 @@ class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("challenge_owner"),
         FieldPanel("description"),
+        cover_panel(),
         FieldPanel("audience"),
         FieldPanel("tags"),
         MultiFieldPanel(

@@ -4,12 +4,12 @@ challenge; registered for the page types by `IdeasConfig.ready()` (see `core.pag
 from __future__ import annotations
 
 from ideas.event_host import challenge_events
-from ideas.selectors import challenge_page_context, challenges_visible_to
+from ideas.selectors import challenge_page_context, hub_challenges
 
 
 def hub_context(request, hub) -> dict:
-    """The challenges the reader may see, newest first."""
-    return {"challenges": challenges_visible_to(request.user).order_by("-opens_at")}
+    """The challenges the reader may see, newest first, with their covers."""
+    return {"challenges": hub_challenges(request.user)}
 
 
 def challenge_context(request, challenge) -> dict:

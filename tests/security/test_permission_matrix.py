@@ -287,6 +287,8 @@ POST   /communities/new/                                  auth 302  302  302  30
 GET    /communities/{c_open.slug}/                        auth 200  200  200  200  200  200  404
 GET    /communities/{c_closed.slug}/                      auth 200  200  200  200  200  200  404
 GET    /communities/{c_secret.slug}/                      auth 200  200  404  404  404  200  404
+GET    /communities/{c_closed.slug}/cover/{c_closed_cover} auth 200  200  200  200  200  200  404
+GET    /communities/{c_secret.slug}/cover/{c_secret_cover} auth 200  200  404  404  404  200  404
 POST   /communities/{c_open.slug}/join/                   auth 302  302  302  302  302  302  404
 POST   /communities/{c_closed.slug}/join/                 auth 302  302  302  302  302  302  404
 POST   /communities/{c_secret.slug}/join/                 auth 302  302  404  404  404  302  404

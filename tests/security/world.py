@@ -50,6 +50,7 @@ from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
 from tests.ideas.factories import idea as make_idea
+from tests.images import wagtail_image
 from tests.intranet.factories import home_page, publish_standard_page
 from tests.news.factories import publish_news, publish_update, sections
 from tests.people.factories import TeamFactory, guest, person, value
@@ -285,6 +286,12 @@ def communities_world(world: World) -> None:
     world.objects.update(objects)
 
 
+def _cover_rendition(target) -> str:
+    target.cover = wagtail_image(target.name, size=(400, 225))
+    target.save(update_fields=["cover"])
+    return target.cover.get_rendition("fill-400x225-c75|format-jpeg").file.name.rsplit("/")[-1]
+
+
 def communities(world: World) -> dict:
     """Communities: the editor animates an open, a closed and a secret one; the employee is a
     member of the closed and the secret ones; HR asked to join the closed one."""
@@ -308,6 +315,9 @@ def communities(world: World) -> dict:
         "c_open": open_community,
         "c_closed": closed_community,
         "c_secret": secret_community,
+        # The file names of a rendition of each one's cover (communities/views/covers.py).
+        "c_closed_cover": _cover_rendition(closed_community),
+        "c_secret_cover": _cover_rendition(secret_community),
         "c_request": make_join_request(closed_community, world.users["hr"]),
         "c_member": employee,
     }
