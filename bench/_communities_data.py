@@ -19,9 +19,11 @@ BATCH = 5000
 
 def build_communities(*, communities: int, posts: int, reader_email: str) -> None:
     from django.contrib.auth.models import User
+    from django.contrib.contenttypes.models import ContentType
     from taggit.models import Tag
 
-    from communities.models import Community, Event, Follow, Membership, Post, PostTag, Visibility
+    from agenda.models import Event
+    from communities.models import Community, Follow, Membership, Post, PostTag, Visibility
 
     user_ids = list(User.objects.order_by("pk").values_list("pk", flat=True))
     reader = User.objects.get(email=reader_email)
@@ -85,10 +87,12 @@ def build_communities(*, communities: int, posts: int, reader_email: str) -> Non
             ]
         )
     if not Event.objects.exists() or Event.objects.count() < communities:
+        host_type = ContentType.objects.get_for_model(Community)
         Event.objects.bulk_create(
             [
                 Event(
-                    community_id=community_id,
+                    host_type=host_type,
+                    host_id=community_id,
                     title=f"Rencontre {n}",
                     starts_at=NOW + timedelta(days=1 + n % 30),
                     ends_at=NOW + timedelta(days=1 + n % 30, hours=2),

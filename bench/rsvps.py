@@ -59,13 +59,14 @@ def seed(clients: int, events: int, capacity: int) -> tuple[list[int], list[str]
     from django.utils import timezone
     from wagtail.models import APIToken
 
-    from communities.models import Community, Event
+    from agenda.models import Event
+    from communities.models import Community
 
     group = Community.objects.create(name="Bench", slug="bench")
     starts = timezone.now() + timedelta(days=7)
     event_ids = [
         Event.objects.create(
-            community=group,
+            host=group,
             title=f"Atelier {n}",
             starts_at=starts,
             ends_at=starts + timedelta(hours=2),
@@ -149,8 +150,8 @@ def main() -> int:
 
 
 def report(results, elapsed: float, event_ids: list[int], options) -> int:
-    from communities.models import RSVP, Event, RSVPStatus
-    from communities.selectors.events import waitlist_position
+    from agenda.models import RSVP, Event, RSVPStatus
+    from agenda.selectors.events import waitlist_position
 
     calls = [one for client_calls in results for one in client_calls]
     statuses = Counter(status for _method, status, _seconds in calls)
@@ -190,9 +191,7 @@ def report(results, elapsed: float, event_ids: list[int], options) -> int:
     answers = RSVP.objects.filter(event_id__in=event_ids).count()
     from core.models import OutboxTask
 
-    invitations = OutboxTask.objects.filter(
-        task_path="communities.event_tasks.confirm_place"
-    ).count()
+    invitations = OutboxTask.objects.filter(task_path="agenda.tasks.confirm_place").count()
     mode = "inline (embedded mode)" if options.inline else "left in the outbox for a worker"
     print(f"  invitations with their .ics: {invitations} tasks, {mode}")
     bench(f"rsvp throughput, {options.clients} clients", len(calls) / elapsed, "requests per s")

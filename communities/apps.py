@@ -17,8 +17,7 @@ class CommunitiesConfig(AppConfig):
         from . import (  # noqa: F401  (kinds and tasks register on import)
             conversations,
             digest,
-            event_importers,
-            event_tasks,
+            event_host,
             import_posts,
             importers,
             receivers,
@@ -30,12 +29,11 @@ class CommunitiesConfig(AppConfig):
         from .membership_notices import community_ids_visible_to
         from .notifications import TARGET_KIND as POST_NOTICES
         from .notifications import post_ids_visible_to
-        from .selectors.events import event_ids_visible_to
 
-        # Import kinds (`community`, `event`, `post`), findable kinds and the events' beat
-        # task are registered by importing their modules above.
-        # Events: a notice about an event shows only while its reader may still read it.
-        register_target("communities.event", event_ids_visible_to)
+        # Import kinds (`community`, `post`) and findable kinds are registered by importing
+        # their modules above. Communities host events (agenda.hosts), before the events
+        # app is ready (it comes after this one in INSTALLED_APPS).
+        event_host.register(search.events_when_renamed)
         # A notice about a community shows while its reader may know it.
         register_target(COMMUNITY_NOTICES, community_ids_visible_to)
         # Notices about a post show only while their reader may read it.

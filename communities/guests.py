@@ -38,10 +38,16 @@ GUEST_VIEWS = frozenset(
         "communities:report_comment",
         "communities:accept_answer",
         "communities:unaccept_answer",
-        "communities:events",
-        "communities:event",
-        "communities:event_ics",
-        "communities:event_rsvp",
+        # Events of their communities (the events app's pages; agenda/selectors/access.py
+        # shows a guest those of their communities only), and their old addresses.
+        "events:events",
+        "events:event",
+        "events:event_ics",
+        "events:event_rsvp",
+        "events_moved:legacy_events",
+        "events_moved:legacy_event",
+        "events_moved:legacy_event_ics",
+        "events_moved:legacy_event_rsvp",
         "communities:members",
         "communities:leave",
     }

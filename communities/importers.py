@@ -18,6 +18,7 @@ from communities.services.communities import (
     unique_community_slug,
 )
 from core.importing import ImportKind, register
+from core.importing.images import image_from_row, set_cover
 from core.richtext import plain_text
 from core.text import DESCRIPTION_MAX_LENGTH
 
@@ -48,6 +49,8 @@ class CommunityKind(ImportKind):
         was = None if created else community.visibility
         community.name, community.description = name, description
         community.visibility = visibility
+        cover = image_from_row(row, name, ctx.base_dir, current=community.cover, private=True)
+        set_cover(community, cover, field="cover")
         community.full_clean(exclude=["cover", "created_by"])
         community.save()
         community.tags.set(tags)

@@ -1,4 +1,5 @@
-"""Search kinds `community`, `post` and `event` for the unified search (core.findable).
+"""Search kinds `community` and `post` for the unified search (core.findable); the kind
+`event` is the events app's (agenda/search.py), gated by its host's `community_ids` here.
 
 No document says who may find it: each names its community (`community_ids`), and the search
 asks `communities.selectors.access` at query time which communities the searcher may know of
@@ -8,8 +9,7 @@ joining, leaving, being accepted, or a community turned secret, closed or open c
 each person finds at once, with nothing re-indexed; administrators find everything.
 
 A hidden (moderated) post has no document; a scheduled one is indexed at once with
-`visible_from`, and no one finds it before then. An event of no community is for every
-employee, as `events_readable_by` says.
+`visible_from`, and no one finds it before then.
 
 Documents follow the committed state through the search app's model signals
 (search/signals.py): saving or deleting a Community, Post or Event, and their tags, re-indexes
@@ -29,7 +29,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from communities.models import Community, CommunityTag, Event, Post, PostKind, PostTag
+from communities.models import Community, CommunityTag, Post, PostKind, PostTag
 from communities.selectors.access import communities_readable_by, communities_visible_to
 from core.findable import (
     CommunityReach,
@@ -132,34 +132,6 @@ def post_document(post: Post) -> SearchDocument | None:
     )
 
 
-def event_document(event: Event) -> SearchDocument:
-    """Title, description, place, report and community; an event of no community is for
-    every employee."""
-    community = event.community
-    body = " · ".join(
-        part
-        for part in [
-            plain_text(event.description),
-            event.place,
-            community.name if community else "",
-            plain_text(event.report),
-        ]
-        if part
-    )
-    return SearchDocument(
-        kind="event",
-        object_id=str(event.pk),
-        title=event.title,
-        url=event.get_absolute_url(),
-        body=body,
-        key=import_key(event, "event"),
-        date=event.starts_at,
-        suggestions=[event.title],
-        parent=str(event.community_id) if event.community_id else None,
-        community_ids=[event.community_id] if event.community_id else None,
-    )
-
-
 def _remember_indexed_name(sender, instance: Community, raw: bool = False, **kwargs) -> None:
     """Before a community is saved: the name its posts' and events' documents hold now."""
     if raw or instance.pk is None:
@@ -167,6 +139,11 @@ def _remember_indexed_name(sender, instance: Community, raw: bool = False, **kwa
     instance._search_indexed_name = (  # type: ignore[attr-defined]
         Community.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
     )
+
+
+def events_when_renamed(community: Community) -> Iterable[Any]:
+    """The events of a community whose save changed its name (their documents hold it)."""
+    return _when_renamed(lambda renamed: renamed.events.all())(community)
 
 
 def _when_renamed(
@@ -224,18 +201,6 @@ register(
         related={
             PostTag: _tagged(Post),
             Community: _when_renamed(lambda community: Post.objects.filter(community=community)),
-        },
-    )
-)
-register(
-    SearchKind(
-        kind="event",
-        guest_visible=True,  # a guest finds those of their communities (access.py)
-        model=Event,
-        queryset=lambda: with_import_key(Event.objects.select_related("community"), "event"),
-        document=event_document,
-        related={
-            Community: _when_renamed(lambda community: Event.objects.filter(community=community)),
         },
     )
 )

@@ -1,11 +1,13 @@
-"""Site URLs under /communities/. Event and poll routes come before `<slug:slug>/` routes."""
+"""Site URLs under /communities/. Poll and post routes come before `<slug:slug>/` routes;
+the old /communities/events/ addresses are mounted before these (intranet/urls.py)."""
 
 from django.urls import path
 
 from communities.views import (
     community,
+    community_events,
+    covers,
     directory,
-    events,
     follows,
     guests,
     members,
@@ -21,16 +23,12 @@ urlpatterns: list = [
     # Before `<slug:slug>/`: "follow" and "following" are not community slugs.
     path("follow/", follows.follow_view, name="follow"),
     path("following/", follows.following, name="following"),
-    # Events (communities/views/events.py)
-    path("events/", events.event_list, name="events"),
-    path("events/new/", events.event_new, name="event_new"),
-    path("events/<int:event_id>/", events.event_detail, name="event"),
-    path("events/<int:event_id>/event.ics", events.event_ics, name="event_ics"),
-    path("events/<int:event_id>/rsvp/", events.event_rsvp, name="event_rsvp"),
-    path("events/<int:event_id>/edit/", events.event_edit, name="event_edit"),
-    path("events/<int:event_id>/cancel/", events.event_cancel, name="event_cancel"),
-    path("events/<int:event_id>/report/", events.event_report, name="event_report"),
-    path("<slug:slug>/events/new/", events.community_event_new, name="community_event_new"),
+    # Events live in the events app (/events/); a community's "plan an event" page is here.
+    path(
+        "<slug:slug>/events/new/",
+        community_events.community_event_new,
+        name="community_event_new",
+    ),
     # Posts' conversation routes take only the post's or the comment's id (the core
     # conversation template reverses them so): before the `<slug:slug>/` routes.
     path("posts/<int:post_id>/comments/", post_actions.comment, name="comment"),
@@ -62,6 +60,7 @@ urlpatterns: list = [
         name="unaccept_answer",
     ),
     path("<slug:slug>/", community.community_page, name="community"),
+    path("<slug:slug>/cover/<str:name>", covers.cover, name="cover"),
     path("<slug:slug>/join/", community.join, name="join"),
     path("<slug:slug>/withdraw/", community.withdraw, name="withdraw"),
     path("<slug:slug>/leave/", community.leave, name="leave"),

@@ -2,11 +2,10 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from agenda.forms import EventForm
 from core.forms import TagListField
-from core.links import clean_web_url
 from core.text import (
     COMMENT_MAX_LENGTH,
     DESCRIPTION_MAX_LENGTH,
@@ -89,33 +88,9 @@ class AnswerForm(forms.Form):
     )
 
 
-class WorkshopForm(forms.Form):
-    """The owner's "plan a workshop" form; `create_workshop` decides."""
-
-    title = forms.CharField(label=_("Title"), max_length=200)
-    starts_at = forms.DateTimeField(
-        label=_("Date and time"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"invalid": _("Give a valid date and time.")},
-    )
-    capacity = forms.IntegerField(
-        label=_("Capacity"),
-        min_value=1,
-        max_value=100_000,
-        error_messages={
-            "invalid": _("Give the number of seats as a whole number."),
-            "max_value": _("Give the number of seats as a whole number."),
-        },
-    )
-    place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    link = forms.CharField(
-        label=_("Online link"),
-        max_length=200,
-        required=False,
-        widget=forms.URLInput,
-        help_text=_("An address starting with https:// or http://."),
-    )
+class ChallengeEventForm(EventForm):
+    """The agenda's event form, and the ideas of the challenge the event works on; the
+    services decide (`plan_challenge_event`)."""
 
     ideas = forms.ModelMultipleChoiceField(
         label=_("Ideas discussed"),
@@ -129,9 +104,3 @@ class WorkshopForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
         self.fields["ideas"].queryset = workshop_idea_choices(challenge)
-
-    def clean_link(self) -> str:
-        try:
-            return clean_web_url(self.cleaned_data["link"])
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages) from error

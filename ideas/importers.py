@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from core.conversations.models import Comment
 from core.conversations.services import conversation_for
 from core.importing import ImportKind, ImportRowError, register
+from core.importing.images import image_from_row, set_cover
 from core.pages import site_home, unique_slug
 from core.richtext import text_to_html
 from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
@@ -100,6 +101,7 @@ class ChallengeKind(ImportKind):
         page.opens_at, page.closes_at = opens_at, closes_at
         page.voting_opens_at, page.review_opens_at = voting_opens_at, review_opens_at
         page.votes_per_person = votes_per_person
+        set_cover(page, image_from_row(row, title, ctx.base_dir, current=page.cover_image))
         for flag in ("votes_can_be_withdrawn", "allow_anonymous_ideas"):
             if flag in row:
                 if not isinstance(row[flag], bool):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ideas.views import community, ideas, owner
+from ideas.views import challenge_events, community, ideas, owner
 
 app_name = "ideas"
 
@@ -36,8 +36,22 @@ urlpatterns = [
         owner.leaderboard_view,
         name="challenge_leaderboard",
     ),
-    path("challenges/<int:challenge_id>/workshops/", community.workshops, name="workshops"),
-    path("workshops/<int:workshop_id>/sign-up/", community.workshop_sign_up, name="sign_up"),
+    path(
+        "challenges/<int:challenge_id>/events/new/",
+        challenge_events.challenge_event_new,
+        name="challenge_event_new",
+    ),
+    # The workshops became the challenge's events: their old addresses lead there.
+    path(
+        "challenges/<int:challenge_id>/workshops/",
+        challenge_events.workshops_moved,
+        name="workshops",
+    ),
+    path(
+        "workshops/<int:workshop_id>/sign-up/",
+        challenge_events.workshop_sign_up_moved,
+        name="sign_up",
+    ),
     path("leaderboard/", owner.leaderboard_view, name="leaderboard"),
     path("notifications/", ideas.notifications, name="notifications"),
     path("moderation/", community.moderation_queue, name="moderation"),

@@ -9,8 +9,9 @@ from datetime import timedelta
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from communities.models import Community, Event, Poll, Post
-from communities.services.events import write_report
+from agenda.models import Event
+from agenda.services.events import write_report
+from communities.models import Community, Poll, Post
 from communities.services.guests import invite_guest_into
 from communities.services.polls import PollSpec, attach_poll, cast_poll_vote
 from core.models import ExternalKey

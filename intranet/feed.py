@@ -27,12 +27,11 @@ from django.db.models import Exists, OuterRef, QuerySet, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from communities.models import Post, PostTag
-from communities.selectors.access import (
-    events_readable_by,
-    member_community_ids,
-    posts_readable_by,
-)
+from agenda.hosts import content_type
+from agenda.selectors.access import events_readable_by
+from agenda.selectors.events import with_host_names
+from communities.models import Community, Post, PostTag
+from communities.selectors.access import member_community_ids, posts_readable_by
 from communities.selectors.follows import FollowSet, follows_of
 from ideas.models import CoAuthorInvitation
 from ideas.selectors import idea_updates_for, ideas_awaiting_my_answer, pending_co_authorships
@@ -186,16 +185,15 @@ def kudos_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
 def event_items(user: Any, follows: FollowSet, now: datetime, limit: int) -> list[FeedItem]:
     """Events I may read starting from now to `EVENT_HORIZON`, soonest first."""
     mine = member_community_ids(user) | follows.community_ids
-    events = (
-        events_readable_by(user)
-        .filter(starts_at__gte=now, starts_at__lt=now + EVENT_HORIZON)
-        .select_related("community")
-        .order_by("starts_at", "pk")[:limit]
-    )
+    events = with_host_names(
+        events_readable_by(user).filter(starts_at__gte=now, starts_at__lt=now + EVENT_HORIZON)
+    ).order_by("starts_at", "pk")[:limit]
+    communities = content_type(Community).pk
     items = []
     for event in events:
         at = min(now, max(event.created_at, event.starts_at - EVENT_LEAD))
-        weight = Weight.EVENT_OF_MINE if event.community_id in mine else Weight.EVENT
+        of_mine = event.host_type_id == communities and event.host_id in mine
+        weight = Weight.EVENT_OF_MINE if of_mine else Weight.EVENT
         items.append(FeedItem("event", event, at, weight))
     return items
 

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as documents
 
+from agenda.urls import legacy_urlpatterns as events_moved
 from core.api import api
 from frontend import styleguide
 from frontend import views as frontend
@@ -19,8 +20,8 @@ api.add_router("/news/", news_api)
 
 api.add_router("/ideas/", "ideas.api.router")
 api.add_router("/people/", "people.api.router")
-# Events of communities (and of no community) under their own prefix: /api/events/.
-api.add_router("/events/", "communities.api_events.router")
+# Events of every host (a community, a challenge) and of none: /api/events/ (agenda/api.py).
+api.add_router("/events/", "agenda.api.router")
 
 # Community posts: their own prefix, beside /communities/ (communities/api_posts.py).
 api.add_router("/community-posts/", "communities.api_posts.router")
@@ -69,6 +70,9 @@ urlpatterns = [
     path("moderation/", include("core.conversations.urls")),
     path("people/", include("people.urls")),
     path("ideas/", include("ideas.urls")),
+    path("events/", include("agenda.urls")),
+    # The events' pages were under /communities/events/: their old addresses lead to /events/.
+    path("communities/events/", include((events_moved, "events_moved"))),
     path("communities/", include("communities.urls")),
     path("insights/", include("insights.urls")),
     path("notifications/", include("notifications.urls")),

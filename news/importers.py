@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from core.importing import ImportKind, ImportRowError, register
+from core.importing.images import image_from_row, set_cover
 from core.pages import unique_slug
 from core.richtext import text_to_html
 from core.text import TITLE_MAX_LENGTH
@@ -120,6 +121,7 @@ class NewsKind(ImportKind):
         page.audience_teams.set(audience)
         page.featured = featured
         page.must_read, page.must_read_due = due is not None, due
+        set_cover(page, image_from_row(row, title, ctx.base_dir, current=page.cover_image))
         publish_at(page, moment)
         return page, created
 
@@ -148,5 +150,6 @@ class LeadershipUpdateKind(ImportKind):
         page.language = language
         page.author = person
         page.tags.set(tags)
+        set_cover(page, image_from_row(row, title, ctx.base_dir, current=page.cover_image))
         publish_at(page, moment)
         return page, created

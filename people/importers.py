@@ -18,6 +18,7 @@ from taggit.models import Tag
 
 from core.findable import request_reindex
 from core.importing import ImportKind, ImportRowError, register
+from core.importing.images import image_from_row
 from core.models import ExternalKey
 from core.text import (
     BIO_MAX_LENGTH,
@@ -197,6 +198,14 @@ class PersonKind(ImportKind):
                     setattr(profile, name, value)
                 profile.save()
         assert profile is not None  # created above, or found
+        if row.get("photo"):
+            current = profile.photo if profile.photo_id else None
+            photo = image_from_row(
+                row, f"{first_name} {last_name}", ctx.base_dir, field="photo", current=current
+            )
+            if photo is not None and photo.image.pk != profile.photo_id:
+                Profile.objects.filter(pk=profile.pk).update(photo=photo.image)
+                profile.photo = photo.image
         if new_user:
             # A new profile has no tags yet: they are inserted in bulk by `finish`.
             pending = _pending_tags(ctx)

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from wagtail.images import get_image_model
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from core.images import renditions_prefetch
 from people.models import Kudos, Profile, Team
 
 if TYPE_CHECKING:
@@ -146,12 +146,8 @@ def people_with_details() -> QuerySet[Profile]:
     """Active profiles with what a list shows, in a constant number of queries."""
     return (
         Profile.objects.active()  # type: ignore[misc]  # the plugin cannot see taggit's managers
-        .select_related("user", "team")
-        .prefetch_related(
-            "skills",
-            "languages",
-            Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions()),
-        )
+        .select_related("user", "team", "photo")
+        .prefetch_related("skills", "languages", renditions_prefetch("photo", "avatar"))
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import APIToken
 
+from core.images import renditions_in_background
 from people.models import Kudos, OrganisationValue, Profile, Team
 from people.selectors import manager_chain_ids, team_ancestor_ids
 from people.tasks import notify_kudos
@@ -131,6 +132,7 @@ def set_profile_photo(*, profile: Profile, image_file: UploadedFile) -> Profile:
     image.save()
     profile.photo = image
     profile.save(update_fields=["photo"])
+    renditions_in_background(image.pk, "avatar", "portrait")
     return profile
 
 

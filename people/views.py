@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.images import with_renditions
 from core.ratelimits import rate_limited
 from people import selectors, services
 from people.forms import DirectoryFilterForm, HRProfileForm, KudosForm, ProfileForm
@@ -21,7 +22,9 @@ ORG_CHART_PEERS = 12
 def _profile(request, username: str) -> Profile:
     """A person's profile; people who left are visible to HR only."""
     profile = get_object_or_404(
-        Profile.objects.select_related("user", "team", "manager__user", "photo"),
+        with_renditions(
+            Profile.objects.select_related("user", "team", "manager__user"), "photo", "portrait"
+        ),
         user__username=username,
     )
     if not profile.is_active and not selectors.is_hr(request.user):

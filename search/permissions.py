@@ -60,7 +60,9 @@ class Searcher:
             return False
         community_ids = getattr(found, "community_ids", None)
         if community_ids is None:
-            return True
+            # A guest sees nothing outside their communities, even of a kind open to guests
+            # (an event of a challenge open to everyone, say).
+            return self.kinds is None
         reach = (
             self.visible_community_ids
             if found.community_access == "see"

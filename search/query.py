@@ -141,6 +141,9 @@ def permission_filters(searcher: Searcher, values: dict[str, Any] | None = None)
     # Nobody, administrators included, finds a scheduled document before its time.
     timely = Q("bool", must_not=[Q("range", visible_from={"gt": values["moment"]})])
     kinds = [Q("terms", kind=values["kinds"])] if "kinds" in values else []
+    if "kinds" in values:
+        # A guest: only documents of their communities, whatever the kind opened to guests.
+        kinds.append(Q("term", restricted_to_communities=True))
     if searcher.sees_everything:
         return [timely, *kinds]
 

@@ -1,17 +1,13 @@
 """Communities and what happens in them: members, posts, polls, events, follows."""
 
 from .communities import Community, CommunityTag, JoinRequest, Membership, Role, Visibility
-from .events import RSVP, Event, EventMode, RSVPStatus
 from .follows import Follow
 from .polls import Poll, PollBallot, PollChoice, PollVote
 from .posts import Post, PostAttachment, PostKind, PostRevision, PostTag
 
 __all__ = [
-    "RSVP",
     "Community",
     "CommunityTag",
-    "Event",
-    "EventMode",
     "Follow",
     "JoinRequest",
     "Membership",
@@ -24,7 +20,6 @@ __all__ = [
     "PostKind",
     "PostRevision",
     "PostTag",
-    "RSVPStatus",
     "Role",
     "Visibility",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -48,6 +49,12 @@ class Community(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("As private as the community: shown only to those who may see it."),
+    )
+    cover_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_("Tick if the image adds nothing to the name: screen readers skip it."),
     )
     welcome_message = models.TextField(
         _("welcome message"),
@@ -55,6 +62,10 @@ class Community(models.Model):
         help_text=_("Shown to each new member when they join (sanitised HTML)."),
     )
     tags = TaggableManager(through=CommunityTag, blank=True)
+    # The events it hosts (events.Event.host); deleting the community deletes them.
+    events = GenericRelation(
+        "agenda.Event", content_type_field="host_type", object_id_field="host_id"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
-from communities.models import Community, Event, Membership, Post, Role, Visibility
+from communities.models import Community, Membership, Post, Role, Visibility
 from core.guests import is_guest
 
 if TYPE_CHECKING:
@@ -114,17 +114,6 @@ def can_animate(user: Someone, community: Community) -> bool:
 def posts_readable_by(user: Someone) -> QuerySet[Post]:
     """Published posts of the communities this person reads, as one query."""
     return Post.objects.published().filter(community__in=communities_readable_by(user))
-
-
-def events_readable_by(user: Someone) -> QuerySet[Event]:
-    """Events of communities this person reads, and events of no community (for everyone
-    who is an employee)."""
-    if not _signed_in(user):
-        return Event.objects.none()
-    in_communities = Q(community__in=communities_readable_by(user))
-    if _is_employee(user):
-        return Event.objects.filter(in_communities | Q(community__isnull=True))
-    return Event.objects.filter(in_communities)
 
 
 def reader_ids(community: Community) -> QuerySet[Any] | None:

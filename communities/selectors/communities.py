@@ -24,6 +24,7 @@ from communities.selectors.access import (
     communities_visible_to,
     member_community_ids,
 )
+from core.images import with_renditions
 from people.models import Profile, SkillTag
 
 if TYPE_CHECKING:
@@ -55,8 +56,7 @@ def directory(user: Someone, *, text: str = "", mine: bool = False) -> QuerySet[
             Q(name__icontains=word) | Q(description__icontains=word) | Exists(tagged)
         )
     return (
-        _with_counts(communities)
-        .select_related("cover")
+        with_renditions(_with_counts(communities), "cover", "card")
         .prefetch_related("tags")  # type: ignore[misc]  # taggit's manager prefetches
         .order_by("-member_count", "name", "pk")
     )
@@ -93,9 +93,8 @@ def suggested_for(user: Someone, limit: int = SUGGESTIONS) -> list[Community]:
 
 def visible_community(user: Someone, slug: str) -> Community | None:
     """The community at `slug` if this person may know it exists (else None: a 404)."""
-    return (
-        _with_counts(communities_visible_to(user).filter(slug=slug)).select_related("cover").first()
-    )
+    visible = _with_counts(communities_visible_to(user).filter(slug=slug))
+    return with_renditions(visible, "cover", "hero").first()
 
 
 def animators_of(community: Community) -> list[Membership]:

@@ -8,7 +8,9 @@ everything in it, so that results follow the new rule at once.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
@@ -17,10 +19,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from communities.models import Community, Event, Membership, Post, Role, Visibility
+from communities.models import Community, Membership, Post, Role, Visibility
 from communities.selectors.access import can_animate, can_see, may_create_community
 from core.conversations.errors import Invalid, NotAllowed, NotFound
 from core.findable import request_reindex
+from core.images import renditions_in_background
 from core.richtext import sanitise_html, text_to_html
 from core.text import DESCRIPTION_MAX_LENGTH, first_bidi_control, too_long_message
 
@@ -93,9 +96,14 @@ def unique_community_slug(name: str, community: Community | None = None) -> str:
 
 
 def store_cover(community: Community, image_file: UploadedFile) -> Any:
-    """Keep an uploaded cover as a Wagtail image (as people's photos are kept)."""
+    """Keep an uploaded cover as a Wagtail image (as people's photos are kept), under a random
+    file name: the cover is as private as the community (communities/views/covers.py), so the
+    path of its files must not be guessable from the name it was uploaded with."""
+    extension = Path(image_file.name or "").suffix.lower()[:8]
+    image_file.name = f"cover-{secrets.token_urlsafe(16)}{extension}"
     image = get_image_model()(title=community.name, file=image_file)
     image.save()
+    renditions_in_background(image.pk, "hero", "card")
     return image
 
 
@@ -128,7 +136,8 @@ def create_community(
                 community.tags.set(clean_tags(tags))
                 if cover is not None:
                     community.cover = store_cover(community, cover)
-                    community.save(update_fields=["cover"])
+                    community.cover_decorative = True  # titled by the name beside it
+                    community.save(update_fields=["cover", "cover_decorative"])
         except IntegrityError:
             continue
         return community
@@ -168,7 +177,8 @@ def update_community(
     with transaction.atomic():
         if cover is not None:
             community.cover = store_cover(community, cover)
-            changed.append("cover")
+            community.cover_decorative = True  # titled by the name beside it
+            changed += ["cover", "cover_decorative"]
         if changed:
             community.save(update_fields=changed)
         if tags is not None:
@@ -184,5 +194,5 @@ def reindex_contents(community: Community) -> None:
     request_reindex("community", [community.pk])
     request_reindex("post", Post.objects.filter(community=community).values_list("pk", flat=True))
     request_reindex(
-        "event", Event.objects.filter(community=community).values_list("pk", flat=True)
+        "event", community.events.values_list("pk", flat=True)
     )

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from communities.community_forms import JoinRequestForm, SettingsForm
+from communities.event_host import community_events
 from communities.models import Community, Role
 from communities.selectors.access import can_animate, can_read
 from communities.selectors.communities import animators_of, membership_of, pending_request
-from communities.selectors.events import community_events
 from communities.selectors.posts import posts_page
 from communities.services import membership as services
 from communities.services.communities import update_community

@@ -74,6 +74,8 @@ class ImportContext:
 
     def __init__(self) -> None:
         self._stored_keys: dict[str, set[str]] = {}
+        # The folder of the file being imported: files a line names are relative to it.
+        self.base_dir: Path | None = None
 
     def stored_keys(self, kind: str) -> set[str]:
         if kind not in self._stored_keys:
@@ -237,6 +239,7 @@ def run_import(
     for kind in kind_order():
         handler = registry[kind]
         for line in order_within_kind(lines_by_kind.get(kind, []), report):
+            context.base_dir = Path(line.path).parent
             try:
                 with transaction.atomic():
                     obj, created = handler.import_row(line.row, context)

@@ -1,5 +1,6 @@
+from .covers import CoverImageMixin, cover_panel
 from .delivery import Delivery
 from .keys import ExternalKey
 from .outbox import OutboxTask
 
-__all__ = ["Delivery", "ExternalKey", "OutboxTask"]
+__all__ = ["CoverImageMixin", "Delivery", "ExternalKey", "OutboxTask", "cover_panel"]

@@ -1,4 +1,3 @@
-from .engagement import Workshop, WorkshopRegistration
 from .ideas import (
     CoAuthorInvitation,
     Follow,
@@ -24,6 +23,4 @@ __all__ = [
     "StatusChange",
     "Vote",
     "VoteBudget",
-    "Workshop",
-    "WorkshopRegistration",
 ]

@@ -45,6 +45,14 @@ class Idea(models.Model):
         on_delete=models.CASCADE,
         related_name="ideas",
     )
+    # The events of its challenge that work on it (the former workshops' ideas).
+    events = models.ManyToManyField(
+        "agenda.Event",
+        verbose_name=_("events"),
+        blank=True,
+        related_name="ideas",
+        help_text=_("The events (workshops) of its challenge that work on it."),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -22,6 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
 
@@ -57,7 +59,7 @@ class ChallengePageTag(TaggedItemBase):
     )
 
 
-class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
+class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page):
     """A co-creation campaign: employees of its audience submit ideas, vote, get answers.
 
     Phases follow the dates: submission from `opens_at`; voting from `voting_opens_at`
@@ -83,6 +85,10 @@ class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
         help_text=_("Teams (and their sub-teams) who see this challenge; empty means everyone."),
     )
     tags = ClusterTaggableManager(through=ChallengePageTag, blank=True, verbose_name=_("tags"))
+    # Its events (agenda.Event.host: the co-creation workshops); deleted with the challenge.
+    events = GenericRelation(
+        "agenda.Event", content_type_field="host_type", object_id_field="host_id"
+    )
     opens_at = models.DateTimeField(_("submission opens at"))
     voting_opens_at = models.DateTimeField(
         _("voting opens at"),
@@ -114,6 +120,7 @@ class ChallengePage(RegisteredContextMixin, CheckedTitleMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("challenge_owner"),
         FieldPanel("description"),
+        cover_panel(),
         FieldPanel("audience"),
         FieldPanel("tags"),
         MultiFieldPanel(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from core.conversations.models import Comment
 from core.conversations.selectors import THREADS_PER_PAGE, thread_context, thread_page_number
+from core.images import with_renditions
 from ideas.models import (
     ChallengePage,
     CoAuthorInvitation,
@@ -31,10 +32,20 @@ from .access import (
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
+    from wagtail.query import PageQuerySet
 
 IDEAS_PER_PAGE = 20
 CONVERSATIONS_PER_PAGE = THREADS_PER_PAGE  # core.conversations pages the threads
 ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "-pk")}
+
+
+def hub_challenges(user: User | AnonymousUser) -> PageQuerySet:
+    """The challenges the hub lists to this user, newest first, with their card covers (one
+    query for every rendition of the list)."""
+    challenges: PageQuerySet = with_renditions(
+        challenges_visible_to(user), "cover_image", "card"
+    ).order_by("-opens_at")
+    return challenges
 
 
 def open_challenges_for(user: User | AnonymousUser, *, limit: int = 5) -> list[ChallengePage]:
@@ -69,7 +80,8 @@ def latest_answer_message() -> Subquery:
 
 
 def workshop_idea_choices(challenge: ChallengePage) -> QuerySet[Idea]:
-    """The ideas a workshop of this challenge may be about: its visible ones, by title."""
+    """The ideas an event (a workshop) of this challenge may work on: its visible ones, by
+    title."""
     return Idea.objects.visible().filter(challenge=challenge).order_by("title", "pk")
 
 

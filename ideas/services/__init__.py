@@ -6,7 +6,7 @@ from .errors import Conflict, IdeasError, Invalid, NotAllowed, NotFound
 from .ideas import cast_vote, submit_idea, withdraw_vote
 from .merge import merge_ideas
 from .moderation import moderate, report_content
-from .workshops import cancel_sign_up, create_workshop, sign_up
+from .challenge_events import plan_challenge_event
 
 __all__ = [
     "Conflict",
@@ -18,12 +18,10 @@ __all__ = [
     "decline_co_authorship",
     "invite_co_authors",
     "add_comment",
-    "cancel_sign_up",
-    "create_workshop",
     "merge_ideas",
     "moderate",
     "report_content",
-    "sign_up",
+    "plan_challenge_event",
     "answer_idea",
     "cast_vote",
     "follow",

@@ -3,16 +3,20 @@ challenge; registered for the page types by `IdeasConfig.ready()` (see `core.pag
 
 from __future__ import annotations
 
-from ideas.selectors import challenge_page_context, challenges_visible_to
+from ideas.event_host import challenge_events
+from ideas.selectors import challenge_page_context, hub_challenges
 
 
 def hub_context(request, hub) -> dict:
-    """The challenges the reader may see, newest first."""
-    return {"challenges": challenges_visible_to(request.user).order_by("-opens_at")}
+    """The challenges the reader may see, newest first, with their covers."""
+    return {"challenges": hub_challenges(request.user)}
 
 
 def challenge_context(request, challenge) -> dict:
-    """The challenge's ideas in the reader's order and page, and what the reader may do."""
-    return challenge_page_context(
+    """The challenge's ideas in the reader's order and page, what the reader may do, and
+    its events (the co-creation workshops)."""
+    context = challenge_page_context(
         challenge, request.user, request.GET.get("order"), request.GET.get("page")
     )
+    context["events"] = challenge_events(request.user, challenge)
+    return context

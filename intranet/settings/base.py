@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "news",
     "ideas",
     "communities",
+    # After the apps that host events (communities, ideas): agenda.hosts is filled first.
+    "agenda",
     "search",
     "insights",
     "notifications",
@@ -315,8 +317,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
-    "ideas-workshop-reminders": {"task": "ideas.remind_workshop_participants", "schedule": 900.0},
-    # Events starting within a day: those going are reminded once (communities/event_tasks.py).
+    # Events starting within a day (a community's, a challenge's workshops, everyone's): those
+    # going are reminded once (agenda/tasks.py).
     "communities-event-reminders": {
         "task": "communities.remind_event_participants",
         "schedule": 900.0,

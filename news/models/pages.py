@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.languages import CONTENT_LANGUAGES
+from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
 
@@ -43,7 +44,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(RegisteredContextMixin, CheckedTitleMixin, Page):
+class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page):
     """One news item, possibly addressed to teams and possibly a must-read."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -74,6 +75,7 @@ class NewsPage(RegisteredContextMixin, CheckedTitleMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        cover_panel(),
         FieldPanel("body"),
         FieldPanel("author"),
         FieldPanel("category"),
@@ -118,7 +120,7 @@ class LeadershipUpdatePageTag(TaggedItemBase):
     )
 
 
-class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, Page):
+class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page):
     """An update written by a leader; employees react, comment and ask questions on it."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -140,6 +142,7 @@ class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        cover_panel(),
         FieldPanel("body"),
         FieldPanel("author"),
     ]

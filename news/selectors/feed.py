@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from core.images import with_renditions
 from news.models import (
     Acknowledgement,
     LeadershipUpdatePage,
@@ -41,8 +42,9 @@ def news_for_listing(
     since: date | None = None,
     until: date | None = None,
 ) -> PageQuerySet:
-    """Every news item this user may open, newest first, with the index's filters applied."""
-    queryset = viewable_by(_news_base(), user)
+    """Every news item this user may open, newest first, with the index's filters applied;
+    their covers and the covers' card renditions come in one query for the whole page."""
+    queryset = viewable_by(with_renditions(_news_base(), "cover_image", "card"), user)
     if category:
         queryset = queryset.filter(category=category)
     if tag:
@@ -103,9 +105,18 @@ def news_for_user(
 
 
 def latest_leadership_updates(
-    user: User | AnonymousUser, *, limit: int = 3, blocked: list[str] | None = None
+    user: User | AnonymousUser,
+    *,
+    limit: int = 3,
+    blocked: list[str] | None = None,
+    with_covers: bool = False,
 ) -> list[LeadershipUpdatePage]:
-    updates = LeadershipUpdatePage.objects.select_related("author__user")
+    """The newest updates this user may open; `with_covers`: with their card renditions."""
+    updates: QuerySet[LeadershipUpdatePage] = LeadershipUpdatePage.objects.select_related(
+        "author__user"
+    )
+    if with_covers:
+        updates = with_renditions(updates, "cover_image", "card")
     queryset = viewable_by(updates, user, blocked=blocked)
     return list(queryset.order_by("-first_published_at", "-pk")[:limit])
 

@@ -27,7 +27,7 @@ from .common import back, viewable_page, wants_json
 
 def leadership_index_context(request, index) -> dict:
     return {
-        "updates": latest_leadership_updates(request.user, limit=20),
+        "updates": latest_leadership_updates(request.user, limit=20, with_covers=True),
         "questions": general_open_questions(request.user),
         "can_answer": can_answer_questions(request.user),
         "can_close": can_answer_questions(request.user) or can_moderate(request.user),

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from communities.models import RSVP, RSVPStatus
+from agenda.models import RSVP, RSVPStatus
 from tests.browser.steps import assert_accessible, sign_in
 from tests.communities.factories import community, event
 from tests.people.factories import person
@@ -28,7 +28,7 @@ def test_an_employee_answers_an_event_then_gives_the_place_back_on_a_phone(page)
     sign_in(page, "camille")
     page.set_viewport_size({"width": 320, "height": 640})
 
-    page.goto("/communities/events/")
+    page.goto("/events/")
     page.get_by_role("link", name="Atelier pain").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Atelier pain")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -150,19 +150,25 @@ def test_on_a_phone_the_owner_plans_a_workshop_about_ideas_picked_from_the_list(
     page.set_viewport_size({"width": 320, "height": 640})
     sign_in(page, "owner")
 
-    page.goto(f"/ideas/challenges/{campaign.pk}/workshops/")
+    page.goto(campaign.url)
+    page.get_by_role("link", name="Plan a workshop").or_(
+        page.get_by_role("link", name="Organiser un atelier")
+    ).click()
     picker = page.get_by_role("group", name="Idées discutées")
     expect(picker).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page)
-    page.get_by_label("Titre").fill("Atelier impression")
-    page.get_by_label("Date et heure").fill("2099-01-01T10:00")
-    page.get_by_label("Capacité").fill("6")
-    page.get_by_label("Lieu").fill("Salle Ruche")
+    page.locator("#id_title").fill("Atelier impression")
+    page.locator("#id_starts_at").fill("2099-01-01T10:00")
+    page.locator("#id_ends_at").fill("2099-01-01T12:00")
+    page.locator("#id_capacity").fill("6")
+    page.locator("#id_place").fill("Salle Ruche")
     picker.get_by_label(chosen.title).check()
-    page.get_by_role("button", name="Organiser").click()
+    page.locator("form.event-form button[type=submit]").click()
 
-    expect(page.get_by_role("link", name=chosen.title)).to_be_visible()
-    assert list(campaign.workshops.get().ideas.all()) == [chosen]
+    expect(page.get_by_role("heading", level=1)).to_have_text("Atelier impression")
+    assert list(campaign.events.get().ideas.all()) == [chosen]
+    page.goto(campaign.url)
+    expect(page.get_by_role("link", name=chosen.title).first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page)

@@ -12,9 +12,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from agenda.models import Event
 from communities.models import (
     Community,
-    Event,
     JoinRequest,
     Membership,
     Poll,
@@ -73,11 +73,12 @@ def poll(on: Post, *, answers=("Oui", "Non"), question: str = "On y va ?", **fie
     return made
 
 
-def event(target: Community | None = None, *, in_days: float = 7, hours: float = 2, **fields):
-    """An event starting in `in_days` days (negative: past), lasting `hours`."""
+def event(target=None, *, in_days: float = 7, hours: float = 2, **fields):
+    """An event of `target` (a community, a challenge, or None: for everyone) starting in
+    `in_days` days (negative: past), lasting `hours`."""
     starts = timezone.now() + timedelta(days=in_days)
     return Event.objects.create(
-        community=target,
+        host=target,
         title=fields.pop("title", "Atelier pâtisserie"),
         starts_at=starts,
         ends_at=starts + timedelta(hours=hours),

@@ -2,7 +2,7 @@
 
 The community pages are built by other areas; until their routes exist, `use_stand_in_pages`
 makes this module the URL configuration, whose reverse names `communities:community`,
-`communities:post` and `communities:event` lead to stand-ins, so that results carry the links
+`communities:post` and `events:event` lead to stand-ins, so that results carry the links
 the models give.
 """
 
@@ -31,7 +31,6 @@ urlpatterns = [
         include(
             (
                 [
-                    path("events/<int:pk>/", _stand_in, name="event"),
                     path("<slug:slug>/", _stand_in, name="community"),
                     path("<slug:slug>/posts/<int:pk>/", _stand_in, name="post"),
                 ],
@@ -39,6 +38,7 @@ urlpatterns = [
             )
         ),
     ),
+    path("events/", include(([path("<int:pk>/", _stand_in, name="event")], "events"))),
     *site_urlpatterns,
 ]
 
@@ -46,7 +46,7 @@ urlpatterns = [
 def use_stand_in_pages(settings) -> None:
     """Stand-in community pages, while the real ones are missing (pytest's `settings`)."""
     try:
-        reverse("communities:event", args=[1])
+        reverse("events:event", args=[1])
     except NoReverseMatch:
         settings.ROOT_URLCONF = __name__
 

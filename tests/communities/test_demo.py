@@ -6,7 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from communities.models import Community, Event, Membership, Poll, Post, Visibility
+from agenda.models import Event
+from communities.models import Community, Membership, Poll, Post, Visibility
 from tests.intranet.factories import home_page
 
 pytestmark = pytest.mark.django_db

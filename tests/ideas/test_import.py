@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from agenda.models import Event
 from core.conversations.models import Comment
 from core.models import ExternalKey
 from ideas.models import ChallengePage, Idea, IdeasHubPage, StatusChange, Vote
@@ -266,3 +267,24 @@ def test_a_bad_answer_is_reported(tmp_path, people):
     ]
     assert list(Idea.objects.values_list("title", flat=True)) == ["Recto verso"]
     assert not StatusChange.objects.exists()
+
+
+def test_an_event_names_its_challenge_by_key_and_never_a_community_too(people, tmp_path):
+    event = {
+        "kind": "event",
+        "key": "e-atelier",
+        "challenge": "c-papier",
+        "title": "Atelier recto verso",
+        "starts_at": "2030-03-01T10:00:00+01:00",
+        "ends_at": "2030-03-01T12:00:00+01:00",
+        "place": "Salle Ruche",
+        "attendees": ["p-camille"],
+    }
+    run(write(tmp_path, a_challenge(), event))
+
+    imported = Event.objects.get()
+    assert imported.host == ChallengePage.objects.get() and imported.going_count == 1
+    _out, err = run(
+        write(tmp_path, {**event, "community": "g-x"}, name="both.jsonl"), expect_failure=True
+    )
+    assert "not both" in err

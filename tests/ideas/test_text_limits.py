@@ -1,13 +1,18 @@
 """Ideas, comments and answers have sensible sizes, and titles hold no invisible direction
 control, on the site, in the API and in the import alike; what is valid is never lost."""
 
+from datetime import timedelta
+
 import pytest
 
+from agenda.models import Event
+from agenda.services.events import EventDetails
+from agenda.services.events import Invalid as EventInvalid
 from core.conversations.models import Comment
 from core.models import ExternalKey
 from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from ideas import services
-from ideas.models import Idea, Workshop
+from ideas.models import Idea
 from tests.ideas.factories import challenge, idea
 from tests.importing import run_import, write_jsonl
 from tests.people.factories import person
@@ -78,16 +83,19 @@ def test_the_api_and_the_service_refuse_a_direction_control_in_a_title(client, c
 
 
 def test_a_workshop_title_refuses_a_direction_control(campaign):
-    with pytest.raises(services.Invalid, match="U\\+2067"):
-        services.create_workshop(
+    with pytest.raises(EventInvalid, match="direction"):
+        services.plan_challenge_event(
             user=campaign.challenge_owner,
             challenge=campaign,
-            title="Atelier \u2067x",
-            starts_at=campaign.closes_at,
-            capacity=5,
-            place="Salle 1",
+            details=EventDetails(
+                title="Atelier \u2067x",
+                starts_at=campaign.closes_at,
+                ends_at=campaign.closes_at + timedelta(hours=2),
+                capacity=5,
+                place="Salle 1",
+            ),
         )
-    assert not Workshop.objects.exists()
+    assert not Event.objects.exists()
 
 
 def test_a_description_over_the_limit_is_refused_everywhere(client, campaign, author):

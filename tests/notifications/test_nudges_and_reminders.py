@@ -1,5 +1,6 @@
-"""Nudges to challenge owners about ideas waiting for an answer, and workshop reminders,
-both posted to the notification centre and never sent twice."""
+"""Nudges to challenge owners about ideas waiting for an answer, and reminders of a
+challenge's workshops (its events, agenda), both posted to the notification centre and never
+sent twice."""
 
 from datetime import timedelta
 
@@ -7,9 +8,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from agenda.notifications import send_reminders
+from agenda.services.events import EventDetails
+from agenda.services.rsvp import rsvp
 from ideas.nudges import nudge_challenge_owners
-from ideas.reminders import send_workshop_reminders
-from ideas.services import answer_idea, create_workshop, sign_up
+from ideas.services import answer_idea, plan_challenge_event
 from notifications.jobs import send_nudges
 from notifications.models import Cadence, Notification
 from tests.ideas.factories import challenge, idea
@@ -106,47 +109,44 @@ def test_the_nudge_job_is_scheduled_with_the_digests():
     assert kinds == {"daily", "weekly"}
 
 
-def test_workshop_reminders_go_through_the_centre_once_and_follow_preferences(owner, campaign):
-    workshop = create_workshop(
-        user=owner,
-        challenge=campaign,
-        title="Atelier recto verso",
-        starts_at=timezone.now() + timedelta(hours=20),
-        capacity=5,
-        place="Salle Ruche",
+def _workshop(owner, campaign, title: str, **fields):
+    starts = timezone.now() + timedelta(hours=20)
+    details = EventDetails(
+        title=title, starts_at=starts, ends_at=starts + timedelta(hours=2), capacity=5, **fields
     )
+    return plan_challenge_event(user=owner, challenge=campaign, details=details)
+
+
+def test_workshop_reminders_go_through_the_centre_once_and_follow_preferences(owner, campaign):
+    workshop = _workshop(owner, campaign, "Atelier recto verso", place="Salle Ruche")
     keen, quiet = person(username="keen"), person(username="quiet")
     prefers(quiet, Cadence.IN_APP)
     for participant in (keen, quiet):
-        sign_up(user=participant, workshop=workshop)
+        rsvp(event=workshop, user=participant)
     mail.outbox.clear()
 
-    assert send_workshop_reminders() == 1
-    assert send_workshop_reminders() == 0
+    assert send_reminders() == 1
+    assert send_reminders() == 0
 
     assert [m.to for m in mail.outbox] == [[keen.email]]
-    reminders = Notification.objects.filter(kind="workshop").order_by("recipient__username")
+    reminders = Notification.objects.filter(key__startswith="communities:event-reminder")
+    reminders = reminders.order_by("recipient__username")
     assert [n.recipient for n in reminders] == [keen, quiet]
     assert all("Atelier recto verso" in n.message and "Salle Ruche" in n.message for n in reminders)
-    assert reminders[0].url == f"/ideas/challenges/{campaign.pk}/workshops/"
+    assert reminders[0].url == workshop.get_absolute_url()
 
 
 def test_nobody_outside_a_restricted_challenge_is_reminded(owner):
     it, hr = TeamFactory(name="IT"), TeamFactory(name="HR")
     restricted = challenge(owner=owner, title="Défi IT", phase="open", audience=[it])
-    workshop = create_workshop(
-        user=owner,
-        challenge=restricted,
-        title="Atelier IT",
-        starts_at=timezone.now() + timedelta(hours=20),
-        capacity=5,
-        link="https://visio.example/it",
+    workshop = _workshop(
+        owner, restricted, "Atelier IT", mode="online", online_url="https://visio.example/it"
     )
     moved = person(username="moved", team=it)
-    sign_up(user=moved, workshop=workshop)
+    rsvp(event=workshop, user=moved)
     moved.profile.team = hr
     moved.profile.save()
 
-    assert send_workshop_reminders() == 0
+    assert send_reminders() == 0
 
     assert not Notification.objects.filter(recipient=moved).exists()

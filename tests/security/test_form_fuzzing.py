@@ -198,7 +198,7 @@ def test_kudos_and_profile_edit(client, world):
     thank_and_edit()
 
 
-def test_workshops_and_sign_up(client, world):
+def test_a_challenges_events_and_answering_them(client, world):
     challenge = world.challenge
 
     @FUZZ
@@ -208,17 +208,19 @@ def test_workshops_and_sign_up(client, world):
         as_user(client, world, "owner")
         data = {
             "title": title,
+            "mode": "hybrid",
             "starts_at": starts_at,
+            "ends_at": starts_at,
             "capacity": capacity,
             "place": place,
-            "link": link,
+            "online_url": link,
         }
-        url = f"/ideas/challenges/{challenge.pk}/workshops/"
+        url = f"/ideas/challenges/{challenge.pk}/events/new/"
         check(client.post(url, data), client.get(url))
-        valid = {**data, "starts_at": "2031-05-04T10:00"}
+        valid = {**data, "starts_at": "2031-05-04T10:00", "ends_at": "2031-05-04T12:00"}
         check(client.post(url, valid), client.get(url))
         as_user(client, world)
-        check(client.post(f"/ideas/workshops/{world.workshop.pk}/sign-up/", {"action": action}))
+        check(client.post(f"/events/{world.challenge_event.pk}/rsvp/", {"action": action}))
 
     plan()
 
@@ -277,18 +279,23 @@ def test_a_nul_character_gets_a_clear_400_and_nothing_is_stored(client, world):
     assert not news_comments.filter(body__contains="a").exclude(pk=world.news_comment.pk)
 
 
-def test_a_workshop_with_a_bad_capacity_or_date_is_refused_with_a_message(client, world):
+def test_a_challenge_event_with_a_bad_capacity_or_date_is_refused_with_a_message(client, world):
     as_user(client, world, "owner")
-    url = f"/ideas/challenges/{world.challenge.pk}/workshops/"
-    base = {"title": "Atelier", "starts_at": "2031-05-04T10:00", "capacity": "10"}
+    url = f"/ideas/challenges/{world.challenge.pk}/events/new/"
+    base = {
+        "title": "Atelier",
+        "mode": "in_person",
+        "place": "Lyon",
+        "starts_at": "2031-05-04T10:00",
+        "ends_at": "2031-05-04T12:00",
+        "capacity": "10",
+    }
 
     for bad in ({"capacity": "dix"}, {"capacity": "9" * 5000}, {"starts_at": "2031-02-30T10:00"}):
         response = client.post(url, {**base, **bad}, follow=True, HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 200
-        assert "Give the number of seats" in response.content.decode() or (
-            "Give a valid date" in response.content.decode()
-        )
-    assert world.challenge.workshops.count() == 1
+        assert 'class="field-error"' in response.content.decode()
+    assert world.challenge.events.count() == 1
 
 
 def test_a_query_of_many_short_words_is_not_a_server_error(client, world):

@@ -149,10 +149,17 @@ GET    /ideas/challenges/{challenge.pk}/export.csv        auth 404  404  200  40
 GET    /ideas/challenges/{restricted.pk}/export.xlsx      auth 404  404  200  404  404  200  404
 GET    /ideas/challenges/{challenge.pk}/leaderboard/      auth 200  200  200  200  200  200  404
 GET    /ideas/challenges/{restricted.pk}/leaderboard/     auth 404  404  200  404  404  200  404
-GET    /ideas/challenges/{challenge.pk}/workshops/        auth 200  200  200  200  200  200  404
-POST   /ideas/challenges/{challenge.pk}/workshops/        auth 404  404  302  404  404  302  404
-POST   /ideas/workshops/{workshop.pk}/sign-up/            auth 302  302  302  302  302  302  404
-POST   /ideas/workshops/{restricted_workshop.pk}/sign-up/ auth 404  404  302  404  404  302  404
+GET    /ideas/challenges/{challenge.pk}/events/new/       auth 404  404  200  404  404  200  404
+POST   /ideas/challenges/{challenge.pk}/events/new/       auth 404  404  302  404  404  302  404
+GET    /ideas/challenges/{restricted.pk}/events/new/      auth 404  404  200  404  404  200  404
+GET    /ideas/challenges/{challenge.pk}/workshops/        auth 301  301  301  301  301  301  404
+GET    /ideas/challenges/{restricted.pk}/workshops/       auth 404  404  301  404  404  301  404
+POST   /ideas/workshops/9001/sign-up/                     auth 308  308  308  308  308  308  404
+POST   /ideas/workshops/9002/sign-up/                     auth 404  404  308  404  404  308  404
+GET    /events/{challenge_event.pk}/                      auth 200  200  200  200  200  200  404
+GET    /events/{restricted_event.pk}/                     auth 404  404  200  404  404  200  404
+POST   /events/{restricted_event.pk}/rsvp/                auth 404  404  302  404  404  302  404
+GET    /api/events/{restricted_event.pk}/                 401  404  404  200  404  404  200  404
 GET    /ideas/leaderboard/                                auth 200  200  200  200  200  200  404
 GET    /ideas/notifications/                              auth 301  301  301  301  301  301  404
 POST   /ideas/notifications/                              auth 405  405  405  405  405  405  404
@@ -192,21 +199,30 @@ GET    {challenge.url}                                    auth 200  200  200  20
 GET    {restricted.url}                                   auth 404  404  200  404  404  200  404
 GET    /api/people/mentions/?q=ro                         401  200  200  200  200  200  200  404
 GET    /api/people/mentions/?q=                           401  400  400  400  400  400  400  404
-GET    /communities/events/                               auth 200  200  200  200  200  200  404
-GET    /communities/events/new/                           auth 404  404  404  404  404  200  404
-POST   /communities/events/new/                           auth 404  404  404  404  404  302  404
-GET    /communities/events/{events_open.pk}/              auth 200  200  200  200  200  200  404
-GET    /communities/events/{events_secret.pk}/            auth 404  404  200  404  404  200  404
-GET    /communities/events/{events_open.pk}/event.ics     auth 200  200  200  200  200  200  404
-GET    /communities/events/{events_secret.pk}/event.ics   auth 404  404  200  404  404  200  404
-POST   /communities/events/{events_open.pk}/rsvp/         auth 302  302  302  302  302  302  404
-POST   /communities/events/{events_secret.pk}/rsvp/       auth 404  404  302  404  404  302  404
-GET    /communities/events/{events_open.pk}/edit/         auth 404  404  200  404  404  200  404
-POST   /communities/events/{events_open.pk}/edit/         auth 404  404  302  404  404  302  404
-POST   /communities/events/{events_secret.pk}/edit/       auth 404  404  302  404  404  302  404
-POST   /communities/events/{events_open.pk}/cancel/       auth 404  404  302  404  404  302  404
-GET    /communities/events/{events_past.pk}/report/       auth 404  404  200  404  404  200  404
-POST   /communities/events/{events_past.pk}/report/       auth 404  404  302  404  404  302  404
+GET    /events/                                           auth 200  200  200  200  200  200  404
+GET    /events/new/                                       auth 404  404  404  404  404  200  404
+POST   /events/new/                                       auth 404  404  404  404  404  302  404
+GET    /events/{events_open.pk}/                          auth 200  200  200  200  200  200  404
+GET    /events/{events_secret.pk}/                        auth 404  404  200  404  404  200  404
+GET    /events/{events_open.pk}/event.ics                 auth 200  200  200  200  200  200  404
+GET    /events/{events_secret.pk}/event.ics               auth 404  404  200  404  404  200  404
+POST   /events/{events_open.pk}/rsvp/                     auth 302  302  302  302  302  302  404
+POST   /events/{events_secret.pk}/rsvp/                   auth 404  404  302  404  404  302  404
+GET    /events/{events_open.pk}/edit/                     auth 404  404  200  404  404  200  404
+POST   /events/{events_open.pk}/edit/                     auth 404  404  302  404  404  302  404
+POST   /events/{events_secret.pk}/edit/                   auth 404  404  302  404  404  302  404
+POST   /events/{events_open.pk}/cancel/                   auth 404  404  302  404  404  302  404
+GET    /events/{events_past.pk}/report/                   auth 404  404  200  404  404  200  404
+POST   /events/{events_past.pk}/report/                   auth 404  404  302  404  404  302  404
+GET    /communities/events/                               auth 301  301  301  301  301  301  404
+GET    /communities/events/new/                           auth 301  301  301  301  301  301  404
+POST   /communities/events/new/                           auth 308  308  308  308  308  308  404
+GET    /communities/events/{events_secret.pk}/            auth 301  301  301  301  301  301  404
+GET    /communities/events/{events_secret.pk}/event.ics   auth 301  301  301  301  301  301  404
+POST   /communities/events/{events_secret.pk}/rsvp/       auth 308  308  308  308  308  308  404
+GET    /communities/events/{events_open.pk}/edit/         auth 301  301  301  301  301  301  404
+POST   /communities/events/{events_open.pk}/cancel/       auth 308  308  308  308  308  308  404
+GET    /communities/events/{events_past.pk}/report/       auth 301  301  301  301  301  301  404
 GET    /communities/{ev_community.slug}/events/new/       auth 404  404  200  404  404  200  404
 GET    /communities/{ev_secret_community.slug}/events/new/ auth 404  404  200  404  404  200  404
 POST   /communities/{ev_community.slug}/events/new/       auth 404  404  302  404  404  302  404
@@ -272,6 +288,8 @@ POST   /communities/new/                                  auth 302  302  302  30
 GET    /communities/{c_open.slug}/                        auth 200  200  200  200  200  200  404
 GET    /communities/{c_closed.slug}/                      auth 200  200  200  200  200  200  404
 GET    /communities/{c_secret.slug}/                      auth 200  200  404  404  404  200  404
+GET    /communities/{c_closed.slug}/cover/{c_closed_cover} auth 200  200  200  200  200  200  404
+GET    /communities/{c_secret.slug}/cover/{c_secret_cover} auth 200  200  404  404  404  200  404
 POST   /communities/{c_open.slug}/join/                   auth 302  302  302  302  302  302  404
 POST   /communities/{c_closed.slug}/join/                 auth 302  302  302  302  302  302  404
 POST   /communities/{c_secret.slug}/join/                 auth 302  302  404  404  404  302  404
@@ -299,7 +317,7 @@ GET    /communities/following/                            auth 200  200  200  20
 GET    /communities/{follow_community.slug}/              auth 200  200  200  200  200  200  404
 GET    /communities/{follow_secret.slug}/                 auth 404  404  404  404  404  200  404
 GET    /communities/ouverte/posts/{follow_post.pk}/       auth 200  200  200  200  200  200  404
-GET    /communities/events/{follow_event.pk}/             auth 200  200  200  200  200  200  404
+GET    /events/{follow_event.pk}/                         auth 200  200  200  200  200  200  404
 """
 # fmt: on
 
@@ -348,12 +366,7 @@ DATA = {
     "ideas:report_idea": {"reason": "doublon"},
     "ideas:report_comment": {"reason": "grossier"},
     "ideas:submit": IDEA,
-    "ideas:workshops": {
-        "title": "Atelier 2",
-        "starts_at": "2031-01-01T10:00",
-        "capacity": "5",
-        "place": "Lyon",
-    },
+    "ideas:challenge_event_new": EVENT,
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
     "api:subscribe_push": {
@@ -368,10 +381,10 @@ DATA = {
     "search_desk_synonym": {"q": "cantine", "terms": "cantine\nrestaurant d'entreprise"},
     "search_desk_acronym": {"q": "RIE", "acronym": "RIE", "expansion": "restaurant d'entreprise"},
     "search_desk_promote": {"q": "cantine", "page": "{public_page.pk}"},
-    "communities:event_new": EVENT,
+    "events:event_new": EVENT,
     "communities:community_event_new": EVENT,
-    "communities:event_edit": EVENT,
-    "communities:event_report": {"report": "On garde le jeudi.", "links": "Idée | /ideas/1/"},
+    "events:event_edit": EVENT,
+    "events:event_report": {"report": "On garde le jeudi.", "links": "Idée | /ideas/1/"},
     "communities:new_post": {"kind": "post", "body": "Bonjour"},
     "communities:edit_post": {"title": "Quel four ?", "body": "Gaz, bois ou électrique ?"},
     "communities:report_post": {"reason": "hors sujet"},

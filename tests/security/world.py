@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -31,7 +32,9 @@ from communities.models import Visibility
 from communities.services.polls import PollSpec
 from communities.services.posts import publish_post
 from core.conversations.services import post_comment
-from ideas.models import CoAuthorInvitation, Workshop
+from core.models import ExternalKey
+from ideas.event_host import OLD_WORKSHOP_KIND
+from ideas.models import CoAuthorInvitation
 from insights.models import FrustrationExpression, Objective
 from news.models import Question
 from news.services.sections import configure_roles
@@ -47,6 +50,7 @@ from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge as make_challenge
 from tests.ideas.factories import hub
 from tests.ideas.factories import idea as make_idea
+from tests.images import wagtail_image
 from tests.intranet.factories import home_page, publish_standard_page
 from tests.news.factories import publish_news, publish_update, sections
 from tests.people.factories import TeamFactory, guest, person, value
@@ -133,18 +137,17 @@ def build_world() -> World:
     restricted_comment = comment_on(
         restricted_idea, author=author, body="<p>Chut</p>", created_at=timezone.now()
     )
-    workshop = Workshop.objects.create(
-        challenge=challenge,
-        title="Atelier",
-        starts_at=timezone.now() + timedelta(days=3),
-        capacity=10,
-    )
-    restricted_workshop = Workshop.objects.create(
-        challenge=restricted,
-        title="Atelier A",
-        starts_at=timezone.now() + timedelta(days=3),
-        capacity=10,
-    )
+    # The challenges' workshops are their events; 9001 and 9002 are the ids they had as
+    # workshops (the old sign-up addresses lead to the events).
+    challenge_event = make_event(challenge, title="Atelier", place="Lyon", in_days=3, capacity=10)
+    restricted_event = make_event(restricted, title="Atelier A", place="Lyon", in_days=3)
+    for old_id, moved in (("9001", challenge_event), ("9002", restricted_event)):
+        ExternalKey.objects.create(
+            kind=OLD_WORKSHOP_KIND,
+            key=old_id,
+            content_type=ContentType.objects.get_for_model(moved),
+            object_id=str(moved.pk),
+        )
 
     news = publish_news(title="Cantine")
     must_read = publish_news(title="Sécurité", must_read=True)
@@ -204,8 +207,8 @@ def build_world() -> World:
         idea_comment=idea_comment,
         idea_conversation=idea_comment.conversation,
         restricted_comment=restricted_comment,
-        workshop=workshop,
-        restricted_workshop=restricted_workshop,
+        challenge_event=challenge_event,
+        restricted_event=restricted_event,
         news=news,
         must_read=must_read,
         private_news=private_news,
@@ -283,6 +286,12 @@ def communities_world(world: World) -> None:
     world.objects.update(objects)
 
 
+def _cover_rendition(target) -> str:
+    target.cover = wagtail_image(target.name, size=(400, 225))
+    target.save(update_fields=["cover"])
+    return target.cover.get_rendition("fill-400x225-c75|format-jpeg").file.name.rsplit("/")[-1]
+
+
 def communities(world: World) -> dict:
     """Communities: the editor animates an open, a closed and a secret one; the employee is a
     member of the closed and the secret ones; HR asked to join the closed one."""
@@ -306,6 +315,9 @@ def communities(world: World) -> dict:
         "c_open": open_community,
         "c_closed": closed_community,
         "c_secret": secret_community,
+        # The file names of a rendition of each one's cover (communities/views/covers.py).
+        "c_closed_cover": _cover_rendition(closed_community),
+        "c_secret_cover": _cover_rendition(secret_community),
         "c_request": make_join_request(closed_community, world.users["hr"]),
         "c_member": employee,
     }

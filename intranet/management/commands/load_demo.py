@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.importing.runner import run_import
 from intranet.demo_communities import GUEST_USERNAME, add_community_demo
+from intranet.demo_images import add_demo_images
 from search.indexing import rebuild as rebuild_search_index
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
@@ -60,6 +61,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  demo {line}")
         for line in add_community_demo(DEMO_PASSWORD):
             self.stdout.write(f"  demo: {line}")
+        images = add_demo_images()
+        if images:
+            self.stdout.write(f"  demo: {len(images)} pictures drawn (covers and portraits)")
         indexed = rebuild_search_index()
         self.stdout.write(f"  search index: {sum(indexed.values())} documents")
 

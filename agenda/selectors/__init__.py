@@ -1,0 +1,1 @@
+"""Reads of the events app: `access` (who reads, plans, runs) and `events` (lists)."""

@@ -1,0 +1,129 @@
+"""Covers of news and leadership updates: responsive renditions, the default visual, the SQL
+cost of a list with images."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.images import srcsets, wagtail_image
+from tests.news.factories import publish_news, publish_update, sections
+from tests.people.factories import person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader(client, db):
+    sections()
+    user = person(username="camille")
+    client.force_login(user)
+    return user
+
+
+def img_tags(html: str) -> list[str]:
+    return re.findall(r"<img[^>]*>", html)
+
+
+def test_a_news_page_shows_its_cover_as_an_eager_responsive_hero(client, reader):
+    cover = wagtail_image("Les ruches du toit", description="Trois ruches sur le toit du siège")
+    page = publish_news(title="Le miel du siège", cover_image=cover)
+
+    html = client.get(page.url).content.decode()
+
+    hero = html[html.index('class="cover cover--hero"') :]
+    hero = hero[: hero.index("</picture>")]
+    assert '<source type="image/avif"' in hero and '<source type="image/webp"' in hero
+    widths = [[width for _url, width in srcset] for srcset in srcsets(hero)]
+    assert widths == [[640, 960, 1440]] * 3  # AVIF, WebP, JPEG
+    img = img_tags(hero)[0]
+    assert 'width="640"' in img and 'height="320"' in img
+    assert 'alt="Trois ruches sur le toit du siège"' in img
+    assert 'loading="lazy"' not in img and 'fetchpriority="high"' in img
+    assert 'decoding="async"' in img and "sizes=" in img
+    assert ".jpg" in re.search(r'src="([^"]+)"', img).group(1)
+
+
+def test_a_decorative_cover_has_an_empty_alt(client, reader):
+    page = publish_news(cover_image=wagtail_image("Motif"), cover_decorative=True)
+
+    html = client.get(page.url).content.decode()
+
+    hero = html[html.index('class="cover cover--hero"') :]
+    assert 'alt=""' in img_tags(hero)[0]
+
+
+def test_without_a_cover_the_page_shows_its_kinds_illustration(client, reader):
+    news = publish_news(title="Sans image")
+    update = publish_update(title="Sans image non plus")
+
+    for page, kind in ((news, "news"), (update, "leadership_update")):
+        html = client.get(page.url).content.decode()
+        hero = html[html.index('class="cover cover--hero"') :]
+        img = img_tags(hero)[0]
+        assert f"frontend/covers/{kind}.svg" in img
+        assert 'alt=""' in img and 'width="640"' in img and 'height="320"' in img
+        assert "<picture>" not in hero[: hero.index("</div>")]
+
+
+def test_the_news_index_shows_card_renditions_lazy_but_the_first(client, reader):
+    for number in range(3):
+        publish_news(title=f"Actualité {number}", cover_image=wagtail_image(f"Image {number}"))
+    publish_news(title="Sans image")
+
+    html = client.get("/actualites/").content.decode()
+
+    cards = [img for img in img_tags(html) if "picture--card" in img]
+    assert len(cards) == 4
+    assert "loading" not in cards[0] and all('loading="lazy"' in img for img in cards[1:])
+    assert all('decoding="async"' in img and 'width="400"' in img for img in cards)
+    assert all('height="225"' in img and 'alt=""' in img for img in cards)
+    assert sum("covers/news.svg" in img for img in cards) == 1
+    assert [[w for _u, w in s] for s in srcsets(html)][:3] == [[400, 800]] * 3
+
+
+def _index_queries(client) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/actualites/")
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_the_news_index_costs_the_same_queries_with_3_or_12_covers(client, reader):
+    for number in range(3):
+        publish_news(title=f"Actualité {number}", cover_image=wagtail_image(f"Image {number}"))
+    client.get("/actualites/")  # the renditions are made on the first view
+    few = _index_queries(client)
+
+    for number in range(3, 12):
+        publish_news(title=f"Actualité {number}", cover_image=wagtail_image(f"Image {number}"))
+    client.get("/actualites/")
+    many = _index_queries(client)
+
+    assert many == few
+
+
+def test_leadership_updates_show_their_covers(client, reader):
+    cover = wagtail_image("La directrice", description="La directrice au salon")
+    update = publish_update(title="Cap sur 2027", cover_image=cover)
+    publish_update(title="Sans image")
+
+    listing = client.get(update.get_parent().url).content.decode()
+    page = client.get(update.url).content.decode()
+
+    cards = [img for img in img_tags(listing) if "picture--card" in img]
+    assert len(cards) == 2 and sum("leadership_update.svg" in img for img in cards) == 1
+    assert any('srcset="' in img and 'width="400"' in img for img in cards)
+    hero = page[page.index('class="cover cover--hero"') :]
+    assert 'alt="La directrice au salon"' in img_tags(hero)[0]
+
+
+def test_editors_choose_the_cover_and_its_decorative_flag_in_the_admin(client, db):
+    sections()
+    page = publish_news(title="À illustrer")
+    client.force_login(person(username="root", is_superuser=True, is_staff=True))
+
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+
+    assert 'name="cover_image"' in html and 'name="cover_decorative"' in html
