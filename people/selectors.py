@@ -216,8 +216,8 @@ def directory_choices() -> dict[str, list[str]]:
 
 def _with_photo(profiles: QuerySet[Profile]) -> QuerySet[Profile]:
     """What an org chart node shows: name, title, team and photo, whatever the number."""
-    return profiles.select_related("user", "team").prefetch_related(
-        Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions())
+    return profiles.select_related("user", "team", "photo").prefetch_related(
+        renditions_prefetch("photo", "avatar")
     )
 
 
