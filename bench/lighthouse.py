@@ -305,46 +305,65 @@ def main() -> int:
         import django
 
         django.setup()
-        from django.core.management import call_command
-        from django.db import connections
-
-        started = time.monotonic()
-        call_command("migrate", verbosity=0, interactive=False)
-        call_command("collectstatic", verbosity=0, interactive=False)
-        call_command("load_demo", "--allow-production", stdout=io.StringIO())
-        pages = signed_in_pages()
-        if options.pages:
-            wanted = {name.strip() for name in options.pages.split(",")}
-            pages = [page for page in pages if page[0] in wanted]
-        cookies = session_cookies({account for _, account, _ in pages})
-        connections.close_all()
-        print(f"demo content loaded in {time.monotonic() - started:.0f} s", flush=True)
-
-        port = free_port()
-        with (REPORTS / "gunicorn.log").open("w") as log:
-            server = serve(env, port, 2, 2, log)
-            try:
-                results = measure(f"http://127.0.0.1:{port}", pages, cookies, form_factors, REPORTS)
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
+        try:
+            pages, cookies = prepare(options.pages)
+            results = serve_and_measure(env, pages, cookies, form_factors)
+        finally:  # a failed run leaves no database nor index on the shared services
+            cleanup(database, keep=options.keep)
     for page, form_factor, report in results:
         for figure in figures(page, form_factor, report):
             bench(**figure)
     for figure in summary(results):
         bench(**figure)
-    cleanup(database, keep=options.keep)
     return 0
+
+
+def prepare(only: str) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+    """Migrate, collect the static files, load the demo; the pages (all, or those named in
+    `only`) and the session cookie of each account that reads them."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    started = time.monotonic()
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    call_command("load_demo", "--allow-production", stdout=io.StringIO())
+    pages = signed_in_pages()
+    if only:
+        wanted = {name.strip() for name in only.split(",")}
+        pages = [page for page in pages if page[0] in wanted]
+    cookies = session_cookies({account for _, account, _ in pages})
+    connections.close_all()
+    print(f"demo content loaded in {time.monotonic() - started:.0f} s", flush=True)
+    return pages, cookies
+
+
+def serve_and_measure(env, pages, cookies, form_factors) -> list[tuple[str, str, dict]]:
+    """Gunicorn on a free loopback port for the time of the Lighthouse runs."""
+    port = free_port()
+    with (REPORTS / "gunicorn.log").open("w") as log:
+        server = serve(env, port, 2, 2, log)
+        try:
+            return measure(f"http://127.0.0.1:{port}", pages, cookies, form_factors, REPORTS)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def cleanup(database: str, *, keep: bool) -> None:
     """Drop the bench's indices and, unless kept, its database."""
     from django.db import connections
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.index import get_indexed_models
 
     from search.engine import get_engine
 
     engine = get_engine()
-    for name in engine.indices_behind_alias():
+    # Ruche's index, and Wagtail's own (pages, synonyms) that load_demo's saves fill; named one
+    # by one: a wildcard on the prefix would also catch a colleague's `--suffix` run.
+    backend = get_search_backend()
+    wagtail = {backend.get_index_for_model(model).name for model in get_indexed_models()}
+    for name in {*engine.indices_behind_alias(), *wagtail}:
         engine.delete_index(name)
     connections.close_all()
     if not keep:
