@@ -65,10 +65,11 @@ format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-browser-tools: ## Debian's Chromium and axe-core for the browser tests
+browser-tools: ## Debian's Chromium, axe-core (browser tests) and Lighthouse (bench/lighthouse.py)
 	@test -x /usr/bin/chromium || { echo "Installing chromium (apt-get)..."; \
 	  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
-	@test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+	@test -f node_modules/axe-core/axe.min.js -a -x node_modules/.bin/lighthouse || \
+	  npm ci --silent --no-audit --no-fund
 
 # FreeDict's French-English dictionaries (GPL-2+), read where Debian installs them
 # (search/dictionary.py): a query then finds content written in the other language. Optional
@@ -92,5 +93,5 @@ messages: install ## Refresh the French translations (needs gettext)
 	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore '.services/*'
 	$(BIN)/python manage.py compilemessages --locale fr --ignore '.venv/*'
 
-bench: install services ## Run every benchmark (or ONLY=pages,votes) and print one table of figures
+bench: install services browser-tools ## Run every benchmark (or ONLY=pages,votes) and print one table of figures
 	$(BIN)/python bench/run.py $(ONLY)

@@ -1,5 +1,7 @@
 """News and leadership pages as employees see them: listings, filters, privacy, feed."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -53,6 +55,17 @@ def test_the_news_index_lists_published_news_newest_first(employee, client_of):
 
     assert html.index("Seconde") < html.index("Première")
     assert "Brouillon" not in html
+
+
+def test_a_screen_reader_reaches_each_news_of_the_index_one_heading_level_below_its_title(
+    employee, client_of
+):
+    publish_news(title="Première")
+
+    html = client_of(employee).get("/actualites/").content.decode()
+
+    assert re.search(r"<h2><a href=\"[^\"]+\">Première</a></h2>", html)
+    assert "<h3>" not in html.split('class="card-list news-list"')[1].split("</ul>")[0]
 
 
 def test_the_listing_filters_by_category_tag_team_and_date(employee, client_of):
