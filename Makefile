@@ -90,8 +90,8 @@ test: install services browser-tools search-dictionaries lint ## Install, start 
 	$(BIN)/pytest
 
 messages: install ## Refresh the French translations (needs gettext)
-	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore '.services/*'
-	$(BIN)/python manage.py compilemessages --locale fr --ignore '.venv/*'
+	$(BIN)/python manage.py makemessages --locale fr --ignore '.venv/*' --ignore '.services/*' --ignore 'node_modules/*' --ignore 'test-artifacts/*'
+	$(BIN)/python manage.py compilemessages --locale fr --ignore '.venv/*' --ignore 'node_modules/*'
 
 bench: install services browser-tools ## Run every benchmark (or ONLY=pages,votes) and print one table of figures
 	$(BIN)/python bench/run.py $(ONLY)
