@@ -129,7 +129,21 @@ def test_the_form_explains_what_is_missing(client, it_challenge, insider):
 
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"title", "description"}
-    assert 'role="alert"' in response.content.decode()
+    html = response.content.decode()
+    # The summary at the top links to each field in error...
+    summary = html[html.index('class="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert 'role="alert"' in summary
+    assert 'href="#id_title"' in summary and 'href="#id_description"' in summary
+    # ...and every control points to help and error texts that exist on the page.
+    import re
+
+    for control in re.findall(r"<(?:input|textarea|select)[^>]*>", html):
+        for described in re.findall(r'aria-describedby="([^"]+)"', control):
+            for element_id in described.split():
+                assert f'id="{element_id}"' in html, (control, element_id)
+    title = re.search(r'<input[^>]*name="title"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in title and "id_title-error" in title
 
 
 def test_without_javascript_the_check_button_shows_similar_ideas(
