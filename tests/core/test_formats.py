@@ -127,13 +127,14 @@ def test_the_kpi_chart_description_uses_the_readers_dates_and_numbers(client):
     profile.save()
     english = client.get("/admin/insights/kpis/").content.decode()
 
-    desc = french.split("<desc")[1].split("</desc>")[0]
-    assert "1er juin 2026" in desc and "8 juin 2026" in desc and "60,5" in desc
-    assert "2026-06-01" not in desc and "60.5" not in desc
-    assert "<title>1er juin 2026 : 12,5</title>" in french
+    caption = french.split('<figcaption')[1].split("</figcaption>")[0]
+    assert "du 1er juin 2026 au 8 juin 2026" in caption
+    assert "2026-06-01" not in caption
+    assert "<title>Taux de recherches réussies, 1er juin 2026 : 12,5</title>" in french
     assert "Du 1er juin 2026 au 8 juin 2026" in french
     table = french.split("<tbody>")[1]
-    assert "<td>1er juin 2026</td><td>12,5</td><td>60,5</td>" in table
-    desc = english.split("<desc")[1].split("</desc>")[0]
-    assert "June 1, 2026" in desc and "60.5" in desc
-    assert "<title>June 1, 2026: 12.5</title>" in english
+    assert '<th scope="row">1er juin 2026</th><td>12,5</td>' in table
+    assert "Cible : 60,5 %</caption>" in french and "60.5" not in caption
+    caption = english.split('<figcaption')[1].split("</figcaption>")[0]
+    assert "from June 1, 2026 to June 8, 2026" in caption
+    assert "June 1, 2026: 12.5</title>" in english and "Target: 60.5 %</caption>" in english
