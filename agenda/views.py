@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -233,10 +233,16 @@ LEGACY_ROUTES = {
 }
 
 
+# Pages that take no form: their old addresses answer a POST with 405, as they do.
+READ_ONLY_PAGES = frozenset({"events:events", "events:event", "events:event_ics"})
+
+
 def moved(name: str):
     """A view that sends an old address to the page `name` (with the same event id)."""
 
     def view(request, event_id: int | None = None):
+        if name in READ_ONLY_PAGES and request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         args = [event_id] if event_id is not None else []
         target = reverse(name, args=args)
         if request.META.get("QUERY_STRING"):

@@ -1,6 +1,6 @@
 """The installable app: the web app manifest, what the service worker keeps, the theme colours.
 
-The colours come from the design tokens of `css/ruche.css` (one place to change them); the
+The colours come from the design tokens of `css/tokens.css` (one place to change them); the
 service worker keeps static files and the offline page only, never a page of the site
 (templates/frontend/service-worker.js).
 """
@@ -19,11 +19,19 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-STYLESHEET = "frontend/css/ruche.css"
+STYLESHEET = "frontend/css/tokens.css"
 # What the worker keeps at install, besides the offline page: what that page and every other
 # page load first. Other static files are kept the first time a page uses them.
-PRECACHED = (
+# The sheets every page (and the offline page) links, in this order (base.html).
+SHEETS = (
     STYLESHEET,
+    "frontend/css/base.css",
+    "frontend/css/layout.css",
+    "frontend/css/components.css",
+    "frontend/css/ruche.css",
+)
+PRECACHED = (
+    *SHEETS,
     "frontend/js/ruche.js",
     "frontend/js/pwa.js",
     "frontend/favicon.svg",
@@ -46,8 +54,8 @@ def _source(path: str) -> Path:
 
 @lru_cache(maxsize=1)
 def design_tokens() -> dict[str, str]:
-    """The custom properties of `:root` in ruche.css (`--brand: #8a4b00` gives
-    `{"brand": "#8a4b00"}`), read once per process."""
+    """The custom properties of the first `:root` of tokens.css, the light theme
+    (`--brand: #8a4b00` gives `{"brand": "#8a4b00"}`), read once per process."""
     css = _source(STYLESHEET).read_text(encoding="utf-8")
     root = re.search(r":root\s*\{(.*?)\}", css, re.S)
     return dict(re.findall(r"--([\w-]+)\s*:\s*([^;]+?)\s*;", root.group(1) if root else ""))

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agenda.selectors.events import can_create_event, event_for
 from agenda.services.events import EventError
@@ -52,6 +52,7 @@ def challenge_event_new(request, challenge_id: int):
     )
 
 
+@require_safe
 def workshops_moved(request, challenge_id: int):
     """The old workshops page: the challenge's events, on its page (404 as the challenge)."""
     challenge = visible_challenge(request, challenge_id)

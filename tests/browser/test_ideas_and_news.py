@@ -56,7 +56,7 @@ def test_an_employee_proposes_an_idea_after_seeing_similar_ones_while_typing(pag
         "href", existing.get_absolute_url()
     )
     assert_accessible(page)
-    page.get_by_label("Description", exact=True).fill("Une appli pour partager les trajets.")
+    page.get_by_label(re.compile(r"^Description")).fill("Une appli pour partager les trajets.")
     page.get_by_role("button", name="Proposer", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Plateforme de covoiturage")

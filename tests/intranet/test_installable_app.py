@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def css_token(name: str) -> str:
-    css = Path(finders.find("frontend/css/ruche.css")).read_text(encoding="utf-8")
+    css = Path(finders.find("frontend/css/tokens.css")).read_text(encoding="utf-8")
     return re.search(rf"--{name}:\s*([^;]+);", css).group(1).strip()
 
 

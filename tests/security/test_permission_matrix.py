@@ -221,8 +221,10 @@ GET    /communities/events/{events_secret.pk}/            auth 301  301  301  30
 GET    /communities/events/{events_secret.pk}/event.ics   auth 301  301  301  301  301  301  404
 POST   /communities/events/{events_secret.pk}/rsvp/       auth 308  308  308  308  308  308  404
 GET    /communities/events/{events_open.pk}/edit/         auth 301  301  301  301  301  301  404
+POST   /communities/events/{events_open.pk}/edit/         auth 308  308  308  308  308  308  404
 POST   /communities/events/{events_open.pk}/cancel/       auth 308  308  308  308  308  308  404
 GET    /communities/events/{events_past.pk}/report/       auth 301  301  301  301  301  301  404
+POST   /communities/events/{events_past.pk}/report/       auth 308  308  308  308  308  308  404
 GET    /communities/{ev_community.slug}/events/new/       auth 404  404  200  404  404  200  404
 GET    /communities/{ev_secret_community.slug}/events/new/ auth 404  404  200  404  404  200  404
 POST   /communities/{ev_community.slug}/events/new/       auth 404  404  302  404  404  302  404
