@@ -127,7 +127,7 @@ def test_the_kpi_chart_description_uses_the_readers_dates_and_numbers(client):
     profile.save()
     english = client.get("/admin/insights/kpis/").content.decode()
 
-    caption = french.split('<figcaption')[1].split("</figcaption>")[0]
+    caption = french.split("<figcaption")[1].split("</figcaption>")[0]
     assert "du 1er juin 2026 au 8 juin 2026" in caption
     assert "2026-06-01" not in caption
     assert "<title>Taux de recherches réussies, 1er juin 2026 : 12,5</title>" in french
@@ -135,6 +135,6 @@ def test_the_kpi_chart_description_uses_the_readers_dates_and_numbers(client):
     table = french.split("<tbody>")[1]
     assert '<th scope="row">1er juin 2026</th><td>12,5</td>' in table
     assert "Cible : 60,5 %</caption>" in french and "60.5" not in caption
-    caption = english.split('<figcaption')[1].split("</figcaption>")[0]
+    caption = english.split("<figcaption")[1].split("</figcaption>")[0]
     assert "from June 1, 2026 to June 8, 2026" in caption
     assert "June 1, 2026: 12.5</title>" in english and "Target: 60.5 %</caption>" in english
