@@ -141,6 +141,21 @@ os_classpath() {
 }
 
 start_opensearch() {
+  local attempt
+  # A node that exits while starting (its data folder still locked by the node stopped a
+  # moment before, on a busy machine) gets one more try; the first log is kept beside.
+  for attempt in 1 2; do
+    if launch_opensearch "$attempt"; then return 0; fi
+    cp "$OS_LOG" "$OS_DIR/opensearch.failed-start.log" 2>/dev/null || true
+    say "OpenSearch: exited during start-up, trying again (log: $OS_DIR/opensearch.failed-start.log)"
+    sleep 5
+  done
+  fail "OpenSearch exited during start-up" "$OS_LOG"
+}
+
+# Starts the node (or reuses a working one); returns 1 only when the node exited while
+# starting, and fails the script on anything else.
+launch_opensearch() {
   if os_health >/dev/null; then
     os_wait_green || fail "OpenSearch on $SEARCH_URL does not turn green" "$OS_LOG"
     say "OpenSearch: already up on $SEARCH_URL, reusing it"; return
@@ -162,7 +177,7 @@ start_opensearch() {
   printf 'OpenSearch: waiting for %s ' "$SEARCH_URL"
   local waited=0
   until os_health >/dev/null; do
-    os_ours || { echo; fail "OpenSearch exited during start-up" "$OS_LOG"; }
+    os_ours || { echo; rm -f "$OS_PID"; return 1; }
     [ "$waited" -ge "$OS_TIMEOUT" ] && { echo; fail "OpenSearch did not answer within ${OS_TIMEOUT}s" "$OS_LOG"; }
     printf .; sleep 2; waited=$((waited + 2))
   done
