@@ -14,36 +14,15 @@ are kept; the counters are recounted from the rows. Importing says nothing to an
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from typing import Any
 
 from django.db.models import Count, Q
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 
 from agenda.models import RSVP, Event, EventMode, RSVPStatus
 from agenda.services.events import EventDetails, EventError, clean_details
 from core.importing import ImportKind, ImportRowError, register
+from core.importing.dates import parse_moment
 from core.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
-
-
-def parse_moment(row: dict[str, Any], field: str) -> datetime:
-    """A required ISO 8601 moment; a date alone is midnight, a naive time the site's zone."""
-    value = row.get(field)
-    if value in (None, ""):
-        raise ImportRowError(f"missing field '{field}'")
-    if not isinstance(value, str):
-        raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
-    moment = parse_datetime(value)
-    if moment is None:
-        day = parse_date(value)
-        if day is None:
-            raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
-        moment = datetime.combine(day, time.min)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
-
 
 # The fields that name an event's host, each by the key of an object of that import kind.
 HOST_FIELDS = ("community", "challenge")
@@ -63,8 +42,8 @@ class EventKind(ImportKind):
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[Event, bool]:
         title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
-        starts_at = parse_moment(row, "starts_at")
-        ends_at = parse_moment(row, "ends_at")
+        starts_at = parse_moment(row, "starts_at", required=True)
+        ends_at = parse_moment(row, "ends_at", required=True)
         host: Any = None
         named = [kind for kind in HOST_FIELDS if row.get(kind) not in (None, "")]
         if len(named) > 1:

@@ -43,15 +43,24 @@ def bench_names(base: str, suffix: str) -> tuple[str, str]:
     return name, f"{name}_"
 
 
-def recreate_database(name: str) -> None:
+def _admin(*statements: str) -> None:
     import psycopg2
 
     connection = psycopg2.connect(dbname="postgres", **PG)
     connection.autocommit = True
     with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
+        for statement in statements:
+            cursor.execute(statement)
     connection.close()
+
+
+def recreate_database(name: str) -> None:
+    _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
+
+
+def drop_database(name: str) -> None:
+    """Drop a bench's database, whoever is still connected to it."""
+    _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def django_on_fresh_database(

@@ -31,7 +31,13 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench._setup import PG, REPO, add_suffix_argument, bench_names, recreate_database  # noqa: E402
+from bench._setup import (  # noqa: E402
+    REPO,
+    add_suffix_argument,
+    bench_names,
+    drop_database,
+    recreate_database,
+)
 from bench._setup import bench_line as bench  # noqa: E402
 from bench.pages import serve  # noqa: E402
 
@@ -367,13 +373,7 @@ def cleanup(database: str, *, keep: bool) -> None:
         engine.delete_index(name)
     connections.close_all()
     if not keep:
-        import psycopg2
-
-        admin = psycopg2.connect(dbname="postgres", **PG)
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.close()
+        drop_database(database)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._communities_data import build_communities  # noqa: E402
 from bench._pages_data import Sizes, engage_news, write  # noqa: E402
-from bench._setup import PG, REPO, recreate_database  # noqa: E402
+from bench._setup import REPO, drop_database, recreate_database  # noqa: E402
 from bench._setup import bench_line as bench  # noqa: E402
 
 DATABASE = os.environ.get("BENCH_PAGES_DATABASE", "ruche_bench_pages")
@@ -424,13 +424,7 @@ def cleanup(*, keep: bool) -> None:
         engine.delete_index(name)
     connections.close_all()
     if not keep:
-        import psycopg2
-
-        admin = psycopg2.connect(dbname="postgres", **PG)
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        admin.close()
+        drop_database(DATABASE)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,9 @@ from communities.services.posts import autolink, clean_tags
 from core.conversations.models import Comment
 from core.conversations.services import conversation_for
 from core.importing import ImportKind, ImportRowError, register
+from core.importing.dates import parse_moment
 from core.richtext import text_to_html
 from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
-
-from .import_dates import parse_moment
 
 
 def _person(ctx: Any, key: Any) -> Any:

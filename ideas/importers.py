@@ -7,16 +7,16 @@ are kept); comments are matched by their position in the list, so a re-import up
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
 from core.conversations.models import Comment
 from core.conversations.services import conversation_for
 from core.importing import ImportKind, ImportRowError, register
+from core.importing.dates import parse_moment
 from core.importing.images import image_from_row, set_cover
 from core.pages import site_home, unique_slug
 from core.richtext import text_to_html
@@ -26,25 +26,6 @@ from ideas.models import ChallengePage, Idea, IdeasHubPage, Status, StatusChange
 HUB_SLUG = "idees"
 ANSWERED = [value for value in Status.values if value != Status.SUBMITTED]
 ANSWER_REF = "answer"
-
-
-def parse_moment(row: dict[str, Any], field: str, *, required: bool = False) -> datetime | None:
-    value = row.get(field)
-    if value in (None, ""):
-        if required:
-            raise ImportRowError(f"missing field '{field}'")
-        return None
-    if not isinstance(value, str):
-        raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
-    moment = parse_datetime(value)
-    if moment is None:
-        day = parse_date(value)
-        if day is None:
-            raise ImportRowError(f"field '{field}' must be an ISO 8601 date")
-        moment = datetime.combine(day, time.min)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
 
 
 def person_user(ctx, key: Any):

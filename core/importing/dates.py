@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Any
+from typing import Any, Literal, overload
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from core.importing import ImportRowError
+from .registry import ImportRowError
+
+
+@overload
+def parse_moment(row: dict[str, Any], field: str, *, required: Literal[True]) -> datetime: ...
+
+
+@overload
+def parse_moment(row: dict[str, Any], field: str, *, required: bool = False) -> datetime | None: ...
 
 
 def parse_moment(row: dict[str, Any], field: str, *, required: bool = False) -> datetime | None:
+    """The moment in `row[field]`; None when absent (an ImportRowError if `required`), an
+    ImportRowError naming the field when it is not an ISO 8601 date or moment."""
     value = row.get(field)
     if value in (None, ""):
         if required:
