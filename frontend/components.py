@@ -45,21 +45,38 @@ STATUSES = {
 }
 
 
-def initials(name: str) -> str:
-    """One or two capital letters for a name: the first letters of its first and last words
-    ("Jean-Pierre Dupont" → "JD", "camille" → "C"); "?" for a name without letters."""
-    words = [word for word in _letters_only(name).split() if word]
-    if not words:
+def initials(name: str = "", username: str = "") -> str:
+    """The one rule for the letters of an avatar without a photo: the first letter of the
+    first name and the first letter of the last name ("Jean-Pierre Dupont" → "JD",
+    "élodie de la Fontaine" → "ÉF"), one letter for a single name ("camille" → "C"); without
+    a name, the first two letters of the username ("jdupont" → "JD"); "?" when neither has a
+    letter. Accents are kept (composed first: "e" + combining acute is "É"), capitalised."""
+    words = [word for word in _letters_only(name).split() if word[0].isalpha()]
+    if words:
+        letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    else:
+        letters = "".join(char for char in _letters_only(username) if char.isalpha())[:2]
+    return "".join(letter.upper()[0] for letter in letters) or "?"
+
+
+def person_initials(person: Any) -> str:
+    """`initials` of a user, a profile (its user's, which its `full_name` reads anyway) or a
+    name given as a string."""
+    if person is None:
         return "?"
-    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
-    return letters.upper()
+    if isinstance(person, str):
+        return initials(person)
+    user = person if callable(getattr(person, "get_username", None)) else None
+    user = user or getattr(person, "user", None)
+    if user is None:
+        return initials(display_name(person))
+    return initials(user.get_full_name(), user.get_username())
 
 
 def _letters_only(name: str) -> str:
     """The name with every character that is neither a letter nor a digit made a space."""
-    return "".join(
-        char if unicodedata.category(char)[0] in "LN" else " " for char in (name or "").strip()
-    )
+    composed = unicodedata.normalize("NFC", name or "").strip()
+    return "".join(char if unicodedata.category(char)[0] in "LN" else " " for char in composed)
 
 
 def avatar_colour(name: str) -> int:

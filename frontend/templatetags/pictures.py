@@ -32,6 +32,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from core.images import SHAPES, Shape
+from frontend.components import person_initials
 
 register = template.Library()
 
@@ -137,12 +138,6 @@ def cover(
     )
 
 
-def initials(name: str) -> str:
-    """Up to two initials of a name, for the avatar of a person without a photo."""
-    words = [word for word in name.replace("-", " ").split() if word[:1].isalpha()]
-    return "".join(word[0] for word in words[:2]).upper() or "?"
-
-
 @register.simple_tag
 def photo(profile: Any, shape: str = "avatar", *, hero: bool = False) -> SafeString:
     """A person's photo cropped square, or their initials.
@@ -154,11 +149,10 @@ def photo(profile: Any, shape: str = "avatar", *, hero: bool = False) -> SafeStr
     image = getattr(profile, "photo", None) if profile else None
     if image:
         return picture_html(image, chosen, alt="", css_class=css_class, hero=hero)
-    name = profile.full_name if profile else ""
     return format_html(
         '<span class="{} avatar--initials" aria-hidden="true">{}</span>',
         css_class,
-        initials(name),
+        person_initials(profile),
     )
 
 

@@ -63,7 +63,7 @@ def avatar(
     full_name = name or components.display_name(person)
     return {
         "name": full_name,
-        "initials": components.initials(full_name),
+        "initials": components.initials(name) if name else components.person_initials(person),
         "colour": components.avatar_colour(full_name),
         "size": size if size in SIZES else "md",
         "photo": photo,

@@ -3,21 +3,12 @@
 import pytest
 from django.template import Context, Template
 
-from frontend.templatetags.pictures import initials
 from tests.news.factories import publish_news, sections
 from tests.people.factories import person
 
 
 def render(source: str, **context) -> str:
     return Template("{% load pictures %}" + source).render(Context(context))
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [("Camille Martin", "CM"), ("Jean-Luc Picard", "JL"), ("élise", "É"), ("", "?"), ("3 x", "X")],
-)
-def test_initials(name, expected):
-    assert initials(name) == expected
 
 
 def test_a_kind_thumbnail_is_its_illustration_or_nothing():

@@ -10,7 +10,7 @@ from django import forms
 from django.template import engines
 
 from frontend.components import avatar_colour, initials
-from tests.people.factories import UserFactory
+from tests.people.factories import UserFactory, person
 
 
 def render(source: str, **context) -> str:
@@ -18,20 +18,40 @@ def render(source: str, **context) -> str:
 
 
 @pytest.mark.parametrize(
-    ("name", "expected"),
+    ("name", "username", "expected"),
     [
-        ("Camille Martin", "CM"),
-        ("Jean-Pierre Dupont", "JD"),
-        ("camille", "C"),
-        ("  élodie   de la Fontaine ", "ÉF"),
-        ("Zoë O'Neil", "ZN"),
-        ("@bot", "B"),
-        ("", "?"),
-        ("— !", "?"),
+        ("Camille Martin", "cmartin", "CM"),
+        ("Jean-Luc Picard", "", "JP"),  # the first name's first letter, hyphenated or not
+        ("Jean-Pierre Dupont", "", "JD"),
+        ("Marie Dupont-Durand", "", "MD"),
+        ("  élodie   de la Fontaine ", "", "ÉF"),  # a composed last name: its last word
+        ("Jean de la Tour", "", "JT"),
+        ("E\u0301mile Zola", "", "ÉZ"),  # a decomposed accent is composed first
+        ("Zoë O'Neil", "", "ZN"),
+        ("camille", "cmartin", "C"),  # a single name: its letter
+        ("@bot", "", "B"),
+        ("3 x", "", "X"),  # words start with a letter
+        ("", "jdupont", "JD"),  # no name: the username's first two letters
+        ("", "é.lise", "ÉL"),
+        ("", "j", "J"),
+        ("", "", "?"),
+        ("— !", "42", "?"),
     ],
 )
-def test_initials_are_the_first_letters_of_the_first_and_last_words(name, expected):
-    assert initials(name) == expected
+def test_initials_are_the_first_letters_of_the_first_and_last_names(name, username, expected):
+    assert initials(name, username) == expected
+
+
+@pytest.mark.django_db
+def test_the_avatar_and_the_photo_tags_draw_the_same_initials():
+    user = person(first_name="Jean-Luc", last_name="Picard", username="jlp")
+    nameless = person(first_name="", last_name="", username="zorro")
+
+    for who, letters in ((user, "JP"), (nameless, "ZO")):
+        avatar_html = render("{% load ui %}{% avatar who %}", who=who)
+        photo_html = render("{% load pictures %}{% photo who.profile %}", who=who)
+        assert f">{letters}</span>" in avatar_html
+        assert f">{letters}</span>" in photo_html
 
 
 def test_a_name_always_gets_the_same_colour_whatever_the_process():
