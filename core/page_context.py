@@ -46,11 +46,16 @@ def register_page_access(model: type, check: PageAccess) -> None:
         checks.append(check)
 
 
+def may_open(user: Any, page: Any) -> bool:
+    """Whether every access check registered for this page's type lets `user` open it."""
+    return all(check(user, page) for check in _access.get(type(page), ()))
+
+
 class RegisteredContextMixin(_PageBase):
     """For page models: serving and context completed by what their app registered."""
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not all(check(request.user, self) for check in _access.get(type(self), ())):
+        if not may_open(request.user, self):
             raise Http404
         response: HttpResponse = super().serve(request, *args, **kwargs)
         return response

@@ -14,7 +14,7 @@ class IdeasConfig(AppConfig):
         from core.page_context import register_page_access, register_page_context
         from notifications.targets import register_target
 
-        from . import conversations, digest, event_host, importers, nudges, search  # noqa: F401
+        from . import conversations, covers, digest, event_host, importers, nudges, search  # noqa: F401
         from .models import ChallengePage, IdeasHubPage
         from .selectors.access import (
             can_view_challenge,
@@ -37,5 +37,6 @@ class IdeasConfig(AppConfig):
         register_page_context(IdeasHubPage, hub_context)
         register_page_context(ChallengePage, challenge_context)
         conversations.register_kind()
+        covers.register()  # the cover of a challenge for some teams, for them
         # Challenges host events (their workshops), before the agenda app is ready.
         event_host.register()

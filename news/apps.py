@@ -12,7 +12,7 @@ class NewsConfig(AppConfig):
         from core.page_context import register_page_context
         from notifications.targets import register_target
 
-        from . import conversations, digest, importers, search, signals  # noqa: F401  (kinds)
+        from . import conversations, covers, digest, importers, search, signals  # noqa: F401  (kinds)
         from .models import LeadershipIndexPage, LeadershipUpdatePage, NewsIndexPage, NewsPage
         from .selectors import page_ids_open_to
         from .views.detail import engagement_context
@@ -23,6 +23,7 @@ class NewsConfig(AppConfig):
         for section in digest.SECTIONS:  # news and answers to questions in the digest
             register_digest_section(section)
         conversations.register_kind()
+        covers.register()  # the covers of news for an audience, for that audience
         signals.connect()  # the moderation workflow's name in the reader's language
         # What the pages show beyond their fields, built by the views.
         register_page_context(NewsIndexPage, news_listing_context)

@@ -10,28 +10,17 @@ names (`communities.services.communities.store_cover`), so that a path cannot be
 
 from __future__ import annotations
 
-import mimetypes
-
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, HttpRequest
 from django.views.decorators.http import require_GET
-from wagtail.images import get_image_model
+
+from core.cover_access import rendition_response
 
 from .community_access import seen_community
 
 
 @require_GET
 def cover(request: HttpRequest, slug: str, name: str) -> FileResponse:
-    """One rendition of the community's cover, named by its file's name."""
+    """One rendition of the community's cover, named by its file's name (privately cached:
+    `core.cover_access.rendition_response`)."""
     community = seen_community(request, slug)
-    if community.cover_id is None:
-        raise Http404
-    renditions = get_image_model().get_rendition_model().objects
-    rendition = renditions.filter(image_id=community.cover_id, file__endswith=f"/{name}").first()
-    if rendition is None:
-        raise Http404
-    content_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
-    response = FileResponse(rendition.file.open("rb"), content_type=content_type)
-    # A shared cache must never give a member's cover to someone else; the file of a
-    # rendition never changes, so the reader's own cache keeps it.
-    response["Cache-Control"] = "private, max-age=604800, immutable"
-    return response
+    return rendition_response(community.cover_id, name)

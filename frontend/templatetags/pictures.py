@@ -4,6 +4,7 @@
     {% cover page.cover_image "hero" kind="news" decorative=page.cover_decorative hero=True %}
     {% cover item.cover_image "card" kind="challenge" hero=forloop.first %}
     {% cover community.cover "card" kind="community" serve="communities:cover" key=community.slug %}
+    {% cover event.cover_image "card" kind="event" owner=event %}  {# private: checked URLs #}
     {% photo profile "avatar" %}
 
 Each image gets AVIF and WebP `<source>`s and a JPEG `<img>`, each with a `srcset` of the
@@ -13,7 +14,9 @@ the hero (which is fetched first, `fetchpriority="high"`). Renditions come from 
 (`Image.get_renditions`): prefetched by the list's selector (`core.images.with_renditions`)
 they cost no query. An image that is as private as its owner (a community's cover) is given
 `serve` (a URL name taking `key` and the rendition's file name) so that it is served by a view that
-checks the reader, not by the media URL.
+checks the reader, not by the media URL; or it is given `owner` (what it covers), and
+`core.cover_access` links its renditions to the checked `/covers/…` view when that owner is
+private (a challenge for some teams, news for an audience, an event of a closed host).
 
 Without an image, the kind's own illustration (`frontend/static/frontend/covers/<kind>.svg`) is
 drawn in the same box with an empty alt: it is decoration. A person without a photo gets
@@ -31,6 +34,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from core.cover_access import cover_url
 from core.images import SHAPES, Shape
 from frontend.components import person_initials
 
@@ -42,15 +46,19 @@ SOURCES = (("avif", "image/avif"), ("webp", "image/webp"))
 FALLBACK = "jpeg"
 
 
-def _url(rendition: Any, serve: str, key: Any) -> str:
+def _url(rendition: Any, serve: str, key: Any, owner: Any = None) -> str:
+    name = rendition.file.name.rsplit("/", 1)[-1]
     if serve:
-        return reverse(serve, args=[key, rendition.file.name.rsplit("/", 1)[-1]])
+        return reverse(serve, args=[key, name])
+    checked = cover_url(owner, name) if owner is not None else None
+    if checked:
+        return checked
     url: str = rendition.url
     return url
 
 
-def _srcset(renditions: list[Any], serve: str, key: Any) -> str:
-    return ", ".join(f"{_url(r, serve, key)} {r.width}w" for r in renditions)
+def _srcset(renditions: list[Any], serve: str, key: Any, owner: Any = None) -> str:
+    return ", ".join(f"{_url(r, serve, key, owner)} {r.width}w" for r in renditions)
 
 
 def _loading(hero: bool) -> dict[str, str]:
@@ -72,6 +80,7 @@ def picture_html(
     hero: bool = False,
     serve: str = "",
     key: Any = None,
+    owner: Any = None,
 ) -> SafeString:
     """The `<picture>` of this image in this shape (see the module's docstring)."""
     renditions = image.get_renditions(*shape.specs())
@@ -82,7 +91,7 @@ def picture_html(
         "",
         '<source type="{}" srcset="{}" sizes="{}">',
         (
-            (mime, _srcset(by_format[name], serve, key), shape.layout)
+            (mime, _srcset(by_format[name], serve, key, owner), shape.layout)
             for name, mime in SOURCES
             if name in by_format
         ),
@@ -90,8 +99,8 @@ def picture_html(
     fallback = by_format[FALLBACK]
     first = fallback[0]
     img = {
-        "src": _url(first, serve, key),
-        "srcset": _srcset(fallback, serve, key),
+        "src": _url(first, serve, key, owner),
+        "srcset": _srcset(fallback, serve, key, owner),
         "sizes": shape.layout,
         "width": first.width,
         "height": first.height,
@@ -126,15 +135,17 @@ def cover(
     hero: bool = False,
     serve: str = "",
     key: Any = None,
+    owner: Any = None,
 ) -> SafeString:
-    """A cover image, or the kind's default visual when there is none."""
+    """A cover image, or the kind's default visual when there is none; `owner` (the page or
+    object it covers) sends its renditions through `core.cover_access` when it is private."""
     chosen = SHAPES[shape]
     css_class = f"picture picture--{shape}"
     if not image:
         return default_html(kind, chosen, css_class=css_class, hero=hero)
     alt = "" if decorative else image.default_alt_text
     return picture_html(
-        image, chosen, alt=alt, css_class=css_class, hero=hero, serve=serve, key=key
+        image, chosen, alt=alt, css_class=css_class, hero=hero, serve=serve, key=key, owner=owner
     )
 
 

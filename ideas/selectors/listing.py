@@ -41,10 +41,13 @@ ORDERS = {"top": ("-vote_count", "-created_at", "-pk"), "new": ("-created_at", "
 
 def hub_challenges(user: User | AnonymousUser) -> PageQuerySet:
     """The challenges the hub lists to this user, newest first, with their card covers (one
-    query for every rendition of the list)."""
-    challenges: PageQuerySet = with_renditions(
-        challenges_visible_to(user), "cover_image", "card"
-    ).order_by("-opens_at")
+    query for every rendition of the list) and their audiences (one more: a restricted
+    challenge's cover is served through `core.cover_access`)."""
+    challenges: PageQuerySet = (
+        with_renditions(challenges_visible_to(user), "cover_image", "card")
+        .prefetch_related("audience")
+        .order_by("-opens_at")
+    )
     return challenges
 
 
