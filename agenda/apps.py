@@ -13,9 +13,11 @@ class AgendaConfig(AppConfig):
     def ready(self) -> None:
         from notifications.targets import register_target
 
-        from . import importers, search, tasks  # noqa: F401  (kinds and tasks register)
+        from . import covers, importers, search, tasks  # noqa: F401  (kinds and tasks register)
         from .notifications import TARGET_KIND
         from .selectors.access import event_ids_visible_to
 
         # A notice about an event shows only while its reader may still read it.
         register_target(TARGET_KIND, event_ids_visible_to)
+        # The cover of an event of a community or a challenge, for its readers only.
+        covers.register()

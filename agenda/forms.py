@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Event, EventMode
 from agenda.services.events import REPORT_LINKS_MAX, EventDetails
+from core.forms import CoverImageField
 from core.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, reject_bidi_controls
 
 MOMENT_FORMAT = "%Y-%m-%dT%H:%M"
@@ -59,9 +62,20 @@ class EventForm(forms.Form):
         help_text=_("Plain text; leave an empty line between paragraphs."),
     )
 
+    cover = CoverImageField(
+        help_text=_("A JPEG, PNG or WebP image, 5 MB at most; without one, the events' picture.")
+    )
+    remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
+
+    def __init__(self, *args: Any, has_cover: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not has_cover:  # nothing to remove
+            del self.fields["remove_cover"]
+
     @classmethod
     def for_event(cls, event: Event) -> EventForm:
         return cls(
+            has_cover=event.cover_image_id is not None,
             initial={
                 "title": event.title,
                 "mode": event.mode,
@@ -71,7 +85,7 @@ class EventForm(forms.Form):
                 "online_url": event.online_url,
                 "capacity": event.capacity,
                 "description": event.description,
-            }
+            },
         )
 
     def details(self) -> EventDetails:
@@ -85,6 +99,8 @@ class EventForm(forms.Form):
             online_url=data["online_url"],
             capacity=data["capacity"],
             description=data["description"],
+            cover=data.get("cover"),
+            remove_cover=bool(data.get("remove_cover")),
         )
 
 

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models.covers import CoverImageMixin
+
 
 class EventMode(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
@@ -23,7 +25,8 @@ class EventMode(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class Event(models.Model):
+class Event(CoverImageMixin, models.Model):
+    # Its cover (`CoverImageMixin`): as private as its host (`agenda.covers`).
     # What organises it (a registered host: `hosts.register_host`); none: for everyone.
     # Deleting the host deletes its events (the host model's GenericRelation).
     host_type = models.ForeignKey(

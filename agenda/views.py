@@ -143,7 +143,7 @@ def plan_event(request, host: Any):
     it. For the hosts' own views, which find the host as they find it elsewhere."""
     if not can_create_event(request.user, host):
         raise Http404
-    form = EventForm(request.POST or None)
+    form = EventForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             event = event_services.create_event(
@@ -170,7 +170,12 @@ def event_new(request):
 @require_http_methods(["GET", "POST"])
 def event_edit(request, event_id: int):
     event = _managed(request, event_id)
-    form = EventForm(request.POST) if request.method == "POST" else EventForm.for_event(event)
+    has_cover = event.cover_image_id is not None
+    form = (
+        EventForm(request.POST, request.FILES, has_cover=has_cover)
+        if request.method == "POST"
+        else EventForm.for_event(event)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             event_services.update_event(user=request.user, event=event, details=form.details())

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -44,3 +45,39 @@ class TagListField(forms.CharField):
 
     def prepare_value(self, value: Any) -> Any:
         return ", ".join(value) if isinstance(value, list) else value
+
+
+COVER_MAX_BYTES = 5 * 1024 * 1024
+
+
+class CoverImageField(forms.ImageField):
+    """An uploaded cover: a real JPEG, PNG or WebP image (Pillow opens it), 5 MB at most, of
+    sane pixels; each refusal said plainly beside the field."""
+
+    default_error_messages = {
+        "invalid_image": _("This file is not an image: choose a JPEG, PNG or WebP file."),
+    }
+    formats = ("JPEG", "PNG", "WEBP")
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Cover image"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("A JPEG, PNG or WebP image, 5 MB at most."))
+        kwargs.setdefault("widget", forms.FileInput)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", "image/jpeg,image/png,image/webp")
+
+    def to_python(self, data: Any) -> Any:
+        if data and getattr(data, "size", 0) > COVER_MAX_BYTES:
+            raise forms.ValidationError(_("The image is larger than 5 MB."), code="too_large")
+        upload = super().to_python(data)
+        if upload is None:
+            return upload
+        image = upload.image
+        if image.format not in self.formats:
+            raise forms.ValidationError(
+                _("The image must be a JPEG, PNG or WebP image."), code="format"
+            )
+        if image.width * image.height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            raise forms.ValidationError(_("The image has too many pixels."), code="pixels")
+        return upload

@@ -9,7 +9,9 @@ renders them (`frontend.templatetags.pictures`); selectors prefetch what lists s
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Prefetch
@@ -102,6 +104,18 @@ def renditions_in_background(image_id: int | None, *shapes: str) -> None:
     page with a cover is published); without a broker they are made at once."""
     if image_id is not None:
         make_renditions.enqueue(image_id, list(shapes))
+
+
+def store_uploaded_cover(title: str, image_file: Any) -> Any:
+    """Keep an uploaded cover as a Wagtail image under a random file name (a private owner's
+    cover is served by a checked view, `core.cover_access`: the path of its files must not be
+    guessable from the name it was uploaded with), its renditions made in the background."""
+    extension = Path(image_file.name or "").suffix.lower()[:8]
+    image_file.name = f"cover-{secrets.token_urlsafe(16)}{extension}"
+    image = get_image_model()(title=title[:255], file=image_file)
+    image.save()
+    renditions_in_background(image.pk, "hero", "card", "thumb")
+    return image
 
 
 def cover_renditions_on_publish(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -33,6 +33,7 @@ from agenda.selectors.events import with_host_names
 from communities.models import Community, Post, PostTag
 from communities.selectors.access import member_community_ids, posts_readable_by
 from communities.selectors.follows import FollowSet, follows_of
+from core.images import with_renditions
 from ideas.models import CoAuthorInvitation
 from ideas.selectors import idea_updates_for, ideas_awaiting_my_answer, pending_co_authorships
 from news.models import NewsPage
@@ -141,11 +142,11 @@ def post_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
         weights[pk] = max(weight, weights.get(pk, 0.0))
     if not weights:
         return []
-    posts = (
-        Post.objects.filter(pk__in=weights)
-        .select_related("community", "author")
-        .prefetch_related("tags")  # type: ignore[misc]  # taggit's `tags` prefetches
-    )
+    posts = with_renditions(
+        Post.objects.filter(pk__in=weights).select_related("community", "author"),
+        "community__cover",
+        "thumb",
+    ).prefetch_related("tags")  # type: ignore[misc]  # taggit's `tags` prefetches
     return [FeedItem("post", post, post.publish_at, weights[post.pk]) for post in posts]
 
 
@@ -185,8 +186,12 @@ def kudos_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
 def event_items(user: Any, follows: FollowSet, now: datetime, limit: int) -> list[FeedItem]:
     """Events I may read starting from now to `EVENT_HORIZON`, soonest first."""
     mine = member_community_ids(user) | follows.community_ids
-    events = with_host_names(
-        events_readable_by(user).filter(starts_at__gte=now, starts_at__lt=now + EVENT_HORIZON)
+    events = with_renditions(
+        with_host_names(
+            events_readable_by(user).filter(starts_at__gte=now, starts_at__lt=now + EVENT_HORIZON)
+        ),
+        "cover_image",
+        "thumb",
     ).order_by("starts_at", "pk")[:limit]
     communities = content_type(Community).pk
     items = []

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from agenda.hosts import content_type, host_of, hosts
 from agenda.models import RSVP, Event, RSVPStatus
+from core.images import with_renditions
 
 from .access import (
     can_create_event,
@@ -56,7 +57,8 @@ RECENT_REPORTS = timedelta(days=90)
 def event_for(user: Any, event_id: int) -> Event | None:
     """The event if this person may read it (its host and organiser loaded), else None.
     Only the rules of the event's own host are asked (`access.readable_host`)."""
-    event = Event.objects.select_related("organiser").filter(pk=event_id).first()
+    event = with_renditions(Event.objects.select_related("organiser"), "cover_image", "hero")
+    event = event.filter(pk=event_id).first()
     if event is None or readable_host(user, event) is None:
         return None
     return event
@@ -65,11 +67,13 @@ def event_for(user: Any, event_id: int) -> Event | None:
 def upcoming_events(user: Any, *, now: datetime | None = None) -> QuerySet[Event]:
     """Events not over yet and not cancelled that this person may read, soonest first."""
     now = now or timezone.now()
-    return (
+    return with_renditions(
         events_readable_by(user)
         .filter(ends_at__gt=now, cancelled_at__isnull=True)
         .prefetch_related("host")
-        .order_by("starts_at", "pk")
+        .order_by("starts_at", "pk"),
+        "cover_image",
+        "card",
     )
 
 
@@ -194,7 +198,9 @@ def host_events(
         return HostEvents(host=host)
     mine = Event.objects.filter(host_type=content_type(registration.model), host_id=host.pk)
     upcoming = list(
-        mine.filter(ends_at__gt=now, cancelled_at__isnull=True).order_by("starts_at", "pk")[:limit]
+        with_renditions(mine, "cover_image", "card")
+        .filter(ends_at__gt=now, cancelled_at__isnull=True)
+        .order_by("starts_at", "pk")[:limit]
     )
     states = rsvp_states(user, [event.pk for event in upcoming])
     for event in upcoming:

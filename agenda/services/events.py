@@ -21,6 +21,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core.conversations.errors import Conflict, ConversationError, Invalid, NotAllowed, NotFound
+from core.images import store_uploaded_cover
 from core.links import clean_web_url
 from core.richtext import text_to_html
 from core.text import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, first_bidi_control
@@ -66,6 +67,9 @@ class EventDetails:
     online_url: str = ""
     capacity: int | None = None
     description: str = ""
+    # An uploaded cover (checked by `core.forms.CoverImageField`), or the wish to drop it.
+    cover: Any = None
+    remove_cover: bool = False
 
 
 def _rich_text(text: str, limit: int) -> str:
@@ -121,6 +125,13 @@ def clean_details(details: EventDetails) -> dict[str, Any]:
     }
 
 
+def _set_cover(event: Event, upload: Any) -> None:
+    """An uploaded cover, under a random file name (it is as private as the event's host:
+    `agenda.covers`); decorative, since the title is written beside it."""
+    event.cover_image = store_uploaded_cover(event.title, upload)
+    event.cover_decorative = True
+
+
 def create_event(
     *, user: User, host: Any, details: EventDetails, notify: bool = True
 ) -> Event:
@@ -140,6 +151,9 @@ def create_event(
     fields = clean_details(details)
     with transaction.atomic():
         event = Event.objects.create(host=host, organiser=user, **fields)
+        if details.cover:
+            _set_cover(event, details.cover)
+            event.save(update_fields=["cover_image", "cover_decorative"])
         if notify and host is not None:
             announce_event.enqueue(event.pk)
     return event
@@ -159,6 +173,10 @@ def update_event(*, user: User, event: Event, details: EventDetails) -> Event:
         moved = locked.starts_at != fields["starts_at"]
         for name, value in fields.items():
             setattr(locked, name, value)
+        if details.remove_cover:
+            locked.cover_image = None
+        if details.cover:
+            _set_cover(locked, details.cover)
         if moved:
             locked.reminded_at = None
         locked.save()

@@ -8,22 +8,19 @@ everything in it, so that results follow the new rule at once.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 
 from communities.models import Community, Membership, Post, Role, Visibility
 from communities.selectors.access import can_animate, can_see, may_create_community
 from core.conversations.errors import Invalid, NotAllowed, NotFound
 from core.findable import request_reindex
-from core.images import renditions_in_background
+from core.images import store_uploaded_cover
 from core.richtext import sanitise_html, text_to_html
 from core.text import DESCRIPTION_MAX_LENGTH, first_bidi_control, too_long_message
 
@@ -99,12 +96,7 @@ def store_cover(community: Community, image_file: UploadedFile) -> Any:
     """Keep an uploaded cover as a Wagtail image (as people's photos are kept), under a random
     file name: the cover is as private as the community (communities/views/covers.py), so the
     path of its files must not be guessable from the name it was uploaded with."""
-    extension = Path(image_file.name or "").suffix.lower()[:8]
-    image_file.name = f"cover-{secrets.token_urlsafe(16)}{extension}"
-    image = get_image_model()(title=community.name, file=image_file)
-    image.save()
-    renditions_in_background(image.pk, "hero", "card")
-    return image
+    return store_uploaded_cover(community.name, image_file)
 
 
 def create_community(

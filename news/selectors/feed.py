@@ -98,8 +98,11 @@ def news_for_user(
     blocked: list[str] | None = None,
     team_ids: list[int] | None = None,
 ) -> list[NewsPage]:
-    """News addressed to the user's teams or to everyone, featured first then newest."""
-    visible = viewable_by(_news_base(), user, blocked=blocked)
+    """News addressed to the user's teams or to everyone, featured first then newest, with
+    their covers' thumbnails (one query for the whole list)."""
+    visible = viewable_by(
+        with_renditions(_news_base(), "cover_image", "thumb"), user, blocked=blocked
+    )
     queryset = addressed_to(visible, user, team_ids=team_ids)
     return list(queryset.order_by("-featured", "-first_published_at", "-pk")[:limit])
 

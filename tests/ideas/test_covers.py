@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.ideas.factories import challenge, hub
 from tests.images import srcsets, wagtail_image
-from tests.people.factories import person
+from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +77,33 @@ def test_the_hub_costs_the_same_queries_with_2_or_8_covers(client, reader, owner
     client.get(hub().url)
 
     assert _hub_queries(client) == few
+
+
+def _checked_urls(html: str, kind: str, pk: int) -> list[str]:
+    return sorted(set(re.findall(rf"/covers/{kind}/{pk}/[^ \"]+", html)))
+
+
+def test_a_restricted_challenges_cover_is_served_to_its_audience_only(client, owner):
+    team = TeamFactory(name="Logistique")
+    insider, outsider = person(team=team), person(team=TeamFactory(name="Finance"))
+    page = challenge(owner=owner, audience=[team], cover_image=wagtail_image("Entrepôt"))
+    client.force_login(insider)
+
+    html = client.get(page.url).content.decode() + client.get(hub().url).content.decode()
+
+    urls = _checked_urls(html, "challenge", page.pk)
+    assert urls and "/media/images/" not in html  # no plain media URL for it
+    response = client.get(urls[0])
+    assert response.status_code == 200 and response["Content-Type"].startswith("image/")
+    assert response["Cache-Control"].startswith("private")
+    client.force_login(outsider)
+    assert all(client.get(url).status_code == 404 for url in urls)
+
+
+def test_a_challenge_for_everyone_keeps_its_media_urls(client, reader, owner):
+    page = challenge(owner=owner, cover_image=wagtail_image("Pour tous"))
+
+    html = client.get(page.url).content.decode()
+
+    assert "/covers/challenge/" not in html and "/media/images/" in html
+    assert client.get(f"/covers/challenge/{page.pk}/nothing.jpg").status_code == 404

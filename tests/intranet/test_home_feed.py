@@ -18,6 +18,7 @@ from ideas.models import StatusChange
 from intranet.feed import PAGE_SIZE, feed_page
 from tests.communities.factories import community, event, join, post
 from tests.ideas.factories import challenge, idea
+from tests.images import wagtail_image
 from tests.news.factories import publish_news, sections
 from tests.people.factories import TeamFactory, kudos, person
 
@@ -146,11 +147,12 @@ def test_the_feed_is_paginated_with_a_see_more_link(client):
     assert client.get("/?page=abc").status_code == 200
 
 
-def fill(reader, size: int) -> None:
-    """Some of everything the feed reads, `size` times."""
+def fill(reader, size: int, cover=None) -> None:
+    """Some of everything the feed reads, `size` times; with `cover`, the news, the events
+    and the communities carry it (their thumbnails' renditions are read with the lists)."""
     sections()
     team = reader.profile.team
-    mine, other = community(members=[reader]), community()
+    mine, other = community(members=[reader], cover=cover), community(cover=cover)
     closed = community(visibility=Visibility.CLOSED)
     friend = person()
     follow(user=reader, target=friend)
@@ -161,13 +163,17 @@ def fill(reader, size: int) -> None:
         post(mine, title=f"Mine {number}").tags.add("cuisine", "vélo")
         post(other, author=friend, title=f"Autre {number}").tags.add("cuisine")
         post(closed, title=f"Fermée {number}")
-        publish_news(title=f"Nouvelle {number}", audience=[team] if number % 2 else [])
+        publish_news(
+            title=f"Nouvelle {number}",
+            audience=[team] if number % 2 else [],
+            cover_image=cover,
+        )
         target = idea(campaign, author=reader, title=f"Idée {number}")
         StatusChange.objects.create(
             idea=target, from_status="submitted", to_status="selected", message="Oui"
         )
         kudos(friend, reader)
-        event(mine, in_days=1 + number, title=f"Événement {number}")
+        event(mine, in_days=1 + number, title=f"Événement {number}", cover_image=cover)
 
 
 def test_the_feed_and_the_home_page_run_the_same_queries_whatever_the_volume(
@@ -175,7 +181,8 @@ def test_the_feed_and_the_home_page_run_the_same_queries_whatever_the_volume(
 ):
     reader = person(team=TeamFactory(name="IT"))
     client.force_login(reader)
-    fill(reader, 2)
+    cover = wagtail_image("Couverture", size=(400, 400))
+    fill(reader, 2, cover)
     fresh = type(reader).objects.get(pk=reader.pk)  # nothing cached on it
     with django_assert_num_queries(FEED_QUERIES):
         feed_page(fresh)
@@ -183,7 +190,7 @@ def test_the_feed_and_the_home_page_run_the_same_queries_whatever_the_volume(
     with CaptureQueriesContext(connection) as few:
         assert client.get("/").status_code == 200
 
-    fill(reader, 30)
+    fill(reader, 30, cover)
     fresh = type(reader).objects.get(pk=reader.pk)
     with django_assert_num_queries(FEED_QUERIES):
         page = feed_page(fresh)
@@ -201,5 +208,7 @@ def test_the_feed_and_the_home_page_run_the_same_queries_whatever_the_volume(
 # memberships (1), whether they are a guest (1); news and their audiences (2); posts: the
 # candidates of every affinity (1), the posts (1), their tags (1); ideas: moderator rights (3),
 # teams again (2), the answers (1); kudos (1); events (1), with the challenges' audience rule
-# asked for the events that challenges host (the reader's team and the team tree: 2).
-FEED_QUERIES = 22
+# asked for the events that challenges host (the reader's team and the team tree: 2); the
+# renditions of the thumbnails, one query per list whatever its length (news, posts' communities,
+# events: 3).
+FEED_QUERIES = 22 + 3

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.images import srcsets, wagtail_image
 from tests.news.factories import publish_news, publish_update, sections
-from tests.people.factories import person
+from tests.people.factories import TeamFactory, person
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +127,34 @@ def test_editors_choose_the_cover_and_its_decorative_flag_in_the_admin(client, d
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
 
     assert 'name="cover_image"' in html and 'name="cover_decorative"' in html
+
+
+def _checked_urls(html: str, pk: int) -> list[str]:
+    return sorted(set(re.findall(rf"/covers/news/{pk}/[^ \"]+", html)))
+
+
+def test_the_cover_of_news_for_an_audience_is_served_to_that_audience_only(client, reader):
+    team, elsewhere = TeamFactory(name="Atelier"), TeamFactory(name="Siège")
+    insider, outsider = person(team=team), person(team=elsewhere)
+    page = publish_news(title="Pour l'atelier", audience=[team], cover_image=wagtail_image("Toit"))
+    client.force_login(insider)
+
+    html = client.get(page.url).content.decode()
+
+    urls = _checked_urls(html, page.pk)
+    assert len(urls) == 9  # 3 widths × 3 formats, none at the media URL
+    assert page.cover_image.get_rendition("fill-640x320-c75|format-jpeg").url not in html
+    response = client.get(urls[0])
+    assert response.status_code == 200 and response["Cache-Control"].startswith("private")
+    client.force_login(outsider)
+    assert [client.get(url).status_code for url in urls] == [404] * len(urls)
+    client.logout()
+    assert client.get(urls[0]).status_code == 302  # to the sign-in page
+
+
+def test_the_cover_of_news_for_everyone_stays_a_media_file(client, reader):
+    page = publish_news(title="Pour tous", cover_image=wagtail_image("Tous"))
+
+    html = client.get(page.url).content.decode()
+
+    assert "/covers/news/" not in html and "/media/images/" in html
