@@ -10,10 +10,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.charts import line_chart
+from core.charts import line_chart, trend
 from core.exports import csv_response
+from core.formats import local_number
 from insights import selectors
-from insights.detection import weekly_signals
+from insights.detection import SignalSeries, signal_history, weekly_signals
 from people.models import Team
 
 
@@ -62,6 +63,19 @@ def _weekly_chart(row: selectors.KPIRow):
     )
 
 
+def _signal_card(series: SignalSeries) -> dict:
+    """A signal's metric card and chart (a withheld week is a gap, said in the table)."""
+    values: list[float | None] = [
+        None if value is None else float(value) for value in series.values
+    ]
+    return {
+        "series": series,
+        "value": "" if series.latest is None else local_number(series.latest),
+        "trend": trend(series.latest, series.previous, higher_is_better=series.higher_is_better),
+        "chart": line_chart(series.weeks, [(series.label, values)]),
+    }
+
+
 def _kpi_csv(board, team: Team | None) -> HttpResponse:
     return csv_response(
         filename="ruche-kpis.csv",
@@ -85,7 +99,8 @@ def _kpi_csv(board, team: Team | None) -> HttpResponse:
 
 @require_GET
 def signals(request):
-    """Last week's signals, as the communicators receive them by email."""
+    """Last week's signals, as the communicators receive them by email, under a metric card
+    per signal (its trend against the week before) with its chart of the last weeks."""
     _communicators_only(request)
     week = selectors.last_complete_week()
     return render(
@@ -93,6 +108,7 @@ def signals(request):
         "insights/admin/signals.html",
         {
             "page_title": _("Signals"),
+            "cards": [_signal_card(series) for series in signal_history(week)],
             "signals": weekly_signals(week),
             "week": week,
             "week_end": week + timedelta(days=6),

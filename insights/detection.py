@@ -178,3 +178,48 @@ def weekly_signals(week: date) -> dict:
         "zero_results": recurring_zero_results(week),
         "frustration": frustration(week, utterances),
     }
+
+
+SIGNAL_HISTORY_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class SignalSeries:
+    """One signal week by week, oldest first: a count per week (None: withheld, drawn from
+    fewer than the floor of people), and whether more is good news (None: neither)."""
+
+    code: str
+    label: str
+    weeks: list[date]
+    values: list[int | None]
+    higher_is_better: bool | None = False
+
+    @property
+    def latest(self) -> int | None:
+        return self.values[-1] if self.values else None
+
+    @property
+    def previous(self) -> int | None:
+        return self.values[-2] if len(self.values) > 1 else None
+
+
+def signal_history(week: date, weeks: int = SIGNAL_HISTORY_WEEKS) -> list[SignalSeries]:
+    """The signals of the `weeks` weeks ending with Monday `week`, for the dashboard: how many
+    terms were emerging, how many searches kept finding nothing, how many people wrote their
+    frustration. Read once for all the weeks (the baseline of the oldest included); every
+    figure keeps the floor: a term, a query or a total of fewer than `floor()` people counts
+    for nothing, and the frustration total below it is withheld."""
+    mondays = [week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    utterances = gather(
+        mondays[0] - timedelta(weeks=settings.INSIGHTS_BASELINE_WEEKS), week + timedelta(weeks=1)
+    )
+    emerging, zero, frustrated = [], [], []
+    for monday in mondays:
+        emerging.append(len(emerging_topics(monday, utterances)))
+        zero.append(len(recurring_zero_results(monday)))
+        frustrated.append(frustration(monday, utterances)["people"])
+    return [
+        SignalSeries("emerging", _("Emerging topics"), mondays, emerging, higher_is_better=None),
+        SignalSeries("zero_results", _("Recurring searches with no result"), mondays, zero),
+        SignalSeries("frustration", _("People expressing frustration"), mondays, frustrated),
+    ]

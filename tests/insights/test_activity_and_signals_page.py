@@ -1,5 +1,6 @@
 """Activity days behind weekly active users, and the communicators' signals page."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -7,9 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from insights.detection import SIGNAL_HISTORY_WEEKS
 from insights.models import ActivityDay
 from insights.selectors import last_complete_week, week_bounds
 from insights.services import flush_activity
+from tests.conversations.factories import comment_on
+from tests.ideas.factories import challenge, idea
 from tests.insights.factories import communicator
 from tests.people.factories import UserFactory, employees, guest
 from tests.search.factories import search
@@ -92,3 +96,40 @@ def test_the_signals_page_shows_last_weeks_signals_with_a_constant_number_of_que
     assert "<td>parking</td>" in html
     assert "<td>navette</td>" in more and "<td>introuvable</td>" in more
     assert len(many) == len(few)
+
+
+def _cards(html: str) -> list[str]:
+    """The metric cards in order: emerging topics, searches with no result, frustration."""
+    cards = html[html.index('data-testid="signal-cards"') :].split('class="metric-card"')[1:]
+    return [card[: card.index("</div>")] for card in cards]
+
+
+def test_each_signal_has_a_metric_card_with_its_trend_and_a_weekly_chart_with_its_table(client):
+    week = last_complete_week()
+    client.force_login(communicator())
+    frustrated = employees(7)
+    topic = idea(challenge(phase="open"), created_at=week_bounds(week)[0] - timedelta(weeks=2))
+    for number, person in enumerate(frustrated):
+        # 4 people the week before (withheld: under the floor of 5), 7 last week
+        when = week_bounds(week)[0] + timedelta(hours=30)
+        body = "<p>Ça ne marche pas</p>"
+        if number < 4:
+            comment_on(topic, author=person, body=body, created_at=when - timedelta(weeks=1))
+        comment_on(topic, author=person, body=body, created_at=when)
+
+    html = client.get(SIGNALS).content.decode()
+
+    cards = _cards(html)
+    assert len(cards) == 3
+    card = cards[2]
+    assert '<p class="metric-card__value">7</p>' in card
+    assert "metric-card__trend" not in card  # the week before is withheld: no trend from it
+    charts = re.findall(r'<figure class="chart".*?</figure>', html, re.S)
+    assert len(charts) == 3
+    for chart in charts:
+        assert "<svg" in chart and "<table" in chart  # drawn, and said in a table
+        assert chart.count('<th scope="row">') == SIGNAL_HISTORY_WEEKS
+    frustration_chart = next(chart for chart in charts if 'id="signal-frustration-title"' in chart)
+    cells = re.findall(r"<td>([^<]*)</td>", frustration_chart)
+    assert cells[-1] == "7" and not cells[-2].isdigit()  # 4 people: withheld, never shown
+    assert "<td>4</td>" not in frustration_chart
