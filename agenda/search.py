@@ -17,7 +17,7 @@ from typing import Any
 
 from agenda.hosts import host_of, hosts
 from agenda.models import Event
-from core.findable import SearchDocument, SearchKind, register
+from core.findable import SearchDocument, SearchKind, cover_thumbnails, register
 from core.keys import import_key, with_import_key
 from core.richtext import plain_text
 
@@ -64,6 +64,7 @@ def register_kind() -> SearchKind:
             model=Event,
             queryset=lambda: with_import_key(Event.objects.prefetch_related("host"), "event"),
             document=event_document,
+            thumbnails=lambda ids: cover_thumbnails(Event.objects.all(), ids),
             related={
                 host.model: host.reindex_on_change
                 for host in hosts()

@@ -35,6 +35,8 @@ from core.findable import (
     CommunityReach,
     SearchDocument,
     SearchKind,
+    Thumbnail,
+    cover_thumbnails,
     prefetched,
     register,
     related,
@@ -174,6 +176,12 @@ pre_save.connect(
 )
 serve_community_reach(community_reach)
 
+
+def _cover_thumbnail(community: Community) -> Thumbnail:
+    """A community's cover goes through its own checked view (`communities:cover`)."""
+    return Thumbnail(image=community.cover, serve="communities:cover", key=community.slug)
+
+
 register(
     SearchKind(
         kind="community",
@@ -183,6 +191,9 @@ register(
             Community.objects.prefetch_related(prefetched("tags")), "community"
         ),
         document=community_document,
+        thumbnails=lambda ids: cover_thumbnails(
+            Community.objects.all(), ids, image="cover", make=_cover_thumbnail
+        ),
         related={CommunityTag: _tagged(Community)},
     )
 )

@@ -30,6 +30,8 @@ from typing import Any, NamedTuple
 from django.db import models
 from django.db.models import Prefetch
 
+from core.images import with_renditions
+
 
 @dataclass
 class SearchDocument:
@@ -66,6 +68,19 @@ class SearchDocument:
     visible_from: datetime | None = None
 
 
+@dataclass(frozen=True)
+class Thumbnail:
+    """What a search result shows beside its title: a cover `image` (None: the kind's visual)
+    with what makes its URL checked when private (`owner`, or `serve` and `key`: see
+    `frontend.templatetags.pictures.cover`), or a `person` (a profile: photo or initials)."""
+
+    image: Any = None
+    owner: Any = None
+    serve: str = ""
+    key: Any = None
+    person: Any = None
+
+
 @dataclass
 class SearchKind:
     kind: str
@@ -78,6 +93,10 @@ class SearchKind:
     # Whether guests (core/guests.py) may find this kind at all: a guest's search covers only
     # such kinds, within the documents' own audience (a community's posts for its members).
     guest_visible: bool = False
+    # The small pictures of the search page: given the object ids of this kind's results on
+    # one page, their `Thumbnail`s by id, in a constant number of queries (renditions
+    # prefetched: `core.images.with_renditions(..., "thumb")`); None: the kind's visual.
+    thumbnails: Callable[[list[str]], dict[str, Thumbnail]] | None = None
 
 
 def prefetched(name: str) -> Prefetch[Any]:
@@ -87,6 +106,22 @@ def prefetched(name: str) -> Prefetch[Any]:
     per object to hold them, which taggit's managers make costly over a full rebuild.
     """
     return Prefetch(name, to_attr=f"{name}_prefetched")
+
+
+def cover_thumbnails(
+    queryset: models.QuerySet[Any],
+    ids: list[str],
+    *,
+    image: str = "cover_image",
+    make: Callable[[Any], Thumbnail] | None = None,
+) -> dict[str, Thumbnail]:
+    """`SearchKind.thumbnails` for a model with a cover at `image`: the objects of these ids
+    with their covers' thumb renditions (two queries), each as `make(obj)` (default: its
+    cover, its URL checked as the object says: `core.cover_access`)."""
+    wanted = [int(pk) for pk in ids if pk.isdigit()]
+    objects = with_renditions(queryset.filter(pk__in=wanted), image, "thumb")
+    build = make or (lambda obj: Thumbnail(image=getattr(obj, image), owner=obj))
+    return {str(obj.pk): build(obj) for obj in objects}
 
 
 def related(obj: Any, name: str) -> list[Any]:

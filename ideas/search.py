@@ -11,6 +11,7 @@ from __future__ import annotations
 from core.findable import (
     SearchDocument,
     SearchKind,
+    cover_thumbnails,
     prefetched,
     register,
     related,
@@ -89,6 +90,9 @@ register(
             "challenge",
         ),
         document=challenge_document,
+        thumbnails=lambda ids: cover_thumbnails(
+            ChallengePage.objects.prefetch_related("audience"), ids
+        ),
         related={
             ChallengePage.audience.through: lambda challenge: [challenge],
             **follows_page_privacy(

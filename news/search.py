@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from core.findable import SearchDocument, SearchKind, prefetched, register, related
+from core.findable import (
+    SearchDocument,
+    SearchKind,
+    cover_thumbnails,
+    prefetched,
+    register,
+    related,
+)
 from core.keys import import_key, with_import_key
 from news.models import LeadershipUpdatePage, NewsPage
 from people.models import Team
@@ -70,6 +77,9 @@ register(
             "news",
         ),
         document=news_document,
+        thumbnails=lambda ids: cover_thumbnails(
+            NewsPage.objects.prefetch_related("audience_teams"), ids
+        ),
         related={
             Team: lambda team: NewsPage.objects.filter(audience_teams=team),
             NewsPage.audience_teams.through: lambda page: [page],
@@ -88,6 +98,7 @@ register(
             "leadership_update",
         ),
         document=leadership_update_document,
+        thumbnails=lambda ids: cover_thumbnails(LeadershipUpdatePage.objects.all(), ids),
         related=follows_page_privacy(
             lambda page: LeadershipUpdatePage.objects.descendant_of(page, inclusive=True)
         ),

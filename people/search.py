@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from core.findable import SearchDocument, SearchKind, prefetched, register, related
+from core.findable import (
+    SearchDocument,
+    SearchKind,
+    Thumbnail,
+    cover_thumbnails,
+    prefetched,
+    register,
+    related,
+)
 from core.keys import import_key, with_import_key
 from people.models import Profile, Team
 from people.selectors import team_descendant_ids
@@ -88,6 +96,12 @@ register(
             "person",
         ),
         document=person_document,
+        thumbnails=lambda ids: cover_thumbnails(
+            Profile.objects.select_related("user"),
+            ids,
+            image="photo",
+            make=lambda profile: Thumbnail(person=profile),
+        ),
         related={
             Team: lambda team: Profile.objects.filter(team=team),
             User: lambda user: Profile.objects.filter(user=user),

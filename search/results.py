@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.utils.html import escape
 
@@ -23,6 +24,8 @@ class SearchHit:
     # What found it: the fields that matched ("title", "body", "tags", "teams", "suggestions")
     # and how ("synonym", "translation", "relaxed"), see search/answers.py.
     why: list[str] = field(default_factory=list)
+    # What the search page shows beside it (`search.thumbnails`): a `core.findable.Thumbnail`.
+    thumbnail: Any = None
 
 
 @dataclass

@@ -8,6 +8,7 @@ from core.ratelimits import rate_limited
 from search.engine import SearchUnavailable
 from search.query import PERIODS, Filters
 from search.services import record_click, run_search
+from search.thumbnails import attach_thumbnails
 
 PAGE_SIZE = 20
 
@@ -42,6 +43,8 @@ def search(request):
             )
         except SearchUnavailable:
             unavailable = True
+        else:
+            attach_thumbnails(outcome.results)
     base = {
         "q": text,
         "kind": filters.kinds,
