@@ -70,10 +70,10 @@ class CoverImageField(forms.ImageField):
     def to_python(self, data: Any) -> Any:
         if data and getattr(data, "size", 0) > COVER_MAX_BYTES:
             raise forms.ValidationError(_("The image is larger than 5 MB."), code="too_large")
-        upload = super().to_python(data)
+        upload: Any = super().to_python(data)
         if upload is None:
             return upload
-        image = upload.image
+        image = upload.image  # set by ImageField.to_python (Pillow opened it)
         if image.format not in self.formats:
             raise forms.ValidationError(
                 _("The image must be a JPEG, PNG or WebP image."), code="format"

@@ -213,7 +213,9 @@ def signal_history(week: date, weeks: int = SIGNAL_HISTORY_WEEKS) -> list[Signal
     utterances = gather(
         mondays[0] - timedelta(weeks=settings.INSIGHTS_BASELINE_WEEKS), week + timedelta(weeks=1)
     )
-    emerging, zero, frustrated = [], [], []
+    emerging: list[int | None] = []
+    zero: list[int | None] = []
+    frustrated: list[int | None] = []
     for monday in mondays:
         emerging.append(len(emerging_topics(monday, utterances)))
         zero.append(len(recurring_zero_results(monday)))

@@ -57,8 +57,8 @@ RECENT_REPORTS = timedelta(days=90)
 def event_for(user: Any, event_id: int) -> Event | None:
     """The event if this person may read it (its host and organiser loaded), else None.
     Only the rules of the event's own host are asked (`access.readable_host`)."""
-    event = with_renditions(Event.objects.select_related("organiser"), "cover_image", "hero")
-    event = event.filter(pk=event_id).first()
+    events = with_renditions(Event.objects.select_related("organiser"), "cover_image", "hero")
+    event = events.filter(pk=event_id).first()
     if event is None or readable_host(user, event) is None:
         return None
     return event
