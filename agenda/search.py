@@ -64,7 +64,7 @@ def register_kind() -> SearchKind:
             model=Event,
             queryset=lambda: with_import_key(Event.objects.prefetch_related("host"), "event"),
             document=event_document,
-            thumbnails=lambda ids: cover_thumbnails(Event.objects.all(), ids),
+            thumbnails=lambda user, ids: cover_thumbnails(Event.objects.all(), ids),
             related={
                 host.model: host.reindex_on_change
                 for host in hosts()

@@ -191,7 +191,7 @@ register(
             Community.objects.prefetch_related(prefetched("tags")), "community"
         ),
         document=community_document,
-        thumbnails=lambda ids: cover_thumbnails(
+        thumbnails=lambda user, ids: cover_thumbnails(
             Community.objects.all(), ids, image="cover", make=_cover_thumbnail
         ),
         related={CommunityTag: _tagged(Community)},

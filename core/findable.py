@@ -93,10 +93,10 @@ class SearchKind:
     # Whether guests (core/guests.py) may find this kind at all: a guest's search covers only
     # such kinds, within the documents' own audience (a community's posts for its members).
     guest_visible: bool = False
-    # The small pictures of the search page: given the object ids of this kind's results on
-    # one page, their `Thumbnail`s by id, in a constant number of queries (renditions
-    # prefetched: `core.images.with_renditions(..., "thumb")`); None: the kind's visual.
-    thumbnails: Callable[[list[str]], dict[str, Thumbnail]] | None = None
+    # The small pictures of the search page: given the reader and the object ids of this
+    # kind's results on one page, their `Thumbnail`s by id, in a constant number of queries
+    # (renditions prefetched: `cover_thumbnails`); an id left out: the kind's visual.
+    thumbnails: Callable[[Any, list[str]], dict[str, Thumbnail]] | None = None
 
 
 def prefetched(name: str) -> Prefetch[Any]:

@@ -90,7 +90,7 @@ register(
             "challenge",
         ),
         document=challenge_document,
-        thumbnails=lambda ids: cover_thumbnails(
+        thumbnails=lambda user, ids: cover_thumbnails(
             ChallengePage.objects.prefetch_related("audience"), ids
         ),
         related={

@@ -12,6 +12,7 @@ from core.findable import (
 )
 from core.keys import import_key, with_import_key
 from news.models import LeadershipUpdatePage, NewsPage
+from news.selectors.access import addressed_to
 from people.models import Team
 from search.pages import follows_page_privacy, page_visibility, stream_text
 
@@ -77,8 +78,8 @@ register(
             "news",
         ),
         document=news_document,
-        thumbnails=lambda ids: cover_thumbnails(
-            NewsPage.objects.prefetch_related("audience_teams"), ids
+        thumbnails=lambda user, ids: cover_thumbnails(
+            addressed_to(NewsPage.objects.prefetch_related("audience_teams"), user), ids
         ),
         related={
             Team: lambda team: NewsPage.objects.filter(audience_teams=team),
@@ -98,7 +99,7 @@ register(
             "leadership_update",
         ),
         document=leadership_update_document,
-        thumbnails=lambda ids: cover_thumbnails(LeadershipUpdatePage.objects.all(), ids),
+        thumbnails=lambda user, ids: cover_thumbnails(LeadershipUpdatePage.objects.all(), ids),
         related=follows_page_privacy(
             lambda page: LeadershipUpdatePage.objects.descendant_of(page, inclusive=True)
         ),

@@ -96,7 +96,7 @@ register(
             "person",
         ),
         document=person_document,
-        thumbnails=lambda ids: cover_thumbnails(
+        thumbnails=lambda user, ids: cover_thumbnails(
             Profile.objects.select_related("user"),
             ids,
             image="photo",

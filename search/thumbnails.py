@@ -7,12 +7,14 @@ checked view (`core.cover_access`), so a thumbnail never shows more than its res
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.findable import registry
 
 from .results import SearchHit
 
 
-def attach_thumbnails(hits: list[SearchHit]) -> None:
+def attach_thumbnails(user: Any, hits: list[SearchHit]) -> None:
     """Set `hit.thumbnail` on the hits whose kind gives thumbnails (one call per kind)."""
     by_kind: dict[str, list[SearchHit]] = {}
     for hit in hits:
@@ -21,6 +23,6 @@ def attach_thumbnails(hits: list[SearchHit]) -> None:
         search_kind = registry.get(kind)
         if search_kind is None or search_kind.thumbnails is None:
             continue
-        found = search_kind.thumbnails([hit.object_id for hit in kind_hits])
+        found = search_kind.thumbnails(user, [hit.object_id for hit in kind_hits])
         for hit in kind_hits:
             hit.thumbnail = found.get(hit.object_id)

@@ -44,7 +44,7 @@ def search(request):
         except SearchUnavailable:
             unavailable = True
         else:
-            attach_thumbnails(outcome.results)
+            attach_thumbnails(request.user, outcome.results)
     base = {
         "q": text,
         "kind": filters.kinds,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from wagtail.models import Page, PageViewRestriction
 
 from news.models import NewsPage
@@ -76,6 +76,23 @@ def addressed_to(
         team_ids = audience_team_ids_for_user(user)
     audience = NewsPage.audience_teams.through.objects.filter(newspage_id=OuterRef("pk"))
     return queryset.filter(~Exists(audience) | Exists(audience.filter(team_id__in=team_ids)))
+
+
+def with_cover_readable(
+    queryset: PageQuerySet, user: User | AnonymousUser, *, team_ids: list[int] | None = None
+) -> PageQuerySet:
+    """The news with `cover_readable`: whether their cover is for this reader (news for
+    everyone, or addressed to them). The cover of news for an audience is served to that
+    audience only (news/covers.py): the others are shown the news' default visual instead
+    of a picture that would not load."""
+    if team_ids is None:
+        team_ids = audience_team_ids_for_user(user)
+    audience = NewsPage.audience_teams.through.objects.filter(newspage_id=OuterRef("pk"))
+    readable = ExpressionWrapper(
+        Q(~Exists(audience)) | Q(Exists(audience.filter(team_id__in=team_ids))),
+        output_field=BooleanField(),
+    )
+    return queryset.annotate(cover_readable=readable)
 
 
 def page_ids_open_to(user: User | AnonymousUser, ids: set[int]) -> set[int]:

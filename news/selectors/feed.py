@@ -19,7 +19,7 @@ from news.models import (
 from people.models import Team
 from people.selectors import audience_team_ids_for_user
 
-from .access import addressed_to, blocked_paths_for_user, viewable_by
+from .access import addressed_to, blocked_paths_for_user, viewable_by, with_cover_readable
 from .questions import questions_visible_to, with_public_authors
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def news_for_listing(
     """Every news item this user may open, newest first, with the index's filters applied;
     their covers and the covers' card renditions come in one query for the whole page."""
     queryset = viewable_by(with_renditions(_news_base(), "cover_image", "card"), user)
+    queryset = with_cover_readable(queryset, user)
     if category:
         queryset = queryset.filter(category=category)
     if tag:

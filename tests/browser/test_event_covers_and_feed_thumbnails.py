@@ -50,6 +50,7 @@ def test_an_event_with_its_cover_and_the_home_feed_with_thumbnails_on_a_phone(pa
         title="Atelier réparation",
         place="Lyon",
         cover_image=wagtail_image("Vélo"),
+        cover_decorative=True,  # as an uploaded cover: the title is written under it
     )
     event(group, in_days=2, title="Sortie sans image", place="Parc")
     publish_news(

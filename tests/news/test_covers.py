@@ -148,6 +148,9 @@ def test_the_cover_of_news_for_an_audience_is_served_to_that_audience_only(clien
     assert response.status_code == 200 and response["Cache-Control"].startswith("private")
     client.force_login(outsider)
     assert [client.get(url).status_code for url in urls] == [404] * len(urls)
+    # By its link, the page shows them the news' visual, not a picture that would not load.
+    theirs = client.get(page.url).content.decode() + client.get("/actualites/").content.decode()
+    assert "/covers/news/" not in theirs and "frontend/covers/news.svg" in theirs
     client.logout()
     assert client.get(urls[0]).status_code == 302  # to the sign-in page
 

@@ -68,6 +68,8 @@ def test_the_results_cost_the_same_queries_with_2_or_8_covered_results(client, r
 
 
 def test_a_private_covers_thumbnail_is_a_checked_url_its_outsiders_cannot_fetch(client, reindex):
+    """News for an audience is findable by all (the audience targets, it does not hide); its
+    cover is for the audience: others get the news' visual and 404 at the cover's URL."""
     sections()
     team = TeamFactory(name="Atelier")
     insider, outsider = person(team=team), person(team=TeamFactory(name="Siège"))
@@ -80,5 +82,7 @@ def test_a_private_covers_thumbnail_is_a_checked_url_its_outsiders_cannot_fetch(
     urls = sorted(set(re.findall(rf"/covers/news/{page.pk}/[^ \"]+", html)))
     assert urls and client.get(urls[0]).status_code == 200
     client.force_login(outsider)
-    assert "Prime d" not in client.get("/search/", {"q": "prime"}).content.decode()
+    theirs = client.get("/search/", {"q": "prime"}).content.decode()
+    assert "/covers/news/" not in theirs and "/media/images/" not in theirs
+    assert any("frontend/covers/news.svg" in img for img in _thumbs(theirs))
     assert [client.get(url).status_code for url in urls] == [404] * len(urls)

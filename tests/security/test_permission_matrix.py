@@ -204,6 +204,8 @@ GET    /events/new/                                       auth 404  404  404  40
 POST   /events/new/                                       auth 404  404  404  404  404  302  404
 GET    /events/{events_open.pk}/                          auth 200  200  200  200  200  200  404
 GET    /events/{events_secret.pk}/                        auth 404  404  200  404  404  200  404
+GET    /covers/event/{events_secret.pk}/{ev_secret_cover} auth 404  404  200  404  404  200  404
+GET    /covers/challenge/{restricted.pk}/{r_cover}        auth 404  404  200  404  404  200  404
 GET    /events/{events_open.pk}/event.ics                 auth 200  200  200  200  200  200  404
 GET    /events/{events_secret.pk}/event.ics               auth 404  404  200  404  404  200  404
 POST   /events/{events_open.pk}/rsvp/                     auth 302  302  302  302  302  302  404

@@ -129,6 +129,8 @@ def build_world() -> World:
         phase="open",
         description=document_link(audience_document),
     )
+    restricted.cover_image = wagtail_image("Réservée", size=(400, 225))
+    restricted.save(update_fields=["cover_image"])
     idea = make_idea(challenge, author=author, title="Idée ouverte")
     restricted_idea = make_idea(restricted, author=author, title="Idée réservée")
     # The employee is invited to co-author the open idea: only they may answer.
@@ -181,7 +183,9 @@ def build_world() -> World:
         ev_community=ev_community,
         ev_secret_community=ev_secret_community,
         events_open=make_event(ev_community, place="Lyon"),
-        events_secret=make_event(ev_secret_community, place="Lyon"),
+        events_secret=make_event(
+            ev_secret_community, place="Lyon", cover_image=wagtail_image("X", size=(400, 225))
+        ),
         events_past=make_event(ev_community, in_days=-2, place="Lyon"),
     )
     # Feed area: an open community with a post and an event; a secret one nobody but the
@@ -245,6 +249,9 @@ def build_world() -> World:
         ),
     )
     communities_world(world)
+    # The file names of a rendition of private covers (core/cover_access.py).
+    world.objects["ev_secret_cover"] = _rendition_name(world.objects["events_secret"].cover_image)
+    world.objects["r_cover"] = _rendition_name(world.objects["restricted"].cover_image)
     return world
 
 
@@ -290,6 +297,10 @@ def _cover_rendition(target) -> str:
     target.cover = wagtail_image(target.name, size=(400, 225))
     target.save(update_fields=["cover"])
     return target.cover.get_rendition("fill-400x225-c75|format-jpeg").file.name.rsplit("/")[-1]
+
+
+def _rendition_name(image) -> str:
+    return image.get_rendition("fill-400x225-c75|format-jpeg").file.name.rsplit("/")[-1]
 
 
 def communities(world: World) -> dict:
