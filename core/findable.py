@@ -113,13 +113,14 @@ def cover_thumbnails(
     ids: list[str],
     *,
     image: str = "cover_image",
+    shape: str = "thumb",
     make: Callable[[Any], Thumbnail] | None = None,
 ) -> dict[str, Thumbnail]:
     """`SearchKind.thumbnails` for a model with a cover at `image`: the objects of these ids
-    with their covers' thumb renditions (two queries), each as `make(obj)` (default: its
+    with their covers' renditions in `shape` (two queries), each as `make(obj)` (default: its
     cover, its URL checked as the object says: `core.cover_access`)."""
     wanted = [int(pk) for pk in ids if pk.isdigit()]
-    objects = with_renditions(queryset.filter(pk__in=wanted), image, "thumb")
+    objects = with_renditions(queryset.filter(pk__in=wanted), image, shape)
     build = make or (lambda obj: Thumbnail(image=getattr(obj, image), owner=obj))
     return {str(obj.pk): build(obj) for obj in objects}
 

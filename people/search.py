@@ -100,6 +100,7 @@ register(
             Profile.objects.select_related("user"),
             ids,
             image="photo",
+            shape="avatar",  # `{% photo %}` draws the avatar shape
             make=lambda profile: Thumbnail(person=profile),
         ),
         related={
