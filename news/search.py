@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.findable import SearchDocument, SearchKind, prefetched, register, related
 from core.keys import import_key, with_import_key
+from core.languages import live_translation_languages, versions_of
 from news.models import LeadershipUpdatePage, NewsPage
 from people.models import Team
 from search.pages import follows_page_privacy, page_visibility, stream_text
@@ -31,6 +32,7 @@ def news_document(page: NewsPage) -> SearchDocument | None:
         body=_body_text(page),
         key=import_key(page, "news"),
         language=page.language,
+        translations=live_translation_languages(page),
         tags=[tag.name for tag in related(page, "tags")],
         teams=[team.name for team in teams],
         date=page.first_published_at,
@@ -52,6 +54,7 @@ def leadership_update_document(page: LeadershipUpdatePage) -> SearchDocument | N
         body=_body_text(page),
         key=import_key(page, "leadership_update"),
         language=page.language,
+        translations=live_translation_languages(page),
         tags=[tag.name for tag in related(page, "tags")],
         date=page.first_published_at,
         audience_team_ids=None,
@@ -73,6 +76,8 @@ register(
         related={
             Team: lambda team: NewsPage.objects.filter(audience_teams=team),
             NewsPage.audience_teams.through: lambda page: [page],
+            # A version published or withdrawn changes whom the others are found by.
+            NewsPage: versions_of,
             **follows_page_privacy(
                 lambda page: NewsPage.objects.descendant_of(page, inclusive=True)
             ),
@@ -88,8 +93,11 @@ register(
             "leadership_update",
         ),
         document=leadership_update_document,
-        related=follows_page_privacy(
-            lambda page: LeadershipUpdatePage.objects.descendant_of(page, inclusive=True)
-        ),
+        related={
+            LeadershipUpdatePage: versions_of,
+            **follows_page_privacy(
+                lambda page: LeadershipUpdatePage.objects.descendant_of(page, inclusive=True)
+            ),
+        },
     )
 )

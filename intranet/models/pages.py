@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.languages import CONTENT_LANGUAGES
+from core.languages import CONTENT_LANGUAGES, TranslatedContentMixin
 from core.text import CheckedTitleMixin
 from ideas.selectors import open_challenges_for
 from intranet.feed import home_for
@@ -51,7 +51,7 @@ class StandardPageTag(TaggedItemBase):
     )
 
 
-class StandardPage(CheckedTitleMixin, Page):
+class StandardPage(TranslatedContentMixin, CheckedTitleMixin, Page):
     """A general information page: a policy, a guide, a how-to."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
