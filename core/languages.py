@@ -117,7 +117,9 @@ def sync_language_and_locale(page: Any) -> None:
     if locale_language == page.language:
         return
     taken = (
-        Page.objects.filter(translation_key=page.translation_key, locale__language_code=page.language)
+        Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=page.language
+        )
         .exclude(pk=page.pk)
         .exists()
     )

@@ -53,7 +53,6 @@ def make_translation(page: Any, original: Any | None, language: str) -> None:
     )
     if taken is not None:
         raise ImportRowError(
-            f"the item 'translation_of' names already has a '{language}' version: "
-            f"'{taken.title}'"
+            f"the item 'translation_of' names already has a '{language}' version: '{taken.title}'"
         )
     page.translation_key = original.translation_key

@@ -109,7 +109,9 @@ def news_for_user(
 ) -> list[NewsPage]:
     """News addressed to the user's teams or to everyone, featured first then newest."""
     visible = viewable_by(_news_base(), user, blocked=blocked)
-    queryset = one_per_translation(addressed_to(visible, user, team_ids=team_ids), reader_language())
+    queryset = one_per_translation(
+        addressed_to(visible, user, team_ids=team_ids), reader_language()
+    )
     return list(queryset.order_by("-featured", "-first_published_at", "-pk")[:limit])
 
 
