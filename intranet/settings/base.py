@@ -230,6 +230,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # they always had (no /fr/ or /en/ prefix); readers get their language's version.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation starts as a draft and goes live when its translator publishes it, not at once
+# with the source's untranslated strings.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and media files ----------------------------------------------------------------
 STATIC_URL = "/static/"
