@@ -86,7 +86,10 @@ def pick_per_translation(items: Iterable[T], language: str) -> list[T]:
 
 def versions_of(page: Any) -> models.QuerySet[Any]:
     """The other versions of `page` (its translations), live or not, of its own type."""
-    return type(page).objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    versions: models.QuerySet[Any] = (
+        type(page).objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    )
+    return versions
 
 
 def live_translation_languages(page: Page) -> list[str]:
@@ -135,7 +138,14 @@ class _CopyBesideOriginal(CopyPageForTranslationAction):
     shared by both languages rather than duplicated into a second tree."""
 
     @transaction.atomic
-    def _copy_for_translation(self, page, locale, copy_parents, alias, exclude_fields):
+    def _copy_for_translation(
+        self,
+        page: Page,
+        locale: Locale,
+        copy_parents: bool,
+        alias: bool,
+        exclude_fields: Sequence[str] | None,
+    ) -> Page:
         parent = page.get_parent().specific
         translated_parent = parent.get_translation_or_none(locale) or parent
         slug = page.slug
@@ -164,7 +174,7 @@ class TranslatedPageForm(WagtailAdminPageForm):
     """The admin form of a translatable page: its language may not be that of another version."""
 
     def clean_language(self) -> str:
-        language = self.cleaned_data["language"]
+        language: str = self.cleaned_data["language"]
         page = self.instance
         if page.pk and page.translation_key:
             taken = (

@@ -124,9 +124,7 @@ def test_a_translated_page_is_found_once_by_each_reader_in_their_language(
         expect(found.first).to_contain_text("Zorbitude: remote work policy")
         assert_no_violations(reader)
         found.first.get_by_role("link").first.click()
-        expect(reader.get_by_role("heading", level=1)).to_have_text(
-            "Zorbitude: remote work policy"
-        )
+        expect(reader.get_by_role("heading", level=1)).to_have_text("Zorbitude: remote work policy")
         switch = reader.get_by_test_id("other-version")
         expect(switch).to_have_text("Aussi en français")
         box = switch.bounding_box()
