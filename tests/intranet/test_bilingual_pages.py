@@ -50,6 +50,23 @@ def test_each_version_links_to_the_other_in_that_versions_language(client):
     assert ">Aussi en français</a>" in english_page
 
 
+@pytest.mark.parametrize(
+    ("language", "shown", "hidden"),
+    [("fr", "Télétravail", "Remote work policy"), ("en", "Remote work policy", "Télétravail")],
+)
+def test_the_home_page_lists_a_translated_page_once_in_the_readers_language(
+    client, language, shown, hidden
+):
+    original = publish_standard_page(title="Télétravail", slug="teletravail")
+    publish_translation(original, "en", title="Remote work policy")
+    client.force_login(UserFactory())
+
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert home.count(f">{shown}</a>") == 1
+    assert f">{hidden}</a>" not in home
+
+
 def test_a_page_without_a_live_translation_offers_no_switch(client):
     original = publish_standard_page(title="Télétravail")
     draft = original.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
