@@ -54,6 +54,9 @@ class SearchDocument:
     body: str = ""
     key: str | None = None
     language: str | None = None
+    # The languages of the object's other live versions (translations): a reader of one of
+    # those languages finds that version instead, so a translated set is found once.
+    translations: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)
     date: datetime | None = None

@@ -4,7 +4,13 @@ from typing import Any
 
 from wagtail.rich_text import RichText
 
-from core.importing import ImportKind, ImportRowError, register
+from core.importing import (
+    ImportKind,
+    ImportRowError,
+    make_translation,
+    register,
+    translation_original,
+)
 from core.pages import site_home, unique_slug
 from core.richtext import text_to_html
 from core.text import TITLE_MAX_LENGTH
@@ -15,15 +21,19 @@ from intranet.models import StandardPage
 class PageKind(ImportKind):
     kind = "page"
     required = ("title", "body")
-    references = {"parent": "page"}
+    references = {"parent": "page", "translation_of": "page"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[StandardPage, bool]:
         title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
         body_html = text_to_html(self.text(row, "body", required=True))
         tags = self.string_list(row, "tags")
         language = self.choice(row, "language", ["fr", "en"], "fr")
+        original = translation_original("page", row, ctx, language)
         if row.get("parent"):
             parent = ctx.resolve("page", row["parent"])
+        elif original is not None:
+            # A translation stands beside its original unless told otherwise.
+            parent = original.get_parent().specific
         else:
             parent = site_home()
             if parent is None:
@@ -41,7 +51,7 @@ class PageKind(ImportKind):
         page.title = title
         page.slug = unique_slug(parent, title, page)
         page.body = [("paragraph", RichText(body_html))]
-        page.language = language
+        make_translation(page, original, language)
         page.tags.set(tags)
         page.save_revision(log_action=True).publish()
         return page, created

@@ -2,6 +2,7 @@
 
 from core.findable import SearchDocument, SearchKind, prefetched, register, related
 from core.keys import import_key, with_import_key
+from core.languages import live_translation_languages, versions_of
 from intranet.models import StandardPage
 from search.pages import follows_page_privacy, page_visibility, stream_text
 
@@ -18,6 +19,7 @@ def page_document(page: StandardPage) -> SearchDocument | None:
         body="\n".join(filter(None, [page.search_description, stream_text(page.body)])),
         key=import_key(page, "page"),
         language=page.language,
+        translations=live_translation_languages(page),
         tags=[tag.name for tag in related(page, "tags")],
         date=page.last_published_at,
         group_ids=group_ids,
@@ -32,8 +34,12 @@ register(
             StandardPage.objects.live().prefetch_related(prefetched("tags")), "page"
         ),
         document=page_document,
-        related=follows_page_privacy(
-            lambda page: StandardPage.objects.descendant_of(page, inclusive=True)
-        ),
+        related={
+            # A version published or withdrawn changes whom the others are found by.
+            StandardPage: versions_of,
+            **follows_page_privacy(
+                lambda page: StandardPage.objects.descendant_of(page, inclusive=True)
+            ),
+        },
     )
 )

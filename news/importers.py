@@ -10,7 +10,13 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from core.importing import ImportKind, ImportRowError, register
+from core.importing import (
+    ImportKind,
+    ImportRowError,
+    make_translation,
+    register,
+    translation_original,
+)
 from core.importing.images import image_from_row, set_cover
 from core.pages import unique_slug
 from core.richtext import text_to_html
@@ -90,7 +96,7 @@ class NewsKind(ImportKind):
 
     kind = "news"
     required = ("title", "body", "published_at")
-    references = {"author": "person", "audience": "team"}
+    references = {"author": "person", "audience": "team", "translation_of": "news"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[NewsPage, bool]:
         title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
@@ -100,6 +106,7 @@ class NewsKind(ImportKind):
         category = self.text(row, "category")[:100]
         tags = self.string_list(row, "tags")
         language = self.choice(row, "language", ["fr", "en"], "fr")
+        original = translation_original("news", row, ctx, language)
         person = author(row, ctx)
         audience = [ctx.resolve("team", key) for key in self.string_list(row, "audience")]
         due = must_read_by(row)
@@ -115,7 +122,7 @@ class NewsKind(ImportKind):
         page.intro = intro
         page.body = [("paragraph", RichText(body_html))]
         page.category = category
-        page.language = language
+        make_translation(page, original, language)
         page.author = person
         page.tags.set(tags)
         page.audience_teams.set(audience)
@@ -130,7 +137,7 @@ class NewsKind(ImportKind):
 class LeadershipUpdateKind(ImportKind):
     kind = "leadership_update"
     required = ("title", "body", "published_at")
-    references = {"author": "person"}
+    references = {"author": "person", "translation_of": "leadership_update"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[LeadershipUpdatePage, bool]:
         title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
@@ -138,6 +145,7 @@ class LeadershipUpdateKind(ImportKind):
         moment = published_at(row)
         tags = self.string_list(row, "tags")
         language = self.choice(row, "language", ["fr", "en"], "fr")
+        original = translation_original("leadership_update", row, ctx, language)
         person = author(row, ctx)
 
         parent = section(ensure_leadership_index)
@@ -147,7 +155,7 @@ class LeadershipUpdateKind(ImportKind):
         page.title = title
         page.slug = unique_slug(page.get_parent(), title, page)
         page.body = [("paragraph", RichText(body_html))]
-        page.language = language
+        make_translation(page, original, language)
         page.author = person
         page.tags.set(tags)
         set_cover(page, image_from_row(row, title, ctx.base_dir, current=page.cover_image))

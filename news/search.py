@@ -11,6 +11,7 @@ from core.findable import (
     related,
 )
 from core.keys import import_key, with_import_key
+from core.languages import live_translation_languages, versions_of
 from news.models import LeadershipUpdatePage, NewsPage
 from news.selectors.access import addressed_to
 from people.models import Team
@@ -39,6 +40,7 @@ def news_document(page: NewsPage) -> SearchDocument | None:
         body=_body_text(page),
         key=import_key(page, "news"),
         language=page.language,
+        translations=live_translation_languages(page),
         tags=[tag.name for tag in related(page, "tags")],
         teams=[team.name for team in teams],
         date=page.first_published_at,
@@ -60,6 +62,7 @@ def leadership_update_document(page: LeadershipUpdatePage) -> SearchDocument | N
         body=_body_text(page),
         key=import_key(page, "leadership_update"),
         language=page.language,
+        translations=live_translation_languages(page),
         tags=[tag.name for tag in related(page, "tags")],
         date=page.first_published_at,
         audience_team_ids=None,
@@ -84,6 +87,8 @@ register(
         related={
             Team: lambda team: NewsPage.objects.filter(audience_teams=team),
             NewsPage.audience_teams.through: lambda page: [page],
+            # A version published or withdrawn changes whom the others are found by.
+            NewsPage: versions_of,
             **follows_page_privacy(
                 lambda page: NewsPage.objects.descendant_of(page, inclusive=True)
             ),
@@ -100,8 +105,11 @@ register(
         ),
         document=leadership_update_document,
         thumbnails=lambda user, ids: cover_thumbnails(LeadershipUpdatePage.objects.all(), ids),
-        related=follows_page_privacy(
-            lambda page: LeadershipUpdatePage.objects.descendant_of(page, inclusive=True)
-        ),
+        related={
+            LeadershipUpdatePage: versions_of,
+            **follows_page_privacy(
+                lambda page: LeadershipUpdatePage.objects.descendant_of(page, inclusive=True)
+            ),
+        },
     )
 )

@@ -109,6 +109,8 @@ MAPPINGS: dict[str, Any] = {
         "teams": _label(),
         "spell": {"type": "text", "analyzer": "ruche_spell"},
         "language": {"type": "keyword"},
+        # The languages of the document's other versions: "translated into the reader's".
+        "translations": {"type": "keyword"},
         "date": {"type": "date"},
         "audience_team_ids": {"type": "long"},
         "group_ids": {"type": "long"},

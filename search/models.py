@@ -59,6 +59,8 @@ class SearchEntry(index.Indexed, models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     language = models.CharField(max_length=2, blank=True)
+    # The languages of the other versions, space-separated (SearchDocument.translations).
+    translations = models.CharField(max_length=20, blank=True)
     tags = models.TextField(blank=True)
     teams = models.TextField(blank=True)
     suggestions = models.TextField(blank=True)

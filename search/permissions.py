@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.findable import community_reach, guest_visible_kinds
 from core.guests import is_guest
+from core.languages import reader_language
 from people.selectors import audience_team_ids_for_user
 
 
@@ -25,13 +26,16 @@ class Searcher:
     readable_community_ids: list[int] = field(default_factory=list)
     # None: every kind; else only these (a guest's: the kinds opened to guests, maybe none).
     kinds: tuple[str, ...] | None = None
+    # The reader's language: of a translated set, they find the version in it (None: every
+    # version, as the index's tools show them).
+    language: str | None = None
 
     @classmethod
     def for_user(cls, user) -> Searcher:
         if not user.is_authenticated:
-            return cls(user_id=None)
+            return cls(user_id=None, language=reader_language())
         if user.is_superuser:
-            return cls(user_id=user.pk, sees_everything=True)
+            return cls(user_id=user.pk, sees_everything=True, language=reader_language())
         reach = community_reach(user)
         return cls(
             user_id=user.pk,
@@ -41,7 +45,17 @@ class Searcher:
             readable_community_ids=sorted(reach.readable),
             # A guest finds only the kinds opened to guests (in the communities they are in).
             kinds=guest_visible_kinds() if is_guest(user) else None,
+            language=reader_language(),
         )
+
+    def reads_other_version(self, found: Any) -> bool:
+        """Whether `found` has a version in this reader's language, which they find instead."""
+        if not self.language or getattr(found, "language", None) in (None, "", self.language):
+            return False
+        translations = getattr(found, "translations", None) or []
+        if isinstance(translations, str):
+            translations = translations.split()
+        return self.language in translations
 
     def may_see(self, found: Any) -> bool:
         """Whether this person may find `found`: a SearchDocument or a SearchEntry, which
@@ -50,6 +64,8 @@ class Searcher:
         if visible_from is not None and visible_from > timezone.now():
             return False
         if self.kinds is not None and found.kind not in self.kinds:
+            return False
+        if self.reads_other_version(found):
             return False
         if self.sees_everything:
             return True

@@ -127,6 +127,7 @@ def permission_values(searcher: Searcher) -> dict[str, Any]:
         "readable_community_ids": searcher.readable_community_ids,
         # a guest's: only the kinds opened to guests (none: a kind no document has)
         **({} if searcher.kinds is None else {"kinds": list(searcher.kinds) or [""]}),
+        **({} if searcher.language is None else {"language": searcher.language}),
     }
 
 
@@ -144,6 +145,18 @@ def permission_filters(searcher: Searcher, values: dict[str, Any] | None = None)
     if "kinds" in values:
         # A guest: only documents of their communities, whatever the kind opened to guests.
         kinds.append(Q("term", restricted_to_communities=True))
+    if "language" in values:
+        # One document per translated set: the reader's version where it exists.
+        kinds.append(
+            Q(
+                "bool",
+                should=[
+                    Q("term", language=values["language"]),
+                    Q("bool", must_not=[Q("term", translations=values["language"])]),
+                ],
+                minimum_should_match=1,
+            )
+        )
     if searcher.sees_everything:
         return [timely, *kinds]
 
@@ -189,9 +202,13 @@ def permission_template(searcher: Searcher, query: Q) -> tuple[str, dict[str, An
     administrators), their ids and the moment are its params.
     """
     values = permission_values(searcher)
-    lists = [name for name in values if name != "moment"]
-    # The moment stays a quoted string; the lists are written out as JSON.
-    placeholders = {"moment": "{{moment}}", **{name: f"\ue002{name}\ue002" for name in lists}}
+    strings = [name for name in ("moment", "language") if name in values]
+    lists = [name for name in values if name not in strings]
+    # The moment and language stay quoted strings; the lists are written out as JSON.
+    placeholders = {
+        **{name: f"{{{{{name}}}}}" for name in strings},
+        **{name: f"\ue002{name}\ue002" for name in lists},
+    }
     source = json.dumps(
         Q("bool", must=[query], filter=permission_filters(searcher, placeholders)).to_dict()
     )

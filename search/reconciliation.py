@@ -45,6 +45,7 @@ _ENTRY_FIELDS = (
     "body",
     "url",
     "language",
+    "translations",
     "tags",
     "teams",
     "suggestions",

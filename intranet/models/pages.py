@@ -9,7 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.languages import CONTENT_LANGUAGES
+from core.languages import (
+    CONTENT_LANGUAGES,
+    TranslatedContentMixin,
+    pick_per_translation,
+    reader_language,
+)
 from core.text import CheckedTitleMixin
 from ideas.selectors import open_challenges_for
 from intranet.feed import home_for
@@ -42,6 +47,10 @@ class HomePage(CheckedTitleMixin, Page):
         context["feed"] = home.feed
         if home.feed.number == 1:
             context["challenges"] = open_challenges_for(request.user)
+            # A translated page is listed once, in the reader's language where it exists.
+            context["information_pages"] = pick_per_translation(
+                self.get_children().live().public().specific(), reader_language()
+            )
         return context
 
 
@@ -51,7 +60,7 @@ class StandardPageTag(TaggedItemBase):
     )
 
 
-class StandardPage(CheckedTitleMixin, Page):
+class StandardPage(TranslatedContentMixin, CheckedTitleMixin, Page):
     """A general information page: a policy, a guide, a how-to."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "notifications",
     "core",
     "frontend",
+    # Translations of pages: the editor of segments, their status, what changed in the source
+    # since (wagtail_localize.locales replaces wagtail.locales).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -221,6 +225,14 @@ USE_I18N = True
 TIME_ZONE = env("TIME_ZONE", "Europe/Paris")
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Content in both languages: a page, news item or leadership update and its translation share
+# a translation_key and stand side by side in the one tree (core/languages.py), at the URLs
+# they always had (no /fr/ or /en/ prefix); readers get their language's version.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation starts as a draft and goes live when its translator publishes it, not at once
+# with the source's untranslated strings.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and media files ----------------------------------------------------------------
 STATIC_URL = "/static/"

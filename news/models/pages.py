@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.languages import CONTENT_LANGUAGES
+from core.languages import CONTENT_LANGUAGES, TranslatedContentMixin
 from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
@@ -44,7 +44,9 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page):
+class NewsPage(
+    TranslatedContentMixin, RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page
+):
     """One news item, possibly addressed to teams and possibly a must-read."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -120,7 +122,9 @@ class LeadershipUpdatePageTag(TaggedItemBase):
     )
 
 
-class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page):
+class LeadershipUpdatePage(
+    TranslatedContentMixin, RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page
+):
     """An update written by a leader; employees react, comment and ask questions on it."""
 
     intro = models.TextField(_("intro"), blank=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
+from core.languages import one_per_translation, reader_language
 from news.models import LeadershipUpdatePage, NewsPage, Question
 
 from .access import addressed_to, viewable_by
@@ -17,9 +18,12 @@ if TYPE_CHECKING:
 
 def news_published_for(user: User, *, since: datetime, until: datetime) -> QuerySet[NewsPage]:
     """News first published in [since, until), addressed to this reader's teams (or to
-    everyone) and open to them under Wagtail's page privacy; newest first."""
+    everyone) and open to them under Wagtail's page privacy; newest first; one per translated
+    set, in the language the digest is written in (the reader's) where it exists."""
     pages: QuerySet[NewsPage] = (
-        addressed_to(viewable_by(NewsPage.objects.all(), user), user)
+        one_per_translation(
+            addressed_to(viewable_by(NewsPage.objects.all(), user), user), reader_language()
+        )
         .filter(first_published_at__gte=since, first_published_at__lt=until)
         .order_by("-first_published_at")
     )

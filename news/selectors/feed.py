@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from core.images import with_renditions
+from core.languages import one_per_translation, reader_language
 from news.models import (
     Acknowledgement,
     LeadershipUpdatePage,
@@ -46,6 +47,8 @@ def news_for_listing(
     their covers and the covers' card renditions come in one query for the whole page."""
     queryset = viewable_by(with_renditions(_news_base(), "cover_image", "card"), user)
     queryset = with_cover_readable(queryset, user)
+    # One item per translated set, in the reader's language where it exists.
+    queryset = one_per_translation(queryset, reader_language())
     if category:
         queryset = queryset.filter(category=category)
     if tag:
@@ -82,8 +85,14 @@ def pending_must_reads(
     team_ids: list[int] | None = None,
 ) -> PageQuerySet:
     """Must-reads addressed to this user that they may open and have not acknowledged."""
-    acknowledged = Acknowledgement.objects.filter(page=OuterRef("pk"), user=user)
-    must_reads = viewable_by(NewsPage.objects.filter(must_read=True), user, blocked=blocked)
+    # Read in one language, a must-read is read in all (one item per translated set).
+    acknowledged = Acknowledgement.objects.filter(
+        page__translation_key=OuterRef("translation_key"), user=user
+    )
+    must_reads = one_per_translation(
+        viewable_by(NewsPage.objects.filter(must_read=True), user, blocked=blocked),
+        reader_language(),
+    )
     queryset = (
         addressed_to(must_reads, user, team_ids=team_ids)
         .filter(~Exists(acknowledged))
@@ -104,7 +113,9 @@ def news_for_user(
     visible = viewable_by(
         with_renditions(_news_base(), "cover_image", "thumb"), user, blocked=blocked
     )
-    queryset = addressed_to(visible, user, team_ids=team_ids)
+    queryset = one_per_translation(
+        addressed_to(visible, user, team_ids=team_ids), reader_language()
+    )
     return list(queryset.order_by("-featured", "-first_published_at", "-pk")[:limit])
 
 
@@ -121,7 +132,7 @@ def latest_leadership_updates(
     )
     if with_covers:
         updates = with_renditions(updates, "cover_image", "card")
-    queryset = viewable_by(updates, user, blocked=blocked)
+    queryset = one_per_translation(viewable_by(updates, user, blocked=blocked), reader_language())
     return list(queryset.order_by("-first_published_at", "-pk")[:limit])
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from core.languages import locale_for
 from intranet.models import HomePage, StandardPage
 
 
@@ -35,6 +36,17 @@ def publish_standard_page(
     page.tags.set(list(tags))
     page.save_revision().publish()
     return page
+
+
+def publish_translation(page: Page, language: str, *, title: str, **fields) -> Page:
+    """`page` translated into `language` as the admin's translation makes it (Wagtail's copy
+    for translation, a draft beside the original), then given `fields` and published."""
+    translation = page.copy_for_translation(locale_for(language))
+    translation.title = title
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return type(page).objects.get(pk=translation.pk)
 
 
 def editors_group() -> Group:

@@ -205,6 +205,7 @@ def test_the_home_page_runs_a_constant_number_of_queries(employee, client_of):
     publish_news(title="Une", audience=[team], must_read=True)
     publish_update()
     Question.objects.create(author=UserFactory(), body="Première question")
+    client.get("/")  # Wagtail caches the site's root paths (one per locale) once
     few = _queries(client, "/")
 
     for number in range(8):
@@ -233,6 +234,7 @@ def test_the_news_page_speaks_french_by_default(employee, client_of):
 def test_the_news_index_runs_a_constant_number_of_queries(employee, client_of):
     client = client_of(employee)
     publish_news(title="Seule", audience=[TeamFactory()], tags=["x"], author=employee.profile)
+    client.get("/actualites/")  # Wagtail caches the site's root paths (one per locale) once
     few = _queries(client, "/actualites/")
 
     for number in range(11):
