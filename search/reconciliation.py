@@ -55,6 +55,7 @@ _ENTRY_FIELDS = (
     "community_access",
     "visible_from",
     "boost",
+    "stale_from",
 )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 
 from search.query import MARK_END, MARK_START
@@ -23,6 +25,8 @@ class SearchHit:
     # What found it: the fields that matched ("title", "body", "tags", "teams", "suggestions")
     # and how ("synonym", "translation", "relaxed"), see search/answers.py.
     why: list[str] = field(default_factory=list)
+    # It may be out of date (its review date has passed): the result says so.
+    stale: bool = False
 
 
 @dataclass
@@ -47,6 +51,12 @@ class SearchOutcome:
     @property
     def page_count(self) -> int:
         return max(1, -(-self.count // self.page_size))
+
+
+def is_stale(stale_from: datetime | str | None) -> bool:
+    """Whether a document's `stale_from` (a moment, or the engine's ISO text of it) is past."""
+    moment = parse_datetime(stale_from) if isinstance(stale_from, str) else stale_from
+    return moment is not None and moment <= timezone.now()
 
 
 def marked_html(fragment: str) -> str:
