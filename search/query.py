@@ -360,7 +360,7 @@ def build_search(
     search = search.highlight_options(
         pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False
     )
-    search = search.source(["kind", "object_id", "key", "url", "title", "date"])
+    search = search.source(["kind", "object_id", "key", "url", "title", "date", "stale_from"])
     return search
 
 
