@@ -11,13 +11,16 @@ review date with their owner. A fixed number of queries whatever the number of i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, Revision
 
 from communities.selectors.posts import scheduled_posts_for
@@ -65,10 +68,10 @@ def must_read_target() -> int:
     return int(getattr(settings, "MUST_READ_TARGET_PERCENT", 80))
 
 
-def desk_for(user: User, *, shown: int = SHOWN) -> list[DeskSection]:
+def desk_for(user: User | AnonymousUser, *, shown: int = SHOWN) -> list[DeskSection]:
     """The sections of the desk this person may act on, in the order they are shown, each
     listing at most `shown` items (its count covers them all)."""
-    if not can_use_desk(user):
+    if not isinstance(user, get_user_model()) or not can_use_desk(user):
         return []
     sections = [_moderation(user, shown)]
     if can_answer_questions(user) or can_moderate(user):
@@ -92,7 +95,8 @@ def _moderation(user: User, shown: int) -> DeskSection:
             DeskItem(
                 item.title,
                 item.url,
-                _("%(count)s reports") % {"count": item.report_count},
+                ngettext("%(count)s report", "%(count)s reports", item.report_count)
+                % {"count": item.report_count},
             )
             for item in queue[:shown]
         ],
@@ -118,7 +122,8 @@ def _questions(user: User, shown: int) -> DeskSection:
             DeskItem(
                 question.body[:120],
                 url,
-                _("%(count)s votes") % {"count": question.vote_count},
+                ngettext("%(count)s vote", "%(count)s votes", question.vote_count)
+                % {"count": question.vote_count},
             )
             for question in waiting[:shown]
         ],
@@ -156,7 +161,7 @@ def _scheduled(user: User, shown: int) -> DeskSection:
         .order_by("approved_go_live_at")
         .values_list("object_id", "approved_go_live_at")
     )
-    when = {}
+    when: dict[int, datetime] = {}
     for object_id, moment in revisions:
         when.setdefault(int(object_id), moment)
     pages = Page.objects.filter(Q(pk__in=list(when)) | Q(go_live_at__gt=now, live=False))
