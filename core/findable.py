@@ -42,7 +42,10 @@ class SearchDocument:
     by a Wagtail page privacy setting. `community_ids`: None, or the communities that gate it:
     with `community_access="read"` only those who may read one of them find it (a community's
     posts and events), with `"see"` those who may know it exists (a community itself).
-    `visible_from`: found from that moment on only (a scheduled post); None: at once. Anything
+    `visible_from`: found from that moment on only (a scheduled post); None: at once.
+    `stale_from`: from that moment on the object may be out of date (an information page past
+    its review date): it ranks below equally relevant fresh documents and its result says so;
+    None: never. Anything
     a user may never see (an anonymous author's name, a private field) must simply not be put
     in the document.
     """
@@ -69,6 +72,7 @@ class SearchDocument:
     community_ids: list[int] | None = None
     community_access: str = "read"
     visible_from: datetime | None = None
+    stale_from: datetime | None = None
 
 
 @dataclass(frozen=True)

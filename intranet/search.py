@@ -1,5 +1,9 @@
 """The `page` kind of the unified search: general information pages."""
 
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
 from core.findable import SearchDocument, SearchKind, prefetched, register, related
 from core.keys import import_key, with_import_key
 from core.languages import live_translation_languages, versions_of
@@ -23,7 +27,16 @@ def page_document(page: StandardPage) -> SearchDocument | None:
         tags=[tag.name for tag in related(page, "tags")],
         date=page.last_published_at,
         group_ids=group_ids,
+        stale_from=stale_from(page),
     )
+
+
+def stale_from(page: StandardPage) -> datetime | None:
+    """The first moment the page is past its review date: the start of the next day."""
+    if page.review_date is None:
+        return None
+    next_day = page.review_date + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(next_day, time.min))
 
 
 register(

@@ -121,6 +121,7 @@ MAPPINGS: dict[str, Any] = {
         "restricted_to_communities": {"type": "boolean"},
         "visible_from": {"type": "date"},
         "boost": {"type": "float"},
+        "stale_from": {"type": "date"},
     },
 }
 

@@ -23,7 +23,7 @@ from search.indexing import document_id
 from search.models import SearchEntry
 from search.query import MARK_END, MARK_START, WHY_FIELDS
 from search.relaxed import INTENT_KINDS, RELATED, SYNONYM, TRANSLATION, TYPED
-from search.results import SearchHit, marked_html
+from search.results import SearchHit, is_stale, marked_html
 from search.understanding import Understanding, words_of
 
 # How an entry was found: by every meaningful word (a question's), or with the words taken
@@ -149,6 +149,8 @@ def rank(
             bool(wanted) and entry.kind not in wanted,
             -round(sum(rarity[phrase] for phrase in held[entry.pk]), 6),
             -named,
+            # Equally relevant, what may be out of date comes after what is not.
+            is_stale(entry.stale_from),
             -learned.get(document_id(entry.kind, entry.object_id), 0.0),
             -entry.boost,
             position,
@@ -184,6 +186,7 @@ def to_hit(entry: SearchEntry, origins: set[str], terms: Terms) -> SearchHit:
         snippet=snippet(entry.body, terms),
         date=entry.date,
         why=why(entry, origins, terms),
+        stale=is_stale(entry.stale_from),
     )
 
 

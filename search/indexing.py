@@ -59,6 +59,8 @@ def engine_source(document: SearchDocument) -> dict:
         "restricted_to_communities": document.community_ids is not None,
         "visible_from": document.visible_from.isoformat() if document.visible_from else None,
         "boost": document.boost,
+        # Only when set: the documents indexed before the field existed keep their fingerprint.
+        **({"stale_from": document.stale_from.isoformat()} if document.stale_from else {}),
     }
 
 
@@ -164,6 +166,7 @@ def database_fields(document: SearchDocument) -> dict:
         "community_access": document.community_access,
         "visible_from": document.visible_from,
         "boost": document.boost,
+        "stale_from": document.stale_from,
     }
 
 

@@ -72,6 +72,8 @@ class SearchEntry(index.Indexed, models.Model):
     community_access = models.CharField(max_length=4, default="read")
     visible_from = models.DateTimeField(null=True, blank=True)
     boost = models.FloatField(default=1.0)
+    # From then on it may be out of date (core.findable.SearchDocument.stale_from).
+    stale_from = models.DateTimeField(null=True, blank=True)
 
     # Indexed explicitly into the database backend by search.indexing, never into an engine.
     search_auto_update = False

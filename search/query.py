@@ -46,6 +46,8 @@ HIGHLIGHT_FIELDS = ["body", "body.fr", "body.en"]
 WHY_FIELDS = ["title", "tags", "teams", "suggestions"]
 FRESH_KINDS = ["news", "leadership_update"]
 NEWS_FLOOR = 0.7
+# A document past its `stale_from` (a page overdue for review) weighs this much of a fresh one.
+STALE_FACTOR = 0.5
 # How many clauses a query may hold (the engine refuses past 1,024), with room left for the
 # filters; relaxed.STRICT_COST is what one word of text_query costs.
 CLAUSE_BUDGET = 900
@@ -234,7 +236,8 @@ def facet_filters(filters: Filters) -> list[Q]:
 
 def scored(query: Q, understanding: Understanding | None = None) -> Q:
     """Recent news rank a little higher; people rank by profile completeness (`boost`); the
-    kinds a question asks for ("qui…", "comment…") rank higher."""
+    kinds a question asks for ("qui…", "comment…") rank higher; what may be out of date (past
+    its `stale_from`) ranks lower."""
     intent = intent_functions(understanding)
     if intent:
         query = Q("function_score", query=query, functions=intent, boost_mode="multiply")
@@ -255,10 +258,19 @@ def scored(query: Q, understanding: Understanding | None = None) -> Q:
         score_mode="sum",
         boost_mode="multiply",
     )
-    return Q(
+    boosted = Q(
         "function_score",
         query=freshness,
         field_value_factor={"field": "boost", "missing": 1.0},
+        boost_mode="multiply",
+    )
+    # A document no function matches keeps its score (the functions' score is then 1).
+    return Q(
+        "function_score",
+        query=boosted,
+        functions=[
+            {"filter": Q("range", stale_from={"lte": "now"}).to_dict(), "weight": STALE_FACTOR}
+        ],
         boost_mode="multiply",
     )
 
@@ -365,7 +377,7 @@ def build_search(
     search = search.highlight_options(
         pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False
     )
-    search = search.source(["kind", "object_id", "key", "url", "title", "date"])
+    search = search.source(["kind", "object_id", "key", "url", "title", "date", "stale_from"])
     return search
 
 

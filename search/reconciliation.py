@@ -56,6 +56,7 @@ _ENTRY_FIELDS = (
     "community_access",
     "visible_from",
     "boost",
+    "stale_from",
 )
 
 

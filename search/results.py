@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
 
 from search.query import MARK_END, MARK_START
@@ -26,6 +28,8 @@ class SearchHit:
     why: list[str] = field(default_factory=list)
     # What the search page shows beside it (`search.thumbnails`): a `core.findable.Thumbnail`.
     thumbnail: Any = None
+    # It may be out of date (its review date has passed): the result says so.
+    stale: bool = False
 
 
 @dataclass
@@ -50,6 +54,12 @@ class SearchOutcome:
     @property
     def page_count(self) -> int:
         return max(1, -(-self.count // self.page_size))
+
+
+def is_stale(stale_from: datetime | str | None) -> bool:
+    """Whether a document's `stale_from` (a moment, or the engine's ISO text of it) is past."""
+    moment = parse_datetime(stale_from) if isinstance(stale_from, str) else stale_from
+    return moment is not None and moment <= timezone.now()
 
 
 def marked_html(fragment: str) -> str:

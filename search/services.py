@@ -30,7 +30,7 @@ from search.query import (
     build_search,
     build_suggest,
 )
-from search.results import SearchHit, SearchOutcome, marked_html, strip_markers
+from search.results import SearchHit, SearchOutcome, is_stale, marked_html, strip_markers
 from search.similar import build_similar
 from search.synonyms import expand, fold
 from search.understanding import Understanding, understand
@@ -199,6 +199,7 @@ def _engine_hit(hit: dict[str, Any]) -> SearchHit:
         snippet=marked_html(best),
         date=source.get("date"),
         why=why_codes(hit),
+        stale=is_stale(source.get("stale_from")),
     )
 
 

@@ -16,7 +16,16 @@ from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
 from communities.conversations import can_moderate, is_visible
-from communities.models import Community, Poll, PollBallot, PollVote, Post, PostAttachment
+from communities.models import (
+    Community,
+    Membership,
+    Poll,
+    PollBallot,
+    PollVote,
+    Post,
+    PostAttachment,
+    Role,
+)
 from communities.selectors.access import can_read
 from communities.selectors.roles import animates
 
@@ -63,6 +72,18 @@ def scheduled_posts(community: Community, user: Any) -> QuerySet[Post]:
         .select_related("author", "author__profile", "community", "poll")
         .order_by("publish_at", "pk")
     )
+
+
+def scheduled_posts_for(user: Any) -> QuerySet[Post]:
+    """The posts still waiting for their publication time in every community this person
+    animates (all communities for an administrator), soonest first: the editors' desk."""
+    if not getattr(user, "is_authenticated", False):
+        return Post.objects.none()
+    waiting = Post.objects.filter(publish_at__gt=timezone.now())
+    if not user.is_superuser:
+        animated = Membership.objects.filter(user_id=user.pk, role=Role.ANIMATOR)
+        waiting = waiting.filter(community_id__in=animated.values("community_id"))
+    return waiting.select_related("community").order_by("publish_at", "pk")
 
 
 def scheduled_page(community: Community, user: Any, page_number: Any = None) -> Page[Post]:

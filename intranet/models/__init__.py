@@ -1,3 +1,4 @@
 from .pages import HomePage, StandardPage, StandardPageTag
+from .reviews import ReviewReminder
 
-__all__ = ["HomePage", "StandardPage", "StandardPageTag"]
+__all__ = ["HomePage", "ReviewReminder", "StandardPage", "StandardPageTag"]

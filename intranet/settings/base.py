@@ -329,6 +329,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "news-publish-scheduled": {"task": "news.publish_scheduled", "schedule": 60.0},
     "news-must-read-reminders": {"task": "news.send_must_read_reminders", "schedule": 3600.0},
+    # Information pages past their review date: each owner reminded once per page and date.
+    "intranet-remind-page-owners": {"task": "intranet.remind_page_owners", "schedule": 3600.0},
     # Events starting within a day (a community's, a challenge's workshops, everyone's): those
     # going are reminded once (agenda/tasks.py).
     "communities-event-reminders": {

@@ -48,6 +48,7 @@ POST   /admin/relevance-desk/synonym/                     auth auth 302  auth au
 POST   /admin/relevance-desk/acronym/                     auth auth 302  auth auth auth 302  404
 POST   /admin/relevance-desk/promote/                     auth auth 302  auth auth auth 302  404
 GET    /admin/background-tasks/                           auth auth 302  auth auth auth 200  404
+GET    /admin/desk/                                       auth auth 200  auth auth auth 200  404
 GET    {document.url}                                     auth 200  200  200  200  200  200  404
 POST   {document.url}                                     auth 200  200  200  200  200  200  404
 GET    {private_document.url}                             auth 404  200  404  404  200  200  404
