@@ -20,7 +20,20 @@ from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
 
+from news.audience import AudienceReachPanel, AudienceTreeWidget
+
 NEWS_INDEX_SLUG = "actualites"
+TEASER_MAX_LENGTH = 240
+
+
+def teaser_field() -> models.CharField:
+    """A sentence or two shown on cards, feeds and search results instead of the intro."""
+    return models.CharField(
+        _("teaser"),
+        max_length=TEASER_MAX_LENGTH,
+        blank=True,
+        help_text=_("Shown on cards, feeds and search results. At most 240 characters."),
+    )
 LEADERSHIP_INDEX_SLUG = "direction"
 
 
@@ -48,8 +61,17 @@ class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page)
     """One news item, possibly addressed to teams and possibly a must-read."""
 
     intro = models.TextField(_("intro"), blank=True)
+    teaser = teaser_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    category = models.CharField(_("category"), max_length=100, blank=True, db_index=True)
+    category = models.ForeignKey(
+        "news.NewsCategory",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+        help_text=_("From the list editors maintain under Snippets › News categories."),
+    )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     author = models.ForeignKey(
         "people.Profile",
@@ -75,11 +97,13 @@ class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("teaser"),
         cover_panel(),
         FieldPanel("body"),
         FieldPanel("author"),
         FieldPanel("category"),
-        FieldPanel("audience_teams"),
+        FieldPanel("audience_teams", widget=AudienceTreeWidget),
+        AudienceReachPanel(),
         MultiFieldPanel(
             [FieldPanel("featured"), FieldPanel("must_read"), FieldPanel("must_read_due")],
             heading=_("Highlighting"),
@@ -90,6 +114,7 @@ class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page)
     subpage_types: list[str] = []
 
     search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("category"),
@@ -124,6 +149,7 @@ class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, CoverImage
     """An update written by a leader; employees react, comment and ask questions on it."""
 
     intro = models.TextField(_("intro"), blank=True)
+    teaser = teaser_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(
         through=LeadershipUpdatePageTag, blank=True, verbose_name=_("tags")
@@ -142,6 +168,7 @@ class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, CoverImage
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("teaser"),
         cover_panel(),
         FieldPanel("body"),
         FieldPanel("author"),
@@ -151,6 +178,7 @@ class LeadershipUpdatePage(RegisteredContextMixin, CheckedTitleMixin, CoverImage
     subpage_types: list[str] = []
 
     search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("language"),

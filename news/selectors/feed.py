@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from core.images import with_renditions
 from news.models import (
     Acknowledgement,
     LeadershipUpdatePage,
+    NewsCategory,
     NewsPage,
     Question,
     QuestionStatus,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def _news_base() -> PageQuerySet:
-    return NewsPage.objects.select_related("author__user").prefetch_related(
+    return NewsPage.objects.select_related("author__user", "category").prefetch_related(
         Prefetch("audience_teams", queryset=Team.objects.only("id", "name", "slug"))
     )
 
@@ -45,8 +46,12 @@ def news_for_listing(
     """Every news item this user may open, newest first, with the index's filters applied;
     their covers and the covers' card renditions come in one query for the whole page."""
     queryset = viewable_by(with_renditions(_news_base(), "cover_image", "card"), user)
-    if category:
-        queryset = queryset.filter(category=category)
+    if category:  # a slug from the index's list, or a name (links from before the list)
+        queryset = queryset.filter(
+            Q(category__slug=category)
+            | Q(category__name__iexact=category)
+            | Q(category__name_en__iexact=category)
+        )
     if tag:
         queryset = queryset.filter(tags__name=tag)
     if team_id:
@@ -59,14 +64,10 @@ def news_for_listing(
     return queryset.order_by("-first_published_at", "-pk")
 
 
-def news_categories() -> list[str]:
-    return list(
-        NewsPage.objects.live()
-        .exclude(category="")
-        .order_by("category")
-        .values_list("category", flat=True)
-        .distinct()
-    )
+def news_categories() -> list[NewsCategory]:
+    """The categories of the list that at least one live news item has, by name."""
+    live = NewsPage.objects.live().filter(category=OuterRef("pk"))
+    return list(NewsCategory.objects.filter(Exists(live)).order_by("name"))
 
 
 def news_for_feed(user: User | AnonymousUser, *, limit: int = 30) -> list[NewsPage]:
