@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 from wagtail.admin.panels import Panel
 
-from people.selectors import AudienceReach, audience_reach, team_tree
+from people.models import Team
+from people.selectors import AudienceReach, audience_reach, team_ancestor_ids, team_tree
 
 TEAMS_SHOWN_IN_SUMMARY = 5
 
@@ -106,3 +107,33 @@ class AudienceReachPanel(Panel):
             context["reach"] = reach_payload(team_ids)
             context["reach_url"] = reverse("news_audience_reach")
             return context
+
+
+# --- Preview as an employee of a team ---------------------------------------------------------
+
+PREVIEW_TEAM_PREFIX = "team-"
+
+
+def team_preview_modes() -> list[tuple[str, str]]:
+    """One preview mode per team, in tree order: "As an employee of: Team"."""
+    return [
+        (
+            f"{PREVIEW_TEAM_PREFIX}{team.pk}",
+            gettext_lazy("As an employee of: %(team)s") % {"team": "— " * depth + team.name},
+        )
+        for team, depth in team_tree()
+    ]
+
+
+def audience_preview(page: Any, mode_name: str) -> dict[str, Any] | None:
+    """For a team preview mode: the team and whether its employees are in the page's audience
+    (the rule of `news.selectors.addressed_to`: no team, or the team or one above it)."""
+    if not mode_name.startswith(PREVIEW_TEAM_PREFIX):
+        return None
+    raw = mode_name.removeprefix(PREVIEW_TEAM_PREFIX)
+    team = Team.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    if team is None:
+        return None
+    audience = {t.pk for t in page.audience_teams.all()}
+    reached = not audience or bool(audience & set(team_ancestor_ids(team.pk)))
+    return {"team": team, "reached": reached}

@@ -20,7 +20,12 @@ from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
 
-from news.audience import AudienceReachPanel, AudienceTreeWidget
+from news.audience import (
+    AudienceReachPanel,
+    AudienceTreeWidget,
+    audience_preview,
+    team_preview_modes,
+)
 
 NEWS_INDEX_SLUG = "actualites"
 TEASER_MAX_LENGTH = 240
@@ -123,6 +128,16 @@ class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page)
 
     class Meta:
         verbose_name = _("news page")
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        """The page as it is, then as an employee of each team sees it (its audience)."""
+        return [("", _("Default")), *team_preview_modes()]
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["audience_preview"] = audience_preview(self, mode_name)
+        return context
 
 
 class LeadershipIndexPage(RegisteredContextMixin, CheckedTitleMixin, Page):
