@@ -13,8 +13,7 @@ from typing import Any
 
 from django import forms
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.panels import Panel
 
 from people.models import Team

@@ -41,7 +41,7 @@ class NewsCategoryQuerySet(models.QuerySet["NewsCategory"]):
         return None
 
 
-class NewsCategory(models.Model):
+class NewsCategory(models.Model):  # type: ignore[django-manager-missing]
     name = models.CharField(_("name"), max_length=CATEGORY_NAME_MAX_LENGTH)
     name_en = models.CharField(
         _("name in English"),
@@ -66,6 +66,12 @@ class NewsCategory(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def save(self, *args, **kwargs) -> None:
+        self.name, self.name_en = normalised_name(self.name), normalised_name(self.name_en)
+        if not self.slug:
+            self.slug = unique_category_slug(self.name, self.pk)
+        super().save(*args, **kwargs)
+
     @property
     def label(self) -> str:
         """The name in the reader's language."""
@@ -80,17 +86,12 @@ class NewsCategory(models.Model):
         if same is not None:
             raise ValidationError({"name": _("This category already exists.")})
 
-    def save(self, *args, **kwargs) -> None:
-        self.name, self.name_en = normalised_name(self.name), normalised_name(self.name_en)
-        if not self.slug:
-            self.slug = unique_category_slug(self.name, self.pk)
-        super().save(*args, **kwargs)
-
 
 def unique_category_slug(name: str, pk: int | None = None) -> str:
     base = slugify(name)[:100] or "categorie"
     slug, number = base, 1
-    while NewsCategory.objects.filter(slug=slug).exclude(pk=pk).exists():
+    others = NewsCategory.objects.exclude(pk=pk) if pk is not None else NewsCategory.objects
+    while others.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug

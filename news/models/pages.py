@@ -4,6 +4,7 @@ What they show beyond their fields (the filtered list, reactions and comments, q
 registered by `NewsConfig.ready()` from `news.views` (see `core.page_context`).
 """
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,7 +20,6 @@ from core.languages import CONTENT_LANGUAGES
 from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
-
 from news.audience import (
     AudienceReachPanel,
     AudienceTreeWidget,
@@ -39,6 +39,8 @@ def teaser_field() -> models.CharField:
         blank=True,
         help_text=_("Shown on cards, feeds and search results. At most 240 characters."),
     )
+
+
 LEADERSHIP_INDEX_SLUG = "direction"
 
 
@@ -106,7 +108,7 @@ class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page)
         cover_panel(),
         FieldPanel("body"),
         FieldPanel("author"),
-        FieldPanel("category"),
+        FieldPanel("category", widget=forms.Select),  # a short list: no chooser modal
         FieldPanel("audience_teams", widget=AudienceTreeWidget),
         AudienceReachPanel(),
         MultiFieldPanel(
@@ -132,7 +134,7 @@ class NewsPage(RegisteredContextMixin, CheckedTitleMixin, CoverImageMixin, Page)
     @property
     def preview_modes(self) -> list[tuple[str, str]]:
         """The page as it is, then as an employee of each team sees it (its audience)."""
-        return [("", _("Default")), *team_preview_modes()]
+        return [("", str(_("Default"))), *team_preview_modes()]
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)

@@ -62,8 +62,14 @@ def test_the_import_names_a_category_and_adds_the_ones_the_list_lacks(tmp_path):
     path = write_jsonl(
         tmp_path,
         *[
-            {"kind": "news", "key": key, "title": key, "body": "Texte",
-             "published_at": "2026-03-02T09:30:00+01:00", "category": category}
+            {
+                "kind": "news",
+                "key": key,
+                "title": key,
+                "body": "Texte",
+                "published_at": "2026-03-02T09:30:00+01:00",
+                "category": category,
+            }
             for key, category in [("a", " vie INTERNE"), ("b", "company life"), ("c", "Sécurité")]
         ],
     )
@@ -76,8 +82,14 @@ def test_the_import_names_a_category_and_adds_the_ones_the_list_lacks(tmp_path):
 
 
 def test_the_import_refuses_a_teaser_too_long_with_its_line(tmp_path):
-    row = {"kind": "news", "key": "long", "title": "Long", "body": "Texte",
-           "published_at": "2026-03-02T09:30:00+01:00", "teaser": "x" * 241}
+    row = {
+        "kind": "news",
+        "key": "long",
+        "title": "Long",
+        "body": "Texte",
+        "published_at": "2026-03-02T09:30:00+01:00",
+        "teaser": "x" * 241,
+    }
     path = write_jsonl(tmp_path, row)
 
     _out, err = run_import(path, expect_failure=True)
