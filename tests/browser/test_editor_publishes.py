@@ -77,7 +77,9 @@ def test_an_editor_publishes_a_news_item_with_a_cover_and_an_audience_and_sees_i
     title.fill("Les ruches du toit")  # …and the editor gives a better one, and the alt text
     modal.get_by_role("textbox", name="Description").fill("Trois ruches sur le toit")
     modal.locator("form button[type=submit]").filter(has_text="Transférer").click()
-    expect(page.locator("[data-chooser-title], .chooser__title").first).to_contain_text("Les ruches du toit")
+    expect(page.locator("[data-chooser-title], .chooser__title").first).to_contain_text(
+        "Les ruches du toit"
+    )
     assert_accessible(page)
 
     page.locator('footer [data-w-dropdown-target="toggle"]').click()  # "Plus d'actions"
