@@ -21,7 +21,10 @@ def news_items(user, window: Window) -> list[Item]:
     """News published in the window, addressed to the reader's teams (or everyone), that the
     reader may open."""
     pages = news_published_for(user, since=window.start, until=window.end)[:LIMIT]
-    return [Item(page.title, absolute_url(page.url or ""), page.intro[:300]) for page in pages]
+    return [
+        Item(page.title, absolute_url(page.url or ""), (page.teaser or page.intro[:300]))
+        for page in pages
+    ]
 
 
 def news_readers(window: Window) -> frozenset[int] | None:

@@ -22,7 +22,8 @@ from core.pages import unique_slug
 from core.richtext import text_to_html
 from core.text import TITLE_MAX_LENGTH
 from news.models import LeadershipUpdatePage, NewsPage
-from news.services import ensure_leadership_index, ensure_news_index
+from news.models.pages import TEASER_MAX_LENGTH
+from news.services import category_for_name, ensure_leadership_index, ensure_news_index
 from people.models import Profile
 
 
@@ -103,7 +104,10 @@ class NewsKind(ImportKind):
         body_html = text_to_html(self.text(row, "body", required=True))
         moment = published_at(row)
         intro = self.text(row, "intro")
-        category = self.text(row, "category")[:100]
+        # A name from the managed list (French or English, case and spacing ignored); a name
+        # the list lacks is added to it. `teaser`: optional, at most TEASER_MAX_LENGTH.
+        category = category_for_name(self.text(row, "category"))
+        teaser = self.text(row, "teaser", max_length=TEASER_MAX_LENGTH)
         tags = self.string_list(row, "tags")
         language = self.choice(row, "language", ["fr", "en"], "fr")
         original = translation_original("news", row, ctx, language)
@@ -120,6 +124,7 @@ class NewsKind(ImportKind):
         page.title = title
         page.slug = unique_slug(page.get_parent(), title, page)
         page.intro = intro
+        page.teaser = teaser
         page.body = [("paragraph", RichText(body_html))]
         page.category = category
         make_translation(page, original, language)
@@ -147,6 +152,7 @@ class LeadershipUpdateKind(ImportKind):
         language = self.choice(row, "language", ["fr", "en"], "fr")
         original = translation_original("leadership_update", row, ctx, language)
         person = author(row, ctx)
+        teaser = self.text(row, "teaser", max_length=TEASER_MAX_LENGTH)
 
         parent = section(ensure_leadership_index)
         page, created = place_page(
@@ -154,6 +160,7 @@ class LeadershipUpdateKind(ImportKind):
         )
         page.title = title
         page.slug = unique_slug(page.get_parent(), title, page)
+        page.teaser = teaser
         page.body = [("paragraph", RichText(body_html))]
         make_translation(page, original, language)
         page.author = person

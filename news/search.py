@@ -19,7 +19,8 @@ from search.pages import follows_page_privacy, page_visibility, stream_text
 
 
 def _body_text(page) -> str:
-    return "\n".join(filter(None, [page.intro, stream_text(page.body)]))
+    # The teaser first: the result's excerpt is taken from the start when nothing matches.
+    return "\n".join(filter(None, [page.teaser, page.intro, stream_text(page.body)]))
 
 
 def news_document(page: NewsPage) -> SearchDocument | None:

@@ -1,10 +1,32 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from news.models import LeadershipIndexPage, NewsIndexPage
+from news.models import LeadershipIndexPage, NewsCategory, NewsIndexPage
 from news.services import configure_section
+from news.views.audience import audience_reach
+
+
+@hooks.register("register_admin_urls")
+def register_audience_reach_url():
+    return [path("news/audience-reach/", audience_reach, name="news_audience_reach")]
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    """The categories editors maintain; news pages pick one of them."""
+
+    model = NewsCategory
+    icon = "tag"
+    menu_label = _("News categories")
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+    ordering = ["name"]
+
+
+register_snippet(NewsCategoryViewSet)
 
 
 @hooks.register("after_create_page")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -76,6 +77,70 @@ def audience_team_ids_for_user(user: User | AnonymousUser) -> list[int]:
         else None
     )
     return team_ancestor_ids(team_id) if team_id else []
+
+
+@dataclass
+class TeamReach:
+    team_id: int
+    name: str
+    count: int
+
+
+@dataclass
+class AudienceReach:
+    """How many active employees an audience reaches: `total` counts each person once (a
+    chosen team inside another is not counted twice); `teams` gives each chosen team's own
+    count, its sub-teams included. No team: everyone, and `teams` is empty."""
+
+    total: int
+    teams: list[TeamReach] = field(default_factory=list)
+
+
+def audience_reach(team_ids: Iterable[int]) -> AudienceReach:
+    """Who content addressed to these teams reaches: the active people of these teams and of
+    their sub-teams (guests and people who left excluded), everyone for no team. The same
+    rule as `audience_team_ids_for_user`, seen from the audience's side. Two queries."""
+    chosen = sorted(set(team_ids))
+    people = Profile.objects.active()
+    if not chosen:
+        return AudienceReach(total=people.count())
+    below = team_descendants_map(chosen)
+    counts = dict(
+        people.filter(team_id__in=set().union(*below.values()))
+        .values_list("team_id")
+        .annotate(n=Count("pk"))
+        .values_list("team_id", "n")
+    )
+    names = dict(Team.objects.filter(pk__in=chosen).values_list("pk", "name"))
+    teams = [
+        TeamReach(team_id, names[team_id], sum(counts.get(t, 0) for t in below[team_id]))
+        for team_id in chosen
+        if team_id in names
+    ]
+    reached = set().union(*(below[t.team_id] for t in teams)) if teams else set()
+    teams.sort(key=lambda reach: (-reach.count, reach.name))
+    return AudienceReach(total=sum(counts.get(t, 0) for t in reached), teams=teams)
+
+
+def team_tree() -> list[tuple[Team, int]]:
+    """Every team in tree order (parents before their children, siblings by name), with its
+    depth (0 at the top): what an audience picker lists. One query."""
+    teams = list(Team.objects.only("id", "name", "parent_id").order_by("name"))
+    ids = {team.pk for team in teams}
+    children: dict[int | None, list[Team]] = defaultdict(list)
+    for team in teams:
+        children[team.parent_id if team.parent_id in ids else None].append(team)
+    ordered: list[tuple[Team, int]] = []
+    seen: set[int] = set()
+    stack = [(team, 0) for team in reversed(children[None])]
+    while stack:
+        team, depth = stack.pop()
+        if team.pk in seen:
+            continue
+        seen.add(team.pk)
+        ordered.append((team, depth))
+        stack.extend((child, depth + 1) for child in reversed(children[team.pk]))
+    return ordered
 
 
 # --- People -----------------------------------------------------------------------------------

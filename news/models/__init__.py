@@ -1,3 +1,4 @@
+from .categories import NewsCategory, category_key, normalised_name
 from .mustread import Acknowledgement, MustReadReminder, ReminderStage
 from .pages import (
     LEADERSHIP_INDEX_SLUG,
@@ -19,6 +20,7 @@ __all__ = [
     "LeadershipUpdatePage",
     "LeadershipUpdatePageTag",
     "MustReadReminder",
+    "NewsCategory",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
@@ -26,4 +28,6 @@ __all__ = [
     "QuestionStatus",
     "QuestionVote",
     "ReminderStage",
+    "category_key",
+    "normalised_name",
 ]

@@ -4,6 +4,7 @@ What they show beyond their fields (the filtered list, reactions and comments, q
 registered by `NewsConfig.ready()` from `news.views` (see `core.page_context`).
 """
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,8 +20,27 @@ from core.languages import CONTENT_LANGUAGES, TranslatedContentMixin
 from core.models import CoverImageMixin, cover_panel
 from core.page_context import RegisteredContextMixin
 from core.text import CheckedTitleMixin
+from news.audience import (
+    AudienceReachPanel,
+    AudienceTreeWidget,
+    audience_preview,
+    team_preview_modes,
+)
 
 NEWS_INDEX_SLUG = "actualites"
+TEASER_MAX_LENGTH = 240
+
+
+def teaser_field() -> models.CharField:
+    """A sentence or two shown on cards, feeds and search results instead of the intro."""
+    return models.CharField(
+        _("teaser"),
+        max_length=TEASER_MAX_LENGTH,
+        blank=True,
+        help_text=_("Shown on cards, feeds and search results. At most 240 characters."),
+    )
+
+
 LEADERSHIP_INDEX_SLUG = "direction"
 
 
@@ -50,8 +70,17 @@ class NewsPage(
     """One news item, possibly addressed to teams and possibly a must-read."""
 
     intro = models.TextField(_("intro"), blank=True)
+    teaser = teaser_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    category = models.CharField(_("category"), max_length=100, blank=True, db_index=True)
+    category = models.ForeignKey(
+        "news.NewsCategory",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+        help_text=_("From the list editors maintain under Snippets › News categories."),
+    )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
     author = models.ForeignKey(
         "people.Profile",
@@ -77,11 +106,13 @@ class NewsPage(
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("teaser"),
         cover_panel(),
         FieldPanel("body"),
         FieldPanel("author"),
-        FieldPanel("category"),
-        FieldPanel("audience_teams"),
+        FieldPanel("category", widget=forms.Select),  # a short list: no chooser modal
+        FieldPanel("audience_teams", widget=AudienceTreeWidget),
+        AudienceReachPanel(),
         MultiFieldPanel(
             [FieldPanel("featured"), FieldPanel("must_read"), FieldPanel("must_read_due")],
             heading=_("Highlighting"),
@@ -92,6 +123,7 @@ class NewsPage(
     subpage_types: list[str] = []
 
     search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("category"),
@@ -100,6 +132,16 @@ class NewsPage(
 
     class Meta:
         verbose_name = _("news page")
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        """The page as it is, then as an employee of each team sees it (its audience)."""
+        return [("", str(_("Default"))), *team_preview_modes()]
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["audience_preview"] = audience_preview(self, mode_name)
+        return context
 
 
 class LeadershipIndexPage(RegisteredContextMixin, CheckedTitleMixin, Page):
@@ -128,6 +170,7 @@ class LeadershipUpdatePage(
     """An update written by a leader; employees react, comment and ask questions on it."""
 
     intro = models.TextField(_("intro"), blank=True)
+    teaser = teaser_field()
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(
         through=LeadershipUpdatePageTag, blank=True, verbose_name=_("tags")
@@ -146,6 +189,7 @@ class LeadershipUpdatePage(
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("teaser"),
         cover_panel(),
         FieldPanel("body"),
         FieldPanel("author"),
@@ -155,6 +199,7 @@ class LeadershipUpdatePage(
     subpage_types: list[str] = []
 
     search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("language"),

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from core.images import with_renditions
 from core.languages import one_per_translation, reader_language
 from news.models import (
     Acknowledgement,
     LeadershipUpdatePage,
+    NewsCategory,
     NewsPage,
     Question,
     QuestionStatus,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def _news_base() -> PageQuerySet:
-    return NewsPage.objects.select_related("author__user").prefetch_related(
+    return NewsPage.objects.select_related("author__user", "category").prefetch_related(
         Prefetch("audience_teams", queryset=Team.objects.only("id", "name", "slug"))
     )
 
@@ -49,8 +50,12 @@ def news_for_listing(
     queryset = with_cover_readable(queryset, user)
     # One item per translated set, in the reader's language where it exists.
     queryset = one_per_translation(queryset, reader_language())
-    if category:
-        queryset = queryset.filter(category=category)
+    if category:  # a slug from the index's list, or a name (links from before the list)
+        queryset = queryset.filter(
+            Q(category__slug=category)
+            | Q(category__name__iexact=category)
+            | Q(category__name_en__iexact=category)
+        )
     if tag:
         queryset = queryset.filter(tags__name=tag)
     if team_id:
@@ -63,14 +68,10 @@ def news_for_listing(
     return queryset.order_by("-first_published_at", "-pk")
 
 
-def news_categories() -> list[str]:
-    return list(
-        NewsPage.objects.live()
-        .exclude(category="")
-        .order_by("category")
-        .values_list("category", flat=True)
-        .distinct()
-    )
+def news_categories() -> list[NewsCategory]:
+    """The categories of the list that at least one live news item has, by name."""
+    live = NewsPage.objects.live().filter(category=OuterRef("pk"))
+    return list(NewsCategory.objects.filter(Exists(live)).order_by("name"))
 
 
 def news_for_feed(user: User | AnonymousUser, *, limit: int = 30) -> list[NewsPage]:

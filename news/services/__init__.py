@@ -1,5 +1,6 @@
 """Every write of the news app (see the submodules); views and imports call these."""
 
+from .categories import category_for_name
 from .mustread import acknowledge_must_read
 from .questions import (
     answer_question,
@@ -13,6 +14,7 @@ from .sections import configure_section, ensure_leadership_index, ensure_news_in
 __all__ = [
     "acknowledge_must_read",
     "answer_question",
+    "category_for_name",
     "ask_question",
     "configure_section",
     "ensure_leadership_index",

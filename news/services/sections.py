@@ -33,12 +33,20 @@ MANAGERS = "Managers"
 WORKFLOW_NAME = gettext_noop("News moderation")
 APPROVAL_TASK_NAME = gettext_noop("Communicators' approval")
 
+# Editors and communicators maintain the list of news categories (a snippet).
+CATEGORY_PERMISSIONS = [
+    "add_newscategory",
+    "change_newscategory",
+    "delete_newscategory",
+    "view_newscategory",
+]
 GROUP_PERMISSIONS = {
-    EDITORS: ["moderate_engagement", "view_acknowledgement_stats"],
+    EDITORS: ["moderate_engagement", "view_acknowledgement_stats", *CATEGORY_PERMISSIONS],
     COMMUNICATORS: [
         "moderate_engagement",
         "view_acknowledgement_stats",
         "answer_question",
+        *CATEGORY_PERMISSIONS,
     ],
     MODERATORS: ["moderate_engagement", "reveal_anonymous_author"],
     MANAGERS: ["answer_question"],

@@ -30,7 +30,7 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.intro
+        return item.teaser or item.intro
 
     def item_link(self, item):
         return item.url
@@ -45,4 +45,4 @@ class NewsFeed(Feed):
         return item.author.full_name if item.author else None
 
     def item_categories(self, item):
-        return [item.category] if item.category else []
+        return [item.category.label] if item.category else []

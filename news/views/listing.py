@@ -33,10 +33,21 @@ def news_listing_context(request, index) -> dict:
     items = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    categories = news_categories()
+    wanted = filters["category"].casefold()
+    selected = next(
+        (
+            c
+            for c in categories
+            if wanted in (c.slug, c.name.casefold(), c.name_en.casefold()) and wanted
+        ),
+        None,
+    )
     return {
         "items": items,
+        "selected_category": selected,
         "filters": filters,
         "filter_query": query.urlencode(),
-        "categories": news_categories(),
+        "categories": categories,
         "teams": Team.objects.only("id", "name").order_by("name"),
     }

@@ -8,7 +8,12 @@ from __future__ import annotations
 from wagtail.rich_text import RichText
 
 from news.models import LeadershipUpdatePage, NewsPage
-from news.services import configure_section, ensure_leadership_index, ensure_news_index
+from news.services import (
+    category_for_name,
+    configure_section,
+    ensure_leadership_index,
+    ensure_news_index,
+)
 from tests.intranet.factories import home_page
 
 
@@ -29,6 +34,8 @@ def publish_news(
     **fields,
 ) -> NewsPage:
     index = ensure_news_index()
+    if isinstance(fields.get("category"), str):  # a name: the category of the list
+        fields["category"] = category_for_name(fields["category"])
     page = NewsPage(title=title, body=[("paragraph", RichText(body_html))], **fields)
     index.add_child(instance=page)
     page.audience_teams.set(list(audience))

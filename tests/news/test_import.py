@@ -52,7 +52,7 @@ def test_news_are_created_published_under_a_news_index_made_on_demand(tmp_path):
     assert page.author.user.first_name == "Élise"
     assert list(page.audience_teams.all()) == [it]
     assert [tag.name for tag in page.tags.all()] == ["intranet"]
-    assert (page.category, page.intro) == ("Vie interne", "Il arrive")
+    assert (page.category.name, page.intro) == ("Vie interne", "Il arrive")
     assert "news: 1 created, 0 updated, 0 failed" in out and err == ""
 
 
