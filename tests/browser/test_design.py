@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.steps import assert_no_violations, sign_in
+from tests.browser.steps import assert_no_violations, fits_its_width, load_lazy_images, sign_in
 from tests.intranet.factories import home_page
 from tests.people.factories import UserFactory
 
@@ -17,20 +17,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 WIDTHS = (320, 390, 1366)
 PAGES = {"styleguide": "/styleguide/", "home": "/"}
-
-
-def load_lazy_images(page) -> None:
-    page.evaluate(
-        """() => Promise.all(Array.from(document.images, (image) => {
-            image.loading = "eager";
-            return image.complete
-                ? null : new Promise((done) => { image.onload = image.onerror = done; });
-        }))"""
-    )
-
-
-def fits_its_width(page) -> bool:
-    return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from news.models import NewsCategory, NewsPage
 from tests.news.factories import publish_news, sections
 
-BEFORE = [("news", "0007_covers")]
+BEFORE = [("news", "0008_pages_locale_from_language")]
 
 
 def migrate(targets):
