@@ -1,5 +1,5 @@
 """The free-text categories of news items become rows of the managed list (news/migrations
-0008 to 0010) and go back to text when migrating backwards; revisions follow."""
+0009 to 0011) and go back to text when migrating backwards; revisions follow."""
 
 import pytest
 from django.db import connection
