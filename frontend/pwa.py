@@ -32,6 +32,7 @@ SHEETS = (
 )
 PRECACHED = (
     *SHEETS,
+    "frontend/css/tables.css",
     "frontend/js/ruche.js",
     "frontend/js/pwa.js",
     "frontend/favicon.svg",
