@@ -36,6 +36,7 @@ def news_listing_context(request, index) -> dict:
     return {
         "items": items,
         "filters": filters,
+        "active_filters": sum(1 for value in filters.values() if value),
         "filter_query": query.urlencode(),
         "categories": news_categories(),
         "teams": Team.objects.only("id", "name").order_by("name"),

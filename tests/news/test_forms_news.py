@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from core.conversations.models import Comment
 from core.conversations.services import post_comment
-from news.models import Question
+from news.models import NewsIndexPage, Question
 from news.services.questions import QUESTION_MAX_LENGTH
 from news.services.sections import configure_roles
 from tests.frontend.forms import assert_given_back, tag_with_id
@@ -95,3 +95,18 @@ def test_an_empty_answer_is_given_back_to_the_leader(client, reader):
 
     assert response.status_code == 400
     assert_given_back(response.content.decode(), "id_answer")
+
+
+def test_the_news_filters_sit_in_the_drawer_after_the_news_with_their_count(client, reader):
+    publish_news(title="Cantine", category="Vie pratique", tags=["lyon"])
+    index = NewsIndexPage.objects.live().first()
+
+    plain = client.get(index.url).content.decode()
+    html = client.get(index.url, {"tag": "lyon", "since": "2020-01-01"}).content.decode()
+
+    assert '<details class="filter-drawer" data-filter-drawer>' in plain
+    assert "filter-drawer__count" not in plain and "filter-drawer__clear" not in plain
+    assert html.index('class="card-list news-list"') < html.index('class="filter-drawer"')
+    assert '<span aria-hidden="true">2</span>' in html
+    assert f'<p class="filter-drawer__clear"><a href="{index.url}">' in html
+    assert 'value="lyon"' in html and 'value="2020-01-01"' in html
