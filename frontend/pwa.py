@@ -28,11 +28,11 @@ SHEETS = (
     "frontend/css/base.css",
     "frontend/css/layout.css",
     "frontend/css/components.css",
+    "frontend/css/tables.css",
     "frontend/css/ruche.css",
 )
 PRECACHED = (
     *SHEETS,
-    "frontend/css/tables.css",
     "frontend/js/ruche.js",
     "frontend/js/pwa.js",
     "frontend/favicon.svg",

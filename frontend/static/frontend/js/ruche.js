@@ -27,6 +27,11 @@ document.addEventListener("DOMContentLoaded", () => {
     menus.forEach((menu) => { if (menu.open && !menu.contains(event.target)) menu.open = false; });
   });
 
+  // A form given back with errors: its summary takes the focus, read first and one Tab from
+  // its links to the fields.
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+
   // Filter drawers: shown beside the results on wide screens (components.css does it without
   // JS); marked open there too, so that screen readers hear them expanded.
   const wide = window.matchMedia("(min-width: 48rem)");
