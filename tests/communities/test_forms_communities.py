@@ -27,9 +27,7 @@ def test_an_invitation_to_a_bad_address_is_given_back_with_the_names_typed(clien
     )
 
     html = response.content.decode()
-    assert_given_back(
-        html, "id_email", "id_access_until", kept=('value="Eva"', 'value="Experte"')
-    )
+    assert_given_back(html, "id_email", "id_access_until", kept=('value="Eva"', 'value="Experte"'))
     email = tag_with_id(html, "id_email")
     assert 'type="email"' in email and 'autocomplete="off"' in email  # not the animator's own
     assert 'aria-describedby="id_access_until-help id_access_until-error"' in html

@@ -30,7 +30,7 @@ def assert_stacked(html: str, *, at_least: int = 1) -> int:
             for attributes, heading in zip(cells, headings, strict=True):
                 found = re.search(r'data-label="([^"]*)"', attributes)
                 if found is None:
-                    assert 'class="w-sr-only"' in head or 'visually-hidden' in head, row
+                    assert 'class="w-sr-only"' in head or "visually-hidden" in head, row
                     continue
                 assert unescape(found.group(1)) == heading, (found.group(1), heading)
                 labelled += 1

@@ -15,10 +15,10 @@ from news.selectors import pending_must_reads
 from news.services.sections import configure_roles
 from news.tasks import send_due_reminders
 from notifications.models import Cadence, Notification
+from tests.frontend.tables import assert_stacked
 from tests.news.concurrency import post_concurrently
 from tests.news.factories import publish_news, sections
 from tests.notifications.factories import prefers
-from tests.frontend.tables import assert_stacked
 from tests.people.factories import TeamFactory, person
 
 REMINDER_TASK = "news.tasks.send_must_read_reminder"

@@ -52,7 +52,8 @@ def test_the_profile_fields_tell_phones_what_to_type(client):
 
 
 def test_kudos_without_a_message_keep_the_value_chosen(client):
-    sender, recipient = person(), person(username="camille")
+    sender = person()
+    person(username="camille")
     chosen, other = value("Coopération"), value("Audace")
     client.force_login(sender)
 
