@@ -28,6 +28,7 @@ SHEETS = (
     "frontend/css/base.css",
     "frontend/css/layout.css",
     "frontend/css/components.css",
+    "frontend/css/tables.css",
     "frontend/css/ruche.css",
 )
 PRECACHED = (

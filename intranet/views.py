@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core.ratelimits import SignInAttempt, too_many_requests
+from intranet.forms import SignInForm
 
 
 @login_not_required
@@ -24,6 +25,7 @@ class SignInView(auth_views.LoginView):
     answered 429 before its password is checked, and a right password never counts."""
 
     template_name = "frontend/sign_in.html"
+    form_class = SignInForm
 
     def post(self, request, *args, **kwargs):
         attempt = SignInAttempt.start(request)

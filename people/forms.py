@@ -11,7 +11,13 @@ from people.selectors import SORTS
 
 
 class DirectoryFilterForm(forms.Form):
-    knows = forms.CharField(label=_("Who knows…"), required=False, max_length=100)
+    knows = forms.CharField(
+        label=_("Who knows…"),
+        required=False,
+        max_length=100,
+        help_text=_("A skill, e.g. Python"),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     team = forms.ModelChoiceField(
         label=_("Team (with its sub-teams)"),
         queryset=Team.objects.all(),
@@ -56,6 +62,10 @@ class DirectoryFilterForm(forms.Form):
             "sort": sort if sort in SORTS else "name",
         }
 
+    def active_count(self) -> int:
+        """How many filters narrow the list (the sort order is not one)."""
+        return sum(1 for name, value in self.filters().items() if name != "sort" and value)
+
 
 class ProfileForm(forms.Form):
     job_title = forms.CharField(
@@ -63,16 +73,31 @@ class ProfileForm(forms.Form):
         required=False,
         max_length=TITLE_MAX_LENGTH,
         validators=[reject_bidi_controls],
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-    location = forms.CharField(label=_("Location"), required=False, max_length=200)
-    phone = forms.CharField(label=_("Phone"), required=False, max_length=50)
+    location = forms.CharField(
+        label=_("Location"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        required=False,
+        max_length=50,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
     skills = TagListField(
         label=_("Skills"),
         required=False,
         help_text=_("Separated by commas, e.g. Python, négociation, RGPD"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     languages = TagListField(
-        label=_("Languages"), required=False, help_text=_("Separated by commas")
+        label=_("Languages"),
+        required=False,
+        help_text=_("Separated by commas"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     bio = forms.CharField(
         label=_("About me"),
@@ -81,7 +106,10 @@ class ProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     photo = forms.ImageField(
-        label=_("Photo"), required=False, help_text=_("A JPEG or PNG image, 5 MB at most")
+        label=_("Photo"),
+        required=False,
+        help_text=_("A JPEG or PNG image, 5 MB at most"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
 
     def clean_photo(self):

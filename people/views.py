@@ -48,6 +48,7 @@ def directory(request):
             "form": form,
             "page_obj": page,
             "filters": filters,
+            "active_filters": form.active_count(),
             "query": query.urlencode(),
             "is_hr": selectors.is_hr(request.user),
         },

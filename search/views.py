@@ -61,6 +61,9 @@ def search(request):
             "filters": filters,
             "facet_links": facet_links(outcome, base) if outcome else {},
             "page_links": page_links(outcome, base) if outcome else {},
+            "active_filters": len(filters.kinds)
+            + sum(1 for value in (filters.team, filters.tag, filters.period) if value),
+            "clear_filters_url": _query_string({"q": text}),
             "unavailable": unavailable,
         },
         status=503 if unavailable else 200,

@@ -16,12 +16,26 @@ from people.guests import GuestError
 
 
 class GuestInvitationForm(forms.Form):
-    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=150)
-    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=150)
-    email = forms.EmailField(label=gettext_lazy("Email"))
+    # Someone else's name and address: the browser must not offer the animator's own.
+    first_name = forms.CharField(
+        label=gettext_lazy("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    last_name = forms.CharField(
+        label=gettext_lazy("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Email"),
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "off", "inputmode": "email", "spellcheck": "false"}
+        ),
+    )
     access_until = forms.DateField(
         label=gettext_lazy("Access until (included)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=gettext_lazy("At most one year from today. You can end it earlier."),
     )
 

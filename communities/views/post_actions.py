@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +22,7 @@ from communities.services.answers import unaccept_answer as unaccept
 from communities.services.polls import cast_poll_vote
 from core.conversations import services as conversations
 from core.conversations.errors import ConversationError
+from core.conversations.forms import refused_comment_page
 from core.conversations.models import Comment
 from core.conversations.selectors import thread_page_number
 from core.pagination import address_on_page
@@ -49,9 +51,10 @@ def comment(request: HttpRequest, post_id: int) -> HttpResponse:
     """A comment (an answer, for a question), or a reply to one (`parent`)."""
     post = _post_by_id(request, post_id)
     form = CommentForm(request.POST)
+    action = reverse("communities:comment", args=[post.pk])
+    back_url = post.get_absolute_url() + "#comments"
     if not form.is_valid():
-        messages.error(request, _("Write a comment."))
-        return redirect(post.get_absolute_url() + "#comments")
+        return refused_comment_page(request, form=form, action=action, back_url=back_url)
     parent = None
     if form.cleaned_data.get("parent"):
         parent = Comment.objects.on(post).filter(pk=form.cleaned_data["parent"]).first()
@@ -65,8 +68,11 @@ def comment(request: HttpRequest, post_id: int) -> HttpResponse:
             parent=parent,
         )
     except ConversationError as refusal:
-        refused(request, refusal)
-        return redirect(post.get_absolute_url() + "#comments")
+        if refusal.status == 404:
+            raise Http404 from refusal
+        return refused_comment_page(
+            request, form=form, action=action, back_url=back_url, refusal=refusal.message
+        )
     messages.success(request, _("Your comment is published."))
     return HttpResponseRedirect(_comment_url(added, post, request.user))
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.conversations.forms import refused_comment_page
 from core.conversations.models import Comment
 from core.ratelimits import rate_limited
 from ideas import services
@@ -120,30 +122,27 @@ def unvote(request, idea_id: int):
 def comment(request, idea_id: int):
     idea = visible_idea(request, idea_id)
     form = CommentForm(request.POST)
+    action = reverse("ideas:comment", args=[idea.pk])
+    back_url = idea.get_absolute_url() + "#comments"
     if not form.is_valid():
-        too_long = form.has_error("body", "max_length")
-        # an ErrorList item is its message (the stubs say ValidationError | str)
-        message = form.errors["body"][0] if too_long else _("Write a comment.")
-        messages.error(request, message)  # type: ignore[arg-type]
-        return back(request, idea.get_absolute_url())
+        return refused_comment_page(request, form=form, action=action, back_url=back_url)
     parent = None
     if form.cleaned_data.get("parent"):
         parent = Comment.objects.on(idea).filter(pk=form.cleaned_data["parent"]).first()
         if parent is None:
             raise Http404
-    added: list[Comment] = []
-    run_action(
-        request,
-        lambda: added.append(
-            services.add_comment(
-                user=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
-            )
-        ),
-        success=_("Your comment is published."),
-    )
-    if not added:
-        return back(request, idea.get_absolute_url() + "#comments")
-    return back(request, comment_url(added[0], idea, request.user))
+    try:
+        added = services.add_comment(
+            user=request.user, idea=idea, body=form.cleaned_data["body"], parent=parent
+        )
+    except services.IdeasError as refusal:
+        if refusal.status == 404:
+            raise Http404 from refusal
+        return refused_comment_page(
+            request, form=form, action=action, back_url=back_url, refusal=refusal.message
+        )
+    messages.success(request, _("Your comment is published."))
+    return back(request, comment_url(added, idea, request.user))
 
 
 @require_POST

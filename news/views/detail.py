@@ -12,12 +12,14 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.conversations import selectors as conversation_selectors
 from core.conversations import services as conversation_services
 from core.conversations.errors import Conflict, ConversationError
+from core.conversations.forms import CommentForm, refused_comment_page
 from core.conversations.models import Comment
 from core.pagination import address_on_page
 from core.ratelimits import rate_limited
@@ -44,6 +46,7 @@ def engagement_context(request, page) -> dict:
         "comments": conversation.threads,
         "can_moderate": conversation.can_moderate,
         "acknowledged_at": acknowledged,
+        "comment_form": CommentForm(auto_id="new-comment-%s"),
     }
 
 
@@ -107,8 +110,13 @@ def add_comment(request, page_id: int):
             author=request.user, target=page, body=request.POST.get("body", ""), parent=parent
         )
     except ConversationError as error:
-        _error(request, error)
-        return back(request, page.url, "#comments")
+        return refused_comment_page(
+            request,
+            form=CommentForm(request.POST),
+            action=reverse("news:comment", args=[page.pk]),
+            back_url=f"{page.url}#comments",
+            refusal=error.message,
+        )
     messages.success(request, _("Your comment is published."))
     return back(request, comment_url(page, comment, request.user))
 
@@ -127,21 +135,24 @@ def edit_comment(request, comment_id: int):
     """Only the author: a form (no JS needed) to rewrite the comment; the previous body is
     kept in the comment's history."""
     comment, page = _own_comment(request, comment_id)
-    error = None
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    error = False
     if request.method == "POST":
         try:
             conversation_services.edit_comment(
                 user=request.user, comment=comment, body=request.POST.get("body", "")
             )
         except ConversationError as problem:
-            error = problem.message
+            form.is_valid()
+            form.errors["body"] = form.error_class([problem.message])
+            error = True
         else:
             messages.success(request, _("Your comment is updated."))
             return back(request, comment_url(page, comment, request.user))
     return render(
         request,
         "news/comment_edit.html",
-        {"comment": comment, "page_url": page.url, "error": error},
+        {"comment": comment, "page_url": page.url, "form": form},
         status=400 if error else 200,
     )
 

@@ -47,6 +47,7 @@ def news_listing_context(request, index) -> dict:
         "items": items,
         "selected_category": selected,
         "filters": filters,
+        "active_filters": sum(1 for value in filters.values() if value),
         "filter_query": query.urlencode(),
         "categories": categories,
         "teams": Team.objects.only("id", "name").order_by("name"),

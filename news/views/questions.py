@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.ratelimits import rate_limited
 from news import services
+from news.forms import AnswerForm, QuestionForm
 from news.models import LeadershipIndexPage, LeadershipUpdatePage, Question, QuestionStatus
 from news.selectors import (
     answered_questions,
@@ -32,6 +33,7 @@ def leadership_index_context(request, index) -> dict:
         "can_answer": can_answer_questions(request.user),
         "can_close": can_answer_questions(request.user) or can_moderate(request.user),
         "statuses": QuestionStatus,
+        "ask_form": QuestionForm(),
     }
 
 
@@ -41,6 +43,7 @@ def update_questions_context(request, page) -> dict:
         "can_answer": can_answer_questions(request.user),
         "can_close": can_answer_questions(request.user) or can_moderate(request.user),
         "statuses": QuestionStatus,
+        "ask_form": QuestionForm(initial={"update": page.pk}),
     }
 
 
@@ -68,8 +71,14 @@ def ask(request):
             update=update,
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return back(request, fallback, "#ask")
+        form = QuestionForm(request.POST)
+        form.refuse(" ".join(error.messages))
+        return render(
+            request,
+            "news/ask_refused.html",
+            {"ask_form": form, "update": update, "back_url": f"{fallback}#ask"},
+            status=400,
+        )
     messages.success(request, _("Your question is sent to leadership."))
     return back(request, fallback, f"#question-{question.pk}")
 
@@ -109,14 +118,16 @@ def vote(request, question_id: int):
 def answer(request, question_id: int):
     """Leaders (news.answer_question) answer in the open."""
     question = _question(request, question_id)
-    error = None
+    form = AnswerForm(request.POST or None, initial={"answer": question.answer})
+    error = False
     if request.method == "POST":
         try:
             services.answer_question(
                 leader=request.user, question=question, answer=request.POST.get("answer", "")
             )
         except ValidationError as problem:
-            error = " ".join(problem.messages)
+            form.refuse(" ".join(problem.messages))
+            error = True
         else:
             messages.success(request, _("Your answer is published."))
             fallback = question.update.url if question.update else _leadership_url()
@@ -125,7 +136,7 @@ def answer(request, question_id: int):
     return render(
         request,
         "news/question_answer.html",
-        {"question": question, "error": error},
+        {"question": question, "form": form},
         status=400 if error else 200,
     )
 

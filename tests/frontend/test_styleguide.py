@@ -25,6 +25,7 @@ COMPONENTS = [
     "toast",
     "pagination",
     "filter_drawer",
+    "table_stack",
 ]
 
 
@@ -82,7 +83,11 @@ def test_every_state_of_every_component_is_shown(client):
     pages = section(html, "pagination")
     assert pages.count('class="pagination"') == 3
     assert 'rel="prev"' in pages and 'rel="next"' in pages and "pagination__link--disabled" in pages
-    assert "<details" in section(html, "filter_drawer")
+    drawers = section(html, "filter_drawer")
+    assert drawers.count("<details") == 2 and '<details class="filter-drawer" open' not in drawers
+    assert "filter-drawer__count" in drawers and "filter-drawer__clear" in drawers
+    assert 'class="facet-list"' in drawers and 'aria-current="true"' in drawers
+    assert section(html, "table_stack").count("data-label=") == 8
 
 
 def test_the_error_summary_links_lead_to_controls_on_the_page(client):

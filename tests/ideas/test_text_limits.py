@@ -13,6 +13,7 @@ from core.models import ExternalKey
 from core.text import COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH
 from ideas import services
 from ideas.models import Idea
+from tests.frontend.forms import assert_given_back
 from tests.ideas.factories import challenge, idea
 from tests.importing import run_import, write_jsonl
 from tests.people.factories import person
@@ -175,3 +176,17 @@ def test_the_import_reports_the_line_of_a_bad_title_a_long_text_and_keeps_the_ot
     assert f"{path}:3: field 'description' is too long: 20001 characters, 20000 at most" in err
     assert f"{path}:4: comment 1: field 'body' is too long" in err
     assert list(Idea.objects.values_list("title", flat=True)) == ["Valable"]
+
+
+def test_a_comment_over_the_limit_comes_back_on_its_own_page_with_its_text(
+    client, campaign, author
+):
+    target = idea(campaign)
+    text = "z" * (COMMENT_MAX_LENGTH + 1)
+
+    response = client.post(f"/ideas/{target.pk}/comments/", {"body": text})
+
+    assert response.status_code == 400 and not Comment.objects.exists()
+    html = response.content.decode()
+    assert_given_back(html, "id_body", kept=(text,))
+    assert f'action="/ideas/{target.pk}/comments/"' in html

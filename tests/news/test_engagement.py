@@ -110,11 +110,14 @@ def test_replies_are_one_level_deep(client, news, camille):
     assert Comment.objects.get(body="Réponse à la réponse").parent == top
 
 
-def test_an_empty_comment_is_refused_with_a_message(client, news, camille):
+def test_an_empty_comment_is_refused_with_a_message_on_the_form_given_back(client, news, camille):
     response = post(client, camille, f"/news/pages/{news.pk}/comments/", body="   ")
-    assert not Comment.objects.exists()
-    page = client.get(response["Location"]).content.decode()
+
+    assert response.status_code == 400 and not Comment.objects.exists()
+    page = response.content.decode()
     assert "Write something first." in page or "Écrivez" in page
+    assert 'class="error-summary"' in page and 'href="#id_body"' in page
+    assert f'action="/news/pages/{news.pk}/comments/"' in page
 
 
 def test_only_the_author_edits_and_deletes_a_comment(client, news, camille):

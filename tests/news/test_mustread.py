@@ -15,6 +15,7 @@ from news.selectors import pending_must_reads
 from news.services.sections import configure_roles
 from news.tasks import send_due_reminders
 from notifications.models import Cadence, Notification
+from tests.frontend.tables import assert_stacked
 from tests.news.concurrency import post_concurrently
 from tests.news.factories import publish_news, sections
 from tests.notifications.factories import prefers
@@ -320,3 +321,16 @@ def test_two_overlapping_runs_of_the_beat_job_send_each_reminder_once(org):
     assert sum(results) == 12
     assert MustReadReminder.objects.count() == 12
     assert OutboxTask.objects.filter(task_path=REMINDER_TASK).count() == 12
+
+
+@pytest.mark.django_db
+def test_the_rates_by_team_and_the_must_reads_become_cards_on_phones(client, org):
+    configure_roles()
+    person(username="reader", team=org["support"])
+    news = publish_news(title="Charte", audience=[org["it"]], must_read=True)
+    client.force_login(person(username="elise", groups=["Editors"]))
+
+    rates = client.get(f"/news/pages/{news.pk}/acknowledgements/").content.decode()
+    overview = client.get("/news/must-reads/").content.decode()
+
+    assert assert_stacked(rates) and assert_stacked(overview) == 4  # one must-read

@@ -49,7 +49,9 @@ def test_a_bad_choice_is_refused_clearly_and_keeps_the_saved_one(client):
     response = client.post("/notifications/preferences/", {"cadence": "hourly", "language": "xx"})
 
     assert response.status_code == 200
-    assert 'class="field-error"' in response.content.decode()
+    html = response.content.decode()
+    assert 'class="error-summary"' in html and 'href="#id_cadence_0"' in html
+    assert 'aria-describedby="id_language-error"' in html
     assert Preference.objects.get(user=user).cadence == "daily"
 
 

@@ -22,6 +22,7 @@ from people.guests import (
 )
 from people.models import GuestInvitation, Profile, invitation_token
 from people.tasks import send_guest_invitation
+from tests.frontend.tables import assert_stacked
 from tests.people.factories import PASSWORD, guest, person
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +284,12 @@ def test_guests_are_not_in_the_directory_nor_among_active_people(client, animato
 
     assert "Experte" not in directory.content.decode()
     assert not Profile.objects.active().filter(user=expert).exists()
+
+
+def test_the_admins_guest_list_becomes_cards_on_phones(admin_client, animator):
+    guest(invited_by=animator, first_name="Eva", last_name="Experte")
+
+    html = admin_client.get(reverse("people_guests")).content.decode()
+
+    assert assert_stacked(html) == 5  # guest, email, inviter, invited at, until; not actions
+    assert "frontend/css/tables" in html

@@ -7,6 +7,7 @@ from search.models import SearchClick, SearchQueryLog
 from search.query import Filters
 from search.selectors import query_stats, weekly_trend
 from search.services import log_search
+from tests.frontend.tables import assert_stacked
 from tests.people.factories import UserFactory
 
 
@@ -121,3 +122,13 @@ def test_logs_past_the_retention_period_are_purged(db, settings):
 
     assert purge_old_search_logs() == 1
     assert list(SearchQueryLog.objects.values_list("normalized_query", flat=True)) == ["recent"]
+
+
+def test_the_dashboards_tables_become_cards_on_phones(client, communicator):
+    searched("cantine", people=5, count=3, click=True)
+    client.force_login(communicator)
+
+    html = client.get("/admin/search-analytics/").content.decode()
+
+    assert assert_stacked(html, at_least=2)
+    assert "frontend/css/tables" in html

@@ -88,3 +88,39 @@ def test_nobody_can_add_clicks_to_someone_elses_search(parking_pages, reindex, c
     client.get(reverse("search-click", args=[log.pk]), {"to": "/"})
 
     assert not SearchClick.objects.exists()
+
+
+def drawer(html: str) -> str:
+    start = html.index('<details class="filter-drawer"')
+    return html[start : html.index("</details>", start)]
+
+
+def test_the_facets_sit_in_the_filter_drawer_after_the_results_closed_without_filters(
+    parking_pages, reindex, employee_client
+):
+    reindex()
+
+    html = employee_client.get(reverse("search"), {"q": "parking"}).content.decode()
+
+    facets = drawer(html)
+    assert html.index('data-testid="search-result"') < html.index('class="filter-drawer"')
+    assert "<details" in facets and " open" not in facets.split(">", 1)[0]
+    assert "site-lyon" in facets and 'href="?q=parking&amp;tag=site-lyon"' in facets
+    assert "filter-drawer__count" not in facets and "filter-drawer__clear" not in facets
+
+
+def test_facets_chosen_by_links_count_in_the_drawer_which_clears_them_and_keeps_the_query(
+    parking_pages, reindex, employee_client, english
+):
+    reindex()
+
+    html = employee_client.get(
+        reverse("search"), {"q": "parking", "tag": "site-lyon", "kind": "page"}
+    ).content.decode()
+
+    facets = drawer(html)
+    assert html.count('data-testid="search-result"') == 12
+    assert '<span aria-hidden="true">2</span>' in facets and "2 active filters" in facets
+    assert '<p class="filter-drawer__clear"><a href="?q=parking">' in facets
+    # the selected tag's link takes it away and keeps the other filter
+    assert 'href="?q=parking&amp;kind=page" aria-current="true"' in facets

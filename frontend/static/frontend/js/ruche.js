@@ -27,6 +27,19 @@ document.addEventListener("DOMContentLoaded", () => {
     menus.forEach((menu) => { if (menu.open && !menu.contains(event.target)) menu.open = false; });
   });
 
+  // A form given back with errors: its summary takes the focus, read first and one Tab from
+  // its links to the fields.
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+
+  // Filter drawers: shown beside the results on wide screens (components.css does it without
+  // JS); marked open there too, so that screen readers hear them expanded.
+  const wide = window.matchMedia("(min-width: 48rem)");
+  const drawers = document.querySelectorAll(".with-filters > details[data-filter-drawer]");
+  const followWidth = () => drawers.forEach((drawer) => { if (wide.matches) drawer.open = true; });
+  followWidth();
+  wide.addEventListener("change", followWidth);
+
   // Dialogs: without JS a <dialog open> section of the page, reached by its opener's link
   // (href="#id"); with JS closed until opened, then modal (focus kept inside, Escape closes).
   document.querySelectorAll("dialog[data-dialog]").forEach((dialog) => {
