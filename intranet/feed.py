@@ -273,7 +273,8 @@ def home_for(user: User | AnonymousUser, *, number: int = 1) -> Home:
         leadership_updates=latest_leadership_updates(user, blocked=blocked),
         questions=top_open_questions(user, blocked=blocked),
     )
-    hero = news_for_user(reader, limit=1, blocked=blocked, team_ids=team_ids)
+    # The hero shows its cover at a card's size (the top story's picture, beside its title).
+    hero = news_for_user(reader, limit=1, blocked=blocked, team_ids=team_ids, cover_shape="card")
     return Home(
         news_feed,
         feed,

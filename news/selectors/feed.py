@@ -108,11 +108,12 @@ def news_for_user(
     limit: int = 6,
     blocked: list[str] | None = None,
     team_ids: list[int] | None = None,
+    cover_shape: str = "thumb",
 ) -> list[NewsPage]:
     """News addressed to the user's teams or to everyone, featured first then newest, with
-    their covers' thumbnails (one query for the whole list)."""
+    their covers' renditions in `cover_shape` (one query for the whole list)."""
     visible = viewable_by(
-        with_renditions(_news_base(), "cover_image", "thumb"), user, blocked=blocked
+        with_renditions(_news_base(), "cover_image", cover_shape), user, blocked=blocked
     )
     queryset = one_per_translation(
         addressed_to(visible, user, team_ids=team_ids), reader_language()

@@ -5,6 +5,7 @@ import pytest
 
 from ideas.services import invite_co_authors
 from tests.ideas.factories import challenge, idea
+from tests.images import srcsets, wagtail_image
 from tests.news.factories import publish_news, sections
 from tests.people.factories import TeamFactory, person
 
@@ -46,6 +47,27 @@ def test_without_featured_news_the_newest_news_leads(client):
     hero = section(home_html(client, person()), "home-hero")
 
     assert "Toute fraîche" in hero and "Dernière actualité" in hero
+
+
+def test_the_top_story_shows_its_cover_beside_its_title_and_none_is_drawn_without_one(client):
+    sections()
+    publish_news(title="Sans image")
+    publish_news(title="Le rucher du siège", featured=True, cover_image=wagtail_image("Ruches"))
+    reader = person()
+
+    html = home_html(client, reader)
+    hero = section(html, "home-hero")
+
+    assert "home-hero--with-cover" in html and 'class="home-hero__cover"' in hero
+    # The card's renditions, the first drawn at once (it is what the reader sees first).
+    drawn = srcsets(hero)  # one per format
+    assert drawn and all([width for _, width in widths] == [400, 800] for widths in drawn)
+    assert 'loading="lazy"' not in hero
+
+    publish_news(title="Encore plus à la une", featured=True)
+    html = home_html(client, reader)
+    hero = section(html, "home-hero")
+    assert "Encore plus à la une" in hero and "home-hero__cover" not in html
 
 
 def test_what_waits_for_me_lists_must_reads_invitations_and_ideas_to_answer(client):
