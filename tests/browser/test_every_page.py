@@ -102,6 +102,7 @@ def _intranet() -> World:
         title="Le miel du siège est arrivé",
         body_html="<p>Cent pots de miel récoltés sur le toit, à goûter à la cafétéria.</p>",
         cover_image=cover,
+        featured=True,  # the home page's top story, with its cover
         owner=editor,
         tags=["miel", "RSE"],
     )
