@@ -49,6 +49,10 @@ class Result(Schema):
         description="What found it: fields (title, body, tags, teams, suggestions) and how "
         "(synonym, translation, relaxed).",
     )
+    stale: bool = Field(
+        default=False,
+        description="An information page past its review date: it may be out of date.",
+    )
 
 
 class Answer(Schema):

@@ -72,3 +72,13 @@ def test_the_search_page_marks_a_stale_result(twin_pages, reindex, employee_clie
     html = employee_client.get("/search/", {"q": "frais de déplacement"}).content.decode()
 
     assert html.count('data-testid="result-stale"') == 1
+
+
+def test_the_search_api_says_which_result_may_be_out_of_date(twin_pages, reindex, employee_client):
+    reindex()
+
+    results = employee_client.get("/api/search/", {"q": "frais de déplacement"}).json()["results"]
+
+    flags = {result["title"]: result["stale"] for result in results}
+    assert flags[twin_pages["stale"].title] is True
+    assert flags[twin_pages["fresh"].title] is False
