@@ -1,4 +1,5 @@
-"""The `page` import kind: general information pages under the home page or another page."""
+"""The `page` import kind: general information pages under the home page or another page,
+with their content owner and review date when given."""
 
 from typing import Any
 
@@ -11,6 +12,7 @@ from core.importing import (
     register,
     translation_original,
 )
+from core.importing.dates import parse_day
 from core.pages import site_home, unique_slug
 from core.richtext import text_to_html
 from core.text import TITLE_MAX_LENGTH
@@ -21,7 +23,7 @@ from intranet.models import StandardPage
 class PageKind(ImportKind):
     kind = "page"
     required = ("title", "body")
-    references = {"parent": "page", "translation_of": "page"}
+    references = {"parent": "page", "translation_of": "page", "owner": "person"}
 
     def import_row(self, row: dict[str, Any], ctx) -> tuple[StandardPage, bool]:
         title = self.text(row, "title", required=True, max_length=TITLE_MAX_LENGTH, title=True)
@@ -29,6 +31,8 @@ class PageKind(ImportKind):
         tags = self.string_list(row, "tags")
         language = self.choice(row, "language", ["fr", "en"], "fr")
         original = translation_original("page", row, ctx, language)
+        review_date = parse_day(row, "review_date")
+        owner = ctx.resolve("person", row["owner"]) if row.get("owner") else None
         if row.get("parent"):
             parent = ctx.resolve("page", row["parent"])
         elif original is not None:
@@ -52,6 +56,11 @@ class PageKind(ImportKind):
         page.slug = unique_slug(parent, title, page)
         page.body = [("paragraph", RichText(body_html))]
         make_translation(page, original, language)
+        # Left as they are when the line does not say (an editor may have set them since).
+        if owner is not None:
+            page.content_owner = getattr(owner, "user", owner)  # a person key names a profile
+        if review_date is not None:
+            page.review_date = review_date
         page.tags.set(tags)
         page.save_revision(log_action=True).publish()
         return page, created

@@ -17,6 +17,7 @@ from core.importing import (
     register,
     translation_original,
 )
+from core.importing.dates import parse_day
 from core.importing.images import image_from_row, set_cover
 from core.pages import unique_slug
 from core.richtext import text_to_html
@@ -50,14 +51,7 @@ def published_at(row: dict[str, Any]) -> datetime:
 
 
 def must_read_by(row: dict[str, Any]) -> date | None:
-    value = row.get("must_read_by")
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        pass
-    raise ImportRowError("field 'must_read_by' must be a date (YYYY-MM-DD)")
+    return parse_day(row, "must_read_by")
 
 
 def author(row: dict[str, Any], ctx) -> Profile | None:

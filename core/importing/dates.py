@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any, Literal, overload
 
 from django.utils import timezone
@@ -38,3 +38,15 @@ def parse_moment(row: dict[str, Any], field: str, *, required: bool = False) -> 
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment
+
+
+def parse_day(row: dict[str, Any], field: str) -> date | None:
+    """The day in `row[field]` (YYYY-MM-DD); None when absent, an ImportRowError naming the
+    field when it is anything else."""
+    value = row.get(field)
+    if value in (None, ""):
+        return None
+    day = parse_date(value) if isinstance(value, str) else None
+    if day is None:
+        raise ImportRowError(f"field '{field}' must be a date (YYYY-MM-DD)")
+    return day

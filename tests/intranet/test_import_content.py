@@ -32,6 +32,34 @@ def test_pages_are_created_under_the_home_page_and_published(tmp_path):
     assert err == ""
 
 
+def test_a_page_may_name_its_content_owner_and_review_date(tmp_path):
+    owner = {
+        "kind": "person",
+        "key": "e-42",
+        "email": "jeanne.dupont@example.org",
+        "first_name": "Jeanne",
+        "last_name": "Dupont",
+    }
+    path = write_lines(
+        tmp_path, page("p1", "Notes de frais", owner="e-42", review_date="2026-03-01"), owner
+    )
+
+    run(path)
+
+    imported = StandardPage.objects.get(title="Notes de frais")
+    assert imported.content_owner.email == "jeanne.dupont@example.org"
+    assert imported.review_date.isoformat() == "2026-03-01"
+
+
+def test_a_review_date_that_is_not_a_day_is_reported_on_its_line(tmp_path):
+    path = write_lines(tmp_path, page("ok", "Valide"), page("bad", "Invalide", review_date="mars"))
+
+    _, err = run(path, expect_failure=True)
+
+    assert "content.jsonl:2: field 'review_date' must be a date (YYYY-MM-DD)" in err
+    assert list(StandardPage.objects.values_list("title", flat=True)) == ["Valide"]
+
+
 def test_importing_the_same_key_again_updates_instead_of_duplicating(tmp_path):
     run(write_lines(tmp_path, page("p1", "Ancien titre")))
 
