@@ -102,7 +102,7 @@ def test_the_editor_shows_the_team_tree_and_the_saved_audiences_reach_without_js
 
     html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
 
-    assert "Reaches 3 people (Support 3)" in html
+    assert "Atteint 3 personnes (Support 3)" in html
     tree = html[html.index('<fieldset class="audience-tree"') :]
     tree = tree[: tree.index("</fieldset>")]
     boxes = tree.count('type="checkbox"')

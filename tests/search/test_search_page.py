@@ -120,7 +120,7 @@ def test_facets_chosen_by_links_count_in_the_drawer_which_clears_them_and_keeps_
 
     facets = drawer(html)
     assert html.count('data-testid="search-result"') == 12
-    assert '<span aria-hidden="true">2</span>' in facets and "2 active filters" in facets
+    assert '<span aria-hidden="true">2</span>' in facets and "2 filtres actifs" in facets
     assert '<p class="filter-drawer__clear"><a href="?q=parking">' in facets
     # the selected tag's link takes it away and keeps the other filter
     assert 'href="?q=parking&amp;kind=page" aria-current="true"' in facets
