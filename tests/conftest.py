@@ -126,6 +126,15 @@ def engine(settings):
     unreachable.restore()
 
 
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request leaves its reader's language active in the thread (LocaleMiddleware activates
+    it and nothing deactivates it): after an English reader's request, the next test would
+    read English where it expects the default, French."""
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def english():
     """Messages are asserted in English, the source language (requests still choose theirs).

@@ -286,7 +286,7 @@ def test_editors_get_an_overview_of_must_reads_in_constant_queries(client, org):
     with CaptureQueriesContext(connection) as many:
         client.get("/news/must-reads/")
 
-    assert "Première lecture" in html and "\">1</td>" in html  # one acknowledgement
+    assert "Première lecture" in html and '">1</td>' in html  # one acknowledgement
     assert len(many) == len(few)
 
 

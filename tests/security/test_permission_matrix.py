@@ -49,6 +49,7 @@ POST   /admin/relevance-desk/acronym/                     auth auth 302  auth au
 POST   /admin/relevance-desk/promote/                     auth auth 302  auth auth auth 302  404
 GET    /admin/background-tasks/                           auth auth 302  auth auth auth 200  404
 GET    /admin/desk/                                       auth auth 200  auth auth auth 200  404
+GET    /admin/news/audience-reach/?team={team_a.pk}       auth auth 200  auth auth auth 200  404
 GET    {document.url}                                     auth 200  200  200  200  200  200  404
 POST   {document.url}                                     auth 200  200  200  200  200  200  404
 GET    {private_document.url}                             auth 404  200  404  404  200  200  404
@@ -329,7 +330,10 @@ GET    /events/{follow_event.pk}/                         auth 200  200  200  20
 # Ruche's snippets (teams, values…): administrators only, until a group is given them; editors
 # (and communicators) manage synonyms.
 SNIPPETS = "auth auth 302  auth auth auth 200  404"
-SNIPPET_RULES = {"search_synonym": "auth auth 200  auth auth auth 200  404"}
+SNIPPET_RULES = {
+    "search_synonym": "auth auth 200  auth auth auth 200  404",
+    "news_newscategory": "auth auth 200  auth auth auth 200  404",  # editors keep the list
+}
 SNIPPET_OBJECTS = {
     "people_team": "team_a",
     "people_organisationvalue": "value",
@@ -337,6 +341,7 @@ SNIPPET_OBJECTS = {
     "insights_objective": "objective",
     "insights_frustrationexpression": "expression",
     "communities_community": "c_open",
+    "news_newscategory": "category",
 }
 
 IDEA = {"title": "Covoiturage", "description": "Partager les trajets du matin."}

@@ -36,7 +36,7 @@ from core.models import ExternalKey
 from ideas.event_host import OLD_WORKSHOP_KIND
 from ideas.models import CoAuthorInvitation
 from insights.models import FrustrationExpression, Objective
-from news.models import Question
+from news.models import NewsCategory, Question
 from news.services.sections import configure_roles
 from notifications.models import Notification
 from people.models import invitation_token
@@ -231,6 +231,7 @@ def build_world() -> World:
         audience_document=audience_document,
         log=log,
         synonym=Synonym.objects.create(terms="RGPD, GDPR"),
+        category=NewsCategory.objects.create(name="Vie du siège", slug="vie-du-siege"),
         value=value(),
         guest=world.users["guest"],
         invitation_token=invitation_token(world.users["guest"].guest_invitations.get()),
