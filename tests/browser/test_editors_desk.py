@@ -6,13 +6,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from playwright.sync_api import expect
-from wagtail.models import GroupPagePermission
 
 from tests.browser.steps import assert_accessible, fits_its_width, sign_in
-from tests.intranet.factories import publish_standard_page
+from tests.intranet.factories import editors_group, publish_standard_page
 from tests.news.factories import sections
 from tests.people.factories import person
 
@@ -21,20 +19,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_an_editor_finds_a_stale_page_on_the_desk_and_opens_its_editor(page):
     sections()
+    editors_group()  # its grants on the root are gone once a transactional test emptied them
     person(username="edith", groups=["Editors"])
     owner = person(username="odile", first_name="Odile", last_name="Martin")
     stale = publish_standard_page(title="Procédure de remboursement", owner=owner)
     stale.review_date = timezone.localdate() - timedelta(days=30)
     stale.save_revision().publish()
-    # Editors may change the page (Wagtail's own grant on the root is gone once an earlier
-    # transactional test has emptied the tables).
-    GroupPagePermission.objects.get_or_create(
-        group=Group.objects.get(name="Editors"),
-        page=stale,
-        permission=Permission.objects.get(
-            content_type__app_label="wagtailcore", codename="change_page"
-        ),
-    )
     sign_in(page, "edith")
 
     page.goto("/admin/")
