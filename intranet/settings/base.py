@@ -377,6 +377,12 @@ SEARCH_LEARNING_HALF_LIFE_DAYS = float(env("SEARCH_LEARNING_HALF_LIFE_DAYS", "30
 SEARCH_LEARNING_MAX_BOOST = float(env("SEARCH_LEARNING_MAX_BOOST", "1.5"))
 # Insights never show a figure or signal drawn from fewer distinct people (insights/README.md).
 INSIGHTS_MIN_PEOPLE = int(env("INSIGHTS_MIN_PEOPLE", "5"))
+# An excerpt of what people wrote is quoted only from public content and themes of this many people.
+INSIGHTS_QUOTE_MIN_PEOPLE = int(env("INSIGHTS_QUOTE_MIN_PEOPLE", "10"))
+# Works-council agreements may turn off breakdowns by team and frustration analysis
+# (insights/privacy.py); both are on by default.
+INSIGHTS_TEAM_BREAKDOWNS = env_bool("INSIGHTS_TEAM_BREAKDOWNS", True)
+INSIGHTS_FRUSTRATION_ANALYSIS = env_bool("INSIGHTS_FRUSTRATION_ANALYSIS", True)
 # Page views note who was active in Redis (no database write per request); empty: direct.
 INSIGHTS_ACTIVITY_REDIS_URL = env("INSIGHTS_ACTIVITY_REDIS_URL", CELERY_BROKER_URL or "")
 INSIGHTS_BASELINE_WEEKS = int(env("INSIGHTS_BASELINE_WEEKS", "8"))
