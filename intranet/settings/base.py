@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "agenda",
     "search",
     "insights",
+    "insights.actions",
     "notifications",
     "core",
     "frontend",
@@ -346,6 +347,11 @@ CELERY_BEAT_SCHEDULE = {
     "insights-snapshot-kpis": {"task": "insights.snapshot_kpis", "schedule": 86400.0},
     # Hourly, but the report is recorded once per week: the first run after Monday sends it.
     "insights-signals-report": {"task": "insights.send_weekly_signals_report", "schedule": 3600.0},
+    # Hourly, but each overdue action's owner is nudged once per day (insights/actions).
+    "insights-nudge-overdue-actions": {
+        "task": "insights.nudge_overdue_actions",
+        "schedule": 3600.0,
+    },
     # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
     "notifications-daily-digest": {
         "task": "notifications.send_digests",

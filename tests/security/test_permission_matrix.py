@@ -178,6 +178,20 @@ GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  20
 GET    /insights/teams/{team_a.slug}/                     auth 403  403  403  403  403  200  404
 GET    /admin/insights/kpis/                              auth auth 302  auth auth auth 200  404
 GET    /admin/insights/signals/                           auth auth 302  auth auth auth 200  404
+GET    /insights/actions/                                 auth 403  403  403  200  403  200  404
+GET    /insights/actions/new/                             auth 403  403  403  200  403  200  404
+POST   /insights/actions/new/                             auth 403  403  403  400  403  400  404
+GET    /insights/actions/you-said-we-did/                 auth 200  200  200  200  200  200  404
+GET    /insights/actions/{action.pk}/                     auth 200  200  200  200  200  200  404
+GET    /insights/actions/{private_action.pk}/             auth 404  404  404  200  404  200  404
+GET    /insights/actions/{action.pk}/edit/                auth 403  403  403  403  403  200  404
+POST   /insights/actions/{action.pk}/edit/                auth 403  403  403  403  403  302  404
+GET    /insights/actions/{private_action.pk}/edit/        auth 404  404  404  403  404  200  404
+POST   /insights/actions/{action.pk}/progress/            auth 403  403  403  403  403  302  404
+POST   /insights/actions/{private_action.pk}/progress/    auth 404  404  404  403  404  302  404
+POST   /insights/actions/{action.pk}/follow/              auth 302  302  302  302  302  302  404
+POST   /insights/actions/{private_action.pk}/follow/      auth 404  404  404  302  404  302  404
+POST   /insights/actions/{action.pk}/unfollow/            auth 302  302  302  302  302  302  404
 GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
 POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
 GET    /moderation/                                       auth 404  200  200  200  404  200  404
@@ -410,6 +424,8 @@ DATA = {
     "communities:add_member": {"username": "role-owner"},
     "communities:set_role": {"role": "animator"},
     "communities:decide": {"accept": "1"},
+    "insights_actions:edit": {"title": "Parking", "owner": "role-admin", "due_on": "2031-01-01"},
+    "insights_actions:progress": {"status": "in_progress", "note": "On avance."},
     # Following a secret community: not found for whoever may not know it exists.
     "communities:follow": {"community": "{follow_secret.slug}"},
 }
