@@ -35,14 +35,17 @@ from .mustread import (
     must_reads_overview,
 )
 from .questions import (
+    AnswerRate,
     answered_questions,
     general_open_questions,
+    leadership_answer_rate,
     question_author_name,
     questions_for_update,
     with_public_authors,
 )
 
 __all__ = [
+    "AnswerRate",
     "HomeFeed",
     "acknowledgement_rates",
     "acknowledgement_rows",
@@ -60,6 +63,7 @@ __all__ = [
     "general_open_questions",
     "home_feed",
     "latest_leadership_updates",
+    "leadership_answer_rate",
     "must_reads_overview",
     "news_categories",
     "news_for_feed",
