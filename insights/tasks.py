@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from insights import services
+from insights import recognition, services
 from insights.detection import weekly_signals
 from insights.models import SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, signals_report_recipients
@@ -109,3 +109,9 @@ def snapshot_kpis() -> int:
 def send_weekly_signals_report() -> bool:
     """Beat job: last week's signals report, once per week however often it runs."""
     return record_signals_report() is not None
+
+
+@shared_task(name="insights.draft_monthly_recognition")
+def draft_monthly_recognition() -> bool:
+    """Beat job (the 1st of each month): last month's recognition post, drafted once."""
+    return recognition.draft_monthly_recognition() is not None

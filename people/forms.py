@@ -112,6 +112,30 @@ class ProfileForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
 
+    consents_to_be_highlighted = forms.BooleanField(
+        label=_("Leadership may thank me by name"),
+        required=False,
+        help_text=_(
+            "Once a month, leadership publishes a thank-you post. If you tick this box, it may "
+            "name you when colleagues have thanked you with kudos. You can untick it at any time."
+        ),
+    )
+    is_ambassador = forms.BooleanField(
+        label=_("I volunteer as an ambassador"),
+        required=False,
+        help_text=_(
+            "Ambassadors help spread news and ideas across teams. Communicators will see your "
+            "name and how many teams react to what you share. Untick it to stop at any time."
+        ),
+    )
+
+    # The person's own choices: HR, editing someone else's profile, never sees or sets them.
+    CONSENT_FIELDS = ("consents_to_be_highlighted", "is_ambassador")
+
+    def drop_consents(self) -> None:
+        for name in self.CONSENT_FIELDS:
+            del self.fields[name]
+
     def clean_photo(self):
         """Django's ImageField has opened it with Pillow; JPEG and PNG only, of sane size."""
         photo = self.cleaned_data.get("photo")
@@ -137,6 +161,8 @@ class ProfileForm(forms.Form):
             "languages": sorted(t.name for t in profile.languages.all()),
             "team": profile.team,
             "manager": profile.manager,
+            "consents_to_be_highlighted": profile.consents_to_be_highlighted,
+            "is_ambassador": profile.is_ambassador,
         }
 
 

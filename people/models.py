@@ -149,6 +149,12 @@ class Profile(models.Model):
     # The address a guest was invited with, normalised (lower case): one guest account per
     # address, even when two invitations of it arrive at the same instant (people/guests.py).
     guest_email = models.EmailField(_("guest email"), null=True, blank=True, editable=False)
+    # Consents only the person gives, on their own profile (people.services.set_consents):
+    # never named in a recognition post, never listed as an ambassador without them.
+    consents_to_be_highlighted = models.BooleanField(
+        _("may be named in recognition posts"), default=False
+    )
+    is_ambassador = models.BooleanField(_("ambassador"), default=False)
 
     objects = ProfileQuerySet.as_manager()
 

@@ -126,6 +126,19 @@ def update_profile(
 
 
 @transaction.atomic
+def set_consents(
+    *, profile: Profile, consents_to_be_highlighted: bool, is_ambassador: bool
+) -> Profile:
+    """Record the person's own choices: whether leadership's monthly recognition post may
+    name them, and whether communicators see them as an ambassador. Only the person sets
+    these (the profile form shows them on one's own profile only)."""
+    profile.consents_to_be_highlighted = consents_to_be_highlighted
+    profile.is_ambassador = is_ambassador
+    profile.save(update_fields=["consents_to_be_highlighted", "is_ambassador"])
+    return profile
+
+
+@transaction.atomic
 def set_profile_photo(*, profile: Profile, image_file: UploadedFile) -> Profile:
     """Store an uploaded photo as a Wagtail image and show it on the profile."""
     image = get_image_model()(title=profile.full_name, file=image_file)

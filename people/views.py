@@ -93,6 +93,9 @@ def profile_edit(request, username: str):
     form = form_class(
         request.POST or None, request.FILES or None, initial=ProfileForm.initial_for(profile)
     )
+    own_profile = profile.user_id == request.user.pk
+    if not own_profile:
+        form.drop_consents()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -108,6 +111,12 @@ def profile_edit(request, username: str):
                 manager=data.get("manager"),
                 set_organisation=hr,
             )
+            if own_profile:
+                services.set_consents(
+                    profile=profile,
+                    consents_to_be_highlighted=data["consents_to_be_highlighted"],
+                    is_ambassador=data["is_ambassador"],
+                )
             if data.get("photo"):
                 services.set_profile_photo(profile=profile, image_file=data["photo"])
         except ValidationError as error:

@@ -352,6 +352,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "insights.nudge_overdue_actions",
         "schedule": 3600.0,
     },
+    # Leadership's thank-you post for the month before, drafted on the 1st (once per month).
+    "insights-draft-monthly-recognition": {
+        "task": "insights.draft_monthly_recognition",
+        "schedule": crontab(day_of_month="1", hour=6, minute=0),
+    },
     # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
     "notifications-daily-digest": {
         "task": "notifications.send_digests",

@@ -28,6 +28,7 @@ from .feed import (
     pending_must_reads,
     top_open_questions,
 )
+from .leadership import leadership_publisher_ids, questions_answered_between
 from .mustread import (
     acknowledgement_rates,
     acknowledgement_rows,
@@ -35,14 +36,17 @@ from .mustread import (
     must_reads_overview,
 )
 from .questions import (
+    AnswerRate,
     answered_questions,
     general_open_questions,
+    leadership_answer_rate,
     question_author_name,
     questions_for_update,
     with_public_authors,
 )
 
 __all__ = [
+    "AnswerRate",
     "HomeFeed",
     "acknowledgement_rates",
     "acknowledgement_rows",
@@ -60,6 +64,8 @@ __all__ = [
     "general_open_questions",
     "home_feed",
     "latest_leadership_updates",
+    "leadership_answer_rate",
+    "leadership_publisher_ids",
     "must_reads_overview",
     "news_categories",
     "news_for_feed",
@@ -70,6 +76,7 @@ __all__ = [
     "page_ids_open_to",
     "pending_must_reads",
     "question_author_name",
+    "questions_answered_between",
     "questions_for_update",
     "top_open_questions",
     "viewable_by",

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import statistics
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.utils import timezone
 
 from news.models import LeadershipUpdatePage, Question, QuestionStatus, QuestionVote
 
@@ -76,4 +81,57 @@ def general_open_questions(viewer: User | AnonymousUser, *, limit: int = 50) -> 
 def answered_questions(viewer: User | AnonymousUser) -> QuerySet[Question]:
     return (
         questions_visible_to(viewer).filter(status=QuestionStatus.ANSWERED).order_by("-answered_at")
+    )
+
+
+# Below this many questions, a share of them says little about leadership: none is shown.
+ANSWER_RATE_MIN_QUESTIONS = 5
+ANSWER_RATE_DAYS = 90
+
+
+@dataclass(frozen=True)
+class AnswerRate:
+    """How leadership answered the questions asked over the last `days` days."""
+
+    days: int
+    asked: int
+    answered: int
+    median_delay: timedelta | None  # from asking to answering, over the answered ones
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.asked)
+
+    @property
+    def median_days(self) -> int | None:
+        """The median delay in whole days, rounded up (an answer within the day is 1 day)."""
+        if self.median_delay is None:
+            return None
+        return max(1, math.ceil(self.median_delay / timedelta(days=1)))
+
+
+def leadership_answer_rate(
+    *, days: int = ANSWER_RATE_DAYS, now: datetime | None = None
+) -> AnswerRate | None:
+    """Leadership's answer rate in the open: of every question asked over the last `days`
+    days (general or on an update, anonymous or not, closed ones included: closing is not
+    answering), the share answered and the median delay to the answer.
+
+    None below `ANSWER_RATE_MIN_QUESTIONS` questions. One query whatever the number of
+    questions: one duration (or null) each, a few hundred over 90 days.
+    """
+    since = (now or timezone.now()) - timedelta(days=days)
+    delays = list(
+        Question.objects.filter(created_at__gte=since)
+        .annotate(delay=ExpressionWrapper(F("answered_at") - F("created_at"), DurationField()))
+        .values_list("delay", flat=True)
+    )
+    if len(delays) < ANSWER_RATE_MIN_QUESTIONS:
+        return None
+    answered = [delay for delay in delays if delay is not None]
+    return AnswerRate(
+        days=days,
+        asked=len(delays),
+        answered=len(answered),
+        median_delay=statistics.median(answered) if answered else None,
     )

@@ -1,6 +1,7 @@
 """Every write of the news app (see the submodules); views and imports call these."""
 
 from .categories import category_for_name
+from .drafts import draft_leadership_update
 from .mustread import acknowledge_must_read
 from .questions import (
     answer_question,
@@ -17,6 +18,7 @@ __all__ = [
     "category_for_name",
     "ask_question",
     "configure_section",
+    "draft_leadership_update",
     "ensure_leadership_index",
     "ensure_news_index",
     "set_question_status",

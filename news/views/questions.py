@@ -19,6 +19,7 @@ from news.selectors import (
     can_moderate,
     general_open_questions,
     latest_leadership_updates,
+    leadership_answer_rate,
     questions_for_update,
     with_public_authors,
 )
@@ -34,6 +35,7 @@ def leadership_index_context(request, index) -> dict:
         "can_close": can_answer_questions(request.user) or can_moderate(request.user),
         "statuses": QuestionStatus,
         "ask_form": QuestionForm(),
+        "answer_rate": leadership_answer_rate(),
     }
 
 
@@ -165,5 +167,9 @@ def answered(request):
     return render(
         request,
         "news/answered.html",
-        {"page_obj": page, "questions": with_public_authors(page.object_list, request.user)},
+        {
+            "page_obj": page,
+            "questions": with_public_authors(page.object_list, request.user),
+            "answer_rate": leadership_answer_rate(),
+        },
     )
