@@ -4,6 +4,7 @@ and who may open one (communicators anywhere, managers for their own teams only)
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -154,3 +155,16 @@ def test_the_link_shows_only_to_who_may_open_the_action():
     assert render_link(person(username="emma"), team="") == ""
     assert f"team={sales.slug}" in render_link(boss, team=sales)
     assert render_link(boss, team=support) == ""
+
+
+def test_communicators_find_action_plans_in_the_admin_reports(client):
+    editor = person(username="eddie", is_staff=True, is_superuser=False)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(communicator(username="claire"))
+    for_communicator = client.get("/admin/").content.decode()
+    client.force_login(editor)
+    for_editor = client.get("/admin/").content.decode()
+
+    # The admin's menu is drawn from JSON in the page.
+    assert "/insights/actions/" in for_communicator
+    assert "/insights/actions/" not in for_editor

@@ -4,6 +4,8 @@ first, with what people said (how many, about what) and never who said it."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from insights.actions.kpis import actions_closed, median_days_signal_to_action
@@ -70,6 +72,23 @@ def test_filters_by_status_and_by_what_it_answers(client):
     assert "23 personnes ont cherché « congés » sans rien trouver" in searches
     assert "Bornes" not in searches
     assert nonsense.status_code == 200 and "Bornes" in nonsense.content.decode()
+
+
+def test_the_page_costs_the_same_queries_for_2_or_20_actions(client):
+    claire = communicator(username="claire")
+    for n in range(2):
+        action(opener=claire, title=f"Action {n}", public=True)
+    client.force_login(person(username="emma"))
+    client.get(PAGE)
+    with CaptureQueriesContext(connection) as few:
+        client.get(PAGE)
+    for n in range(2, 20):
+        action(opener=claire, title=f"Action {n}", public=True)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(PAGE).content.decode()
+
+    assert "Action 19" in html
+    assert len(many) == len(few)
 
 
 def test_signing_in_is_needed(client):

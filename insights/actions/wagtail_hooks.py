@@ -1,0 +1,21 @@
+"""The admin's way to action plans: a Reports menu item for communicators (the plans
+themselves live on the site, where managers open them too)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from insights.selectors import is_communicator
+
+
+class ActionPlansMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_communicator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def action_plans_menu_item():
+    return ActionPlansMenuItem(
+        _("Action plans"), reverse("insights_actions:list"), icon_name="tasks", order=912
+    )
