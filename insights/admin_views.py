@@ -15,6 +15,7 @@ from core.exports import csv_response
 from core.formats import local_number
 from insights import selectors
 from insights.detection import SignalSeries, signal_history, weekly_signals
+from insights.privacy import team_breakdowns_on
 from people.models import Team
 
 
@@ -34,7 +35,7 @@ def _team(request) -> Team | None:
 def kpi_dashboard(request):
     """Each objective's KPIs against their targets, week by week, for everyone or a team."""
     _communicators_only(request)
-    team = _team(request)
+    team = _team(request) if team_breakdowns_on() else None
     board = selectors.objectives_dashboard(team)
     if request.GET.get("format") == "csv":
         return _kpi_csv(board, team)
@@ -50,6 +51,7 @@ def kpi_dashboard(request):
             "teams": Team.objects.order_by("name").only("pk", "name"),
             "team": team,
             "floor": selectors.floor(),
+            "breakdowns": team_breakdowns_on(),
             "query": request.GET.urlencode(),
         },
     )

@@ -6,3 +6,8 @@ class InsightsConfig(AppConfig):
     name = "insights"
     verbose_name = _("Insights")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The built-in KPIs register themselves on import; other apps add theirs from
+        # their own ready() (insights/kpis_registry.py).
+        from . import kpis  # noqa: F401  (the built-in KPIs register)

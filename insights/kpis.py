@@ -1,74 +1,55 @@
-"""The built-in KPIs: each is computed from the other apps' selectors for a period and a group.
+"""The built-in KPIs, registered in `insights.kpis_registry`, and `measure()` over them.
 
-A KPI's value is withheld (None) when it is drawn from fewer than INSIGHTS_MIN_PEOPLE
-distinct people, so that no figure ever describes one or two identifiable colleagues.
-Definitions are in insights/README.md.
+Each is computed from the other apps' selectors for a period and a group. A KPI's value is
+withheld (None) when it is drawn from fewer than the floor of distinct people
+(`insights.privacy.min_people`), so that no figure ever describes one or two identifiable
+colleagues. Definitions are in insights/README.md; the KPIs of the four objectives
+(information sharing, culture, co-creativity, frustrations) are in `insights.kpis_*`.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ideas.selectors.insights import challenges_open_between, idea_contributor_ids, ideas_submitted
-from insights.models import ActivityDay, KPICode
+from ideas.selectors.insights import challenges_open_between, ideas_submitted
+from insights import kpis_cocreation, kpis_culture, kpis_frustrations, kpis_information
+from insights.kpis_culture import contributor_ids
+from insights.kpis_registry import (
+    KPI,
+    UNIT_LABELS,
+    Group,
+    Measure,
+    get_kpi,
+    register_kpi,
+    registered_kpis,
+)
+from insights.kpis_registry import share as _share
+from insights.models import ActivityDay
+from insights.privacy import min_people
 from news.selectors.insights import (
     must_read_coverage,
     must_reads_published,
-    news_contributor_ids,
     question_answers,
 )
-from people.selectors import kudos_flows
 from search.selectors import search_outcomes, searcher_keys
 
-if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise
+__all__ = [
+    "KPI",
+    "UNIT_LABELS",
+    "Group",
+    "Measure",
+    "active_user_ids",
+    "contributor_ids",
+    "measure",
+    "register_kpi",
+    "registered_kpis",
+]
 
 ANSWER_DELAY = timedelta(days=14)
-
-
-@dataclass(frozen=True)
-class Group:
-    """Whose activity a KPI measures: `members` maps active people's user ids to their team.
-
-    `restricted` is False for the whole organisation (queries then need no list of ids).
-    """
-
-    members: dict[int, int | None]
-    restricted: bool
-
-    @property
-    def user_ids(self) -> set[int] | None:
-        return set(self.members) if self.restricted else None
-
-
-@dataclass(frozen=True)
-class Measure:
-    value: float | None
-    people: int
-
-
-@dataclass(frozen=True)
-class KPI:
-    code: KPICode
-    unit: str
-    higher_is_better: bool
-    compute: Callable[[datetime, datetime, Group], Measure]
-
-    @property
-    def label(self) -> StrOrPromise:
-        return self.code.label
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
 
 
 def _search(start: datetime, end: datetime, group: Group) -> dict[str, int]:
@@ -100,14 +81,6 @@ def weekly_active_users(start: datetime, end: datetime, group: Group) -> Measure
     return Measure(float(len(active)), len(group.members))
 
 
-def contributor_ids(start: datetime, end: datetime, user_ids=None) -> set[int]:
-    """People who submitted an idea, voted, commented, asked leadership or gave kudos."""
-    found = idea_contributor_ids(start=start, end=end, user_ids=user_ids)
-    found |= news_contributor_ids(start=start, end=end, user_ids=user_ids)
-    found |= {sender for sender, _to in kudos_flows(start=start, end=end, user_ids=user_ids)}
-    return found
-
-
 def contributors_share(start: datetime, end: datetime, group: Group) -> Measure:
     contributors = contributor_ids(start, end, group.user_ids) & set(group.members)
     return Measure(_share(len(contributors), len(group.members)), len(group.members))
@@ -122,22 +95,6 @@ def ideas_per_challenge(start: datetime, end: datetime, group: Group) -> Measure
     challenges = challenges_open_between(start=start, end=end)
     value = round(len(ideas) / challenges, 2) if challenges else None
     return Measure(value, len({idea["author_id"] for idea in ideas}))
-
-
-def _answered_in_time(idea: dict) -> bool:
-    answered = idea["first_answer_at"]
-    return answered is not None and answered - idea["created_at"] <= ANSWER_DELAY
-
-
-def answered_within_14_days(start: datetime, end: datetime, group: Group) -> Measure:
-    now = timezone.now()
-    due = [
-        idea
-        for idea in _ideas(start, end, group)
-        if idea["created_at"] + ANSWER_DELAY <= now or _answered_in_time(idea)
-    ]
-    answered = sum(1 for idea in due if _answered_in_time(idea))
-    return Measure(_share(answered, len(due)), len({idea["author_id"] for idea in due}))
 
 
 def median_first_answer_days(start: datetime, end: datetime, group: Group) -> Measure:
@@ -160,31 +117,141 @@ def leadership_answer_share(start: datetime, end: datetime, group: Group) -> Mea
     return Measure(_share(counts["answered"], counts["asked"]), counts["askers"])
 
 
-KPIS: dict[str, KPI] = {
-    kpi.code: kpi
-    for kpi in [
-        KPI(KPICode.SEARCH_SUCCESS, "%", True, search_success_rate),
-        KPI(KPICode.ZERO_RESULTS, "%", False, zero_result_rate),
-        KPI(KPICode.WEEKLY_ACTIVE, "people", True, weekly_active_users),
-        KPI(KPICode.CONTRIBUTORS, "%", True, contributors_share),
-        KPI(KPICode.IDEAS_PER_CHALLENGE, "ideas", True, ideas_per_challenge),
-        KPI(KPICode.ANSWERED_14D, "%", True, answered_within_14_days),
-        KPI(KPICode.FIRST_ANSWER_DAYS, "days", False, median_first_answer_days),
-        KPI(KPICode.MUST_READ_ACK, "%", True, must_read_acknowledgement_rate),
-        KPI(KPICode.LEADERSHIP_ANSWERED, "%", True, leadership_answer_share),
-    ]
-}
-
-UNIT_LABELS = {"%": "%", "days": _("days"), "people": _("people"), "ideas": _("ideas")}
-
-
-def min_people() -> int:
-    return settings.INSIGHTS_MIN_PEOPLE
+# The built-in KPIs, in the order of the dashboards and of the KPI choices:
+# (code, label, unit, compute, higher is better, by team).
+BUILT_IN = [
+    ("search_success", _("Search success rate"), "%", search_success_rate, True, True),
+    (
+        "search_first_try",
+        _("Searches that succeeded without reformulation"),
+        "%",
+        kpis_information.first_try_search_rate,
+        True,
+        True,
+    ),
+    ("zero_results", _("Zero-result rate"), "%", zero_result_rate, False, True),
+    (
+        "first_click_seconds",
+        _("Median time to the first click"),
+        "seconds",
+        kpis_information.median_seconds_to_first_click,
+        False,
+        True,
+    ),
+    ("weekly_active", _("Weekly active users"), "people", weekly_active_users, True, True),
+    ("contributors", _("Share of employees who contributed"), "%", contributors_share, True, True),
+    (
+        "participation_breadth",
+        _("Share of teams taking part"),
+        "%",
+        kpis_culture.participation_breadth,
+        True,
+        True,
+    ),
+    (
+        "kudos_across_teams",
+        _("Kudos given across teams"),
+        "%",
+        kpis_culture.kudos_across_teams,
+        True,
+        True,
+    ),
+    ("values_recognised", _("Values recognised"), "%", kpis_culture.values_recognised, True, True),
+    ("ideas_per_challenge", _("Ideas per challenge"), "ideas", ideas_per_challenge, True, True),
+    (
+        "ideas_per_100",
+        _("Ideas per 100 employees"),
+        "ideas",
+        kpis_cocreation.ideas_per_100_employees,
+        True,
+        True,
+    ),
+    (
+        "answered_14d",
+        _("Ideas answered within 14 days"),
+        "%",
+        kpis_cocreation.answered_within(ANSWER_DELAY),
+        True,
+        True,
+    ),
+    (
+        "answered_30d",
+        _("Ideas answered within 30 days"),
+        "%",
+        kpis_cocreation.answered_within(kpis_cocreation.ANSWER_DELAY_30D),
+        True,
+        True,
+    ),
+    (
+        "first_answer_days",
+        _("Median time to the first owner answer"),
+        "days",
+        median_first_answer_days,
+        False,
+        True,
+    ),
+    (
+        "implemented_share",
+        _("Share of decided ideas implemented"),
+        "%",
+        kpis_cocreation.implemented_share,
+        True,
+        True,
+    ),
+    (
+        "event_attendance",
+        _("Attendance at workshops and events"),
+        "%",
+        kpis_cocreation.event_attendance,
+        True,
+        True,
+    ),
+    (
+        "must_read_ack",
+        _("Must-read acknowledgement rate"),
+        "%",
+        must_read_acknowledgement_rate,
+        True,
+        True,
+    ),
+    (
+        "leadership_answered",
+        _("Leadership questions answered"),
+        "%",
+        leadership_answer_share,
+        True,
+        True,
+    ),
+    (
+        "signals_raised",
+        _("Signals raised"),
+        "signals",
+        kpis_frustrations.signals_raised,
+        False,
+        False,
+    ),
+]
+for code, label, unit, compute, higher_is_better, by_team in BUILT_IN:
+    register_kpi(
+        code,
+        label=label,
+        unit=unit,
+        compute=compute,
+        higher_is_better=higher_is_better,
+        by_team=by_team,
+    )
+del code, label, unit, compute, higher_is_better, by_team
 
 
 def measure(code: str, start: datetime, end: datetime, group: Group) -> Measure:
-    """The KPI for this period and group, withheld below the people floor."""
-    result = KPIS[code].compute(start, end, group)
+    """The KPI for this period and group, withheld below the people floor.
+
+    An unknown code (a KPI whose app was removed) measures nothing.
+    """
+    kpi = get_kpi(code)
+    if kpi is None or (group.restricted and not kpi.by_team):
+        return Measure(None, 0)
+    result = kpi.compute(start, end, group)
     if result.people < min_people():
         return Measure(None, result.people)
     return result

@@ -10,20 +10,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
-
-class KPICode(models.TextChoices):
-    """The built-in KPIs, in the order of the dashboards; how each is computed is in
-    `insights.kpis`."""
-
-    SEARCH_SUCCESS = "search_success", _("Search success rate")
-    ZERO_RESULTS = "zero_results", _("Zero-result rate")
-    WEEKLY_ACTIVE = "weekly_active", _("Weekly active users")
-    CONTRIBUTORS = "contributors", _("Share of employees who contributed")
-    IDEAS_PER_CHALLENGE = "ideas_per_challenge", _("Ideas per challenge")
-    ANSWERED_14D = "answered_14d", _("Ideas answered within 14 days")
-    FIRST_ANSWER_DAYS = "first_answer_days", _("Median time to the first owner answer")
-    MUST_READ_ACK = "must_read_ack", _("Must-read acknowledgement rate")
-    LEADERSHIP_ANSWERED = "leadership_answered", _("Leadership questions answered")
+from insights.kpis_registry import kpi_choices
 
 
 class ActivityDay(models.Model):
@@ -49,6 +36,8 @@ class Objective(ClusterableModel):
     description = models.TextField(_("description"), blank=True)
     starts_on = models.DateField(_("period starts on"))
     ends_on = models.DateField(_("period ends on"))
+    # The built-in template it was turned on from (`insights.objective_templates`), once.
+    template = models.CharField(max_length=40, blank=True, default="", editable=False)
 
     panels = [
         FieldPanel("title"),
@@ -65,7 +54,12 @@ class Objective(ClusterableModel):
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")),
                 name="insights_objective_period_order",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["template"],
+                condition=~models.Q(template=""),
+                name="insights_objective_template_once",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -78,7 +72,8 @@ class Objective(ClusterableModel):
 
 class ObjectiveKPI(models.Model):
     objective = ParentalKey(Objective, on_delete=models.CASCADE, related_name="kpis")
-    kpi = models.CharField(_("KPI"), max_length=40, choices=KPICode.choices)
+    # Choices read from the registry when needed: registering a KPI needs no migration.
+    kpi = models.CharField(_("KPI"), max_length=40, choices=kpi_choices)
     target = models.FloatField(
         _("target"),
         help_text=_("In the KPI's unit: a percentage (0-100), a number of days or a count."),
@@ -105,7 +100,7 @@ class KPISnapshot(models.Model):
     recomputing a week updates its row (one row per KPI, team and week).
     """
 
-    kpi = models.CharField(max_length=40, choices=KPICode.choices)
+    kpi = models.CharField(max_length=40, choices=kpi_choices)
     team = models.ForeignKey(
         "people.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -16,8 +16,10 @@ from django.utils.translation import gettext
 from core.charts import Trend, trend
 from ideas.selectors.insights import ideas_submitted
 from insights.disclosure import bottom_up, disclose, subtree
-from insights.kpis import KPIS, UNIT_LABELS, Group, active_user_ids, contributor_ids
+from insights.kpis import UNIT_LABELS, Group, active_user_ids, contributor_ids
+from insights.kpis_registry import get_kpi
 from insights.models import KPISnapshot, Objective
+from insights.privacy import team_breakdowns_on
 from news.selectors.insights import live_must_reads, must_read_coverage
 from people.models import Team
 from people.selectors import (
@@ -25,6 +27,7 @@ from people.selectors import (
     kudos_flows,
     managed_team_ids,
     manages_a_team,
+    team_descendant_ids,
 )
 
 if TYPE_CHECKING:
@@ -195,10 +198,14 @@ class KPIRow:
     higher_is_better: bool
     target: float
     points: list[tuple[date, float | None]] = field(default_factory=list)
+    # The latest measured week's values of the teams below, when team breakdowns are on:
+    # (team name, value), only the teams whose figures may be shown (stored snapshots).
+    teams: list[tuple[str, float]] = field(default_factory=list)
+    teams_week: date | None = None
 
     @property
     def unit_label(self) -> str:
-        return str(UNIT_LABELS[self.unit])
+        return str(UNIT_LABELS.get(self.unit, self.unit))
 
     @property
     def latest(self) -> float | None:
@@ -243,7 +250,9 @@ def objectives_dashboard(team: Team | None) -> list[tuple[Objective, list[KPIRow
     for objective in objectives:
         rows = []
         for target in objective.kpis.all():
-            kpi = KPIS[target.kpi]
+            kpi = get_kpi(target.kpi)
+            if kpi is None:  # its app was removed: nothing to measure
+                continue
             points = [
                 (week, value)
                 for week, value in series[target.kpi]
@@ -253,7 +262,44 @@ def objectives_dashboard(team: Team | None) -> list[tuple[Objective, list[KPIRow
                 KPIRow(kpi.code, kpi.label, kpi.unit, kpi.higher_is_better, target.target, points)
             )
         board.append((objective, rows))
+    _add_team_breakdowns([row for _objective, rows in board for row in rows], team)
     return board
+
+
+def _add_team_breakdowns(rows: list[KPIRow], team: Team | None) -> None:
+    """Give each row its teams' values of its latest measured week, in one query.
+
+    Only stored snapshots with a value are read: `insights.services.snapshot_kpis` stores
+    values only for teams above the floor and where no subtraction reveals a smaller group.
+    Under a team, its sub-teams; for the organisation, every team.
+    """
+    if not team_breakdowns_on():
+        return
+    latest = {
+        row.code: max(week for week, value in row.points if value is not None)
+        for row in rows
+        if any(value is not None for _week, value in row.points)
+    }
+    if not latest:
+        return
+    snapshots = KPISnapshot.objects.filter(
+        kpi__in=list(latest),
+        week_start__in=set(latest.values()),
+        team__isnull=False,
+        value__isnull=False,
+    )
+    if team is not None:
+        snapshots = snapshots.filter(team__in=team_descendant_ids([team.pk]) - {team.pk})
+    found: dict[tuple[str, date], list[tuple[str, float]]] = defaultdict(list)
+    for code, week, name, value in snapshots.order_by("team__name").values_list(
+        "kpi", "week_start", "team__name", "value"
+    ):
+        if value is not None:  # (filtered above; for the type checker)
+            found[(code, week)].append((name, value))
+    for row in rows:
+        if row.code in latest:
+            row.teams_week = latest[row.code]
+            row.teams = found[(row.code, latest[row.code])]
 
 
 # --- Manager dashboard -------------------------------------------------------------------------

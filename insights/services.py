@@ -1,4 +1,5 @@
-"""Writes of the insights app: activity days, KPI snapshots, the weekly signals report."""
+"""Writes of the insights app: activity days, KPI snapshots, objectives turned on from their
+templates, the weekly signals report."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from typing import TYPE_CHECKING
 import redis
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from insights.disclosure import disclose
-from insights.kpis import KPIS, Group
-from insights.models import ActivityDay, KPISnapshot
+from insights.kpis import Group, registered_kpis
+from insights.kpis_registry import get_kpi
+from insights.models import ActivityDay, KPISnapshot, Objective, ObjectiveKPI
+from insights.objective_templates import DEFAULT_PERIOD_DAYS, objective_template
+from insights.privacy import team_breakdowns_on
 from insights.selectors import (
     floor,
     group_for,
@@ -102,7 +107,9 @@ def snapshot_kpis(*, weeks: list[date] | None = None) -> int:
         current = monday_of(timezone.localdate())
         weeks = [current - timedelta(weeks=n) for n in range(4)]
     tree = team_tree()
-    teams = {None: None} | {team.pk: team for team in Team.objects.filter(pk__in=tree.shown)}
+    # With team breakdowns turned off (works council), only the organisation is measured.
+    measured_teams = tree.shown if team_breakdowns_on() else set()
+    teams = {None: None} | {team.pk: team for team in Team.objects.filter(pk__in=measured_teams)}
     groups = {None: group_for(None)} | {
         pk: Group(members={user: tree.members[user] for user in tree.people(pk)}, restricted=True)
         for pk in teams
@@ -114,8 +121,9 @@ def snapshot_kpis(*, weeks: list[date] | None = None) -> int:
     ).delete()
     for week in weeks:
         start, end = week_bounds(week)
-        for code, kpi in KPIS.items():
-            results = {pk: kpi.compute(start, end, group) for pk, group in groups.items()}
+        for code, kpi in registered_kpis().items():
+            measured = groups if kpi.by_team else {None: groups[None]}
+            results = {pk: kpi.compute(start, end, group) for pk, group in measured.items()}
             kept = disclose(
                 children=tree.children,
                 size={pk: result.people for pk, result in results.items()},
@@ -131,3 +139,34 @@ def snapshot_kpis(*, weeks: list[date] | None = None) -> int:
                 )
                 written += 1
     return written
+
+
+@transaction.atomic
+def turn_on_objective_template(code: str, *, today: date | None = None) -> tuple[Objective, bool]:
+    """Create the objective of a built-in template (`insights.objective_templates`) with its
+    KPIs and suggested targets, for a year from today; the administrator edits it after.
+
+    Turning a template on again creates nothing (one objective per template, a unique
+    constraint) and keeps the targets set since; it only adds the template's KPIs registered
+    since (say, by the actions sub-app). Returns the objective and whether it was created.
+    Raises LookupError for an unknown template.
+    """
+    template = objective_template(code)
+    if template is None:
+        raise LookupError(code)
+    today = today or timezone.localdate()
+    objective, created = Objective.objects.get_or_create(
+        template=code,
+        defaults={
+            "title": template.title_in(),
+            "description": template.description_in(),
+            "starts_on": today,
+            "ends_on": today + timedelta(days=DEFAULT_PERIOD_DAYS),
+        },
+    )
+    for order, (kpi_code, target) in enumerate(template.targets):
+        if get_kpi(kpi_code) is not None:
+            ObjectiveKPI.objects.get_or_create(
+                objective=objective, kpi=kpi_code, defaults={"target": target, "sort_order": order}
+            )
+    return objective, created

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from insights.admin_views import kpi_dashboard, signals
+from insights.kpis_admin_views import objective_templates_view, turn_on_objective_template
 from insights.models import FrustrationExpression, Objective
 from insights.selectors import is_communicator
 
@@ -61,6 +62,22 @@ def insights_admin_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def objective_template_urls():
+    return [
+        path(
+            "insights/objectives/templates/",
+            objective_templates_view,
+            name="insights_objective_templates",
+        ),
+        path(
+            "insights/objectives/templates/<slug:code>/turn-on/",
+            turn_on_objective_template,
+            name="insights_objective_turn_on",
+        ),
+    ]
+
+
 class CommunicatorsMenuItem(MenuItem):
     def is_shown(self, request):
         return is_communicator(request.user)
@@ -77,4 +94,14 @@ def kpi_menu_item():
 def signals_menu_item():
     return CommunicatorsMenuItem(
         _("Signals"), reverse("insights_signals"), icon_name="warning", order=911
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def objective_templates_menu_item():
+    return CommunicatorsMenuItem(
+        _("Built-in objectives"),
+        reverse("insights_objective_templates"),
+        icon_name="pick",
+        order=912,
     )

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.models import Group
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from core.images import renditions_prefetch
-from people.models import Kudos, Profile, Team
+from people.models import Kudos, OrganisationValue, Profile, Team
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -412,3 +412,27 @@ def managed_team_ids(user: User | AnonymousUser) -> set[int]:
         .distinct()
     )
     return team_descendant_ids(report_teams) if report_teams else set()
+
+
+def kudos_given(
+    *, start: datetime, end: datetime, sender_ids: Iterable[int] | None = None
+) -> list[dict[str, Any]]:
+    """Kudos given in [start, end), by these people (everyone when None), in one query.
+
+    Each row: sender_id, sender_team_id, recipient_team_id (None without a team), value_id.
+    """
+    kudos = Kudos.objects.filter(created_at__gte=start, created_at__lt=end)
+    if sender_ids is not None:
+        kudos = kudos.filter(sender_id__in=list(sender_ids))
+    rows = kudos.values(
+        "sender_id",
+        "value_id",
+        sender_team_id=F("sender__profile__team_id"),
+        recipient_team_id=F("recipient__team_id"),
+    )
+    return [dict(row) for row in rows]
+
+
+def offered_value_ids() -> set[int]:
+    """The organisation values people may currently give kudos for."""
+    return set(OrganisationValue.objects.filter(active=True).values_list("pk", flat=True))

@@ -162,3 +162,47 @@ def searched_texts(*, start: datetime, end: datetime) -> list[tuple[str, str, da
             "searcher", "normalized_query", "created_at"
         )
     )
+
+
+def search_journeys(
+    *,
+    start: datetime,
+    end: datetime,
+    reformulation_window: timedelta,
+    searchers: Collection[str] | None = None,
+) -> dict[str, Any]:
+    """Searches in [start, end) as journeys: which ones ended well, how fast people clicked.
+
+    A search succeeds at the first try when a result was clicked and the same person did not
+    search again within `reformulation_window` after it. Returns searches, first_try,
+    searchers (distinct) and first_click_seconds (the delay to the first click of each
+    clicked search). `searchers` (pseudonyms from `searcher_keys`) restricts to a group.
+    Two queries.
+    """
+    logs = SearchQueryLog.objects.filter(created_at__gte=start, created_at__lt=end)
+    if searchers is not None:
+        logs = logs.filter(searcher__in=list(searchers))
+    searched_again = Exists(
+        SearchQueryLog.objects.filter(
+            searcher=OuterRef("searcher"),
+            created_at__gt=OuterRef("created_at"),
+            created_at__lte=OuterRef("created_at") + reformulation_window,
+        )
+    )
+    first_click = SearchClick.objects.filter(search=OuterRef("pk")).order_by("created_at")
+    rows = list(
+        logs.annotate(
+            again=searched_again,
+            clicked_at=first_click.values("created_at")[:1],
+        ).values_list("searcher", "created_at", "clicked_at", "again")
+    )
+    return {
+        "searches": len(rows),
+        "first_try": sum(1 for *_rest, clicked, again in rows if clicked and not again),
+        "searchers": len({row[0] for row in rows}),
+        "first_click_seconds": [
+            max((clicked - searched).total_seconds(), 0.0)
+            for _who, searched, clicked, _again in rows
+            if clicked is not None
+        ],
+    }

@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 from django.db.models import Min, QuerySet
 from django.utils.html import strip_tags
 
-from ideas.models import ChallengePage, Idea, Vote
+from ideas.models import ChallengePage, Idea, Status, StatusChange, Vote
+from ideas.models.ideas import DECIDED_STATUSES
 
 from .comments import idea_comments
 
@@ -127,3 +128,26 @@ def idea_texts(*, start: datetime, end: datetime) -> list[dict[str, Any]]:
         for row in comments
     ]
     return rows
+
+
+def ideas_decided(
+    *, start: datetime, end: datetime, author_ids: Collection[int] | None = None
+) -> list[dict[str, Any]]:
+    """Ideas (not hidden, not merged away) that received a decision in [start, end): their
+    owner moved them to selected, implemented or rejected. Two queries.
+
+    Each row: id, author_id, implemented (moved to implemented in the period). With
+    `author_ids`, anonymous ideas are left out.
+    """
+    changes = StatusChange.objects.filter(
+        created_at__gte=start, created_at__lt=end, to_status__in=list(DECIDED_STATUSES)
+    )
+    implemented = set(
+        changes.filter(to_status=Status.IMPLEMENTED).values_list("idea_id", flat=True)
+    )
+    ideas = _by_name(
+        Idea.objects.visible().filter(pk__in=changes.values("idea_id")), author_ids
+    ).values_list("id", "author_id")
+    return [
+        {"id": pk, "author_id": author, "implemented": pk in implemented} for pk, author in ideas
+    ]

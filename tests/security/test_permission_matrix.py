@@ -192,6 +192,8 @@ POST   /insights/actions/{private_action.pk}/progress/    auth 404  404  404  40
 POST   /insights/actions/{action.pk}/follow/              auth 302  302  302  302  302  302  404
 POST   /insights/actions/{private_action.pk}/follow/      auth 404  404  404  302  404  302  404
 POST   /insights/actions/{action.pk}/unfollow/            auth 302  302  302  302  302  302  404
+GET    /admin/insights/objectives/templates/              auth auth 302  auth auth auth 200  404
+POST   /admin/insights/objectives/templates/culture/turn-on/ auth auth 302  auth auth auth 302  404
 GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
 POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
 GET    /moderation/                                       auth 404  200  200  200  404  200  404
