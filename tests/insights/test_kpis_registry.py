@@ -42,7 +42,7 @@ def registry(monkeypatch):
     monkeypatch.setattr(kpis_registry, "_registry", dict(kpis_registry._registry))
 
 
-def actions_closed(start, end, group):
+def stands_visited(start, end, group):
     """What the actions sub-app would register: a count drawn from 6 people."""
     return Measure(3.0 if not group.restricted else 1.0, 6)
 
@@ -53,37 +53,37 @@ def test_the_built_in_kpis_of_the_four_objectives_are_registered():
 
 
 def test_a_kpi_registered_by_another_app_is_measured_offered_and_snapshotted(registry):
-    register_kpi("actions_closed", label="Actions closed", unit="actions", compute=actions_closed)
+    register_kpi("stands_visited", label="Stands visited", unit="actions", compute=stands_visited)
     employees(6)
     now = timezone.now()
 
-    assert measure("actions_closed", now - timedelta(days=7), now, group_for(None)).value == 3.0
+    assert measure("stands_visited", now - timedelta(days=7), now, group_for(None)).value == 3.0
     field = ObjectiveKPI._meta.get_field("kpi")
-    assert ("actions_closed", "Actions closed") in field.choices
+    assert ("stands_visited", "Stands visited") in field.choices
     goal = Objective.objects.create(
         title="Irritants", starts_on=now.date(), ends_on=now.date() + timedelta(days=30)
     )
-    ObjectiveKPI(objective=goal, kpi="actions_closed", target=4).full_clean()
+    ObjectiveKPI(objective=goal, kpi="stands_visited", target=4).full_clean()
     snapshot_kpis(weeks=[monday_of(timezone.localdate())])
-    assert KPISnapshot.objects.get(kpi="actions_closed", team=None).value == 3.0
+    assert KPISnapshot.objects.get(kpi="stands_visited", team=None).value == 3.0
 
 
 def test_registering_a_kpi_needs_no_migration(registry):
-    register_kpi("actions_closed", label="Actions closed", unit="actions", compute=actions_closed)
+    register_kpi("stands_visited", label="Stands visited", unit="actions", compute=stands_visited)
     out = StringIO()
     call_command("makemigrations", "insights", check=True, dry_run=True, stdout=out)
     assert "No changes detected" in out.getvalue()
 
 
 def test_registering_again_is_harmless_but_a_taken_code_or_a_bad_one_is_refused(registry):
-    register_kpi("actions_closed", label="Actions closed", unit="actions", compute=actions_closed)
-    register_kpi("actions_closed", label="Actions closed", unit="actions", compute=actions_closed)
+    register_kpi("stands_visited", label="Stands visited", unit="actions", compute=stands_visited)
+    register_kpi("stands_visited", label="Stands visited", unit="actions", compute=stands_visited)
     with pytest.raises(ImproperlyConfigured):
-        register_kpi("search_success", label="Other", unit="%", compute=actions_closed)
+        register_kpi("search_success", label="Other", unit="%", compute=stands_visited)
     with pytest.raises(ImproperlyConfigured):
-        register_kpi("Actions Closed", label="Bad", unit="%", compute=actions_closed)
+        register_kpi("Actions Closed", label="Bad", unit="%", compute=stands_visited)
     with pytest.raises(ImproperlyConfigured):
-        register_kpi("bananas", label="Bananas", unit="bananas", compute=actions_closed)
+        register_kpi("bananas", label="Bananas", unit="bananas", compute=stands_visited)
 
 
 def test_an_unregistered_code_is_refused_by_the_form_and_measures_nothing():
@@ -98,10 +98,10 @@ def test_an_unregistered_code_is_refused_by_the_form_and_measures_nothing():
 
 def test_an_organisation_only_kpi_gets_no_team_snapshot(registry):
     register_kpi(
-        "actions_closed",
-        label="Actions closed",
+        "stands_visited",
+        label="Stands visited",
         unit="actions",
-        compute=actions_closed,
+        compute=stands_visited,
         by_team=False,
     )
     support = TeamFactory(name="Support")
@@ -109,6 +109,6 @@ def test_an_organisation_only_kpi_gets_no_team_snapshot(registry):
     employees(6)
     snapshot_kpis(weeks=[monday_of(timezone.localdate())])
 
-    assert KPISnapshot.objects.filter(kpi="actions_closed", team=None).exists()
-    assert not KPISnapshot.objects.filter(kpi="actions_closed", team=support).exists()
+    assert KPISnapshot.objects.filter(kpi="stands_visited", team=None).exists()
+    assert not KPISnapshot.objects.filter(kpi="stands_visited", team=support).exists()
     assert KPISnapshot.objects.filter(kpi="search_success", team=support).exists()
