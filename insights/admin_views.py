@@ -15,6 +15,7 @@ from core.exports import csv_response
 from core.formats import local_number
 from insights import selectors
 from insights.detection import SignalSeries, signal_history, weekly_signals
+from insights.privacy import team_breakdowns_on
 from people.models import Team
 
 
@@ -24,6 +25,8 @@ def _communicators_only(request) -> None:
 
 
 def _team(request) -> Team | None:
+    if not team_breakdowns_on():  # a works-council agreement: the organisation only
+        return None
     team_id = request.GET.get("team", "")
     if not team_id.isdigit():
         return None
@@ -47,10 +50,13 @@ def kpi_dashboard(request):
         {
             "page_title": _("KPIs and objectives"),
             "objectives": objectives,
-            "teams": Team.objects.order_by("name").only("pk", "name"),
+            "teams": Team.objects.order_by("name").only("pk", "name")
+            if team_breakdowns_on()
+            else Team.objects.none(),
             "team": team,
             "floor": selectors.floor(),
             "query": request.GET.urlencode(),
+            "team_breakdowns_off": not team_breakdowns_on(),
         },
     )
 

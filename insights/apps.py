@@ -6,3 +6,7 @@ class InsightsConfig(AppConfig):
     name = "insights"
     verbose_name = _("Insights")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The switches of insights.privacy forget the admin's choice after each request.
+        from insights import privacy  # noqa: F401

@@ -178,6 +178,8 @@ GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  20
 GET    /insights/teams/{team_a.slug}/                     auth 403  403  403  403  403  200  404
 GET    /admin/insights/kpis/                              auth auth 302  auth auth auth 200  404
 GET    /admin/insights/signals/                           auth auth 302  auth auth auth 200  404
+GET    /insights/what-we-analyse/                         auth 200  200  200  200  200  200  404
+GET    /admin/settings/insights/listeningsettings/        auth auth 302  auth auth auth 302  404
 GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
 POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
 GET    /moderation/                                       auth 404  200  200  200  404  200  404
