@@ -170,3 +170,13 @@ def test_the_page_is_for_signed_in_employees_only(client):
     assert client.get(PAGE).status_code == 302
     client.force_login(guest())
     assert client.get(PAGE).status_code == 404
+
+
+def test_with_frustration_analysis_off_the_signals_report_says_so_and_draws_no_frustration(client):
+    choose(frustration_analysis=False)
+    client.force_login(communicator())
+
+    page = client.get("/admin/insights/signals/").text
+
+    assert "L’analyse de la frustration est désactivée par accord." in page
+    assert 'id="signal-frustration-title"' not in page
