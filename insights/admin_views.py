@@ -25,6 +25,8 @@ def _communicators_only(request) -> None:
 
 
 def _team(request) -> Team | None:
+    if not team_breakdowns_on():  # a works-council agreement: the organisation only
+        return None
     team_id = request.GET.get("team", "")
     if not team_id.isdigit():
         return None
@@ -48,11 +50,14 @@ def kpi_dashboard(request):
         {
             "page_title": _("KPIs and objectives"),
             "objectives": objectives,
-            "teams": Team.objects.order_by("name").only("pk", "name"),
+            "teams": Team.objects.order_by("name").only("pk", "name")
+            if team_breakdowns_on()
+            else Team.objects.none(),
             "team": team,
             "floor": selectors.floor(),
             "breakdowns": team_breakdowns_on(),
             "query": request.GET.urlencode(),
+            "team_breakdowns_off": not team_breakdowns_on(),
         },
     )
 

@@ -22,7 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ideas.selectors.insights import idea_texts
+from insights.frustration import is_frustrated
 from insights.models import FrustrationExpression
+from insights.privacy import frustration_analysis_on, team_breakdowns_on
 from insights.selectors import floor, monday_of, week_bounds
 from news.selectors.insights import news_texts
 from people.models import Team
@@ -128,30 +130,36 @@ def recurring_zero_results(week: date) -> list[dict]:
     return [row for row in rows if row["weeks"] >= 2][: settings.INSIGHTS_MAX_SIGNALS]
 
 
-def _lexicon() -> list[re.Pattern]:
-    expressions = FrustrationExpression.objects.values_list("expression", flat=True)
-    return [re.compile(rf"(?<!\w){re.escape(fold(e))}(?!\w)") for e in expressions]
+def _lexicon() -> tuple[tuple[str, str], ...]:
+    """The organisation's own expressions (the snippet), read with the scorer's negation."""
+    rows = FrustrationExpression.objects.order_by("pk").values_list("language", "expression")
+    return tuple(rows)
 
 
 def frustration(week: date, utterances: list[Utterance]) -> dict:
-    """People whose writing this week holds an expression of the lexicon, by topic and team.
+    """People whose writing this week expresses frustration (insights.frustration, with the
+    organisation's lexicon as extra expressions), by topic and team.
 
-    Searches are not read. A topic or team is listed only with at least the floor of
-    distinct people; the total likewise (None below it).
+    Nothing is read when frustration analysis is off (insights.privacy: then "off" is set),
+    and no team is listed when team breakdowns are. Searches are not read. A topic or team
+    is listed only with at least the floor of distinct people; the total likewise (None
+    below it).
     """
-    patterns = _lexicon()
+    if not frustration_analysis_on():
+        return {"people": None, "topics": [], "teams": [], "off": True}
+    lexicon, by_team_on = _lexicon(), team_breakdowns_on()
     by_topic: dict[str, set[str]] = defaultdict(set)
     by_team: dict[int, set[str]] = defaultdict(set)
     everyone: set[str] = set()
     for utterance in utterances:
         if utterance.week != week or utterance.searched:
             continue
-        if not any(pattern.search(utterance.text) for pattern in patterns):
+        if not is_frustrated(utterance.text, extra=lexicon):
             continue
         everyone.add(utterance.person)
         for topic in utterance.topics:
             by_topic[topic].add(utterance.person)
-        if utterance.team_id is not None:
+        if utterance.team_id is not None and by_team_on:
             by_team[utterance.team_id].add(utterance.person)
     names = dict(Team.objects.filter(pk__in=list(by_team)).values_list("pk", "name"))
     return {
@@ -220,8 +228,9 @@ def signal_history(week: date, weeks: int = SIGNAL_HISTORY_WEEKS) -> list[Signal
         emerging.append(len(emerging_topics(monday, utterances)))
         zero.append(len(recurring_zero_results(monday)))
         frustrated.append(frustration(monday, utterances)["people"])
-    return [
+    series = [
         SignalSeries("emerging", _("Emerging topics"), mondays, emerging, higher_is_better=None),
         SignalSeries("zero_results", _("Recurring searches with no result"), mondays, zero),
         SignalSeries("frustration", _("People expressing frustration"), mondays, frustrated),
     ]
+    return series if frustration_analysis_on() else series[:2]

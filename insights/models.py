@@ -1,4 +1,5 @@
-"""Objectives with KPI targets, weekly KPI snapshots, activity days, signals lexicon and reports."""
+"""Objectives with KPI targets, weekly KPI snapshots, activity days, signals lexicon and
+reports, and the works-council switches of the listening loop."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from insights.kpis_registry import kpi_choices
 
@@ -183,3 +185,47 @@ class SignalReportDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} → {self.user_id}"
+
+
+@register_setting(icon="lock")
+class ListeningSettings(BaseGenericSetting):
+    """What the listening loop may do, as agreed with the works council (the CSE in France).
+
+    Read only through `insights.privacy`; the server's INSIGHTS_TEAM_BREAKDOWNS and
+    INSIGHTS_FRUSTRATION_ANALYSIS settings turn either off for good, whatever is chosen here.
+    """
+
+    team_breakdowns = models.BooleanField(
+        _("figures by team"),
+        default=True,
+        help_text=_(
+            "Managers' team dashboards, KPIs by team and signals by team. Off: figures are "
+            "shown for the whole organisation only."
+        ),
+    )
+    frustration_analysis = models.BooleanField(
+        _("frustration analysis"),
+        default=True,
+        help_text=_(
+            "Counting, week by week, how many people express frustration in what they write "
+            "publicly. Off: nothing people write is read for frustration."
+        ),
+    )
+    agreement = models.CharField(
+        _("agreement"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The works-council agreement these choices follow (its name or date), shown to "
+            "every employee on the page that says what is analysed."
+        ),
+    )
+
+    panels = [
+        FieldPanel("team_breakdowns"),
+        FieldPanel("frustration_analysis"),
+        FieldPanel("agreement"),
+    ]
+
+    class Meta:
+        verbose_name = _("listening and works council")

@@ -7,4 +7,5 @@ app_name = "insights"
 urlpatterns = [
     path("teams/", views.my_teams, name="my_teams"),
     path("teams/<slug:slug>/", views.team_dashboard, name="team"),
+    path("what-we-analyse/", views.transparency, name="transparency"),
 ]

@@ -1,5 +1,7 @@
-"""The managers' dashboard on the site: their teams' participation, ideas, kudos, must-reads."""
+"""The managers' dashboard on the site: their teams' participation, ideas, kudos, must-reads;
+and the page that tells every employee what the listening loop analyses."""
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -8,6 +10,8 @@ from django.views.decorators.http import require_GET
 from core.exports import csv_response
 from ideas.models import Status
 from insights import selectors
+from insights.privacy import team_breakdowns_on
+from insights.transparency import what_we_analyse
 from people.models import Team
 
 PERIODS = (30, 90, 365)
@@ -28,6 +32,8 @@ def team_dashboard(request, slug: str):
     team = get_object_or_404(Team, slug=slug)
     if not selectors.can_view_team_dashboard(request.user, team):
         raise PermissionDenied
+    if not team_breakdowns_on():  # a works-council agreement: no figure by team, CSV neither
+        return render(request, "insights/site/team_breakdowns_off.html", {"team": team})
     days = int(request.GET["days"]) if request.GET.get("days") in map(str, PERIODS) else 90
     dashboard = selectors.team_dashboard(team, days=days)
     if request.GET.get("format") == "csv":
@@ -70,3 +76,10 @@ def _csv(team: Team, days: int, dashboard: dict | None) -> HttpResponse:
             for name, figures in rows
         ),
     )
+
+
+@require_GET
+@login_required
+def transparency(request):
+    """Every signed-in employee: what is analysed, what never is, and which switches are on."""
+    return render(request, "insights/site/transparency.html", what_we_analyse())

@@ -194,6 +194,8 @@ POST   /insights/actions/{private_action.pk}/follow/      auth 404  404  404  30
 POST   /insights/actions/{action.pk}/unfollow/            auth 302  302  302  302  302  302  404
 GET    /admin/insights/objectives/templates/              auth auth 302  auth auth auth 200  404
 POST   /admin/insights/objectives/templates/culture/turn-on/ auth auth 302  auth auth auth 302  404
+GET    /insights/what-we-analyse/                         auth 200  200  200  200  200  200  404
+GET    /admin/settings/insights/listeningsettings/        auth auth 302  auth auth auth 302  404
 GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
 POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
 GET    /moderation/                                       auth 404  200  200  200  404  200  404
