@@ -77,6 +77,7 @@ urlpatterns = [
     # The events' pages were under /communities/events/: their old addresses lead to /events/.
     path("communities/events/", include((events_moved, "events_moved"))),
     path("communities/", include("communities.urls")),
+    path("insights/pulse/", include("insights.pulse.urls")),
     path("insights/", include("insights.urls")),
     path("notifications/", include("notifications.urls")),
     path("styleguide/", styleguide.styleguide, name="styleguide"),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "agenda",
     "search",
     "insights",
+    "insights.pulse",
     "notifications",
     "core",
     "frontend",
@@ -346,6 +347,8 @@ CELERY_BEAT_SCHEDULE = {
     "insights-snapshot-kpis": {"task": "insights.snapshot_kpis", "schedule": 86400.0},
     # Hourly, but the report is recorded once per week: the first run after Monday sends it.
     "insights-signals-report": {"task": "insights.send_weekly_signals_report", "schedule": 3600.0},
+    # Every 15 minutes; a survey's round opens once per period (unique per survey and Monday).
+    "insights-open-pulse-rounds": {"task": "insights.open_pulse_rounds", "schedule": 900.0},
     # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
     "notifications-daily-digest": {
         "task": "notifications.send_digests",

@@ -178,6 +178,14 @@ GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  20
 GET    /insights/teams/{team_a.slug}/                     auth 403  403  403  403  403  200  404
 GET    /admin/insights/kpis/                              auth auth 302  auth auth auth 200  404
 GET    /admin/insights/signals/                           auth auth 302  auth auth auth 200  404
+GET    /insights/pulse/                                   auth 200  200  200  200  200  200  404
+GET    /insights/pulse/rounds/{pulse_round.pk}/           auth 200  200  200  200  200  200  404
+POST   /insights/pulse/rounds/{pulse_round.pk}/           auth 302  302  302  302  302  302  404
+GET    /insights/pulse/results/                           auth 403  403  403  200  403  200  404
+GET    /insights/pulse/results/{pulse_survey.pk}/         auth 403  403  403  200  403  200  404
+GET    /admin/insights/pulse/                             auth auth 302  auth auth auth 200  404
+GET    /admin/insights/pulse/{pulse_survey.pk}/           auth auth 302  auth auth auth 200  404
+POST   /admin/insights/pulse/templates/enps/              auth auth 302  auth auth auth 302  404
 GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
 POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
 GET    /moderation/                                       auth 404  200  200  200  404  200  404
@@ -340,6 +348,7 @@ SNIPPET_OBJECTS = {
     "search_synonym": "synonym",
     "insights_objective": "objective",
     "insights_frustrationexpression": "expression",
+    "insights_pulse_pulsesurvey": "pulse_survey",
     "communities_community": "c_open",
     "news_newscategory": "category",
 }
@@ -379,6 +388,7 @@ DATA = {
     "ideas:challenge_event_new": EVENT,
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
+    "insights_pulse:answer": {"q1": "8"},
     "api:subscribe_push": {
         "endpoint": "https://fcm.googleapis.com/fcm/send/matrix",
         "keys": {
