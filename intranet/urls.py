@@ -78,6 +78,7 @@ urlpatterns = [
     path("communities/events/", include((events_moved, "events_moved"))),
     path("communities/", include("communities.urls")),
     path("insights/actions/", include("insights.actions.urls")),
+    path("insights/pulse/", include("insights.pulse.urls")),
     path("insights/", include("insights.urls")),
     path("notifications/", include("notifications.urls")),
     path("styleguide/", styleguide.styleguide, name="styleguide"),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "search",
     "insights",
     "insights.actions",
+    "insights.pulse",
     "notifications",
     "core",
     "frontend",
@@ -357,6 +358,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "insights.draft_monthly_recognition",
         "schedule": crontab(day_of_month="1", hour=6, minute=0),
     },
+    # Every 15 minutes; a survey's round opens once per period (unique per survey and Monday).
+    "insights-open-pulse-rounds": {"task": "insights.open_pulse_rounds", "schedule": 900.0},
     # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
     "notifications-daily-digest": {
         "task": "notifications.send_digests",

@@ -196,6 +196,14 @@ GET    /admin/insights/objectives/templates/              auth auth 302  auth au
 POST   /admin/insights/objectives/templates/culture/turn-on/ auth auth 302  auth auth auth 302  404
 GET    /insights/what-we-analyse/                         auth 200  200  200  200  200  200  404
 GET    /admin/settings/insights/listeningsettings/        auth auth 302  auth auth auth 302  404
+GET    /insights/pulse/                                   auth 200  200  200  200  200  200  404
+GET    /insights/pulse/rounds/{pulse_round.pk}/           auth 200  200  200  200  200  200  404
+POST   /insights/pulse/rounds/{pulse_round.pk}/           auth 302  302  302  302  302  302  404
+GET    /insights/pulse/results/                           auth 403  403  403  200  403  200  404
+GET    /insights/pulse/results/{pulse_survey.pk}/         auth 403  403  403  200  403  200  404
+GET    /admin/insights/pulse/                             auth auth 302  auth auth auth 200  404
+GET    /admin/insights/pulse/{pulse_survey.pk}/           auth auth 302  auth auth auth 200  404
+POST   /admin/insights/pulse/templates/enps/              auth auth 302  auth auth auth 302  404
 GET    /ideas/moderation/                                 auth 404  404  404  404  404  200  404
 POST   /ideas/moderation/idea/{idea.pk}/                  auth 404  404  404  404  404  302  404
 GET    /moderation/                                       auth 404  200  200  200  404  200  404
@@ -358,6 +366,7 @@ SNIPPET_OBJECTS = {
     "search_synonym": "synonym",
     "insights_objective": "objective",
     "insights_frustrationexpression": "expression",
+    "insights_pulse_pulsesurvey": "pulse_survey",
     "communities_community": "c_open",
     "news_newscategory": "category",
 }
@@ -397,6 +406,7 @@ DATA = {
     "ideas:challenge_event_new": EVENT,
     "ideas:moderate": {"action": "hide"},
     "notifications:preferences": {"cadence": "daily", "language": ""},
+    "insights_pulse:answer": {"q1": "8"},
     "api:subscribe_push": {
         "endpoint": "https://fcm.googleapis.com/fcm/send/matrix",
         "keys": {

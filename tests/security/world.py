@@ -52,6 +52,7 @@ from tests.ideas.factories import hub
 from tests.ideas.factories import idea as make_idea
 from tests.images import wagtail_image
 from tests.insights.actions.factories import actions_world
+from tests.insights.pulse.factories import matrix_objects as pulse_matrix_objects
 from tests.intranet.factories import home_page, publish_standard_page
 from tests.news.factories import publish_news, publish_update, sections
 from tests.people.factories import TeamFactory, guest, person, value
@@ -252,6 +253,7 @@ def build_world() -> World:
     )
     communities_world(world)
     world.objects.update(actions_world(world))  # action plans (insights/actions)
+    world.objects.update(pulse_matrix_objects())
     # The file names of a rendition of private covers (core/cover_access.py).
     world.objects["ev_secret_cover"] = _rendition_name(world.objects["events_secret"].cover_image)
     world.objects["r_cover"] = _rendition_name(world.objects["restricted"].cover_image)
