@@ -346,6 +346,11 @@ CELERY_BEAT_SCHEDULE = {
     "insights-snapshot-kpis": {"task": "insights.snapshot_kpis", "schedule": 86400.0},
     # Hourly, but the report is recorded once per week: the first run after Monday sends it.
     "insights-signals-report": {"task": "insights.send_weekly_signals_report", "schedule": 3600.0},
+    # Daily at 05:00: last week's term counts again, so the hourly report reads them ready.
+    "insights-count-signal-terms": {
+        "task": "insights.count_signal_terms",
+        "schedule": crontab(hour=5, minute=0),
+    },
     # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
     "notifications-daily-digest": {
         "task": "notifications.send_digests",
