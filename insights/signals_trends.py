@@ -24,6 +24,7 @@ from insights.themes import (
     association,
     classify,
     group_into_themes,
+    is_collocation,
 )
 
 # Terms listed under a theme's label, at most.
@@ -125,6 +126,22 @@ def _as_row(
     }
 
 
+def _specific(trends: dict[str, Trend], series: dict[str, list[int]]) -> set[str]:
+    """Tags, and key phrases said as phrases (insights.themes.is_collocation) in the week
+    they were said most."""
+    found = set()
+    for term in trends:
+        if term.startswith("#"):
+            found.add(term)
+        elif " " in term:
+            values = series[term]
+            peak = max(range(len(values)), key=values.__getitem__)
+            words = [series.get(word, values)[peak] for word in term.split()]
+            if is_collocation(values[peak], words):
+                found.add(term)
+    return found
+
+
 def themes_of_week(week: date, *, with_teams: bool = True) -> list[dict[str, Any]]:
     """The week's themes, emerging first (by score), then strong (by people), then fading,
     at most INSIGHTS_MAX_SIGNALS of each kind. Each: label, kind, people (this week; None
@@ -137,7 +154,9 @@ def themes_of_week(week: date, *, with_teams: bool = True) -> list[dict[str, Any
         trend = classify(values, writers, floor)
         if trend is not None:
             trends[term] = trend
-    themes = group_into_themes(trends, _links(weeks, set(trends), series))
+    themes = group_into_themes(
+        trends, _links(weeks, set(trends), series), _specific(trends, series)
+    )
     kept = [
         theme
         for kind in KINDS

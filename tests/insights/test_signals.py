@@ -46,7 +46,7 @@ def test_a_theme_rising_against_its_own_baseline_is_emerging():
         idea(open_challenge, author=person, title="Navette parking", created_at=during(WEEK))
     usual = employees(5)
     for weeks_ago in range(0, 9):  # the same five people every week: nothing new
-        searched("cantine", usual, week=WEEK - timedelta(weeks=weeks_ago), results=0)
+        searched("menu cantine", usual, week=WEEK - timedelta(weeks=weeks_ago), results=0)
 
     themes = themes_of()
 
@@ -58,7 +58,7 @@ def test_a_theme_rising_against_its_own_baseline_is_emerging():
         0,
         5.0,
     )
-    assert themes["cantine"]["kind"] == "strong"
+    assert themes["menu cantine"]["kind"] == "strong"
 
 
 @pytest.mark.django_db

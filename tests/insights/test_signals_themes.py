@@ -57,6 +57,7 @@ def test_emerging_strong_and_fading_themes_are_told_apart():
     people = employees(8)
     for back in range(0, 9):
         looked_for("note de frais", people[:6], week=weeks_ago(back))  # every week: strong
+        looked_for("projet", people[:6], week=weeks_ago(back))  # a word alone: ordinary
     for back in range(1, 9):
         looked_for("mutuelle santé", people[2:8], week=weeks_ago(back))
     looked_for("mutuelle santé", people[2:4])  # six a week, two now: fading
@@ -67,6 +68,7 @@ def test_emerging_strong_and_fading_themes_are_told_apart():
     assert themes["navette parking"]["kind"] == "emerging"
     assert themes["navette parking"]["people"] == 7
     assert themes["note frais"]["kind"] == "strong"
+    assert "projet" not in themes
     fading = themes["mutuelle sante"]
     assert fading["kind"] == "fading"
     assert fading["people"] is None  # two people this week: withheld, said as "fewer than 5"
