@@ -83,6 +83,24 @@ def _signal_card(series: SignalSeries) -> dict:
     }
 
 
+SPARK_WIDTH, SPARK_HEIGHT, SPARK_STEP = 96, 24, 12
+
+
+def _sparkline(series: list[int | None]) -> dict | None:
+    """The points of a small line of a theme's weeks (a withheld week drawn at 0: the figures
+    beside it say "–"); the numbers themselves are written next to it."""
+    values = [value or 0 for value in series]
+    if not values:
+        return None
+    high = max(values) or 1
+    step = min(SPARK_STEP, (SPARK_WIDTH - 2) / max(len(values) - 1, 1))
+    points = " ".join(
+        f"{1 + n * step:.1f},{SPARK_HEIGHT - 2 - (SPARK_HEIGHT - 4) * value / high:.1f}"
+        for n, value in enumerate(values)
+    )
+    return {"points": points, "width": SPARK_WIDTH, "height": SPARK_HEIGHT}
+
+
 def _kpi_csv(board, team: Team | None) -> HttpResponse:
     return csv_response(
         filename="ruche-kpis.csv",
@@ -110,13 +128,19 @@ def signals(request):
     per signal (its trend against the week before) with its chart of the last weeks."""
     _communicators_only(request)
     week = selectors.last_complete_week()
+    signals_of_week = weekly_signals(week)
+    themes = [
+        {**theme, "sparkline": _sparkline(theme["series"])} for theme in signals_of_week["themes"]
+    ]
     return render(
         request,
         "insights/admin/signals.html",
         {
             "page_title": _("Signals"),
             "cards": [_signal_card(series) for series in signal_history(week)],
-            "signals": weekly_signals(week),
+            "signals": signals_of_week,
+            "themes": themes,
+            "show_teams": team_breakdowns_on(),
             "week": week,
             "week_end": week + timedelta(days=6),
             "floor": selectors.floor(),

@@ -1,21 +1,19 @@
-"""Weekly signals: emerging topics, recurring zero-result searches, frustration.
+"""Weekly signals: themes (emerging, strong, fading), recurring zero-result searches,
+frustration.
 
-Nothing here names anyone or quotes anyone: every signal is a count of distinct people, and
-a signal drawn from fewer than INSIGHTS_MIN_PEOPLE people is dropped. People are counted by
-their search pseudonym, so one person writing an idea and searching counts once.
+Themes are read from the incremental weekly term counts (insights.signals_counts), never from
+the texts themselves; how a theme is grouped and told emerging, strong or fading is in
+insights.themes. Nothing here names anyone or quotes anyone: every signal is a count of
+distinct people, and a signal drawn from fewer than the floor of people (insights.privacy)
+is dropped. People are counted by their search pseudonym, so one person writing an idea and
+searching counts once.
 """
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -25,28 +23,16 @@ from ideas.selectors.insights import idea_texts
 from insights.frustration import is_frustrated
 from insights.models import FrustrationExpression
 from insights.privacy import frustration_analysis_on, team_breakdowns_on
-from insights.selectors import floor, monday_of, week_bounds
+from insights.selectors import floor, last_complete_week, monday_of, week_bounds
+from insights.signals_counts import ensure_counted
+from insights.signals_text import fold
+from insights.signals_trends import themes_of_week
 from news.selectors.insights import news_texts
 from people.models import Team
 from people.selectors import active_member_teams
-from search.selectors import searched_texts, searcher_keys, zero_result_queries
+from search.selectors import searcher_keys, zero_result_queries
 
-WORD = re.compile(r"[^\W\d_]{3,}")
-STOPWORDS = frozenset(
-    (Path(__file__).parent / "data" / "stopwords.txt").read_text(encoding="utf-8").split()
-)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so that "Télétravail" and "teletravail" are one term."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
-
-
-def terms_of(text: str, tags: Sequence[str] = ()) -> set[str]:
-    """The words of a text worth counting (no stop words, no numbers), and its tags as #tag."""
-    words = {word for word in WORD.findall(fold(text)) if word not in STOPWORDS}
-    return words | {f"#{fold(tag).strip()}" for tag in tags if tag.strip()}
+__all__ = ["fold", "frustration", "signal_history", "weekly_signals"]
 
 
 @dataclass
@@ -54,73 +40,39 @@ class Utterance:
     person: str
     week: date
     text: str
-    terms: set[str]
     topics: list[str]
     team_id: int | None
     searched: bool
 
 
 def gather(start: date, end: date) -> list[Utterance]:
-    """Everything people wrote or searched in the weeks from `start` to before `end`."""
+    """What people wrote in the weeks from `start` to before `end` (for frustration)."""
     since, until = week_bounds(start)[0], week_bounds(end)[0]
     written = idea_texts(start=since, end=until) + news_texts(start=since, end=until)
     keys = searcher_keys({row["author_id"] for row in written})
     teams = active_member_teams()
     labels = {"news": _("News comments"), "leadership": _("Questions to leadership")}
-    found = [
+    return [
         Utterance(
             person=keys[row["author_id"]],
             week=monday_of(timezone.localdate(row["created_at"])),
             text=fold(row["text"]),
-            terms=terms_of(row["text"], row["tags"]),
             topics=[f"#{tag}" for tag in row["tags"]] or [labels.get(row["topic"], row["topic"])],
             team_id=None if row["anonymous"] else teams.get(row["author_id"]),
             searched=False,
         )
         for row in written
     ]
-    found += [
-        Utterance(
-            person=searcher,
-            week=monday_of(timezone.localdate(at)),
-            text=query,
-            terms=terms_of(query),
-            topics=[],
-            team_id=None,
-            searched=True,
-        )
-        for searcher, query, at in searched_texts(start=since, end=until)
-    ]
-    return found
 
 
-def emerging_topics(week: date, utterances: list[Utterance]) -> list[dict]:
-    """Terms and tags used by more distinct people this week than usual.
-
-    score = (people this week - mean people per baseline week) / sqrt(mean + 1), over the
-    INSIGHTS_BASELINE_WEEKS weeks before (weeks without the term count as 0). A term is
-    emerging when at least the floor of people used it this week and its score reaches
-    INSIGHTS_EMERGING_MIN_SCORE.
-    """
-    baseline_weeks = settings.INSIGHTS_BASELINE_WEEKS
-    people: dict[str, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for utterance in utterances:
-        for term in utterance.terms:
-            people[term][utterance.week].add(utterance.person)
-    baseline = [week - timedelta(weeks=n) for n in range(1, baseline_weeks + 1)]
-    rising: list[dict[str, Any]] = []
-    for term, weeks in people.items():
-        now = len(weeks.get(week, ()))
-        if now < floor():
-            continue
-        mean = sum(len(weeks.get(w, ())) for w in baseline) / baseline_weeks
-        score = (now - mean) / math.sqrt(mean + 1)
-        if score >= settings.INSIGHTS_EMERGING_MIN_SCORE:
-            rising.append(
-                {"term": term, "people": now, "baseline": round(mean, 2), "score": round(score, 2)}
-            )
-    rising.sort(key=lambda row: (-row["score"], row["term"]))
-    return rising[: settings.INSIGHTS_MAX_SIGNALS]
+def counted_window(week: date, weeks: int = 1) -> list[date]:
+    """The weeks whose counts the themes of the `weeks` weeks ending with `week` read (their
+    baselines included), counted now if they never were. An unfinished week is never stored."""
+    oldest = week - timedelta(weeks=weeks - 1 + settings.INSIGHTS_BASELINE_WEEKS)
+    current = last_complete_week()
+    window = [oldest + timedelta(weeks=n) for n in range((week - oldest).days // 7 + 1)]
+    ensure_counted(w for w in window if w <= current)
+    return window
 
 
 def recurring_zero_results(week: date) -> list[dict]:
@@ -177,14 +129,12 @@ def frustration(week: date, utterances: list[Utterance]) -> dict:
 
 def weekly_signals(week: date) -> dict:
     """All the signals of the week starting on Monday `week`, as plain data (JSON-ready)."""
-    utterances = gather(
-        week - timedelta(weeks=settings.INSIGHTS_BASELINE_WEEKS), week + timedelta(weeks=1)
-    )
+    counted_window(week)
     return {
         "week": week.isoformat(),
-        "emerging": emerging_topics(week, utterances),
+        "themes": themes_of_week(week),
         "zero_results": recurring_zero_results(week),
-        "frustration": frustration(week, utterances),
+        "frustration": frustration(week, gather(week, week + timedelta(weeks=1))),
     }
 
 
@@ -213,19 +163,19 @@ class SignalSeries:
 
 def signal_history(week: date, weeks: int = SIGNAL_HISTORY_WEEKS) -> list[SignalSeries]:
     """The signals of the `weeks` weeks ending with Monday `week`, for the dashboard: how many
-    terms were emerging, how many searches kept finding nothing, how many people wrote their
-    frustration. Read once for all the weeks (the baseline of the oldest included); every
-    figure keeps the floor: a term, a query or a total of fewer than `floor()` people counts
+    themes were emerging, how many searches kept finding nothing, how many people wrote their
+    frustration. Counts are read from the weekly term counts; writings once for all the weeks; every
+    figure keeps the floor: a theme, a query or a total of fewer than `floor()` people counts
     for nothing, and the frustration total below it is withheld."""
     mondays = [week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
-    utterances = gather(
-        mondays[0] - timedelta(weeks=settings.INSIGHTS_BASELINE_WEEKS), week + timedelta(weeks=1)
-    )
+    counted_window(week, weeks)
+    utterances = gather(mondays[0], week + timedelta(weeks=1))
     emerging: list[int | None] = []
     zero: list[int | None] = []
     frustrated: list[int | None] = []
     for monday in mondays:
-        emerging.append(len(emerging_topics(monday, utterances)))
+        themes = themes_of_week(monday, with_teams=False)
+        emerging.append(sum(1 for theme in themes if theme["kind"] == "emerging"))
         zero.append(len(recurring_zero_results(monday)))
         frustrated.append(frustration(monday, utterances)["people"])
     series = [

@@ -229,3 +229,53 @@ class ListeningSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("listening and works council")
+class WeeklyTermCount(models.Model):
+    """How many distinct people used a term in one week (insights.signals_counts).
+
+    `team` empty: everyone (anonymous writings included); a team: its direct members who wrote
+    under their name, stored only when team breakdowns are on. The empty term counts everyone
+    who wrote that week, and marks the week as counted. Recounting a week replaces its rows.
+    """
+
+    week_start = models.DateField()
+    term = models.CharField(max_length=200, blank=True)
+    team = models.ForeignKey(
+        "people.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    people = models.PositiveIntegerField()
+    texts = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("weekly term count")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["week_start", "term", "team"],
+                name="insights_term_count_once_per_week",
+                nulls_distinct=False,
+            )
+        ]
+        indexes = [models.Index(fields=["term", "week_start"], name="insights_term_week")]
+
+    def __str__(self) -> str:
+        return f"{self.term} {self.week_start}: {self.people}"
+
+
+class WeeklyTermLink(models.Model):
+    """How many distinct people used both terms in one week (`term` < `other`), kept only
+    from the floor of people: what themes group related terms by."""
+
+    week_start = models.DateField()
+    term = models.CharField(max_length=200)
+    other = models.CharField(max_length=200)
+    people = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("weekly term link")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["week_start", "term", "other"], name="insights_term_link_once_per_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} + {self.other} {self.week_start}: {self.people}"

@@ -5,7 +5,7 @@ Direction: the beat jobs run the work of `insights.services`, which never import
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from celery import shared_task
 from django.conf import settings
@@ -20,6 +20,7 @@ from insights import recognition, services
 from insights.detection import weekly_signals
 from insights.models import SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, signals_report_recipients
+from insights.signals_counts import count_week, ensure_counted
 from notifications.selectors import email_language
 
 
@@ -103,6 +104,17 @@ def flush_activity() -> int:
 def snapshot_kpis() -> int:
     """Beat job: recompute the recent weeks' KPI snapshots (idempotent)."""
     return services.snapshot_kpis()
+
+
+@shared_task(name="insights.count_signal_terms")
+def count_signal_terms() -> int:
+    """Beat job: recount last week's terms (so late hides and deletions reach it) and count
+    any baseline week never counted; returns how many weeks were counted."""
+    week = last_complete_week()
+    baseline = [week - timedelta(weeks=n) for n in range(1, settings.INSIGHTS_BASELINE_WEEKS + 1)]
+    filled = ensure_counted(baseline)
+    count_week(week)
+    return len(filled) + 1
 
 
 @shared_task(name="insights.send_weekly_signals_report")

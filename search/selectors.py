@@ -155,6 +155,16 @@ def zero_result_queries(
     ]
 
 
+def zero_result_searches(*, start: datetime, end: datetime) -> list[tuple[str, str, datetime]]:
+    """(searcher pseudonym, normalised query, when) of every search in [start, end) that
+    found nothing: what people looked for and Ruche did not have."""
+    return list(
+        SearchQueryLog.objects.filter(
+            created_at__gte=start, created_at__lt=end, result_count=0
+        ).values_list("searcher", "normalized_query", "created_at")
+    )
+
+
 def searched_texts(*, start: datetime, end: datetime) -> list[tuple[str, str, datetime]]:
     """(searcher pseudonym, normalised query, when) of every search in [start, end)."""
     return list(

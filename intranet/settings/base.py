@@ -360,6 +360,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Every 15 minutes; a survey's round opens once per period (unique per survey and Monday).
     "insights-open-pulse-rounds": {"task": "insights.open_pulse_rounds", "schedule": 900.0},
+    # Daily at 05:00: last week's term counts again, so the hourly report reads them ready.
+    "insights-count-signal-terms": {
+        "task": "insights.count_signal_terms",
+        "schedule": crontab(hour=5, minute=0),
+    },
     # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
     "notifications-daily-digest": {
         "task": "notifications.send_digests",
