@@ -9,7 +9,6 @@ class InsightsConfig(AppConfig):
 
     def ready(self) -> None:
         # The built-in KPIs register themselves on import; other apps add theirs from
-        # their own ready() (insights/kpis_registry.py).
-        from . import kpis  # noqa: F401  (the built-in KPIs register)
-        # The switches of insights.privacy forget the admin's choice after each request.
-        from insights import privacy  # noqa: F401
+        # their own ready() (insights/kpis_registry.py). The switches of insights.privacy
+        # forget the admin's choice after each request.
+        from insights import kpis, privacy  # noqa: F401

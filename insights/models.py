@@ -229,6 +229,8 @@ class ListeningSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("listening and works council")
+
+
 class WeeklyTermCount(models.Model):
     """How many distinct people used a term in one week (insights.signals_counts).
 
