@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from insights import kpis_registry
 from insights.models import Objective, ObjectiveKPI
 from insights.objective_templates import objective_questions, objective_templates
 from insights.selectors import monday_of, week_bounds
@@ -61,10 +62,26 @@ def test_turning_a_template_on_creates_its_objective_once_with_the_suggested_tar
     assert "Modifier « Culture »" in client.get(TEMPLATES).content.decode()
 
 
-def test_a_template_kpi_not_registered_is_left_out_until_its_app_registers_it():
+def test_the_frustrations_objective_measures_the_actions_taken():
     goal, created = turn_on_objective_template("frustrations")
     assert created
     # actions_closed and signal_to_action_days come from the actions sub-app.
+    assert set(goal.kpis.values_list("kpi", flat=True)) == {
+        "signals_raised",
+        "actions_closed",
+        "signal_to_action_days",
+    }
+
+
+def test_a_template_kpi_not_registered_is_left_out_until_its_app_registers_it(monkeypatch):
+    without_actions = {
+        code: kpi
+        for code, kpi in kpis_registry._registry.items()
+        if code not in {"actions_closed", "signal_to_action_days"}
+    }
+    monkeypatch.setattr(kpis_registry, "_registry", without_actions)
+    goal, created = turn_on_objective_template("frustrations")
+    assert created
     assert set(goal.kpis.values_list("kpi", flat=True)) == {"signals_raised"}
     again, created = turn_on_objective_template("frustrations")
     assert (again, created) == (goal, False)
