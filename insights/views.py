@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 from core.exports import csv_response
 from ideas.models import Status
 from insights import selectors
+from insights.privacy import team_breakdowns_on
+from insights.suggestions import suggestions_for
 from people.models import Team
 
 PERIODS = (30, 90, 365)
@@ -29,7 +31,8 @@ def team_dashboard(request, slug: str):
     if not selectors.can_view_team_dashboard(request.user, team):
         raise PermissionDenied
     days = int(request.GET["days"]) if request.GET.get("days") in map(str, PERIODS) else 90
-    dashboard = selectors.team_dashboard(team, days=days)
+    tree = selectors.team_tree()
+    dashboard = selectors.team_dashboard(team, days=days, tree=tree)
     if request.GET.get("format") == "csv":
         return _csv(team, days, dashboard)
     return render(
@@ -42,6 +45,8 @@ def team_dashboard(request, slug: str):
             "dashboard": dashboard,
             "statuses": Status.choices,
             "floor": selectors.floor(),
+            "suggestions": suggestions_for(team, tree=tree),
+            "breakdowns_off": not team_breakdowns_on(),
             "too_small": dashboard is None and selectors.team_group_size(team) < selectors.floor(),
         },
     )
