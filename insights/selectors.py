@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
@@ -19,7 +18,7 @@ from insights.disclosure import bottom_up, disclose, subtree
 from insights.kpis import UNIT_LABELS, Group, active_user_ids, contributor_ids
 from insights.kpis_registry import get_kpi
 from insights.models import KPISnapshot, Objective
-from insights.privacy import team_breakdowns_on
+from insights.privacy import min_people, team_breakdowns_on
 from news.selectors.insights import live_must_reads, must_read_coverage
 from people.models import Team
 from people.selectors import (
@@ -107,7 +106,7 @@ def group_for(team: Team | None) -> Group:
 
 
 def floor() -> int:
-    return settings.INSIGHTS_MIN_PEOPLE
+    return min_people()
 
 
 @dataclass
@@ -318,7 +317,7 @@ def _figures(user_ids: set[int], data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
+def team_dashboard(team: Team, *, days: int, tree: TeamTree | None = None) -> dict[str, Any] | None:
     """Participation, ideas and outcomes, kudos and pending must-reads of a team and below.
 
     None when the team's figures are withheld: fewer than the floor of people, or a group
@@ -328,9 +327,13 @@ def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
     other sub-teams) has one "together" row, never under the floor, so the rows add up to
     the total. Anonymous ideas and questions count in no figure. A must-read's figures add
     up only the smallest computable groups with at least the floor of people addressed. A
-    fixed number of queries whatever the team's size.
+    fixed number of queries whatever the team's size. None too when a works-council
+    agreement turns team breakdowns off (`insights.privacy.team_breakdowns_on`). `tree` is
+    `team_tree()` when the caller has it.
     """
-    tree = team_tree()
+    if not team_breakdowns_on():
+        return None
+    tree = tree or team_tree()
     if team.pk not in tree.shown:
         return None
     members = tree.people(team.pk)
@@ -366,7 +369,23 @@ def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
         subteams.append((names[child], _figures(people, data)))
     if subteams and members - covered:
         subteams.append((None, _figures(members - covered, data)))
-    atoms = tree.atoms(team.pk)
+    return {
+        "total": total,
+        "cards": _team_cards(total, previous),
+        "subteams": subteams,
+        "must_reads": team_must_reads(tree, team.pk, members),
+    }
+
+
+def team_must_reads(tree: TeamTree, team_id: int, members: set[int]) -> list[dict[str, Any]]:
+    """The live must-reads addressed to a shown team, with how many of its people they are
+    addressed to, acknowledged and pending. The figures add up only the smallest computable
+    groups (`TeamTree.atoms`) with at least the floor of people addressed, and a must-read is
+    listed only when they reach it (none for a team whose figures are withheld). Four
+    queries."""
+    if team_id not in tree.shown:
+        return []
+    atoms = tree.atoms(team_id)
     must_reads = []
     for row in must_read_coverage(live_must_reads(), members):
         counted = [atom for atom in atoms if len(row["addressed"] & atom) >= floor()]
@@ -375,6 +394,7 @@ def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
         if addressed >= floor():
             must_reads.append(
                 {
+                    "page_id": row["page"].pk,
                     "title": row["page"].title,
                     "due": row["page"].must_read_due,
                     "addressed": addressed,
@@ -382,12 +402,7 @@ def team_dashboard(team: Team, *, days: int) -> dict[str, Any] | None:
                     "pending": addressed - acknowledged,
                 }
             )
-    return {
-        "total": total,
-        "cards": _team_cards(total, previous),
-        "subteams": subteams,
-        "must_reads": must_reads,
-    }
+    return must_reads
 
 
 def _share(part: int, whole: int) -> float:

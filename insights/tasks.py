@@ -5,7 +5,7 @@ Direction: the beat jobs run the work of `insights.services`, which never import
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from celery import shared_task
 from django.conf import settings
@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from insights import recognition, services
+from insights import recognition, services, team_digest
 from insights.detection import weekly_signals
 from insights.models import SignalReport, SignalReportDelivery
 from insights.selectors import last_complete_week, signals_report_recipients
@@ -127,3 +127,35 @@ def send_weekly_signals_report() -> bool:
 def draft_monthly_recognition() -> bool:
     """Beat job (the 1st of each month): last month's recognition post, drafted once."""
     return recognition.draft_monthly_recognition() is not None
+
+
+# --- Weekly team digest (insights/team_digest.py) ---------------------------------------------
+
+RETRY = {"autoretry_for": (Exception,), "retry_backoff": 60, "max_retries": 6}
+# Managers per batch task: several workers share a large organisation's Monday.
+TEAM_DIGEST_BATCH = 100
+
+
+@shared_task(name="insights.send_team_digests", **RETRY)
+def send_team_digests() -> int:
+    """Beat job (Monday mornings): hand this week's team digests to the workers, in batches.
+    Safe to run again: each manager's digest is claimed once when it is sent."""
+    return plan_team_digests()
+
+
+def plan_team_digests(now: datetime | None = None) -> int:
+    """Split the managers whose digest of the week has not gone out into batches of
+    TEAM_DIGEST_BATCH, each a task any worker may run; returns the number of batches.
+    `now` is fixed here so that a batch retried later still sends the same week."""
+    now = now or timezone.now()
+    ids = team_digest.unsent_recipient_ids(team_digest.digest_week(now))
+    batches = [ids[i : i + TEAM_DIGEST_BATCH] for i in range(0, len(ids), TEAM_DIGEST_BATCH)]
+    for batch in batches:
+        send_team_digest_batch.apply_async(args=[now.isoformat(), batch])
+    return len(batches)
+
+
+@shared_task(name="insights.send_team_digest_batch", **RETRY)
+def send_team_digest_batch(now: str, user_ids: list[int]) -> int:
+    """Send one batch of team digests; those already sent are claimed and skipped."""
+    return team_digest.send_team_digests(now=datetime.fromisoformat(now), user_ids=user_ids)

@@ -11,6 +11,7 @@ from core.exports import csv_response
 from ideas.models import Status
 from insights import selectors
 from insights.privacy import team_breakdowns_on
+from insights.suggestions import suggestions_for
 from insights.transparency import what_we_analyse
 from people.models import Team
 
@@ -35,7 +36,8 @@ def team_dashboard(request, slug: str):
     if not team_breakdowns_on():  # a works-council agreement: no figure by team, CSV neither
         return render(request, "insights/site/team_breakdowns_off.html", {"team": team})
     days = int(request.GET["days"]) if request.GET.get("days") in map(str, PERIODS) else 90
-    dashboard = selectors.team_dashboard(team, days=days)
+    tree = selectors.team_tree()
+    dashboard = selectors.team_dashboard(team, days=days, tree=tree)
     if request.GET.get("format") == "csv":
         return _csv(team, days, dashboard)
     return render(
@@ -48,6 +50,8 @@ def team_dashboard(request, slug: str):
             "dashboard": dashboard,
             "statuses": Status.choices,
             "floor": selectors.floor(),
+            "suggestions": suggestions_for(team, tree=tree),
+            "breakdowns_off": not team_breakdowns_on(),
             "too_small": dashboard is None and selectors.team_group_size(team) < selectors.floor(),
         },
     )

@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from core.images import renditions_prefetch
+from people.manager_thanks import mark_manager_thanks
 from people.models import Kudos, OrganisationValue, Profile, Team
 
 if TYPE_CHECKING:
@@ -320,13 +321,14 @@ def kudos_ids_visible_to(user: User | AnonymousUser, ids: set[int]) -> set[int]:
 def recent_kudos(
     *, recipient: Profile | None = None, team: Team | None = None, limit: int = 10
 ) -> list[Kudos]:
-    """The latest thank-yous received by a person or by the members of a team."""
+    """The latest thank-yous received by a person or by the members of a team, each with
+    `from_manager` (given by a manager of the recipient: `people.manager_thanks`)."""
     kudos = Kudos.objects.select_related("sender__profile", "recipient__user", "value")
     if recipient is not None:
         kudos = kudos.filter(recipient=recipient)
     if team is not None:
         kudos = kudos.filter(recipient__team=team, recipient__deactivated_at__isnull=True)
-    return list(kudos[:limit])
+    return mark_manager_thanks(kudos[:limit])
 
 
 def team_chain(team: Team) -> list[Team]:

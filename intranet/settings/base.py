@@ -365,6 +365,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "insights.count_signal_terms",
         "schedule": crontab(hour=5, minute=0),
     },
+    # Monday mornings, hourly from 07:00 so that a missed run is caught up; each manager's
+    # digest is claimed once per week (insights/team_digest.py).
+    "insights-team-digests": {
+        "task": "insights.send_team_digests",
+        "schedule": crontab(hour="7-11", minute=30, day_of_week="mon"),
+    },
     # Digests at 07:00 local time (TIME_ZONE): daily ones every day, weekly ones on Mondays.
     "notifications-daily-digest": {
         "task": "notifications.send_digests",

@@ -16,7 +16,7 @@ from core.conversations.models import Comment
 from core.conversations.selectors import comments_of
 from news.models import Acknowledgement, LeadershipUpdatePage, NewsPage, Question
 from people.models import Profile
-from people.selectors import team_descendant_ids
+from people.selectors import team_descendants_map
 
 _Rows = TypeVar("_Rows", bound="QuerySet[Any]")
 
@@ -62,7 +62,8 @@ def must_read_coverage(
     """For each must-read: the active people it is addressed to and who acknowledged it.
 
     Each row: page (id, title, must_read_due), addressed (set of user ids), acknowledged
-    (subset of addressed). `user_ids` keeps only these people. Four queries.
+    (subset of addressed). `user_ids` keeps only these people. Four queries (five when a
+    must-read has an audience), whatever the number of must-reads.
     """
     must_reads = list(pages.filter(must_read=True).only("id", "title", "must_read_due"))
     if not must_reads:
@@ -79,10 +80,13 @@ def must_read_coverage(
     acks = Acknowledgement.objects.filter(page__in=must_reads, user_id__in=list(team_of))
     for page_id, user_id in acks.values_list("page_id", "user_id"):
         acknowledged[page_id].add(user_id)
+    # The teams below every audience team, in one query for all the must-reads.
+    audience_ids = sorted({team_id for teams in audiences.values() for team_id in teams})
+    below = team_descendants_map(audience_ids) if audience_ids else {}
     rows = []
     for page in must_reads:
         if audiences[page.pk]:
-            reached = team_descendant_ids(audiences[page.pk])
+            reached = set().union(*(below[team_id] for team_id in audiences[page.pk]))
             addressed = {user for user, team in team_of.items() if team in reached}
         else:
             addressed = set(team_of)
