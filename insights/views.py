@@ -33,7 +33,8 @@ def team_dashboard(request, slug: str):
     team = get_object_or_404(Team, slug=slug)
     if not selectors.can_view_team_dashboard(request.user, team):
         raise PermissionDenied
-    if not team_breakdowns_on():  # a works-council agreement: no figure by team, CSV neither
+    if not team_breakdowns_on() and request.GET.get("format") == "csv":
+        # A works-council agreement: no figure by team, in a CSV neither.
         return render(request, "insights/site/team_breakdowns_off.html", {"team": team})
     days = int(request.GET["days"]) if request.GET.get("days") in map(str, PERIODS) else 90
     tree = selectors.team_tree()

@@ -164,7 +164,7 @@ def test_with_team_breakdowns_off_no_figure_is_suggested_but_to_dos_stay(client,
     response = client.get(url(org["sales"]))
     html = response.content.decode()
     assert response.context["dashboard"] is None
-    assert "les chiffres ne sont pas détaillés par équipe" in html
+    assert "désactivés par accord avec le CSE" in html
     assert "1 idée de votre équipe attend une réponse" in html
     assert 'data-testid="team-metrics"' not in html
 
