@@ -236,5 +236,5 @@ def test_suggestions_run_an_exact_number_of_queries_whatever_the_amount(org):
 
 
 # team tree 2, waiting ideas 1, must-reads 5 and their addresses 1, open questions 1 and
-# where leadership is 1, kudos 1
-QUERY_CEILING = 12
+# where leadership is 1, kudos 1, what the works-council agreement allows 1 (insights.privacy)
+QUERY_CEILING = 13
