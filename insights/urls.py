@@ -1,10 +1,11 @@
 from django.urls import path
 
-from insights import views
+from insights import ambassador_views, views
 
 app_name = "insights"
 
 urlpatterns = [
     path("teams/", views.my_teams, name="my_teams"),
     path("teams/<slug:slug>/", views.team_dashboard, name="team"),
+    path("ambassadors/", ambassador_views.ambassadors, name="ambassadors"),
 ]
