@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insights import views
+from insights import ambassador_views, views
 
 app_name = "insights"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("teams/", views.my_teams, name="my_teams"),
     path("teams/<slug:slug>/", views.team_dashboard, name="team"),
     path("what-we-analyse/", views.transparency, name="transparency"),
+    path("ambassadors/", ambassador_views.ambassadors, name="ambassadors"),
 ]

@@ -176,6 +176,7 @@ POST   /api/notifications/push/unsubscribe/               401  200  200  200  20
 GET    /insights/teams/                                   auth 403  403  403  200  403  200  404
 GET    /insights/teams/{team_b.slug}/                     auth 403  403  403  200  403  200  404
 GET    /insights/teams/{team_a.slug}/                     auth 403  403  403  403  403  200  404
+GET    /insights/ambassadors/                             auth 403  403  403  403  403  200  404
 GET    /admin/insights/kpis/                              auth auth 302  auth auth auth 200  404
 GET    /admin/insights/signals/                           auth auth 302  auth auth auth 200  404
 GET    /insights/actions/                                 auth 403  403  403  200  403  200  404
