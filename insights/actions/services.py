@@ -21,6 +21,7 @@ from insights.actions.models import (
     ActionUpdate,
 )
 from insights.actions.tasks import deliver_update_notices
+from insights.privacy import min_people
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -51,7 +52,10 @@ def action_open(
     public: bool = False,
 ) -> Action:
     """Open an action; its opener and its owner follow it. The caller has checked that the
-    opener may open it for this team and that the source reaches the floor."""
+    opener may open it for this team; a source under the floor is refused here too
+    (ValueError), so that no path ever publishes a count that singles people out."""
+    if source.people < min_people():
+        raise ValueError("An action answers at least the floor of people.")
     with transaction.atomic():
         action = Action(
             title=title,

@@ -9,7 +9,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from insights.actions.models import Action, ActionFollow
-from tests.insights.actions.factories import last_monday, manager_of
+from tests.insights.actions.factories import action, last_monday, manager_of, source
 from tests.insights.factories import communicator
 from tests.people.factories import TeamFactory, person
 
@@ -87,6 +87,14 @@ def test_a_source_under_the_floor_is_refused(client):
     assert "au moins 5 personnes" in page.content.decode()
     assert response.status_code == 400
     assert "au moins 5 personnes" in response.content.decode()
+    assert not Action.objects.exists()
+
+
+def test_the_service_refuses_a_source_under_the_floor_whoever_calls_it():
+    claire = communicator(username="claire")
+
+    with pytest.raises(ValueError):
+        action(opener=claire, source=source(people=4))
     assert not Action.objects.exists()
 
 
