@@ -20,7 +20,7 @@ FROM_MANAGER = "from_manager"
 
 def mark_manager_thanks(kudos: Iterable[Kudos]) -> list[Kudos]:
     """The kudos, each with `from_manager` set (True when given by a manager of the
-    recipient). At most two queries whatever the number of kudos; each kudos needs its
+    recipient). Two queries whatever the number of kudos (none for no kudos); each needs its
     `recipient` loaded (its `manager_id` and `team_id` are read)."""
     found = list(kudos)
     for item in found:
@@ -36,9 +36,8 @@ def mark_manager_thanks(kudos: Iterable[Kudos]) -> list[Kudos]:
         direct.add((sender_id, report_id))
         if team_id is not None and active:
             led_teams[sender_id].add(team_id)
-    parents: dict[int, int | None] = {}
-    if led_teams and any(k.recipient.team_id for k in found):
-        parents = dict(Team.objects.values_list("pk", "parent_id"))
+    # Always read, so that a list costs the same two queries whoever gave its kudos.
+    parents = dict(Team.objects.values_list("pk", "parent_id"))
     for item in found:
         recipient = item.recipient
         from_manager = (item.sender_id, recipient.pk) in direct or bool(
