@@ -37,7 +37,7 @@ def mark_manager_thanks(kudos: Iterable[Kudos]) -> list[Kudos]:
         if team_id is not None and active:
             led_teams[sender_id].add(team_id)
     # Always read, so that a list costs the same two queries whoever gave its kudos.
-    parents = dict(Team.objects.values_list("pk", "parent_id"))
+    parents: dict[int, int | None] = dict(Team.objects.values_list("pk", "parent_id"))
     for item in found:
         recipient = item.recipient
         from_manager = (item.sender_id, recipient.pk) in direct or bool(
