@@ -24,15 +24,17 @@ def test_a_communicator_opens_an_action_from_a_signal(page):
     home_page()
     when = week_bounds(last_complete_week())[0] + timedelta(hours=30)
     for someone in employees(5):
-        search(someone, "parking", when=when)
+        # Searches that found nothing, two weeks running: a recurring signal.
+        search(someone, "parking", results=0, when=when)
+        search(someone, "parking", results=0, when=when - timedelta(days=7))
     communicator(username="claire")
     sign_in(page, "claire")
 
     page.goto("/admin/insights/signals/")
-    row = page.get_by_role("row").filter(has_text="parking")
+    row = page.get_by_role("row").filter(has_text="parking").last
     row.get_by_role("link", name=re.compile("^Ouvrir une action")).click()
 
-    expect(page).to_have_url(re.compile(r"/insights/actions/new/\?source_kind=signal"))
+    expect(page).to_have_url(re.compile(r"/insights/actions/new/\?source_kind=zero_results"))
     expect(page.get_by_label("Ce dont on a parlé")).to_have_value("parking")
     expect(page.get_by_label("Personnes concernées")).to_have_value("5")
     assert_no_violations(page)
@@ -43,7 +45,7 @@ def test_a_communicator_opens_an_action_from_a_signal(page):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Un parking à vélos couvert")
     expect(page.get_by_test_id("action-source")).to_contain_text(
-        "5 personnes ont parlé de « parking »"
+        "5 personnes ont cherché « parking » sans rien trouver"
     )
     expect(page.get_by_role("button", name="Ne plus suivre")).to_be_visible()  # the opener follows
     assert Action.objects.get().source_week == last_complete_week()

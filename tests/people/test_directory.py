@@ -121,6 +121,14 @@ def test_directory_and_team_pages_run_a_constant_number_of_queries(client, org):
     team_url = reverse("people:team", args=["support"])
     directory_url = reverse("people:directory")
     chart_url = reverse("people:org_chart", args=[org["dsi"].user.username])
+    # One kudos already: a list of kudos costs the same two queries for its managers' thanks
+    # (people.manager_thanks) whatever its length, and none when there is no kudos at all.
+    Kudos.objects.create(
+        sender=viewer,
+        recipient=org["tech"],
+        value=OrganisationValue.objects.first(),
+        message="Merci",
+    )
     small = [
         count_queries(client, directory_url),
         count_queries(client, directory_url, {"team": "direction", "skill": "Python"}),

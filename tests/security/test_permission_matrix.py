@@ -197,6 +197,7 @@ GET    /admin/insights/objectives/templates/              auth auth 302  auth au
 POST   /admin/insights/objectives/templates/culture/turn-on/ auth auth 302  auth auth auth 302  404
 GET    /insights/what-we-analyse/                         auth 200  200  200  200  200  200  404
 GET    /admin/settings/insights/listeningsettings/        auth auth 302  auth auth auth 302  404
+POST   /admin/settings/insights/listeningsettings/        auth auth 302  auth auth auth 302  404
 GET    /insights/pulse/                                   auth 200  200  200  200  200  200  404
 GET    /insights/pulse/rounds/{pulse_round.pk}/           auth 200  200  200  200  200  200  404
 POST   /insights/pulse/rounds/{pulse_round.pk}/           auth 302  302  302  302  302  302  404

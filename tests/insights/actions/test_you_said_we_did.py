@@ -36,7 +36,7 @@ def test_the_page_lists_public_actions_done_first_without_naming_who_spoke(clien
     )
     action_record_progress(action=finished, author=claire, status="done", outcome="40 places")
     action(opener=claire, title="Réorganisation secrète", public=False)
-    client.force_login(person(username="emma"))
+    client.force_login(person(username="emma", first_name="Emma", last_name="Martin"))
 
     page = client.get(PAGE)
 
@@ -62,7 +62,7 @@ def test_filters_by_status_and_by_what_it_answers(client):
         source=source(kind="zero_results", key="conges", label="congés"),
     )
     action_record_progress(action=searched, author=claire, status="done", outcome="Page en ligne")
-    client.force_login(person(username="emma"))
+    client.force_login(person(username="emma", first_name="Emma", last_name="Martin"))
 
     done = client.get(PAGE, {"status": "done"}).content.decode()
     searches = client.get(PAGE, {"kind": "zero_results"}).content.decode()
@@ -78,7 +78,7 @@ def test_the_page_costs_the_same_queries_for_2_or_20_actions(client):
     claire = communicator(username="claire")
     for n in range(2):
         action(opener=claire, title=f"Action {n}", public=True)
-    client.force_login(person(username="emma"))
+    client.force_login(person(username="emma", first_name="Emma", last_name="Martin"))
     client.get(PAGE)
     with CaptureQueriesContext(connection) as few:
         client.get(PAGE)
