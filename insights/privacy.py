@@ -7,16 +7,19 @@ analysis off turns it off everywhere at once.
 The two switches are on only when both the server allows them (INSIGHTS_TEAM_BREAKDOWNS,
 INSIGHTS_FRUSTRATION_ANALYSIS: off there is off for good) and the administrators' choice in
 the admin (*Settings → Listening and works council*, `ListeningSettings`) keeps them on. That
-choice is read at most once per request (and once per call outside requests), so asking
-often costs nothing.
+choice is read at most once per request and once per background task (`remembered()` for any
+other long piece of work), so asking often costs nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from celery.signals import task_postrun, task_prerun
 from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_save
@@ -24,8 +27,8 @@ from django.dispatch import receiver
 
 from insights.models import ListeningSettings
 
-# The administrators' choice, remembered for the current request only ({} until it is read;
-# None outside a request, where it is read each time).
+# The administrators' choice, remembered for the current request or task only ({} until it is
+# read; None outside them, where it is read each time).
 _this_request: ContextVar[dict[str, _Choice] | None] = ContextVar(
     "insights_listening_switches", default=None
 )
@@ -83,6 +86,28 @@ def _chosen() -> _Choice:
     if memo is not None:
         memo["choice"] = choice
     return choice
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Read the administrators' choice at most once within the block (a batch, a command)."""
+    token = _this_request.set({})
+    try:
+        yield
+    finally:
+        _this_request.reset(token)
+
+
+# A Celery task that asks once per item (a digest per manager, a KPI per team) reads the
+# setting once, like a request does.
+@task_prerun.connect(dispatch_uid="insights_privacy_task_started")
+def _remember_during_task(**_kwargs: Any) -> None:
+    _this_request.set({})
+
+
+@task_postrun.connect(dispatch_uid="insights_privacy_task_finished")
+def _forget_after_task(**_kwargs: Any) -> None:
+    _this_request.set(None)
 
 
 @receiver(request_started, dispatch_uid="insights_privacy_request_started")

@@ -4,13 +4,14 @@ in the admin, the server's hard off, and the page every employee reads about wha
 from datetime import timedelta
 
 import pytest
+from celery.signals import task_postrun, task_prerun
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from insights.detection import weekly_signals
 from insights.models import ListeningSettings
-from insights.privacy import frustration_analysis_on, team_breakdowns_on
+from insights.privacy import frustration_analysis_on, remembered, team_breakdowns_on
 from insights.selectors import last_complete_week, week_bounds
 from tests.conversations.factories import comment_on
 from tests.ideas.factories import challenge, idea
@@ -134,6 +135,35 @@ def test_the_switches_and_the_agreement_are_read_once_per_request(client, manage
 
     choose(team_breakdowns=True)  # outside a request: read again, at once
     assert team_breakdowns_on()
+
+
+def settings_reads(queries):
+    return [q for q in queries.captured_queries if "insights_listeningsettings" in q["sql"]]
+
+
+def test_a_background_task_reads_the_switches_once_however_often_it_asks():
+    choose(team_breakdowns=False)
+    task_prerun.send(sender=None, task_id="digest-batch", task=None)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            answers = {team_breakdowns_on() for _manager in range(20)}
+    finally:
+        task_postrun.send(sender=None, task_id="digest-batch", task=None)
+    assert answers == {False}
+    assert len(settings_reads(queries)) == 1
+
+    choose(team_breakdowns=True)  # the next task reads the new choice
+    assert team_breakdowns_on()
+
+
+def test_a_long_piece_of_work_reads_them_once_and_sees_a_change_saved_meanwhile():
+    with remembered():
+        with CaptureQueriesContext(connection) as before:
+            assert all(frustration_analysis_on() for _item in range(10))
+        choose(frustration_analysis=False)
+        with CaptureQueriesContext(connection) as after:
+            assert not any(frustration_analysis_on() for _item in range(10))
+    assert len(settings_reads(before)) == len(settings_reads(after)) == 1
 
 
 def test_every_employee_reads_what_is_analysed_and_what_never_is(client):
