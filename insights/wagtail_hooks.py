@@ -3,27 +3,14 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from insights.admin_access import CommunicatorsMenuItem, CommunicatorsPolicy
 from insights.admin_views import kpi_dashboard, signals
 from insights.kpis_admin_views import objective_templates_view, turn_on_objective_template
 from insights.models import FrustrationExpression, Objective
-from insights.selectors import is_communicator
-
-
-class CommunicatorsPolicy(ModelPermissionPolicy):
-    """Communicators (the group) have every right on these models, on top of model permissions."""
-
-    def user_has_permission(self, user, action):
-        return is_communicator(user) or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return is_communicator(user) or super().user_has_any_permission(user, actions)
-
 
 register_permission_policy(Objective, CommunicatorsPolicy(Objective))
 register_permission_policy(FrustrationExpression, CommunicatorsPolicy(FrustrationExpression))
@@ -76,11 +63,6 @@ def objective_template_urls():
             name="insights_objective_turn_on",
         ),
     ]
-
-
-class CommunicatorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_communicator(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -4,18 +4,12 @@ themselves live on the site, where managers open them too)."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from insights.selectors import is_communicator
-
-
-class ActionPlansMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_communicator(request.user)
+from insights.admin_access import CommunicatorsMenuItem
 
 
 @hooks.register("register_reports_menu_item")
 def action_plans_menu_item():
-    return ActionPlansMenuItem(
-        _("Action plans"), reverse("insights_actions:list"), icon_name="tasks", order=912
+    return CommunicatorsMenuItem(
+        _("Action plans"), reverse("insights_actions:list"), icon_name="tasks", order=914
     )

@@ -3,26 +3,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from insights.admin_access import CommunicatorsMenuItem, CommunicatorsPolicy
 from insights.pulse import admin_views
 from insights.pulse.models import PulseSurvey
-from insights.selectors import is_communicator
-
-
-class CommunicatorsPolicy(ModelPermissionPolicy):
-    """Communicators (the group) have every right on surveys, on top of model permissions."""
-
-    def user_has_permission(self, user, action):
-        return is_communicator(user) or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return is_communicator(user) or super().user_has_any_permission(user, actions)
-
 
 register_permission_policy(PulseSurvey, CommunicatorsPolicy(PulseSurvey))
 
@@ -58,13 +45,8 @@ def pulse_admin_urls():
     ]
 
 
-class CommunicatorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_communicator(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def pulse_results_menu_item():
     return CommunicatorsMenuItem(
-        _("Pulse surveys"), reverse("insights_pulse_results"), icon_name="list-ul", order=912
+        _("Pulse surveys"), reverse("insights_pulse_results"), icon_name="list-ul", order=913
     )
