@@ -37,6 +37,10 @@ class Employee(FastHttpUser):
             if response.status_code != 200:
                 response.failure(f"status {response.status_code}")
 
+    @task(2)
+    def floor(self) -> None:
+        self.page("floor", PLAN["floor"])
+
     @task(3)
     def home(self) -> None:
         self.page("home", "/")
@@ -60,3 +64,19 @@ class Employee(FastHttpUser):
     @task(1)
     def search_page(self) -> None:
         self.page("search page", f"/search/?q={random.choice(PLAN['queries'])}")
+
+    @task(2)
+    def leadership_update(self) -> None:
+        self.page("leadership update", random.choice(PLAN["leadership_updates"]))
+
+    @task(2)
+    def community_page(self) -> None:
+        self.page("community page", PLAN["community"])
+
+    @task(2)
+    def profile(self) -> None:
+        self.page("profile", random.choice(PLAN["profiles"]))
+
+    @task(1)
+    def directory(self) -> None:
+        self.page("directory", PLAN["directory"])

@@ -25,13 +25,16 @@ WORDS = (
 FIRST = "Camille Léa Hugo Louis Chloé Jules Inès Adam Manon Nathan Zoé Hélène Marc Karim Mei"
 LAST = "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Nguyen Haddad"
 CATEGORIES = ["Vie interne", "RH", "Informatique", "Sécurité", "Direction", "Sites"]
+SITES = ["Lyon", "Paris La Défense", "Nantes", "Toulouse", "Lille", "Télétravail"]
+LANGUAGES = ["français", "anglais", "espagnol", "allemand", "italien", "arabe"]
 STATUSES = ["submitted", "submitted", "under_review", "selected", "implemented", "rejected"]
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True)
 class Sizes:
-    """How much of everything; `heavy` is how much the reference news page and idea carry."""
+    """How much of everything; `heavy` is how much the reference news page, leadership update
+    and idea carry."""
 
     people: int
     teams: int
@@ -39,6 +42,7 @@ class Sizes:
     challenges: int
     ideas: int
     heavy: int
+    leadership: int = 0
 
 
 def rng_for(key: str) -> random.Random:
@@ -69,8 +73,15 @@ def rows(sizes: Sizes) -> list[dict]:
                 "email": f"person{n}@bench.example",
                 "job_title": rng.choice(["Analyste", "Technicienne", "Responsable", "Chargé"]),
                 "team": f"t-{n % sizes.teams}",
+                # A full profile, as HR would send it: what the profile and directory show.
+                "skills": rng.sample(WORDS, 4),
+                "languages": rng.sample(LANGUAGES, 2),
+                "location": rng.choice(SITES),
+                "bio": sentence(rng, 30),
             }
         )
+        if n >= 10:  # a tree of managers: the first ten lead, everyone has a manager above
+            lines[-1]["manager"] = f"p-{rng.randrange(n // 10, n)}"
     for n in range(sizes.news):
         rng = rng_for(f"n-{n}")
         news = {
@@ -87,6 +98,19 @@ def rows(sizes: Sizes) -> list[dict]:
         if n and n % 10 == 0:
             news["audience"] = [f"t-{rng.randrange(sizes.teams)}"]
         lines.append(news)
+    for n in range(sizes.leadership):
+        rng = rng_for(f"l-{n}")
+        lines.append(
+            {
+                "kind": "leadership_update",
+                "key": f"l-{n}",
+                "title": f"Mot de la direction : {sentence(rng, 4)} ({n})",
+                "body": "\n\n".join(sentence(rng, 60) for _ in range(4)),
+                "published_at": (NOW - timedelta(days=3 * n + 1)).isoformat(),
+                "tags": rng.sample(WORDS, 2),
+                "author": f"p-{rng.randrange(10)}",
+            }
+        )
     for n in range(sizes.challenges):
         rng = rng_for(f"c-{n}")
         lines.append(
@@ -151,7 +175,8 @@ def write(path: Path, sizes: Sizes) -> int:
 
 
 def engage_news(sizes: Sizes) -> None:
-    """Reactions and comments (with replies) on the news: many on n-0, a few on the others."""
+    """Reactions and comments (with replies) on the news and leadership updates: many on n-0
+    and l-0 (the pages measured), a few on the others."""
     from django.contrib.auth.models import User
 
     from core.conversations.models import Comment, Conversation, Reaction
@@ -164,27 +189,29 @@ def engage_news(sizes: Sizes) -> None:
     user_ids = list(User.objects.order_by("pk").values_list("pk", flat=True))
     pages = {
         key: int(object_id)  # stored as text
-        for key, object_id in ExternalKey.objects.filter(kind="news").values_list(
-            "key", "object_id"
-        )
+        for key, object_id in ExternalKey.objects.filter(
+            kind__in=["news", "leadership_update"]
+        ).values_list("key", "object_id")
     }  # key → page id
     news_conversations = Conversation.objects.filter(object_id__in=pages.values())
     Reaction.objects.filter(conversation__in=news_conversations).delete()
     comments_of(NewsPage, LeadershipUpdatePage).delete()
     conversations = {
         page_id: conversation_for(page).pk
-        for page_id, page in ((p.pk, p) for p in NewsPage.objects.filter(pk__in=pages.values()))
+        for model in (NewsPage, LeadershipUpdatePage)
+        for page_id, page in ((p.pk, p) for p in model.objects.filter(pk__in=pages.values()))
     }
     reactions, tops, replies = [], [], []
     for key, page_id in pages.items():
         rng = rng_for(f"engage-{key}")
-        people = sizes.heavy * 3 if key == "n-0" else rng.randint(0, 8)
+        heavy = key in ("n-0", "l-0")
+        people = sizes.heavy * 3 if heavy else rng.randint(0, 8)
         for user_id in rng.sample(user_ids, min(people, len(user_ids))):
             for kind in rng.sample(kinds, rng.randint(1, 2)):
                 reactions.append(
                     Reaction(conversation_id=conversations[page_id], user_id=user_id, kind=kind)
                 )
-        comments = sizes.heavy if key == "n-0" else rng.randint(0, 3)
+        comments = sizes.heavy if heavy else rng.randint(0, 3)
         for _ in range(comments):
             tops.append(
                 Comment(

@@ -202,6 +202,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             f"PRAGMA busy_timeout={_busy_timeout * 1000};"
         ),
     }
+# A connection pooler in front of PostgreSQL (DATABASE_POOLER=pgbouncer, DATABASE_URL naming
+# PgBouncer in transaction pooling mode, as compose.yaml runs it): a server connection is lent
+# for one transaction only, so nothing may outlive a transaction on it. Server-side cursors
+# (QuerySet.iterator()) would be declared in one transaction and fetched in another, hence
+# disabled. Django's persistent connections then only keep the cheap client side to PgBouncer
+# open (DATABASE_CONN_MAX_AGE still applies); the health check catches a restarted PgBouncer.
+DATABASE_POOLER = env("DATABASE_POOLER", "none")
+if DATABASE_POOLER not in ("none", "pgbouncer"):
+    raise ImproperlyConfigured(
+        f"DATABASE_POOLER must be 'pgbouncer' or 'none', not {DATABASE_POOLER!r}"
+    )
+if DATABASE_POOLER == "pgbouncer":
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        raise ImproperlyConfigured("DATABASE_POOLER=pgbouncer needs a PostgreSQL DATABASE_URL")
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication: every page but the sign-in page needs a signed-in user ---------------
