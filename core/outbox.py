@@ -33,6 +33,7 @@ from django_tasks.exceptions import TaskResultDoesNotExist
 from django_tasks.utils import normalize_json
 
 from core.models import OutboxTask
+from core.queues import queue_for
 
 logger = logging.getLogger(__name__)
 
@@ -107,10 +108,12 @@ def uses_broker() -> bool:
     return isinstance(task_backends["default"], OutboxBackend)
 
 
-def send_to_broker(outbox_id: int) -> bool:
-    """Hand one stored task to Celery; a broker that is down is logged, not raised."""
+def send_to_broker(outbox_id: int, task_path: str) -> bool:
+    """Hand one stored task to Celery, on the queue its task path is routed to
+    (`core.queues`); a broker that is down is logged, not raised."""
+    queue = queue_for(MOVED_TASKS.get(task_path, task_path))
     try:
-        current_app.send_task(RUN_OUTBOX_TASK, args=[outbox_id], retry=False)
+        current_app.send_task(RUN_OUTBOX_TASK, args=[outbox_id], queue=queue, retry=False)
     except Exception:  # noqa: BLE001 - any broker failure leaves the task for the relay
         logger.warning("Broker unavailable; outbox task %s waits for the relay", outbox_id)
         return False
@@ -151,13 +154,13 @@ def _claim(outbox_id: int) -> str:
     return "run"
 
 
-def send_after_commit(outbox_id: int) -> None:
+def send_after_commit(outbox_id: int, task_path: str) -> None:
     """Send a task as soon as its write commits; if the broker is down, leave it due now.
 
     The relay then sends it at its first run after the broker returns, rather than after the
     delivery grace that only protects messages the broker did receive.
     """
-    if not send_to_broker(outbox_id):
+    if not send_to_broker(outbox_id, task_path):
         OutboxTask.objects.filter(pk=outbox_id, finished_at__isnull=True).update(
             next_attempt_at=timezone.now()
         )
@@ -206,12 +209,12 @@ def relay_due_tasks(limit: int = 500) -> int:
     """Send the tasks that are due (never sent, lost, or waiting for a retry); without a
     broker, run them here. Dead tasks wait for `replay_dead_tasks`."""
     now = timezone.now()
-    due_ids = list(OutboxTask.objects.due(now).values_list("pk", flat=True)[:limit])
+    due = list(OutboxTask.objects.due(now).values_list("pk", "task_path")[:limit])
     if not uses_broker():
-        return sum(run_stored_task(outbox_id) == "done" for outbox_id in due_ids)
+        return sum(run_stored_task(outbox_id) == "done" for outbox_id, _path in due)
     sent = 0
-    for outbox_id in due_ids:
-        if not send_to_broker(outbox_id):
+    for outbox_id, task_path in due:
+        if not send_to_broker(outbox_id, task_path):
             break
         OutboxTask.objects.filter(pk=outbox_id).update(next_attempt_at=now + DELIVERY_GRACE)
         sent += 1
@@ -231,7 +234,7 @@ def replay_dead_tasks(*, ids: list[int] | None = None, task_paths: list[str] | N
             dead = dead.filter(pk__in=ids)
         if task_paths is not None:
             dead = dead.filter(task_path__in=task_paths)
-        replayed = list(dead.values_list("pk", flat=True))
+        replayed = dict(dead.values_list("pk", "task_path"))
         OutboxTask.objects.filter(pk__in=replayed).update(
             dead_at=None, attempts=0, next_attempt_at=timezone.now()
         )
@@ -241,8 +244,8 @@ def replay_dead_tasks(*, ids: list[int] | None = None, task_paths: list[str] | N
         for outbox_id in replayed:
             run_stored_task(outbox_id)
     elif settings.OUTBOX_SEND_ON_COMMIT:
-        for outbox_id in replayed:
-            send_after_commit(outbox_id)
+        for outbox_id, task_path in replayed.items():
+            send_after_commit(outbox_id, task_path)
     return len(replayed)
 
 
@@ -362,5 +365,5 @@ class OutboxBackend(StoredResultsBackend):
             next_attempt_at=max(run_after, now + DELIVERY_GRACE),
         )
         if run_after <= now and settings.OUTBOX_SEND_ON_COMMIT:
-            transaction.on_commit(lambda: send_after_commit(row.pk))
+            transaction.on_commit(lambda: send_after_commit(row.pk, row.task_path))
         return self._result(task, row)

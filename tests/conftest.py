@@ -15,7 +15,7 @@ from tests.engines import UnreachableEngine
 from tests.intranet.factories import home_page
 from tests.mail import SERVER as SMTP
 from tests.people.factories import UserFactory
-from tests.processes import ARTIFACTS, start_celery, stop_process
+from tests.processes import ARTIFACTS, queue_names, settle_queues, start_celery, stop_process
 
 
 def pytest_sessionstart(session):
@@ -55,6 +55,7 @@ def celery_worker(django_db_setup, django_db_blocker):
     ARTIFACTS.mkdir(exist_ok=True)
     app.control.purge()
     worker_args = ["worker", "--pool=solo", "--loglevel=INFO", "-n", "test-worker@%h"]
+    worker_args += ["-Q", ",".join(queue_names())]
     worker_args += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
     process = start_celery(worker_args, log_path=ARTIFACTS / "celery-worker.log")
     try:
@@ -76,10 +77,7 @@ def background_work_settles(request, settings):
     settings.OUTBOX_SEND_ON_COMMIT = uses_worker
     yield
     if uses_worker:
-        from core.tasks import ping
-
-        # The worker runs one task at a time, in order: its answer means the queue is done.
-        ping.apply_async(args=["settle"]).get(timeout=120)
+        settle_queues(timeout=120)
 
 
 @pytest.fixture

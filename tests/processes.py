@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 from tests.mail import SERVER as SMTP
@@ -85,3 +86,22 @@ def wait_for(predicate, *, timeout: float = 30, interval: float = 0.2, message: 
             return value
         time.sleep(interval)
     raise AssertionError(message or "condition not met in time")
+
+
+def queue_names() -> list[str]:
+    """Every Celery queue of the settings (`search`, `email`, `analytics`, `default`)."""
+    return [queue.name for queue in settings.CELERY_TASK_QUEUES]
+
+
+def settle_queues(*, timeout: float = 120, rounds: int = 2) -> None:
+    """Wait until a worker consuming every queue has run what was sent before.
+
+    The suite's worker runs one task at a time and takes each queue's messages in order, so
+    a ping's answer on a queue means that queue is done; a task may enqueue onto another queue
+    meanwhile (a notice posted on `default` then emailed on `email`), hence more than one round.
+    """
+    from core.tasks import ping
+
+    for _ in range(rounds):
+        for queue in queue_names():
+            ping.apply_async(args=["settle"], queue=queue).get(timeout=timeout)

@@ -14,6 +14,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -329,6 +330,37 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+# Queues apart, so that a digest run of 50,000 emails never delays an index update: `search`
+# (index updates and deletions), `email` (digests, bulk and retried emails, pushes),
+# `analytics` (signals, KPI snapshots, search analytics, recognition drafts) and `default`.
+# A worker started without `-Q` consumes all four; production runs one worker per queue
+# (compose.yaml). Routes are glob patterns matched against Celery task names (beat jobs,
+# batches) and against the paths of the django-tasks tasks the outbox stores (core/queues.py),
+# first match wins; a task no pattern names goes to `default`.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = [Queue(name) for name in ("search", "email", "analytics", "default")]
+CELERY_TASK_ROUTES = {
+    "search.tasks.sync_documents": {"queue": "search"},
+    "search.reconcile_index": {"queue": "search"},
+    "wagtail.tasks.update_reference_index_task": {"queue": "search"},
+    "notifications.send_digests": {"queue": "email"},
+    "notifications.send_digest_batch": {"queue": "email"},
+    "notifications.tasks.email_pending_notices": {"queue": "email"},
+    "notifications.tasks.push_pending_notices": {"queue": "email"},
+    "insights.send_team_digests": {"queue": "email"},
+    "insights.send_team_digest_batch": {"queue": "email"},
+    "insights.tasks.email_signals_report": {"queue": "email"},
+    "insights.tasks.email_signals_report_to": {"queue": "email"},
+    "news.send_must_read_reminders": {"queue": "email"},
+    "news.tasks.send_must_read_reminder": {"queue": "email"},
+    "people.tasks.send_guest_invitation": {"queue": "email"},
+    "insights.flush_activity": {"queue": "analytics"},
+    "insights.snapshot_kpis": {"queue": "analytics"},
+    "insights.count_signal_terms": {"queue": "analytics"},
+    "insights.send_weekly_signals_report": {"queue": "analytics"},
+    "insights.draft_monthly_recognition": {"queue": "analytics"},
+    "search.purge_old_search_logs": {"queue": "analytics"},
+}
 # Without a broker there is no `celery beat`: the web process runs CELERY_BEAT_SCHEDULE in a
 # thread (intranet/scheduler.py), looking for due jobs every EMBEDDED_SCHEDULER_TICK seconds.
 EMBEDDED_SCHEDULER = env_bool("EMBEDDED_SCHEDULER", True)

@@ -85,10 +85,13 @@ class Processes:
         assert process.poll() is None, f"{log_name} exited (see {log_path})"
         return process
 
-    def worker(self, label: str = "worker", pool: str = "solo", **env: str) -> subprocess.Popen:
-        """`pool="prefork"` runs tasks in one child process, as production workers do."""
+    def worker(
+        self, label: str = "worker", pool: str = "solo", queues: str = "", **env: str
+    ) -> subprocess.Popen:
+        """`pool="prefork"` runs tasks in one child process, as production workers do;
+        `queues` ("search,email") limits the worker to those queues (else it consumes all)."""
         arguments = ["worker", f"--pool={pool}", "--concurrency=1", "--loglevel=INFO"]
-        arguments += ["-n", f"{label}@%h"]
+        arguments += ["-n", f"{label}@%h"] + (["-Q", queues] if queues else [])
         arguments += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
         return self._start(arguments, label, " ready.", self.environment(**env))
 

@@ -11,7 +11,14 @@ from notifications.models import Cadence, DigestRun
 from tests.mail import SERVER as SMTP
 from tests.notifications.factories import notice, prefers
 from tests.people.factories import UserFactory
-from tests.processes import ARTIFACTS, start_celery, stop_process, wait_for, worker_environment
+from tests.processes import (
+    ARTIFACTS,
+    settle_queues,
+    start_celery,
+    stop_process,
+    wait_for,
+    worker_environment,
+)
 
 
 @pytest.fixture
@@ -30,8 +37,6 @@ def beat(tmp_path, celery_worker):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_beat_sends_the_daily_digest_once_over_smtp_whatever_the_number_of_runs(beat):
-    from core.tasks import ping
-
     SMTP.inbox.clear()
     yesterday = window_for("daily", timezone.now()).start + timedelta(hours=12)
     daily, weekly, quiet = (UserFactory(username=name) for name in ("daily", "weekly", "quiet"))
@@ -43,7 +48,7 @@ def test_beat_sends_the_daily_digest_once_over_smtp_whatever_the_number_of_runs(
 
     wait_for(lambda: SMTP.inbox.to(daily.email), timeout=60, message="no digest arrived")
     wait_for(lambda: beat() >= 4, timeout=60, message="beat did not keep firing")
-    ping.apply_async(args=["after the runs"]).get(timeout=60)  # the worker went through them
+    settle_queues(timeout=60)  # the worker went through them
 
     [digest] = SMTP.inbox.to(daily.email)
     assert "Léa a commenté votre idée" in SMTP.inbox.body(digest)
