@@ -9,6 +9,7 @@ import os
 import pytest
 import redis
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.engines import UnreachableEngine
@@ -131,6 +132,14 @@ def default_language_after_each_test():
     read English where it expects the default, French."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache_for_each_test():
+    """What a test cached (the header's sections, a reader's admin access) was built on rows
+    its rolled-back transaction took away: the next test starts with an empty default cache."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

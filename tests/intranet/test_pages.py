@@ -69,6 +69,7 @@ def test_the_home_page_runs_the_same_number_of_queries_whatever_the_number_of_pa
         employee_client.get("/")
     for index in range(10):
         publish_standard_page(title=f"Page {index}", parent=home_page())
+    employee_client.get("/")  # publishing reset the header's cached menu: both reads are warm
     with CaptureQueriesContext(connection) as many:
         employee_client.get("/")
 
