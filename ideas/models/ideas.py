@@ -180,7 +180,11 @@ class Vote(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["idea", "user"], name="ideas_one_vote_per_person")
         ]
-        indexes = [models.Index(fields=["challenge", "user"])]
+        indexes = [
+            models.Index(fields=["challenge", "user"]),
+            # Participation figures (team dashboard, KPI snapshots) count the votes of a period.
+            models.Index(fields=["created_at"], name="ideas_vote_cast_at"),
+        ]
 
     def __str__(self) -> str:
         return f"vote {self.user_id} → {self.idea_id}"
