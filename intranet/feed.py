@@ -88,7 +88,8 @@ class FeedItem:
 
     @property
     def key(self) -> tuple[str, int]:
-        return (self.kind, self.obj.pk)
+        # A post is known by its id alone until its page is cut (`_with_posts`).
+        return (self.kind, self.obj if isinstance(self.obj, int) else self.obj.pk)
 
 
 @dataclass
@@ -129,25 +130,39 @@ def _post_classes(user: Any, follows: FollowSet) -> list[tuple[float, QuerySet[P
 
 
 def post_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
-    """Posts I may read, each with the weight of its closest class: one UNION of each class's
-    newest `limit` (ids only), then the posts with their community, author and tags."""
+    """Posts I may read, each with the weight of its closest class, in one UNION of each
+    class's newest `limit`: ids, dates and weights only (`obj` is the post's id). Only the
+    posts that make the page are read in full, by `_with_posts`."""
     parts = [
         queryset.annotate(weight=Value(weight))
         .order_by("-publish_at", "-pk")
-        .values_list("pk", "weight")[:limit]
+        .values_list("pk", "weight", "publish_at")[:limit]
         for weight, queryset in _post_classes(user, follows)
     ]
     weights: dict[int, float] = {}
-    for pk, weight in parts[0].union(*parts[1:], all=True):
+    published: dict[int, datetime] = {}
+    for pk, weight, publish_at in parts[0].union(*parts[1:], all=True):
         weights[pk] = max(weight, weights.get(pk, 0.0))
-    if not weights:
-        return []
+        published[pk] = publish_at
+    return [FeedItem("post", pk, published[pk], weight) for pk, weight in weights.items()]
+
+
+def _with_posts(items: list[FeedItem]) -> list[FeedItem]:
+    """The page's items with each post read in full (community, author, tags, cover), in
+    the same two queries as before the page was cut; a post deleted meanwhile drops out."""
+    ids = [item.obj for item in items if item.kind == "post"]
+    if not ids:
+        return items
     posts = with_renditions(
-        Post.objects.filter(pk__in=weights).select_related("community", "author"),
+        Post.objects.filter(pk__in=ids).select_related("community", "author"),
         "community__cover",
         "thumb",
     ).prefetch_related("tags")  # type: ignore[misc]  # taggit's `tags` prefetches
-    return [FeedItem("post", post, post.publish_at, weights[post.pk]) for post in posts]
+    by_id = {post.pk: post for post in posts}
+    for item in items:
+        if item.kind == "post":
+            item.obj = by_id.get(item.obj)
+    return [item for item in items if item.obj is not None]
 
 
 def news_items(user: Any, news: list[Any], team_ids: list[int]) -> list[FeedItem]:
@@ -252,7 +267,7 @@ def feed_page(
         item.score = item.weight * freshness(item.at, now)
     items.sort(key=lambda item: (-item.score, -item.at.timestamp(), item.key))
     start = (number - 1) * PAGE_SIZE
-    page = items[start : start + PAGE_SIZE]
+    page = _with_posts(items[start : start + PAGE_SIZE])
     return FeedPage(page, number, has_next=len(items) > start + PAGE_SIZE and number < MAX_PAGES)
 
 

@@ -44,8 +44,17 @@ def with_public_authors(
                 user=viewer, question__in=[q.pk for q in questions]
             ).values_list("question_id", flat=True)
         )
+    # The viewer's right is asked once for the list, not once per anonymous question (and
+    # not at all without one: it reads the viewer's permissions).
+    reveal = (
+        viewer is not None
+        and any(question.anonymous for question in questions)
+        and can_reveal_anonymous_authors(viewer)
+    )
     for question in questions:
-        question.shown_author = question_author_name(question, viewer)
+        author = question.author
+        shown = author.get_full_name() or author.get_username()
+        question.shown_author = None if question.anonymous and not reveal else shown
         question.has_voted = question.pk in voted
         question.is_own = viewer is not None and question.author_id == viewer.pk
     return questions
@@ -54,8 +63,16 @@ def with_public_authors(
 def questions_for_update(
     update: LeadershipUpdatePage, viewer: User | AnonymousUser | None
 ) -> list[Question]:
-    queryset = Question.objects.filter(update=update).exclude(status=QuestionStatus.CLOSED)
-    return with_public_authors(queryset.order_by("-vote_count", "-created_at"), viewer)
+    queryset = (
+        Question.objects.filter(update=update)
+        .exclude(status=QuestionStatus.CLOSED)
+        .select_related("author", "answered_by__user")  # not the update: it is this one
+        .order_by("-vote_count", "-created_at")
+    )
+    questions = list(queryset)
+    for question in questions:
+        question.update = update
+    return with_public_authors(questions, viewer)
 
 
 def questions_visible_to(

@@ -204,11 +204,13 @@ def test_the_feed_and_the_home_page_run_the_same_queries_whatever_the_volume(
     assert len(second_page) <= len(many)
 
 
-# Who the reader is: groups and pages closed to them (2), their teams (2), follows (1),
-# memberships (1), whether they are a guest (1); news and their audiences (2); posts: the
-# candidates of every affinity (1), the posts (1), their tags (1); ideas: moderator rights (3),
-# teams again (2), the answers (1); kudos (1) and which of them a manager gave (2,
-# people.manager_thanks); events (1), with the challenges' audience rule asked for the events
-# that challenges host (the reader's team and the team tree: 2); the renditions of the
-# thumbnails, one query per list whatever its length (news, posts' communities, events: 3).
-FEED_QUERIES = 24 + 3
+# Who the reader is: groups and pages closed to them (2), their teams (1: the chain of
+# teams above theirs, people.selectors), follows (1), memberships (1), whether they are a
+# guest (1); news and their audiences (2); posts: the candidates of every affinity (1), the
+# posts of the page (1), their tags (1); ideas: moderator rights (3), teams again (1), the
+# answers (1); kudos (1) and which of them a manager gave (2, people.manager_thanks); events
+# (1), with the challenges' audience rule asked for the events that challenges host (the
+# reader's teams again: 1); the renditions of the thumbnails, one query per list whatever
+# its length (news, posts' communities, events: 3). A reader signed in for a request asks
+# for their teams once (tests/performance/test_page_queries.py).
+FEED_QUERIES = 20 + 3
