@@ -1,5 +1,11 @@
 # syntax=docker/dockerfile:1
-# Ruche production image: one image for web, worker and beat.
+# Ruche production image: one image for web, workers and beat.
+# Workers, one per queue group (see compose.yaml):
+#   celery -A intranet worker -Q search -n search@%h --concurrency=2
+#   celery -A intranet worker -Q email -n email@%h
+#   celery -A intranet worker -Q analytics -n analytics@%h --concurrency=1
+#   celery -A intranet worker -Q default -n default@%h
+# (or one `celery -A intranet worker`, which consumes every queue) and `celery -A intranet beat`.
 
 FROM python:3.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
