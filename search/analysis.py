@@ -8,6 +8,8 @@ expanded at query time from the editors' list, so editing them needs no reindex.
 
 from typing import Any
 
+from django.conf import settings
+
 FRENCH_ELISION = [
     "l",
     "m",
@@ -126,10 +128,12 @@ MAPPINGS: dict[str, Any] = {
 }
 
 
-def index_body(shards: int = 1) -> dict:
+def index_body() -> dict:
+    """A new unified index: shards and replicas from the settings (SEARCH_SHARDS and
+    SEARCH_REPLICAS), the analysers and the mapping."""
     return {
         "settings": {
-            "index": {"number_of_shards": shards, "number_of_replicas": 0},
+            "index": dict(settings.SEARCH_INDEX_REPLICATION),
             "analysis": ANALYSIS,
         },
         "mappings": MAPPINGS,

@@ -6,6 +6,7 @@ Without them Ruche runs in its embedded mode: SQLite, database search, inline ta
 """
 
 import os
+import re
 from pathlib import Path
 from typing import Any, overload
 
@@ -278,14 +279,82 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # a small file can unpack to a huge
 
 # --- Search: the database backend, or a real engine named by SEARCH_BACKEND ----------------
 SEARCH_BACKEND = env("SEARCH_BACKEND", "database")
+# One URL, or a comma-separated list of a cluster's nodes: the client spreads requests over
+# them and moves on to the next node when one is down or slow.
 SEARCH_URL = env("SEARCH_URL", "http://127.0.0.1:9200")
+SEARCH_URLS = env_list("SEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "ruche_")
 # Where Debian's FreeDict French-English dictionaries lie (search/dictionary.py); without them
 # a query finds content in its own language only.
 SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", "/usr/share/dictd")
+# Shards and replicas of every index Ruche or Wagtail creates. SEARCH_REPLICAS is a number, or
+# a range such as "0-1" or "0-all" (auto_expand_replicas: as many as the live nodes allow).
+# One node cannot hold a replica (it would stay unassigned and the index yellow); a cluster
+# keeps one, so a node may stop without losing a search or a write.
+SEARCH_SHARDS = int(env("SEARCH_SHARDS", "1"))
+SEARCH_REPLICAS = env("SEARCH_REPLICAS", "0" if len(SEARCH_URLS) == 1 else "1")
+SEARCH_MAX_RETRIES = int(env("SEARCH_MAX_RETRIES", "3"))
+# Credentials: a user and password (basic auth), or an API key; and TLS: the CA that signed
+# the engine's certificate (else the system's CAs). Certificates are verified unless turned off.
+SEARCH_USER = env("SEARCH_USER")
+SEARCH_PASSWORD = env("SEARCH_PASSWORD")
+SEARCH_API_KEY = env("SEARCH_API_KEY")
+SEARCH_CA_FILE = env("SEARCH_CA_FILE")
+SEARCH_VERIFY_CERTS = env_bool("SEARCH_VERIFY_CERTS", True)
+
+
+def search_index_replication(shards: int, replicas: str) -> dict[str, Any]:
+    """The `index` settings for SEARCH_SHARDS and SEARCH_REPLICAS, or a clear error."""
+    if shards < 1:
+        raise ImproperlyConfigured(f"SEARCH_SHARDS must be 1 or more, not {shards}.")
+    if re.fullmatch(r"\d+", replicas):
+        return {"number_of_shards": shards, "number_of_replicas": int(replicas)}
+    if re.fullmatch(r"\d+-(\d+|all)", replicas):
+        return {"number_of_shards": shards, "auto_expand_replicas": replicas}
+    raise ImproperlyConfigured(
+        f"SEARCH_REPLICAS must be a number or a range like 0-1 or 0-all, not {replicas!r}."
+    )
+
+
+def search_client_options(  # noqa: PLR0913 - one argument a setting
+    backend: str,
+    urls: list[str],
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    api_key: str | None = None,
+    ca_file: str | None = None,
+    verify_certs: bool = True,
+    max_retries: int = 3,
+) -> dict[str, Any]:
+    """What every engine client is given: failover, retries, credentials and TLS."""
+    if password and not user:
+        raise ImproperlyConfigured("SEARCH_PASSWORD is set without SEARCH_USER.")
+    if ca_file and not Path(ca_file).is_file():
+        raise ImproperlyConfigured(f"SEARCH_CA_FILE {ca_file!r} is not a readable file.")
+    # No sniffing: nodes would be reached at the addresses they publish, which behind a proxy
+    # or in containers are not the ones configured here.
+    options: dict[str, Any] = {"retry_on_timeout": True, "max_retries": max_retries}
+    if any(url.startswith("https:") for url in urls):
+        options["verify_certs"] = verify_certs
+        if ca_file:
+            options["ca_certs"] = ca_file
+        if not verify_certs:
+            options["ssl_show_warn"] = False
+    credentials = (user, password or "") if user else None
+    if backend == "elasticsearch8":
+        options.update({"basic_auth": credentials} if credentials else {})
+        options.update({"api_key": api_key} if api_key else {})
+    else:
+        options.update({"http_auth": credentials} if credentials else {})
+        options.update({"headers": {"Authorization": f"ApiKey {api_key}"}} if api_key else {})
+    return options
+
+
 _ENGINE_MODULES = {
     "database": "wagtail.search.backends.database",
-    "opensearch2": "wagtail.search.backends.opensearch2",
+    # Wagtail's backend, except that credentials and TLS options apply to every node.
+    "opensearch2": "search.backends",
     "elasticsearch8": "wagtail.search.backends.elasticsearch8",
 }
 if SEARCH_BACKEND not in _ENGINE_MODULES:
@@ -295,14 +364,24 @@ if SEARCH_BACKEND not in _ENGINE_MODULES:
 WAGTAILSEARCH_BACKENDS: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": _ENGINE_MODULES[SEARCH_BACKEND]}
 }
+SEARCH_INDEX_REPLICATION = search_index_replication(SEARCH_SHARDS, SEARCH_REPLICAS)
 if SEARCH_BACKEND != "database":
     WAGTAILSEARCH_BACKENDS["default"].update(
         {
-            "URLS": [SEARCH_URL],
+            "URLS": SEARCH_URLS,
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": int(env("SEARCH_TIMEOUT", "10")),
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {"settings": {"index": {"number_of_replicas": 0}}},
+            "OPTIONS": search_client_options(
+                SEARCH_BACKEND,
+                SEARCH_URLS,
+                user=SEARCH_USER,
+                password=SEARCH_PASSWORD,
+                api_key=SEARCH_API_KEY,
+                ca_file=SEARCH_CA_FILE,
+                verify_certs=SEARCH_VERIFY_CERTS,
+                max_retries=SEARCH_MAX_RETRIES,
+            ),
+            "INDEX_SETTINGS": {"settings": {"index": dict(SEARCH_INDEX_REPLICATION)}},
         }
     )
 
