@@ -441,8 +441,8 @@ def test_the_community_page_costs_the_same_queries_whatever_its_members_and_post
     assert response.context["community"].member_count == count + 1
 
 
-DIRECTORY_QUERIES = 12
-COMMUNITY_PAGE_QUERIES = 23
+DIRECTORY_QUERIES = 8
+COMMUNITY_PAGE_QUERIES = 19
 
 
 def test_a_member_let_in_by_an_animator_reads_the_welcome_from_the_notice_link(client):

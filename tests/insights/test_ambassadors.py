@@ -201,4 +201,4 @@ def test_the_page_is_a_constant_number_of_queries(client):
     add_ambassadors(6)
 
     # The signed-in page's own, the two of the reach and the works-council switches (one read).
-    assert queries() == few == 13
+    assert queries() == few == 11

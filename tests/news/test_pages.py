@@ -162,6 +162,8 @@ def _engage(page, count):
 
 
 def _queries(client, url):
+    """The queries of a second read: the first builds what is cached (the header's menu)."""
+    client.get(url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -212,6 +214,7 @@ def test_the_home_page_runs_a_constant_number_of_queries(employee, client_of):
         publish_news(title=f"Actualité {number}", audience=[team, TeamFactory()], must_read=True)
         publish_update(title=f"Mise à jour {number}")
         Question.objects.create(author=UserFactory(), body=f"Q {number}", anonymous=True)
+    client.get("/")  # publishing clears the header's cached menu; this read builds it again
     many = _queries(client, "/")
 
     assert many == few
@@ -243,6 +246,7 @@ def test_the_news_index_runs_a_constant_number_of_queries(employee, client_of):
             audience=[TeamFactory(), TeamFactory()],
             author=person().profile,
         )
+    client.get("/actualites/")  # publishing clears the header's cached menu
     many = _queries(client, "/actualites/")
 
     assert many == few

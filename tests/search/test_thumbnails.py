@@ -58,6 +58,7 @@ def test_the_results_cost_the_same_queries_with_2_or_8_covered_results(client, r
         publish_news(title=f"Vélo {number}", cover_image=image)
         event(group, in_days=1 + number, title=f"Vélo atelier {number}", cover_image=image)
     reindex()
+    client.get("/search/", {"q": "vélo"})  # publishing clears the header's cached menu
     with CaptureQueriesContext(connection) as many:
         more = client.get("/search/", {"q": "vélo"}).content.decode()
 
