@@ -25,7 +25,15 @@ os.environ.setdefault("BENCH_PAGES_DATABASE", "ruche_bench_pages_views")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._pages_data import NOW, rng_for, sentence  # noqa: E402
 from bench._setup import REPO, recreate_database  # noqa: E402
-from bench.pages import FEED_SIZES, FULL, READER, environment, load, reference_urls  # noqa: E402
+from bench.pages import (  # noqa: E402
+    FEED_SIZES,
+    FULL,
+    READER,
+    cpu_samples,
+    environment,
+    load,
+    reference_urls,
+)
 
 LEADERSHIP_UPDATES = 5
 QUESTIONS_ON_BUSIEST = 60
@@ -148,13 +156,9 @@ def measure(repeat: int, only: list[str]) -> None:
         captured: list[str] = []
         with connection.execute_wrapper(_Counter(captured)):
             client.get(url)
-        times = []
-        for _ in range(repeat):
-            started = time.process_time()
-            client.get(url)
-            times.append((time.process_time() - started) * 1000)
-        median = sorted(times)[repeat // 2]
-        print(f"{name:<20} {len(captured):>7} {median:>24.1f} {min(times):>12.1f}", flush=True)
+        times = cpu_samples(client, url, repeat)
+        median = times[repeat // 2]
+        print(f"{name:<20} {len(captured):>7} {median:>24.1f} {times[0]:>12.1f}", flush=True)
 
 
 def show_sql(names: list[str]) -> None:
