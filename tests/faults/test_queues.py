@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.models import OutboxTask
 from intranet.celery import app
+from notifications import tasks as notification_tasks
 from notifications.digests import window_for
 from notifications.models import Cadence, DigestRun
 from search.engine import get_engine
@@ -23,7 +24,7 @@ from tests.intranet.factories import home_page, publish_standard_page
 from tests.mail import Inbox, free_port
 from tests.notifications.factories import notice, prefers
 from tests.people.factories import UserFactory
-from tests.processes import wait_for
+from tests.processes import ARTIFACTS, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -118,3 +119,44 @@ def test_a_digest_backlog_never_delays_search_freshness(celery_processes, slow_s
     wait_for(lambda: DigestRun.objects.count() == len(readers), timeout=120, message="digests")
     for reader in readers:
         assert len(slow_smtp.to(reader.email)) == 1
+
+
+def succeeded_batches(log_name: str, test_name: str) -> int:
+    log = (ARTIFACTS / f"{test_name}-{log_name}.log").read_text()
+    return sum(
+        1
+        for line in log.splitlines()
+        if "notifications.send_digest_batch" in line and "succeeded" in line
+    )
+
+
+def test_two_workers_share_the_digest_batches_and_send_each_digest_once(
+    celery_processes, slow_smtp, monkeypatch, request
+):
+    """The run is planned twice, as a beat job retried after a lost acknowledgement would:
+    every reader sits in two batches, which two workers take in parallel."""
+    readers = daily_readers(40)
+    monkeypatch.setattr(notification_tasks, "DIGEST_BATCH", 5)
+    port = str(slow_smtp.port)
+    slow_smtp.delay = 0.1
+    celery_processes.worker("worker-a", queues="email", EMAIL_PORT=port)
+    celery_processes.worker("worker-b", queues="email", EMAIL_PORT=port)
+
+    now = timezone.now()
+    assert notification_tasks.plan_digests("daily", now=now) == 8
+    assert notification_tasks.plan_digests("daily", now=now) == 8  # nothing claimed yet
+    wait_for(lambda: DigestRun.objects.count() == len(readers), timeout=120, message="digests")
+    wait_for(
+        lambda: (
+            succeeded_batches("worker-a", request.node.name)
+            + succeeded_batches("worker-b", request.node.name)
+            == 16
+        ),
+        timeout=60,
+        message="batches left",
+    )
+
+    for reader in readers:
+        assert len(slow_smtp.to(reader.email)) == 1
+    assert succeeded_batches("worker-a", request.node.name) > 0
+    assert succeeded_batches("worker-b", request.node.name) > 0
