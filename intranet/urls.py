@@ -52,6 +52,7 @@ handler500 = views.server_error
 
 urlpatterns = [
     path("healthz/", views.health, name="health"),
+    path("demo/tour/dismiss/", views.dismiss_demo_tour, name="demo_tour_dismiss"),
     # The installable app (frontend/README.md): at the root, so the worker's scope is the site.
     path("manifest.webmanifest", frontend.manifest, name="manifest"),
     path("sw.js", frontend.service_worker, name="service_worker"),

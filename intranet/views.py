@@ -2,11 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from core.ratelimits import SignInAttempt, too_many_requests
+from intranet.demo import tour
 from intranet.forms import SignInForm
 
 
@@ -18,6 +20,14 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@require_POST
+def dismiss_demo_tour(request):
+    """A signed-in demo account hides its "what to try" panel for good; anyone else changes
+    nothing. Back to the home page either way."""
+    tour.dismiss(request.user)
+    return redirect("/")
 
 
 class SignInView(auth_views.LoginView):

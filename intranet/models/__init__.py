@@ -1,4 +1,5 @@
+from .demo_guide import DemoGuide
 from .pages import HomePage, StandardPage, StandardPageTag
 from .reviews import ReviewReminder
 
-__all__ = ["HomePage", "ReviewReminder", "StandardPage", "StandardPageTag"]
+__all__ = ["DemoGuide", "HomePage", "ReviewReminder", "StandardPage", "StandardPageTag"]

@@ -42,6 +42,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("SECRET_KEY", "insecure-embedded-mode-key-change-me")
 DEBUG = env_bool("DEBUG", False)
+# The demo accounts' "what to try" panel on the home page (intranet/demo/tour.py): on in the
+# embedded default, off elsewhere unless a demonstration server asks for it.
+DEMO_GUIDE = env_bool("DEMO_GUIDE", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -5,6 +5,7 @@ from notifications.vapid import local_pair
 from .base import *
 
 DEBUG = env_bool("DEBUG", True)
+DEMO_GUIDE = env_bool("DEMO_GUIDE", True)
 
 # Web Push works out of the box: a VAPID pair generated once and kept in a local file
 # (git-ignored) unless the environment gives one.

@@ -28,6 +28,7 @@ from tests.security.world import ROLES, build_world
 MATRIX = """
 method path                                               anon empl edit ownr mngr hr   admn gst
 GET    /healthz/                                          200  200  200  200  200  200  200  200
+POST   /demo/tour/dismiss/                                auth 302  302  302  302  302  302  404
 GET    /manifest.webmanifest                              200  200  200  200  200  200  200  200
 GET    /sw.js                                             200  200  200  200  200  200  200  200
 GET    /offline/                                          200  200  200  200  200  200  200  200
