@@ -41,12 +41,14 @@ as_pg() { if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi;
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 ensure_packages() {
-  # PgBouncer is not a service of its own here: the pooling tests start one on a free port.
+  # PgBouncer and nginx are not services of their own here: the pooling tests start a
+  # PgBouncer, the TLS tests an nginx in front of OpenSearch, each on a free port.
   [ -x "$PG_BIN/postgres" ] && command -v redis-server >/dev/null \
-    && { command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ]; } && return 0
-  is_root || fail "PostgreSQL 15, redis-server and pgbouncer are needed: sudo apt-get install -y postgresql redis-server pgbouncer"
-  say "Installing postgresql, redis-server and pgbouncer (apt-get)..."
-  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql redis-server pgbouncer >/dev/null
+    && { command -v pgbouncer >/dev/null || [ -x /usr/sbin/pgbouncer ]; } \
+    && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } && return 0
+  is_root || fail "PostgreSQL 15, redis-server, pgbouncer and nginx are needed: sudo apt-get install -y postgresql redis-server pgbouncer nginx-light"
+  say "Installing postgresql, redis-server, pgbouncer and nginx-light (apt-get)..."
+  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql redis-server pgbouncer nginx-light >/dev/null
 }
 
 # ---------------------------------------------------------------- PostgreSQL
