@@ -11,22 +11,17 @@ from __future__ import annotations
 
 import base64
 import copy
-import datetime
 import hashlib
-import ipaddress
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from django.db import transaction
 
 from intranet.settings.base import search_client_options
+from scripts.search_certificates import certificate_authority, signed_certificate, write_pem
 from search.engine import SearchRefused, get_engine
 from search.indexing import IndexingError, _mapping_checked, ensure_index, sync_objects
 from search.services import run_search
@@ -37,80 +32,6 @@ from tests.processes import wait_for
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 USER, PASSWORD = "ruche", "c0rrect-horse"
-
-
-def _key():
-    return ec.generate_private_key(ec.SECP256R1())
-
-
-def _write_pem(path: Path, certificate, key=None) -> None:
-    path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    if key is not None:
-        path.with_suffix(".key").write_bytes(
-            key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        )
-
-
-def make_ca(name: str):
-    key = _key()
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(hours=1))
-        .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                key_cert_sign=True,
-                crl_sign=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    return certificate, key
-
-
-def make_server_certificate(ca, ca_key):
-    key = _key()
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-        .issuer_name(ca.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(hours=1))
-        .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName("localhost")]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    return certificate, key
 
 
 def ssha(password: str) -> str:
@@ -159,10 +80,11 @@ class TlsProxy:
         self.folder = folder
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
-        ca, ca_key = make_ca("Ruche test CA")
-        _write_pem(folder / "ca.pem", ca)
-        _write_pem(folder / "server.pem", *make_server_certificate(ca, ca_key))
-        _write_pem(folder / "other-ca.pem", make_ca("Someone else's CA")[0])
+        # The certificates compose.yaml's cluster profile makes (scripts/search_certificates.py).
+        ca, ca_key = certificate_authority("Ruche test CA")
+        write_pem(folder / "ca.pem", ca)
+        write_pem(folder / "server.pem", *signed_certificate(ca, ca_key, "node", ["127.0.0.1"]))
+        write_pem(folder / "other-ca.pem", certificate_authority("Someone else's CA")[0])
         (folder / "htpasswd").write_text(f"{USER}:{ssha(PASSWORD)}\n")
         config = folder / "nginx.conf"
         config.write_text(NGINX_CONF.format(folder=folder, port=self.port, upstream=upstream))
