@@ -46,8 +46,12 @@ run: install ## Run Ruche on the embedded default (SQLite, database search, inli
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-services: ## Start (or reuse) PostgreSQL, Redis and OpenSearch on loopback
-	bash scripts/services.sh start
+# OpenSearch nodes of `make services`: 1 on 9200, or a cluster (`make services OPENSEARCH_NODES=3`
+# on 9200-9202, one replica per shard). `make services-stop` stops either.
+OPENSEARCH_NODES ?= 1
+
+services: ## Start (or reuse) PostgreSQL, Redis and OpenSearch on loopback (OPENSEARCH_NODES=3: a cluster)
+	OPENSEARCH_NODES=$(OPENSEARCH_NODES) bash scripts/services.sh start
 
 services-stop: ## Stop the services started by `make services`
 	bash scripts/services.sh stop

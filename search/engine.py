@@ -31,6 +31,12 @@ class SearchUnavailable(RuntimeError):
     """The engine cannot answer now; pages and the API say so instead of failing."""
 
 
+class SearchRefused(SearchUnavailable):
+    """The engine answered but refused Ruche: credentials it does not accept, or a TLS
+    certificate Ruche cannot trust. Pages degrade as for an engine that is down; the message
+    names the settings to fix."""
+
+
 class IndexMissing(LookupError):
     """The index does not exist yet (a new installation): create it, then ask again."""
 
@@ -76,10 +82,40 @@ class Engine:
     def search(self, body: dict, index: str | None = None) -> dict:
         try:
             return self.client.search(index=index or alias_name(), body=body)
-        except self.transport_errors as error:
-            raise SearchUnavailable(str(error)) from error
+        except (*self.transport_errors, *self.refusal_errors) as error:
+            raise self.unavailable(error) from error
         except self.not_found_error as error:
             raise IndexMissing(str(error)) from error
+
+    def unavailable(self, error: Exception) -> SearchUnavailable:
+        """`error` from the client, said in terms of what an operator should check."""
+        if isinstance(error, self.tls_errors):
+            return SearchRefused(
+                "The search engine's TLS certificate cannot be verified: check SEARCH_CA_FILE "
+                f"(the CA that signed it) and the host name in SEARCH_URL. {error}"
+            )
+        if isinstance(error, self.refusal_errors):
+            status = _status_code(error)
+            if status == 403:  # noqa: PLR2004 - HTTP status
+                return SearchRefused(
+                    "The search engine denied Ruche access (HTTP 403): the user of SEARCH_USER "
+                    "(or SEARCH_API_KEY) lacks the rights on Ruche's indices."
+                )
+            return SearchRefused(
+                f"The search engine refused Ruche's credentials (HTTP {status}): check "
+                "SEARCH_USER and SEARCH_PASSWORD, or SEARCH_API_KEY."
+            )
+        return SearchUnavailable(str(error))
+
+    def diagnose(self) -> str | None:
+        """None when the engine answers Ruche; else what is wrong, for an operator."""
+        try:
+            self.client.info()
+        except (*self.tls_errors, *self.refusal_errors) as error:
+            return str(self.unavailable(error))
+        except Exception:  # noqa: BLE001 - any other failure: the engine is not reachable
+            return "The search engine does not answer; check SEARCH_URL."
+        return None
 
     @property
     def not_found_error(self) -> type[Exception]:
@@ -92,6 +128,23 @@ class Engine:
         if self.flavour == "elasticsearch":
             return (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
         return (opensearchpy.exceptions.ConnectionError, opensearchpy.exceptions.ConnectionTimeout)
+
+    @property
+    def refusal_errors(self) -> tuple[type[Exception], ...]:
+        """What a client raises when the engine refuses its credentials (401 or 403)."""
+        if self.flavour == "elasticsearch":
+            return (elasticsearch.AuthenticationException, elasticsearch.AuthorizationException)
+        return (
+            opensearchpy.exceptions.AuthenticationException,
+            opensearchpy.exceptions.AuthorizationException,
+        )
+
+    @property
+    def tls_errors(self) -> tuple[type[Exception], ...]:
+        """A certificate that cannot be verified (a connection error of either client)."""
+        if self.flavour == "elasticsearch":
+            return (elastic_transport.TlsError,)
+        return (opensearchpy.exceptions.SSLError,)
 
     def bulk(
         self, actions: Iterable[dict], *, refresh: bool = False, threads: int = 1
@@ -175,6 +228,13 @@ class Engine:
             return bool(self.client.ping())
         except Exception:  # noqa: BLE001 - any transport error means "not reachable"
             return False
+
+
+def _status_code(error: Exception) -> int | None:
+    """The HTTP status of a refusal, as either client spells it."""
+    meta = getattr(error, "meta", None)  # elasticsearch 8
+    status = getattr(meta, "status", None) or getattr(error, "status_code", None)
+    return status if isinstance(status, int) else None
 
 
 @cache

@@ -107,6 +107,15 @@ def sync_objects(kind: str, object_ids: list[str]) -> None:
 
 
 def _sync_engine(kind: str, documents: dict[str, SearchDocument | None]) -> None:
+    engine = get_engine()
+    try:
+        _sync_engine_documents(kind, documents)
+    except (*engine.tls_errors, *engine.refusal_errors) as error:
+        # The task fails and the outbox retries it; its error says which setting to fix.
+        raise IndexingError(str(engine.unavailable(error))) from error
+
+
+def _sync_engine_documents(kind: str, documents: dict[str, SearchDocument | None]) -> None:
     index = ensure_index()
     actions: list[dict[str, Any]] = []
     for object_id, document in documents.items():

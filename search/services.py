@@ -252,10 +252,11 @@ def engine_search(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def ensure_index_or_unavailable() -> None:
+    engine = get_engine()
     try:
         ensure_index()
-    except get_engine().transport_errors as error:
-        raise SearchUnavailable(str(error)) from error
+    except (*engine.transport_errors, *engine.refusal_errors) as error:
+        raise engine.unavailable(error) from error
 
 
 def promoted_hits(text: str, searcher: Searcher) -> list[SearchHit]:

@@ -17,8 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
 
     def handle(self, *args, no_progress: bool, **options):
-        if uses_engine() and not get_engine().ping():
-            raise CommandError("The search engine does not answer; check SEARCH_URL.")
+        if uses_engine() and (problem := get_engine().diagnose()):
+            raise CommandError(problem)
         bar = tqdm(
             total=expected_total(),
             unit="doc",
