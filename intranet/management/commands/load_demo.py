@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand, CommandError
 
 from core.importing.runner import run_import
+from intranet.demo.activity_load import add_demo_activity
 from intranet.demo_communities import GUEST_USERNAME, add_community_demo
 from intranet.demo_images import add_demo_images
 from search.indexing import rebuild as rebuild_search_index
@@ -64,6 +65,8 @@ class Command(BaseCommand):
         images = add_demo_images()
         if images:
             self.stdout.write(f"  demo: {len(images)} pictures drawn (covers and portraits)")
+        for line in add_demo_activity():
+            self.stdout.write(f"  demo: {line}")
         indexed = rebuild_search_index()
         self.stdout.write(f"  search index: {sum(indexed.values())} documents")
 
