@@ -4,9 +4,14 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management.base import BaseCommand, CommandError
 
-from core.importing.runner import run_import
+from intranet.demo.calendar import DemoCalendar
+from intranet.demo.faces import add_faces
+from intranet.demo.held_tasks import catch_up, tasks_held
+from intranet.demo.newsroom import add_newsroom_life
+from intranet.demo.org_people import NAMED_PEOPLE
+from intranet.demo.world import import_world
 from intranet.demo_communities import GUEST_USERNAME, add_community_demo
-from intranet.demo_images import add_demo_images
+from intranet.demo_images import PORTRAITS, add_demo_images
 from search.indexing import rebuild as rebuild_search_index
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
@@ -20,6 +25,9 @@ DEMO_ACCOUNTS = [
     ("mathilde", "Mathilde", "Robert", "manager", ["Managers"]),
     ("admin", "Alex", "Durand", "administrator", []),
     ("claire", "Claire", "Dubois", "communicator", ["Communicators", "Editors"]),
+    # The chief executive: writes leadership updates (Editors) and answers employees'
+    # questions in the open (news.answer_question, which Managers hold).
+    ("sophie", "Sophie", "Lefèvre", "leader (chief executive)", ["Managers", "Editors"]),
 ]
 
 
@@ -53,8 +61,22 @@ class Command(BaseCommand):
             user.save()
             user.groups.set(Group.objects.filter(name__in=groups))
 
-        files = sorted(DEMO_DIR.glob("*.jsonl"))
-        report = run_import(files)
+        calendar = DemoCalendar()
+        with tasks_held() as held:
+            self.build_world(calendar)
+        done = catch_up(held)
+        if any(done.values()):
+            self.stdout.write(
+                f"  demo: {done['run']} background tasks run once, {done['folded']} folded into "
+                f"them, {done['skipped']} left to the index rebuild or not wanted from a demo"
+            )
+        indexed = rebuild_search_index()
+        self.stdout.write(f"  search index: {sum(indexed.values())} documents")
+        self.print_logins()
+
+    def build_world(self, calendar: DemoCalendar) -> None:
+        """The organisation, its content and its twelve weeks of life (tasks held)."""
+        report = import_world(DEMO_DIR, calendar)
         for message in report.errors:
             self.stderr.write(message)
         for line in report.summary_lines():
@@ -64,9 +86,13 @@ class Command(BaseCommand):
         images = add_demo_images()
         if images:
             self.stdout.write(f"  demo: {len(images)} pictures drawn (covers and portraits)")
-        indexed = rebuild_search_index()
-        self.stdout.write(f"  search index: {sum(indexed.values())} documents")
+        faces = add_faces(calendar.seed, skip_keys=set(PORTRAITS), rendered_keys=set(NAMED_PEOPLE))
+        if faces:
+            self.stdout.write(f"  demo: {faces} faces drawn")
+        for line in add_newsroom_life(calendar):
+            self.stdout.write(f"  demo: {line}")
 
+    def print_logins(self) -> None:
         self.stdout.write(self.style.SUCCESS("\nDemo accounts (password for all: ruche-demo):"))
         for username, first_name, last_name, role, _groups in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<10} {first_name} {last_name}, {role}")
