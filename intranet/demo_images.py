@@ -18,13 +18,18 @@ from communities.models import Community
 from core.images import prepare_renditions
 from core.models import ExternalKey
 from ideas.models import ChallengePage
+from intranet.demo.newsroom import cover_keys
 from news.models import LeadershipUpdatePage, NewsPage
 from people.models import Profile
 
 # kind, model, keys given a cover (the others show the default visual)
 COVERS = [
-    ("news", NewsPage, ["demo-n-nouvel-intranet", "demo-n-charte-securite", "demo-n-brand-launch"]),
-    ("leadership_update", LeadershipUpdatePage, ["demo-lu-priorites-2027"]),
+    (
+        "news",
+        NewsPage,
+        ["demo-n-nouvel-intranet", "demo-n-charte-securite", "demo-n-brand-launch", *cover_keys()],
+    ),
+    ("leadership_update", LeadershipUpdatePage, ["demo-lu-priorites-2027", "demo-lu-resultats"]),
     ("challenge", ChallengePage, ["demo-c-onboarding"]),
     ("community", Community, ["demo-g-velo", "demo-g-data", "demo-g-codir"]),
 ]
@@ -50,7 +55,7 @@ def _hexagon(cx: float, cy: float, radius: float) -> list[tuple[float, float]]:
 
 def _png(image: Image.Image) -> io.BytesIO:
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    image.save(buffer, "PNG")  # optimize=True would double the drawing time for 10 % smaller
     buffer.seek(0)
     return buffer
 
@@ -123,7 +128,8 @@ def add_demo_images() -> list[str]:
                 target.save(update_fields=["cover", "cover_decorative"])
             else:
                 target.save_revision().publish()
-            prepare_renditions(image, "hero", "card")
+            # The cards are what the first pages show; a page's hero is made on its first visit.
+            prepare_renditions(image, "card")
             done.append(f"a cover for {kind} {key}")
     for key in PORTRAITS:
         profile = _imported(Profile, "person", key)

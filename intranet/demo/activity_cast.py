@@ -7,14 +7,11 @@ everyone else is drawn from the active people with the part's seeded generator.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
-from django.test.utils import override_settings
 
 from core.models import ExternalKey
 from people.models import Profile
@@ -93,19 +90,3 @@ def keep_key(kind: str, key: str, obj: Model) -> None:
             "object_id": str(obj.pk),
         },
     )
-
-
-@contextmanager
-def tasks_held_back() -> Iterator[None]:
-    """Run the activity's writes without their background tasks.
-
-    The activity is twelve weeks of history written in a few seconds: its notices (emails
-    about ideas answered two months ago), RSVP confirmations and index updates would only
-    slow the load and, in the embedded mode where tasks run inline, print hundreds of emails.
-    The search index is rebuilt from the database once the demo is loaded
-    (`load_demo`), so nothing a search shows depends on these tasks.
-    """
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    ):
-        yield

@@ -4,7 +4,7 @@ listening loop that reads them. Each part runs once (a second load adds nothing)
 
 from __future__ import annotations
 
-from intranet.demo.activity_cast import demo_cast, tasks_held_back
+from intranet.demo.activity_cast import demo_cast
 from intranet.demo.calendar import DemoCalendar
 from intranet.demo.ideas import add_demo_ideas
 from intranet.demo.listening import add_demo_listening
@@ -14,14 +14,14 @@ from intranet.demo.search_logs import add_demo_search_logs
 def add_demo_activity(calendar: DemoCalendar | None = None) -> list[str]:
     """Generate the activity on whoever works here now; returns what it added, a line each.
 
-    The listening part comes last: its KPI snapshots and signals are computed over the
+    `load_demo` runs it with the background tasks held (`intranet.demo.held_tasks`). The
+    listening part comes last: its KPI snapshots and signals are computed over the
     ideas and searches written before it.
     """
     calendar = calendar or DemoCalendar()
     cast = demo_cast()
     lines: list[str] = []
-    with tasks_held_back():
-        lines += add_demo_ideas(calendar, cast)
-        lines += add_demo_search_logs(calendar, cast)
-        lines += add_demo_listening(calendar, cast)
+    lines += add_demo_ideas(calendar, cast)
+    lines += add_demo_search_logs(calendar, cast)
+    lines += add_demo_listening(calendar, cast)
     return lines

@@ -142,7 +142,7 @@ def test_the_demo_news_import_cleanly_once_the_demo_people_and_teams_exist():
 
     from core.importing.runner import run_import
 
-    for key in ("demo-p-elise", "demo-p-mathilde"):
+    for key in ("demo-p-elise", "demo-p-mathilde", "demo-p-sophie"):
         person(key=key)
     for key in ("demo-t-direction", "demo-t-rh", "demo-t-it", "demo-t-marketing"):
         team_key(TeamFactory(), key)
