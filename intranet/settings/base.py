@@ -222,6 +222,21 @@ if DATABASE_POOLER == "pgbouncer":
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         raise ImproperlyConfigured("DATABASE_POOLER=pgbouncer needs a PostgreSQL DATABASE_URL")
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# PostgreSQL's JIT compiles any query whose estimated cost passes jit_above_cost; at 50,000
+# people the home feed's and the digest's news queries pass it and spend 1.7 s compiling for
+# 0.4 s of work (bench/scale.py --explain). Pages run short queries, for which JIT never pays:
+# off on Ruche's connections (DATABASE_JIT=on gives the server's setting back). Behind
+# PgBouncer a connection cannot carry startup options: set `jit = off` on the server there
+# (postgresql.conf, `-c jit=off`, or ALTER DATABASE … SET jit = off).
+DATABASE_JIT = env("DATABASE_JIT", "off")
+if DATABASE_JIT not in ("on", "off"):
+    raise ImproperlyConfigured(f"DATABASE_JIT must be 'on' or 'off', not {DATABASE_JIT!r}")
+if (
+    DATABASE_JIT == "off"
+    and DATABASE_POOLER == "none"
+    and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication: every page but the sign-in page needs a signed-in user ---------------
