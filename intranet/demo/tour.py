@@ -183,7 +183,7 @@ TOURS: dict[str, RoleTour] = {
         _("an outside expert who sees only the community they were invited to"), ()
     ),
     "administrator": RoleTour(
-        _("the administration: relevance desk, background tasks, everything"),
+        _("the relevance desk, background tasks and the whole administration"),
         (
             Step(
                 _("Tune the search"),
