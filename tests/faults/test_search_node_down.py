@@ -20,7 +20,7 @@ import pytest
 from django.db import connection, transaction
 from django.test import Client
 
-from bench._cluster_nodes import OpenSearchCluster
+from bench._cluster_nodes import QUICK_START, OpenSearchCluster
 from core.models import OutboxTask
 from intranet.settings.base import search_client_options, search_index_replication
 from search.engine import get_engine
@@ -47,6 +47,7 @@ def cluster():
         http_port=9210 + 3 * SLOT,
         transport_port=9310 + 3 * SLOT,
         name=f"ruche-node-down-{SLOT}",
+        heap=QUICK_START,
     )
     print(f"cluster of 3 nodes green in {nodes.start(fresh=True):.0f} s")
     yield nodes
