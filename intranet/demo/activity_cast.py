@@ -7,6 +7,8 @@ everyone else is drawn from the active people with the part's seeded generator.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
@@ -90,3 +92,23 @@ def keep_key(kind: str, key: str, obj: Model) -> None:
             "object_id": str(obj.pk),
         },
     )
+
+
+@contextmanager
+def moments_kept(*models: type[Model]) -> Iterator[None]:
+    """Let bulk inserts of these models keep the `created_at` they are given.
+
+    `created_at` is `auto_now_add` on logs that Ruche writes as things happen; the demo writes
+    twelve weeks of them at once, and moving each row back after the insert (`bulk_update`)
+    costs more than the insert itself. The load is one process writing alone, so the field
+    is switched for the block only and restored even when the block fails.
+    """
+    stamps = [model._meta.get_field("created_at") for model in models]
+    saved = [stamp.auto_now_add for stamp in stamps]  # type: ignore[union-attr]
+    for stamp in stamps:
+        stamp.auto_now_add = False  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        for stamp, value in zip(stamps, saved, strict=True):
+            stamp.auto_now_add = value  # type: ignore[union-attr]

@@ -4,6 +4,7 @@ listening loop that reads them. Each part runs once (a second load adds nothing)
 
 from __future__ import annotations
 
+from insights.privacy import remembered
 from intranet.demo.activity_cast import demo_cast
 from intranet.demo.calendar import DemoCalendar
 from intranet.demo.ideas import add_demo_ideas
@@ -21,7 +22,9 @@ def add_demo_activity(calendar: DemoCalendar | None = None) -> list[str]:
     calendar = calendar or DemoCalendar()
     cast = demo_cast()
     lines: list[str] = []
-    lines += add_demo_ideas(calendar, cast)
-    lines += add_demo_search_logs(calendar, cast)
-    lines += add_demo_listening(calendar, cast)
+    # The works-council switches are read once for the whole load, not once per figure.
+    with remembered():
+        lines += add_demo_ideas(calendar, cast)
+        lines += add_demo_search_logs(calendar, cast)
+        lines += add_demo_listening(calendar, cast)
     return lines

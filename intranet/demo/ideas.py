@@ -123,7 +123,8 @@ def _challenge(hub, plan: ChallengePlan, calendar: DemoCalendar, cast: Cast) -> 
 def _window(challenge: ChallengePage, now: datetime) -> tuple[datetime, datetime] | None:
     """When this challenge took ideas, up to now; None for one that has not opened."""
     start = challenge.opens_at
-    end = min(challenge._submission_ends(), now) - timedelta(hours=2)
+    submission_ends = challenge.voting_opens_at or challenge.review_opens_at or challenge.closes_at
+    end = min(submission_ends, now) - timedelta(hours=2)
     return (start, end) if end > start else None
 
 
@@ -216,7 +217,8 @@ def _votes(
     report: IdeasReport,
 ) -> None:
     opens = challenge.voting_opens_at or challenge.opens_at
-    closes = min(challenge._voting_ends(), now) - timedelta(hours=1)
+    voting_ends = challenge.review_opens_at or challenge.closes_at
+    closes = min(voting_ends, now) - timedelta(hours=1)
     if closes <= opens:
         return
     most = min(MAX_VOTERS, max(2, math.ceil(VOTING_SHARE * len(cast.people))))

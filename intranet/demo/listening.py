@@ -14,7 +14,9 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from insights.actions.models import Action, ActionStatus, ActionUpdate
@@ -22,11 +24,18 @@ from insights.actions.services import Source, action_open, action_record_progres
 from insights.detection import SIGNAL_HISTORY_WEEKS
 from insights.models import ActivityDay, SignalReport, WeeklyTermCount
 from insights.objective_templates import objective_templates
-from insights.privacy import min_people
-from insights.pulse.models import PulseQuestion, PulseRound, QuestionKind
+from insights.privacy import min_people, team_breakdowns_on
+from insights.pulse.models import (
+    Answer,
+    Participation,
+    PulseQuestion,
+    PulseRound,
+    QuestionKind,
+    Response,
+)
 from insights.pulse.periods import closing, first_monday_of_month
 from insights.pulse.selectors import audience_user_ids
-from insights.pulse.services import pulse_answer_record, pulse_survey_create_from_template
+from insights.pulse.services import pulse_survey_create_from_template
 from insights.pulse.survey_templates import ENPS, INFORMATION
 from insights.selectors import last_complete_week, monday_of
 from insights.services import snapshot_kpis, turn_on_objective_template
@@ -43,6 +52,9 @@ PART = "listening"
 ACTIVE_SHARE = 0.85  # of the people who use Ruche in a given week
 PULSE_ANSWER_SHARE = 0.8
 SIGNAL_REPORT_WEEKS = 4
+# By team, the last complete week and this one: the daily `snapshot_kpis` job (beat, or the
+# embedded scheduler of `make run`) extends them to the four weeks it keeps recomputing.
+TEAM_HISTORY_WEEKS = 2
 ENPS_REASONS = (
     "Une bonne ambiance dans l'équipe et des projets intéressants.",
     "Le télétravail est bien organisé.",
@@ -69,7 +81,7 @@ def add_demo_listening(calendar: DemoCalendar, cast: Cast) -> list[str]:
         _recount_signal_weeks(dice.today)
         reports = _signal_reports(dice.today)
         actions = _actions(dice, cast)
-        snapshots = snapshot_kpis(weeks=weeks)
+        snapshots = _kpi_history(weeks)
         mark_part_done(PART, objectives[0])
     return [
         f"{days} days of activity, {answers} pulse answers",
@@ -82,6 +94,17 @@ def _weeks(today: date) -> list[date]:
     """The Mondays of the demo's twelve weeks and of this one, oldest first."""
     current = monday_of(today)
     return [current - timedelta(weeks=n) for n in range(WEEKS_OF_LIFE, -1, -1)]
+
+
+def _kpi_history(weeks: list[date]) -> int:
+    """KPI snapshots of the twelve weeks: for the organisation over all of them, and by team
+    over the last TEAM_HISTORY_WEEKS, so that the load stays short in a large organisation
+    (each team costs a query or two per KPI and week); `manage.py snapshot_kpis --weeks 12`
+    fills the teams' older weeks when wanted. Returns the number of snapshots written."""
+    recent = weeks[-TEAM_HISTORY_WEEKS:]
+    with override_settings(INSIGHTS_TEAM_BREAKDOWNS=False):  # the organisation only
+        written = snapshot_kpis(weeks=weeks[:-TEAM_HISTORY_WEEKS])
+    return written + snapshot_kpis(weeks=recent)
 
 
 def _recount_signal_weeks(today: date) -> None:
@@ -133,12 +156,46 @@ def _pulse(dice: DemoCalendar, cast: Cast) -> int:
                 closes_on=closing(recurrence=survey.recurrence, opens_on=opens_on),
                 invited=invited,
             )
-            for person in _respondents(dice, cast):
-                answers = {question.pk: _answer(dice, question) for question in questions}
-                answered += pulse_answer_record(
-                    user=person, pulse_round=pulse_round, answers=answers
-                )
+            answered += _answer_round(pulse_round, questions, _respondents(dice, cast), dice, cast)
     return answered
+
+
+def _answer_round(
+    pulse_round: PulseRound,
+    questions: list[PulseQuestion],
+    respondents: list[User],
+    dice: DemoCalendar,
+    cast: Cast,
+) -> int:
+    """Record the respondents' answers as `pulse_answer_record` does (who answered apart from
+    what was answered; the team only while breakdowns are on; answers in a shuffled order),
+    in three inserts for the round rather than five queries a person: one writer, one
+    transaction, nobody answering twice."""
+    with_team = team_breakdowns_on()
+    responses = [
+        Response(round=pulse_round, team_id=cast.team_of.get(person.pk) if with_team else None)
+        for person in respondents
+    ]
+    answers = [
+        Answer(
+            response=response,
+            question=question,
+            value=value if isinstance(value, int) else None,
+            text=value if isinstance(value, str) else "",
+        )
+        for response in responses
+        for question in questions
+        if (value := _answer(dice, question)) != ""
+    ]
+    dice.rng.shuffle(responses)
+    dice.rng.shuffle(answers)
+    Participation.objects.bulk_create(
+        [Participation(round=pulse_round, user=person) for person in respondents],
+        batch_size=500,
+    )
+    Response.objects.bulk_create(responses, batch_size=500)
+    Answer.objects.bulk_create(answers, batch_size=500)
+    return len(responses)
 
 
 def _round_openings(today: date) -> list[date]:
@@ -154,8 +211,8 @@ def _round_openings(today: date) -> list[date]:
     return openings
 
 
-def _respondents(dice: DemoCalendar, cast: Cast) -> list:
-    by_team: dict[int | None, list] = defaultdict(list)
+def _respondents(dice: DemoCalendar, cast: Cast) -> list[User]:
+    by_team: dict[int | None, list[User]] = defaultdict(list)
     for person in cast.people:
         by_team[cast.team_of.get(person.pk)].append(person)
     chosen = []

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ideas.models import Idea
-from intranet.demo.activity_cast import Cast, mark_part_done, part_done
+from intranet.demo.activity_cast import Cast, mark_part_done, moments_kept, part_done
 from intranet.demo.calendar import WEEKS_OF_LIFE, DemoCalendar
 from people.models import Profile
 from search.models import SearchClick, SearchQueryLog
@@ -96,12 +96,8 @@ def add_demo_search_logs(calendar: DemoCalendar, cast: Cast) -> list[str]:
                 if results and dice.rng.random() < click_share:
                     clicks.append((len(logs) - 1, moment, dice.rng.choice(targets)))
     logs += _recurring_zero_results(dice, cast, now)
-    with transaction.atomic():
+    with transaction.atomic(), moments_kept(SearchQueryLog, SearchClick):
         created = SearchQueryLog.objects.bulk_create(logs, batch_size=500)
-        # `created_at` is set to now on insert (auto_now_add): move each search to its moment.
-        for row, wanted in zip(created, logs, strict=True):
-            row.created_at = wanted.demo_moment  # type: ignore[attr-defined]
-        SearchQueryLog.objects.bulk_update(created, ["created_at"], batch_size=500)
         click_rows = SearchClick.objects.bulk_create(
             [
                 SearchClick(
@@ -109,14 +105,12 @@ def add_demo_search_logs(calendar: DemoCalendar, cast: Cast) -> list[str]:
                     rank=dice.rng.choice((1, 1, 1, 2, 3)),
                     kind=kind,
                     object_id=pk,
+                    created_at=moment + timedelta(seconds=dice.rng.randint(4, 40)),
                 )
-                for index, _moment, (kind, pk) in clicks
+                for index, moment, (kind, pk) in clicks
             ],
             batch_size=500,
         )
-        for click, (_index, moment, _target) in zip(click_rows, clicks, strict=True):
-            click.created_at = moment + timedelta(seconds=dice.rng.randint(4, 40))
-        SearchClick.objects.bulk_update(click_rows, ["created_at"], batch_size=500)
         if created:
             mark_part_done(PART, created[0])
     zero = sum(1 for row in logs if row.result_count == 0)
@@ -127,15 +121,14 @@ def add_demo_search_logs(calendar: DemoCalendar, cast: Cast) -> list[str]:
 
 
 def _log(user_id: int, text: str, results: int, moment: datetime) -> SearchQueryLog:
-    row = SearchQueryLog(
+    return SearchQueryLog(
         query=text,
         normalized_query=normalize_query(text),
         result_count=results,
         searcher=searcher_hash_for_id(user_id),
         source="page",
+        created_at=moment,
     )
-    row.demo_moment = moment  # type: ignore[attr-defined]
-    return row
 
 
 def _outcome(query: Query, weeks_back: int) -> tuple[int, float]:
