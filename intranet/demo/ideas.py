@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import ReferenceIndex
 
 from agenda.models import RSVP, Event
 from agenda.services.events import EventDetails, write_report
@@ -116,6 +117,8 @@ def _challenge(hub, plan: ChallengePlan, calendar: DemoCalendar, cast: Cast) -> 
     page.tags.set(list(plan.tags))
     page.save_revision().publish()
     page = ChallengePage.objects.get(pk=page.pk)
+    # Its task is held back with the others (activity_cast.tasks_held_back): index it here.
+    ReferenceIndex.create_or_update_for_object(page)
     keep_key("challenge", plan.key, page)
     return page
 

@@ -156,7 +156,13 @@ def _pulse(dice: DemoCalendar, cast: Cast) -> int:
                 closes_on=closing(recurrence=survey.recurrence, opens_on=opens_on),
                 invited=invited,
             )
-            answered += _answer_round(pulse_round, questions, _respondents(dice, cast), dice, cast)
+            respondents = _respondents(dice, cast)
+            if pulse_round.closes_on > dice.today:
+                # A round still open waits for the role accounts: signing in shows it.
+                respondents = [
+                    person for person in respondents if person.username not in cast.roles
+                ]
+            answered += _answer_round(pulse_round, questions, respondents, dice, cast)
     return answered
 
 
