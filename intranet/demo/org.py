@@ -16,12 +16,15 @@ from typing import Any
 from intranet.demo.calendar import DemoCalendar
 from intranet.demo.org_people import (
     ENGLISH_BIOS,
-    ENGLISH_FIRST_NAMES,
+    ENGLISH_FEMININE_FIRST_NAMES,
+    ENGLISH_MASCULINE_FIRST_NAMES,
     ENGLISH_TITLES,
-    FIRST_NAMES,
+    FEMININE_FIRST_NAMES,
+    FEMININE_TITLE_WORDS,
     FRENCH_BIO_CLOSINGS,
     FRENCH_BIO_OPENINGS,
     LAST_NAMES,
+    MASCULINE_FIRST_NAMES,
     NAMED_PEOPLE,
     SHARED_SKILLS,
 )
@@ -121,7 +124,12 @@ def _generated_person(
     key: str, spec: TeamSpec, chance, used_emails: set[str], *, is_head: bool
 ) -> dict[str, Any]:
     english = chance.random() < 0.08  # a few colleagues who write in English
-    first_name = chance.choice(ENGLISH_FIRST_NAMES if english else FIRST_NAMES)
+    feminine = chance.random() < 0.5
+    if english:
+        names = ENGLISH_FEMININE_FIRST_NAMES if feminine else ENGLISH_MASCULINE_FIRST_NAMES
+    else:
+        names = FEMININE_FIRST_NAMES if feminine else MASCULINE_FIRST_NAMES
+    first_name = chance.choice(names)
     last_name = chance.choice(LAST_NAMES)
     base = f"{ascii_slug(first_name)}.{ascii_slug(last_name)}"
     email, suffix = f"{base}@{EMAIL_DOMAIN}", 1
@@ -135,6 +143,7 @@ def _generated_person(
         title = chance.choice(ENGLISH_TITLES)
     else:
         title = chance.choice(spec.titles)
+    title = in_agreement(title, feminine=feminine)
     skills = chance.sample(spec.skills, k=min(len(spec.skills), chance.randint(2, 4)))
     skills += chance.sample(SHARED_SKILLS, k=chance.randint(0, 2))
     languages = ["anglais", "français"] if english else ["français"]
@@ -153,18 +162,30 @@ def _generated_person(
         "location": location,
     }
     if chance.random() < 0.7:
-        person["bio"] = _bio(chance, english=english, skill=skills[0], team=spec.name)
+        person["bio"] = _bio(
+            chance, english=english, feminine=feminine, skill=skills[0], team=spec.name
+        )
     return person
 
 
 LOCATIONS = ["Paris", "Lyon", "Nantes", "Marseille", "Lille", "Bordeaux", "Strasbourg", "Roissy"]
 
 
-def _bio(chance, *, english: bool, skill: str, team: str) -> str:
+def _bio(chance, *, english: bool, feminine: bool, skill: str, team: str) -> str:
     if english:
-        return chance.choice(ENGLISH_BIOS).format(skill=skill, team=team)
+        return str(chance.choice(ENGLISH_BIOS).format(skill=skill, team=team))
     years = chance.randint(1, 22)
+    e = "e" if feminine else ""
     opening = chance.choice(FRENCH_BIO_OPENINGS).format(
-        years=years, an="an" if years == 1 else "ans", team=team
+        years=years, an="an" if years == 1 else "ans", team=team, e=e
     )
-    return f"{opening} {chance.choice(FRENCH_BIO_CLOSINGS).format(skill=skill)}"
+    return f"{opening} {chance.choice(FRENCH_BIO_CLOSINGS).format(skill=skill, e=e)}"
+
+
+def in_agreement(title: str, *, feminine: bool) -> str:
+    """The title with its first word in the form that agrees with the person's name:
+    `Technicien support` for Marc, `Technicienne support` for Lucie."""
+    first, _space, rest = title.partition(" ")
+    masculine = {f: m for m, f in FEMININE_TITLE_WORDS.items()}
+    word = FEMININE_TITLE_WORDS.get(first, first) if feminine else masculine.get(first, first)
+    return f"{word} {rest}".strip()
