@@ -22,7 +22,9 @@ Then it serves Ruche with gunicorn (production settings, DEBUG off, on loopback)
 it with locust, headless, as signed-in employees: first at a reading pace for the latency of
 each kind of page, then without pauses for the throughput. Background tasks stay in the
 outbox (nothing consumes them); the search index (prefix `ruche_bench_pages_`) is rebuilt
-after each data set, for the search page.
+after each data set, for the search page. The cache is Redis (BENCH_CACHE_URL, default
+database 15, keys prefixed with the database's name and the run), shared by the workers as
+in production (compose.yaml's CACHE_URL).
 """
 
 from __future__ import annotations
@@ -92,6 +94,10 @@ def environment() -> dict[str, str]:
             # Writes keep their tasks in the outbox and nothing sends them: the data set is
             # built without indexing or notifying line by line; the index is rebuilt once.
             "CELERY_BROKER_URL": "redis://127.0.0.1:6379/15",
+            # The cache shared by the workers, as compose.yaml has it (per-person badges and
+            # permissions, sites, the header's menu); keys apart per run (ids are reused).
+            "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15"),
+            "CACHE_KEY_PREFIX": f"{DATABASE}_{secrets.token_hex(4)}",
             "OUTBOX_SEND_ON_COMMIT": "0",
             "STATIC_ROOT": str(ARTIFACTS / "static"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

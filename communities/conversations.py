@@ -23,6 +23,7 @@ from communities.services.posts import clean_body as clean_post_body
 from communities.signals import comment_posted
 from core.conversations.errors import NotFound
 from core.conversations.registry import ConversationKind, register
+from core.permission_cache import in_group
 from core.text import COMMENT_MAX_LENGTH
 
 MODERATORS_GROUP = "Moderators"
@@ -34,7 +35,7 @@ def is_site_moderator(user: Any) -> bool:
         return False
     cached: bool | None = getattr(user, "_ruche_site_moderator", None)
     if cached is None:
-        cached = bool(user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists())
+        cached = bool(user.is_superuser or in_group(user, MODERATORS_GROUP))
         user._ruche_site_moderator = cached
     return cached
 

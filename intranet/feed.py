@@ -11,6 +11,9 @@ beats an older one of the same weight.
 Why it is exact: every source query lists one weight class newest first, so any item of the
 first `n` overall is among the first `n` of its own class (every item above it in its class
 scores at least as much). Reading page `p` asks each class for `p × PAGE_SIZE + 1` items.
+And no class reads a post older than what could still make the page, given the newest posts
+I may read (`_oldest_useful`): the database reads a few hundred rows, not every post that
+carries a followed tag or sits in my communities.
 
 Who may read what is never decided here: news through news' selectors (page privacy and
 audiences), posts and events through `communities.selectors.access`, ideas through ideas'
@@ -19,12 +22,13 @@ selectors (challenge audiences, hidden ideas); kudos are public to employees.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Exists, OuterRef, QuerySet, Value
-from django.db.models.functions import Lower
+from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from agenda.hosts import content_type
@@ -36,6 +40,7 @@ from communities.selectors.follows import FollowSet, follows_of
 from core.images import with_renditions
 from ideas.models import CoAuthorInvitation
 from ideas.selectors import idea_updates_for, ideas_awaiting_my_answer, pending_co_authorships
+from intranet.followed_tags import tag_ids_named
 from news.models import NewsPage
 from news.selectors import (
     HomeFeed,
@@ -56,6 +61,10 @@ HALF_LIFE = timedelta(hours=48)
 # An event comes up in the feed a week before it starts (or when announced, if later).
 EVENT_LEAD = timedelta(days=7)
 EVENT_HORIZON = timedelta(days=60)
+# Posts older than what can make the page are not read (`_oldest_useful`); the slack keeps
+# rounding from ever cutting a post that ties.
+BOUND_SLACK = timedelta(minutes=1)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class Weight:
@@ -121,23 +130,52 @@ def _post_classes(user: Any, follows: FollowSet) -> list[tuple[float, QuerySet[P
         people = follows.person_ids - {user.pk}
         classes.append((Weight.FOLLOWED_PERSON, readable.filter(author_id__in=people)))
     if follows.tags:
-        tagged = PostTag.objects.annotate(name=Lower("tag__name")).filter(
-            content_object=OuterRef("pk"), name__in=follows.tags
+        tagged = PostTag.objects.filter(
+            content_object=OuterRef("pk"), tag_id__in=tag_ids_named(follows.tags)
         )
-        classes.append((Weight.FOLLOWED_TAG, readable.filter(Exists(tagged))))
+        # Tested post by post, newest first (a scalar subquery keeps PostgreSQL from reading
+        # every post that ever carried the tag): the scan stops at the page's count or at the
+        # oldest useful date (`_oldest_useful`), however common the tag.
+        first_tag = Subquery(tagged.values("pk")[:1])
+        classes.append(
+            (Weight.FOLLOWED_TAG, readable.alias(tag=first_tag).filter(tag__isnull=False))
+        )
     classes.append((Weight.ANY, readable))
     return classes
 
 
+def _oldest_useful(readable: QuerySet[Post], limit: int, weight: float) -> Any:
+    """The publication date before which no post of a class of this `weight` can be among
+    the first `limit - 1` items of the feed, as an SQL expression (read once per query).
+
+    The `limit` newest posts I may read all score at least `Weight.ANY × freshness(t)`, where
+    t is the date of the last of them; a post of weight w published before
+    t − HALF_LIFE × log2(w / Weight.ANY) scores less than each of them, so it is not on the
+    page and need not be read. This bounds every class to the posts of the last days (a few
+    hours plus the bonus of its weight on a busy site), whatever the volume, without changing
+    the feed: when fewer than `limit` posts exist, there is no bound."""
+    newest = readable.order_by("-publish_at", "-pk").values("publish_at")[limit - 1 : limit]
+    bonus = HALF_LIFE * math.log2(weight / Weight.ANY) + BOUND_SLACK
+    return Coalesce(Subquery(newest), Value(EPOCH)) - Value(bonus)
+
+
 def post_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
     """Posts I may read, each with the weight of its closest class, in one UNION of each
-    class's newest `limit`: ids, dates and weights only (`obj` is the post's id). Only the
-    posts that make the page are read in full, by `_with_posts`."""
+    class's newest `limit`: ids, dates and weights only (`obj` is the post's id). Each class
+    reads only the posts recent enough to make the page (`_oldest_useful`). Only the posts
+    that make the page are read in full, by `_with_posts`."""
+    classes = _post_classes(user, follows)
+    readable = classes[-1][1]  # Weight.ANY: every post I may read
     parts = [
-        queryset.annotate(weight=Value(weight))
+        (
+            queryset
+            if weight == Weight.ANY
+            else queryset.filter(publish_at__gte=_oldest_useful(readable, limit, weight))
+        )
+        .annotate(weight=Value(weight))
         .order_by("-publish_at", "-pk")
         .values_list("pk", "weight", "publish_at")[:limit]
-        for weight, queryset in _post_classes(user, follows)
+        for weight, queryset in classes
     ]
     weights: dict[int, float] = {}
     published: dict[int, datetime] = {}

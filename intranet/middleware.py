@@ -6,6 +6,8 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.permission_cache import remember_permissions
+
 
 class SignInRequiredMiddleware(LoginRequiredMiddleware):
     """Every page needs a signed-in user, except views marked `login_not_required`.
@@ -85,3 +87,15 @@ class PermissionsPolicyMiddleware:
         if settings.PERMISSIONS_POLICY:
             response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class CachedPermissionsMiddleware:
+    """The signed-in person's permissions and groups from the cache, before any view or
+    template asks (core/permission_cache.py): no permission query on a page once known."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        remember_permissions(getattr(request, "user", None))
+        return self.get_response(request)

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from notifications.models import Cadence, Notification, Preference, PushSubscription
 from notifications.targets import visible_target_ids
+from notifications.unread import cached_count
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -38,14 +39,16 @@ def with_availability(user: User, notices: Iterable[Notification]) -> list[Notif
 
 
 def unread_count(user: User | AnonymousUser | None) -> int:
-    """One COUNT on the partial index of unread notices; 0 for anonymous visitors.
+    """One COUNT on the partial index of unread notices, kept in the cache until a notice of
+    this person is posted, read or deleted (notifications/unread.py); 0 for anonymous visitors.
 
     Notices about something the reader may no longer see still count: the centre lists them,
     neutralised, and they can be marked read like the others."""
     if not getattr(user, "is_authenticated", False):
         return 0
     reader = cast("User", user)  # is_authenticated above
-    return Notification.objects.filter(recipient=reader, read_at__isnull=True).count()
+    unread = Notification.objects.filter(recipient=reader, read_at__isnull=True)
+    return cached_count(reader.pk, unread.count)
 
 
 def default_cadence() -> str:

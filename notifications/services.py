@@ -20,6 +20,7 @@ from core.delivery import deliver_once, notice_delivery_key
 from notifications.models import Cadence, Notification, Preference, PushSubscription
 from notifications.selectors import email_settings, push_recipient_ids
 from notifications.tasks import email_notices, push_pending_notices
+from notifications.unread import forget_unread
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -83,6 +84,7 @@ def notify(
             for user_id in sorted(user_ids)
         ]
     Notification.objects.bulk_create(notices, ignore_conflicts=True)
+    forget_unread(preferences)
     if immediate if push is None else push:
         enqueue_pushes(key=key, recipient_ids=preferences)
     if not immediate:
@@ -157,15 +159,19 @@ def mark_read(*, user: User, notification_id: int) -> bool:
     found = Notification.objects.filter(pk=notification_id, recipient=user)
     if not found.exists():
         return False
-    found.filter(read_at__isnull=True).update(read_at=timezone.now())
+    if found.filter(read_at__isnull=True).update(read_at=timezone.now()):
+        forget_unread([user.pk])
     return True
 
 
 def mark_all_read(*, user: User) -> int:
     """Mark every unread notice of mine read; returns how many changed."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    changed = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    if changed:
+        forget_unread([user.pk])
+    return changed
 
 
 def save_preference(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import TagListField
 from core.text import BIO_MAX_LENGTH, TITLE_MAX_LENGTH, reject_bidi_controls
+from core.widgets import OneLoopSelect
 from people.models import OrganisationValue, Profile, Team
 from people.selectors import SORTS
 
@@ -24,13 +25,16 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label=_("All teams"),
+        widget=OneLoopSelect,
     )
-    location = forms.ChoiceField(label=_("Location"), required=False)
-    skill = forms.ChoiceField(label=_("Skill"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    # Rendered in one loop (core/widgets.py): the same HTML as Django's, on every view.
+    location = forms.ChoiceField(label=_("Location"), required=False, widget=OneLoopSelect)
+    skill = forms.ChoiceField(label=_("Skill"), required=False, widget=OneLoopSelect)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=OneLoopSelect)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
+        widget=OneLoopSelect,
         choices=[
             ("name", _("Name (A–Z)")),
             ("-name", _("Name (Z–A)")),

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from core.permission_cache import in_group
 from ideas.models import ChallengePage, Idea
 from people.models import Profile
 from people.selectors import audience_team_ids_for_user, team_descendant_ids
@@ -34,7 +35,7 @@ def is_moderator(user: User | AnonymousUser) -> bool:
         cached = (
             user.is_superuser
             or user.has_perm("ideas.moderate_idea")
-            or user.groups.filter(name=MODERATORS_GROUP).exists()
+            or in_group(user, MODERATORS_GROUP)
         )
         cast(Any, user)._ruche_ideas_moderator = cached
     return cached

@@ -101,11 +101,15 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Wagtail's site for the request's host from the cache (intranet/sites.py), not a query.
+    "intranet.sites.SiteCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "intranet.middleware.RejectNullCharactersMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "people.middleware.EndedSessionsMiddleware",
     "intranet.middleware.SignInRequiredMiddleware",
+    # Permissions and groups of the signed-in person from the cache (core/permission_cache.py).
+    "intranet.middleware.CachedPermissionsMiddleware",
     # Guests reach only what an app opened to them (core/guests.py); 404 elsewhere.
     "people.middleware.GuestBoundaryMiddleware",
     "insights.middleware.ActivityMiddleware",
@@ -581,6 +585,11 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The header's unread count is cached per person (notifications/unread.py) where every process
+# that posts notices sees the cache: a shared Redis cache, or tasks run in the web process.
+NOTIFICATIONS_CACHE_UNREAD_COUNT = env_bool(
+    "NOTIFICATIONS_CACHE_UNREAD_COUNT", bool(CACHE_URL) or not CELERY_BROKER_URL
+)
 
 # --- Rate limits (core/ratelimits.py): "count/period", period s, m, h or d ------------
 # Per signed-in user; sign-in is limited per username and per client address. Several gunicorn

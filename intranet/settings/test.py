@@ -67,3 +67,6 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # Generous in the suite, whose tests vote, sign in and search a lot as one user; the tests of
 # the limits themselves (tests/security/test_rate_limits.py) set realistic ones.
 RATE_LIMITS = {scope: "10000/m" for scope in RATE_LIMITS}
+# The suite posts notices in its own process (a test that asks for the worker reads no badge):
+# the header's unread count is cached as it is on a site with a shared cache.
+NOTIFICATIONS_CACHE_UNREAD_COUNT = True
