@@ -23,10 +23,13 @@ selectors (challenge audiences, hidden ideas); kudos are public to employees.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
+from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -179,7 +182,12 @@ def post_items(user: Any, follows: FollowSet, limit: int) -> list[FeedItem]:
     ]
     weights: dict[int, float] = {}
     published: dict[int, datetime] = {}
-    for pk, weight, publish_at in parts[0].union(*parts[1:], all=True):
+    rows: Iterable[tuple[int, float, datetime]] = (
+        parts[0].union(*parts[1:], all=True)
+        if connection.features.supports_slicing_ordering_in_compound
+        else chain.from_iterable(parts)  # SQLite: no LIMIT inside a UNION, one query a class
+    )
+    for pk, weight, publish_at in rows:
         weights[pk] = max(weight, weights.get(pk, 0.0))
         published[pk] = publish_at
     return [FeedItem("post", pk, published[pk], weight) for pk, weight in weights.items()]
