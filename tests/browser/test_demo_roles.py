@@ -8,11 +8,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
+from wagtail.models import Collection
 
 from intranet.management.commands.load_demo import DEMO_ACCOUNTS
 from search.engine import get_engine
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.steps import fits_its_width, load_lazy_images, sign_in, violations
+from tests.intranet.factories import home_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,6 +26,10 @@ LAPTOP, PHONE = 1280, 320
 def demo(settings):
     settings.ROOT_URLCONF = "tests.browser.media_urls"  # the covers and faces are served
     settings.DEMO_GUIDE = True
+    # What migrations create and a transactional test before this one flushed.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    home_page()
     call_command("load_demo", "--allow-production", stdout=StringIO(), stderr=StringIO())
     get_engine().refresh()
 
@@ -78,9 +84,7 @@ def test_the_demo_dashboards_show_figures_to_their_roles(page, demo):
     no_empty_row(page, page.get_by_test_id("signal-themes"))
 
     page.goto("/admin/search-analytics/")
-    no_empty_row(page, page.locator("table.table--stack"))
+    for caption in ("Recherches les plus fréquentes", "Recherches sans résultat"):
+        no_empty_row(page, page.get_by_role("table", name=caption))
+    no_empty_row(page, page.get_by_role("table", name="Tendance par semaine"))
     page.screenshot(path=str(SCREENSHOTS / "demo-search-analytics.png"), full_page=True)
-
-    open_as(page, "ines")  # the guest expert lands on the community she was invited to
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    assert "/communities/" in page.url
