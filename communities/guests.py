@@ -25,6 +25,7 @@ GUEST_VIEWS = frozenset(
     {
         "communities:directory",
         "communities:community",
+        "communities:cover",  # their communities' covers (seen_community refuses the others)
         "communities:posts",
         "communities:new_post",
         "communities:post",

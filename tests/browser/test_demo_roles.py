@@ -88,3 +88,8 @@ def test_the_demo_dashboards_show_figures_to_their_roles(page, demo):
         no_empty_row(page, page.get_by_role("table", name=caption))
     no_empty_row(page, page.get_by_role("table", name="Tendance par semaine"))
     page.screenshot(path=str(SCREENSHOTS / "demo-search-analytics.png"), full_page=True)
+
+    open_as(page, "ines")  # the guest expert lands on the community she was invited to
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert "/communities/" in page.url
+    load_lazy_images(page)  # its cover too: a 404 would fail the test
