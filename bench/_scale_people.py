@@ -14,15 +14,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-WORDS = (
-    "télétravail congés formation sécurité réunion projet client budget qualité atelier usine "
-    "logistique achats contrat mutuelle parking badge réseau serveur données recrutement "
-    "entretien innovation énergie déchets recyclage vélo cantine planning équipe objectif "
-    "rapport audit conformité accueil mobilité bien-être numérique papier imprimante salle"
-).split()
+# The same words and names as the pages bench's world, so both read alike.
+from bench._pages_data import FIRST, LAST, WORDS
+
 SKILLS = "Python Java SQL Excel Rust Kotlin SAP Figma Docker Linux Power-BI Tableau".split()
-FIRST = "Camille Léa Hugo Louis Chloé Jules Inès Adam Manon Nathan Zoé Hélène Marc Karim Mei"
-LAST = "Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Nguyen Haddad"
 SITES = ["Lyon", "Paris La Défense", "Nantes", "Toulouse", "Lille", "Télétravail"]
 LANGUAGES = ["français", "anglais", "espagnol", "allemand", "italien", "arabe"]
 BATCH = 5000
